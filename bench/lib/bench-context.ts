@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openContext } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config.js';
+import type { AppContext } from '../../src/context.js';
+import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
+import { connectDb } from '../../src/platform/db/connect.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+
+export interface BenchContext {
+  ctx: AppContext;
+  /** What the numbers were measured on, for the report. */
+  database: string;
+  cleanup(): Promise<void>;
+}
+
+async function onPostgres(url: string, statement: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ server_version?: string }>(statement);
+    return result.rows[0]?.server_version ?? '';
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, migrated catalogue in a temporary folder: SQLite by default, or a new schema of its
+ * own when DATABASE_URL is set (as test/helpers/context.ts does), so a run never touches data
+ * that is already there and leaves nothing behind.
+ */
+export async function createBenchContext(prefix: string): Promise<BenchContext> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), `metrodata-bench-${prefix}-`));
+  const config = loadConfig(process.env, {
+    dataDir,
+    blobDir: path.join(dataDir, 'blobs'),
+    logLevel: 'silent',
+    seedDemo: false,
+  });
+  const removeDir = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    if (!config.databaseUrl) {
+      const ctx = await openContext(config);
+      const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(
+        ctx.db.kysely,
+      );
+      const sqliteVersion = rows[0]?.v ?? '?';
+      return {
+        ctx,
+        database: `SQLite ${sqliteVersion} (better-sqlite3, WAL, file in a temporary folder)`,
+        async cleanup() {
+          await ctx.db.close();
+          await removeDir();
+        },
+      };
+    }
+    const url = config.databaseUrl;
+    const schema = `bench_${randomBytes(6).toString('hex')}`;
+    const version = await onPostgres(url, 'SHOW server_version');
+    await onPostgres(url, `CREATE SCHEMA ${schema}`);
+    const dropSchema = () => onPostgres(url, `DROP SCHEMA ${schema} CASCADE`);
+    const db = connectDb(config, { schema });
+    try {
+      await migrateToLatest(db);
+    } catch (err) {
+      await db.close();
+      await dropSchema();
+      throw err;
+    }
+    return {
+      ctx: { config, db, blobs: new LocalBlobStore(config.blobDir) },
+      database: `PostgreSQL ${version.split(' ')[0] ?? version} (pg pool of ${config.databasePoolSize}, fresh schema)`,
+      async cleanup() {
+        await db.close();
+        await dropSchema();
+        await removeDir();
+      },
+    };
+  } catch (err) {
+    await removeDir();
+    throw err;
+  }
+}

@@ -1,0 +1,229 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { openContext } from '../bootstrap.js';
+import type { AppContext } from '../context.js';
+import { addMember, createUser } from '../features/accounts/user.service.js';
+import { createToken, listTokens, revokeToken } from '../features/accounts/token.service.js';
+import { createOrganisation } from '../features/catalog/organisation.service.js';
+import { importRegionBoundaries } from '../features/region/region-import.service.js';
+import { seedDemo } from '../features/region/demo-seed.service.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { serve } from '../server.js';
+import { progressBar } from './progress.js';
+
+const ROLES = ['admin', 'editor', 'member'] as const;
+const KINDS = ['combined-authority', 'council', 'transport', 'police', 'health', 'other'] as const;
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, config?: Config): Promise<T> {
+  const ctx = await openContext(config ?? loadConfig());
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+export function buildCli(): Command {
+  const program = new Command('metrodata')
+    .description('Metrodata: the open data platform of a city region')
+    .showHelpAfterError()
+    .exitOverride((err) => {
+      if (err.exitCode !== 0) process.exitCode = err.exitCode;
+      if (err.code !== 'commander.helpDisplayed' && err.code !== 'commander.version') {
+        throw new Error(err.message.replace(/^error: /, ''));
+      }
+    });
+
+  program
+    .command('serve')
+    .description('serve the site and API (migrates, and seeds the demo region on first start)')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 8080)')
+    .action(async (opts: { port?: string }) => {
+      await serve(loadConfig(process.env, opts.port ? { port: Number(opts.port) } : {}));
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(async () => {
+      const config = loadConfig();
+      const ctx = await openContext(config).catch((err: unknown) => {
+        throw err;
+      });
+      const applied = await migrateToLatest(ctx.db);
+      await ctx.db.close();
+      print(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    });
+
+  program
+    .command('seed')
+    .description(
+      'load the synthetic demo region (Greater Manchester); refuses a non-empty catalogue unless --force',
+    )
+    .option('--force', 'seed even if the catalogue already has organisations')
+    .action(async (opts: { force?: boolean }) => {
+      await withContext(async (ctx) => {
+        const bar = progressBar('Seeding');
+        const summary = await seedDemo(ctx, { force: opts.force ?? false, progress: bar.update });
+        bar.done();
+        print(
+          `Seeded ${summary.organisations} organisations and ${summary.datasets} datasets (synthetic demo data).`,
+        );
+      });
+    });
+
+  const user = program.command('user').description('manage users');
+  user
+    .command('create')
+    .description('create a user, optionally a member of an organisation')
+    .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
+    .requiredOption('--name <name>', 'full name')
+    .option('--password <password>', 'password (12+ characters); or set METRODATA_PASSWORD')
+    .option('--site-admin', 'make the user a site administrator')
+    .option('--org <slug>', 'organisation to join')
+    .addOption(new Option('--role <role>', 'role in --org').choices(ROLES).default('editor'))
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        password?: string;
+        siteAdmin?: boolean;
+        org?: string;
+        role: (typeof ROLES)[number];
+      }) => {
+        await withContext(async (ctx) => {
+          const created = await createUser(ctx, {
+            email: opts.email,
+            name: opts.name,
+            password: opts.password ?? process.env.METRODATA_PASSWORD,
+            siteAdmin: opts.siteAdmin,
+          });
+          if (opts.org) await addMember(ctx, created.email, opts.org, opts.role);
+          print(
+            `Created user ${created.email} (${created.id})${opts.org ? `, ${opts.role} of ${opts.org}` : ''}.`,
+          );
+        });
+      },
+    );
+  user
+    .command('add-member')
+    .description('give a user a role in an organisation')
+    .requiredOption('--email <email>', 'the user')
+    .requiredOption('--org <slug>', 'the organisation')
+    .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
+    .action(async (opts: { email: string; org: string; role: (typeof ROLES)[number] }) => {
+      await withContext(async (ctx) => {
+        await addMember(ctx, opts.email, opts.org, opts.role);
+        print(`${opts.email} is now ${opts.role} of ${opts.org}.`);
+      });
+    });
+
+  const token = program.command('token').description('manage API tokens');
+  token
+    .command('create')
+    .description('create an API token for a user; it is shown once')
+    .requiredOption('--user <email>', 'the user the token acts as')
+    .option('--name <name>', 'what the token is for', 'API token')
+    .option('--scopes <scopes>', 'comma-separated: read, write', 'read,write')
+    .option('--expires-in <days>', 'days until it expires (default: never)', positiveNumber)
+    .action(async (opts: { user: string; name: string; scopes: string; expiresIn?: number }) => {
+      await withContext(async (ctx) => {
+        const { token: secret, record } = await createToken(ctx, {
+          email: opts.user,
+          name: opts.name,
+          scopes: opts.scopes.split(',').map((s) => s.trim()),
+          expiresInDays: opts.expiresIn,
+        });
+        print(secret);
+        process.stderr.write(
+          `Token ${record.id} for ${opts.user}, scopes ${record.scopes}, ` +
+            `${record.expires_at ? `expires ${record.expires_at}` : 'no expiry'}. Store it now: it is not shown again.\n`,
+        );
+      });
+    });
+  token
+    .command('list')
+    .description("list a user's tokens (never the secrets)")
+    .requiredOption('--user <email>', 'the user')
+    .action(async (opts: { user: string }) => {
+      await withContext(async (ctx) => {
+        for (const t of await listTokens(ctx, opts.user)) {
+          const status = t.revoked_at
+            ? 'revoked'
+            : t.expires_at && t.expires_at < new Date().toISOString()
+              ? 'expired'
+              : 'active';
+          print(
+            [
+              t.id,
+              t.prefix + '…',
+              t.name,
+              t.scopes,
+              status,
+              `last used ${t.last_used_at ?? 'never'}`,
+            ].join('\t'),
+          );
+        }
+      });
+    });
+  token
+    .command('revoke')
+    .description('revoke a token by id')
+    .argument('<id>', 'the token id (from token list)')
+    .action(async (id: string) => {
+      await withContext(async (ctx) => {
+        await revokeToken(ctx, id);
+        print(`Revoked ${id}.`);
+      });
+    });
+
+  const org = program.command('org').description('manage organisations');
+  org
+    .command('create')
+    .description('create a publishing organisation')
+    .requiredOption('--slug <slug>', 'URL name, e.g. bolton-council')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--kind <kind>', 'what kind of body').choices(KINDS).default('council'))
+    .option('--description <text>', 'a sentence about it')
+    .option('--url <url>', 'its website')
+    .action(
+      async (opts: {
+        slug: string;
+        name: string;
+        kind: (typeof KINDS)[number];
+        description?: string;
+        url?: string;
+      }) => {
+        await withContext(async (ctx) => {
+          const created = await createOrganisation(ctx, null, opts);
+          print(`Created organisation ${created.slug} (${created.id}).`);
+        });
+      },
+    );
+
+  const region = program.command('region').description('the region and its boundaries');
+  region
+    .command('import')
+    .description('load official boundaries from a GeoJSON file (WGS 84)')
+    .argument('<file>', 'a GeoJSON FeatureCollection')
+    .option('--name-property <prop>', 'feature property holding the area name', 'area_name')
+    .option('--code-property <prop>', 'feature property holding the area code', 'area_code')
+    .action(async (file: string, opts: { nameProperty: string; codeProperty: string }) => {
+      await withContext(async (ctx) => {
+        const bar = progressBar('Importing');
+        const report = await importRegionBoundaries(ctx, file, { ...opts, progress: bar.update });
+        bar.done();
+        for (const line of report.lines) print(line);
+      });
+    });
+
+  return program;
+}

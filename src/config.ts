@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every setting, its environment variable, default and meaning. docs/configuration.md documents
+ * each one and config.test.ts fails when a setting is missing from it.
+ */
+export const settings = {
+  host: { env: 'HOST', kind: 'string', default: '0.0.0.0', doc: 'Interface to listen on.' },
+  port: { env: 'PORT', kind: 'integer', default: 8080, doc: 'TCP port to listen on.' },
+  baseUrl: {
+    env: 'BASE_URL',
+    kind: 'string',
+    default: '',
+    doc: 'Public URL of the site, used in links; defaults to http://localhost:PORT.',
+  },
+  dataDir: {
+    env: 'DATA_DIR',
+    kind: 'string',
+    default: './data',
+    doc: 'Folder for the SQLite catalogue and the local blob store.',
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    kind: 'string',
+    default: '',
+    doc: 'PostgreSQL connection URL. Empty: an SQLite file at DATA_DIR/metrodata.sqlite.',
+  },
+  databasePoolSize: {
+    env: 'DATABASE_POOL_SIZE',
+    kind: 'integer',
+    default: 10,
+    doc: 'Maximum PostgreSQL connections per process.',
+  },
+  blobDir: {
+    env: 'BLOB_DIR',
+    kind: 'string',
+    default: '',
+    doc: 'Folder of the local blob store. Empty: DATA_DIR/blobs.',
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    kind: 'string',
+    default: 'info',
+    doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
+  },
+  maxBodyBytes: {
+    env: 'MAX_BODY_BYTES',
+    kind: 'integer',
+    default: 1_048_576,
+    doc: 'Largest JSON request body accepted, in bytes.',
+  },
+  maxUploadBytes: {
+    env: 'MAX_UPLOAD_BYTES',
+    kind: 'integer',
+    default: 536_870_912,
+    doc: 'Largest file upload accepted, in bytes.',
+  },
+  seedDemo: {
+    env: 'SEED_DEMO',
+    kind: 'boolean',
+    default: true,
+    doc: 'Seed the synthetic demo region on first start when the catalogue is empty.',
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    kind: 'boolean',
+    default: false,
+    doc: 'Trust X-Forwarded-* headers (set behind a reverse proxy).',
+  },
+  shutdownTimeoutMs: {
+    env: 'SHUTDOWN_TIMEOUT_MS',
+    kind: 'integer',
+    default: 10_000,
+    doc: 'How long a graceful stop waits for requests in flight before exiting.',
+  },
+  tokenLastUsedIntervalS: {
+    env: 'TOKEN_LAST_USED_INTERVAL_S',
+    kind: 'integer',
+    default: 60,
+    doc: 'How often (seconds) an API token’s last-used time is written, at most.',
+  },
+} as const;
+
+type Settings = typeof settings;
+type ValueOf<K extends keyof Settings> = Settings[K]['kind'] extends 'integer'
+  ? number
+  : Settings[K]['kind'] extends 'boolean'
+    ? boolean
+    : string;
+
+export type Config = { readonly [K in keyof Settings]: ValueOf<K> };
+
+export class ConfigError extends Error {}
+
+function parseValue(key: string, kind: string, raw: unknown): string | number | boolean {
+  if (kind === 'integer') {
+    const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+    if (!Number.isSafeInteger(n) || n < 0) {
+      throw new ConfigError(`${key} must be a whole number >= 0, got ${JSON.stringify(raw)}`);
+    }
+    return n;
+  }
+  if (kind === 'boolean') {
+    if (typeof raw === 'boolean') return raw;
+    const s = String(raw).trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+    if (['0', 'false', 'no', 'off'].includes(s)) return false;
+    throw new ConfigError(`${key} must be true or false, got ${JSON.stringify(raw)}`);
+  }
+  if (typeof raw !== 'string') throw new ConfigError(`${key} must be a string`);
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads the configuration once: defaults, then the JSON file named by METRODATA_CONFIG (keys as
+ * in `settings`), then environment variables, then `overrides` (used by tests and the CLI).
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  let fromFile: Record<string, unknown> = {};
+  const file = env.METRODATA_CONFIG;
+  if (file) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (err) {
+      throw new ConfigError(`Cannot read METRODATA_CONFIG file ${file}: ${(err as Error).message}`);
+    }
+    const unknown = Object.keys(fromFile).filter((k) => !(k in settings));
+    if (unknown.length > 0) {
+      throw new ConfigError(`Unknown settings in ${file}: ${unknown.join(', ')}`);
+    }
+  }
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, s] of Object.entries(settings)) {
+    const raw: unknown =
+      (overrides as Record<string, unknown>)[key] ?? env[s.env] ?? fromFile[key] ?? s.default;
+    out[key] = parseValue(s.env, s.kind, raw);
+  }
+  const config = out as Config;
+  if (!LOG_LEVELS.includes(config.logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  if (config.port > 65535) throw new ConfigError('PORT must be at most 65535');
+  if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  return {
+    ...config,
+    dataDir: path.resolve(config.dataDir),
+    blobDir: path.resolve(config.blobDir || path.join(config.dataDir, 'blobs')),
+    baseUrl: (config.baseUrl || `http://localhost:${config.port}`).replace(/\/$/, ''),
+  };
+}

@@ -1,0 +1,91 @@
+import type { DatasetState, Visibility } from '../../platform/db/schema.js';
+import { forbidden, unauthorized } from '../../platform/http/errors.js';
+import type { Actor } from './actor.js';
+
+// The one place that decides who may do what. Routes and services ask `can`; repositories
+// filter lists with `readableScope`, which applies the same rule as 'dataset:read'.
+
+export interface DatasetRef {
+  organisation_id: string;
+  state: DatasetState;
+  visibility: Visibility;
+}
+
+export type Action =
+  | { type: 'dataset:read'; dataset: DatasetRef }
+  | { type: 'dataset:create'; organisationId: string }
+  | { type: 'dataset:update'; dataset: DatasetRef }
+  | { type: 'dataset:delete'; dataset: DatasetRef }
+  | { type: 'dataset:restore'; dataset: DatasetRef }
+  | { type: 'organisation:create' }
+  | { type: 'organisation:update'; organisationId: string };
+
+const WRITE_ROLES = new Set(['admin', 'editor']);
+
+function canWriteFor(actor: Actor, organisationId: string): boolean {
+  if (!actor.user || !actor.scopes.has('write')) return false;
+  if (actor.user.isSiteAdmin) return true;
+  return WRITE_ROLES.has(actor.roles.get(organisationId) ?? '');
+}
+
+function canSeeUnpublished(actor: Actor, organisationId: string): boolean {
+  if (!actor.user) return false;
+  return actor.user.isSiteAdmin || actor.roles.has(organisationId);
+}
+
+export function can(actor: Actor, action: Action): boolean {
+  switch (action.type) {
+    case 'dataset:read': {
+      const { dataset } = action;
+      if (dataset.state === 'deleted') {
+        return (
+          !!actor.user &&
+          (actor.user.isSiteAdmin ||
+            WRITE_ROLES.has(actor.roles.get(dataset.organisation_id) ?? ''))
+        );
+      }
+      if (dataset.state === 'active' && dataset.visibility === 'public') return true;
+      return canSeeUnpublished(actor, dataset.organisation_id);
+    }
+    case 'dataset:create':
+      return canWriteFor(actor, action.organisationId);
+    case 'dataset:update':
+    case 'dataset:delete':
+      return (
+        action.dataset.state !== 'deleted' && canWriteFor(actor, action.dataset.organisation_id)
+      );
+    case 'dataset:restore':
+      return (
+        action.dataset.state === 'deleted' && canWriteFor(actor, action.dataset.organisation_id)
+      );
+    case 'organisation:create':
+      return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
+    case 'organisation:update':
+      return (
+        !!actor.user &&
+        actor.scopes.has('write') &&
+        (actor.user.isSiteAdmin || actor.roles.get(action.organisationId) === 'admin')
+      );
+  }
+}
+
+/** For list queries: everything public and active, plus unpublished data of these organisations. */
+export interface ReadableScope {
+  all: boolean;
+  organisationIds: string[];
+}
+
+export function readableScope(actor: Actor): ReadableScope {
+  if (actor.user?.isSiteAdmin) return { all: true, organisationIds: [] };
+  return { all: false, organisationIds: [...actor.roles.keys()] };
+}
+
+/** Throws 401 for an anonymous actor, 403 for a known one, unless `can` allows the action. */
+export function authorise(actor: Actor, action: Action, message: string): void {
+  if (can(actor, action)) return;
+  if (!actor.user) throw unauthorized('Sign in or send an API token to do that');
+  if (!actor.scopes.has('write') && action.type !== 'dataset:read') {
+    throw forbidden('This API token is read-only: it lacks the "write" scope');
+  }
+  throw forbidden(message);
+}

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role, User } from '../../platform/db/schema.js';
+
+export function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<Database>, id: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(db: Kysely<Database>, user: User): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function listRoles(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<{ organisation_id: string; role: Role }[]> {
+  return db
+    .selectFrom('memberships')
+    .select(['organisation_id', 'role'])
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function upsertMembership(
+  db: Kysely<Database>,
+  row: { user_id: string; organisation_id: string; role: Role; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ role: row.role }))
+    .execute();
+}
+
+export function countUsers(db: Kysely<Database>): Promise<number> {
+  return db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => r.n);
+}

@@ -1,0 +1,112 @@
+import { Type, type TSchema } from 'typebox';
+
+// Response schemas: they document the API in OpenAPI and let Fastify serialise quickly.
+// A field missing here is dropped from responses, so integration tests pin the shapes.
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Text = Type.String();
+
+export const OrganisationRef = Type.Object({ slug: Text, name: Text, kind: Text });
+
+export const DatasetSummary = Type.Object(
+  {
+    id: Text,
+    slug: Text,
+    title: Text,
+    description: Type.String({ description: 'Markdown' }),
+    organisation: OrganisationRef,
+    licence: Type.Object({ id: Text, title: Text, url: Nullable(Text) }),
+    tags: Type.Array(Text),
+    themes: Type.Array(Type.Object({ slug: Text, title: Text })),
+    formats: Type.Array(Text),
+    state: Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('deleted')]),
+    visibility: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+    update_frequency: Nullable(Text),
+    temporal_coverage: Nullable(Type.Object({ start: Nullable(Text), end: Nullable(Text) })),
+    spatial_coverage: Nullable(Text),
+    contact: Nullable(Type.Object({ name: Nullable(Text), email: Nullable(Text) })),
+    source_url: Nullable(Text),
+    created_at: Type.String({ format: 'date-time' }),
+    modified_at: Type.String({ format: 'date-time' }),
+    url: Type.String({ description: 'This dataset in the API' }),
+  },
+  { $id: 'DatasetSummary' },
+);
+
+export const Resource = Type.Object(
+  {
+    id: Text,
+    name: Text,
+    description: Text,
+    format: Text,
+    media_type: Nullable(Text),
+    size: Nullable(Type.Integer({ description: 'bytes (files only)' })),
+    sha256: Nullable(Text),
+    kind: Type.Union([Type.Literal('file'), Type.Literal('link')]),
+    url: Nullable(Type.String({ description: 'the link, or where to download the file' })),
+    created_at: Type.String({ format: 'date-time' }),
+    modified_at: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Resource' },
+);
+
+export const DatasetDetail = Type.Object(
+  { ...DatasetSummary.properties, resources: Type.Array(Type.Ref('Resource')) },
+  { $id: 'Dataset' },
+);
+
+const FacetValues = Type.Array(Type.Object({ value: Text, label: Text, count: Type.Integer() }));
+
+export const SearchResults = Type.Object({
+  total: Type.Integer(),
+  page: Type.Integer(),
+  per_page: Type.Integer(),
+  results: Type.Array(Type.Ref('DatasetSummary')),
+  facets: Type.Object({
+    organisation: FacetValues,
+    theme: FacetValues,
+    tag: FacetValues,
+    format: FacetValues,
+    licence: FacetValues,
+  }),
+});
+
+export const Organisation = Type.Object(
+  {
+    id: Text,
+    slug: Text,
+    name: Text,
+    kind: Text,
+    description: Text,
+    url: Nullable(Text),
+    area_code: Nullable(Type.String({ description: 'ONS GSS code, e.g. E08000001' })),
+    dataset_count: Type.Integer({ description: 'datasets the caller can see' }),
+    created_at: Type.String({ format: 'date-time' }),
+    links: Type.Object({ self: Text, datasets: Text }),
+  },
+  { $id: 'Organisation' },
+);
+
+export const OrganisationDetail = Type.Object({
+  ...Organisation.properties,
+  boundary: Type.Union([Type.Null(), Type.Unknown({ description: 'GeoJSON geometry' })]),
+});
+
+export const ActivityPage = Type.Object({
+  results: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      action: Text,
+      subject: Type.Object({ type: Text, id: Text }),
+      actor: Nullable(Type.Object({ name: Text })),
+      created_at: Type.String({ format: 'date-time' }),
+      changes: Type.Record(Text, Type.Object({ from: Type.Unknown(), to: Type.Unknown() })),
+    }),
+  ),
+  next_before: Nullable(Type.Integer({ description: 'pass as `before` for the next page' })),
+});
+
+export const ResourceWithDataset = Type.Object({
+  ...Resource.properties,
+  dataset: Type.Object({ slug: Text, title: Text }),
+});

@@ -1,0 +1,132 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
+const IsoDate = Type.String({ format: 'date' });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const FREQUENCIES = [
+  'continual',
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'biannual',
+  'annual',
+  'irregular',
+  'never',
+] as const;
+
+export const OrganisationKind = Type.Union([
+  Type.Literal('combined-authority'),
+  Type.Literal('council'),
+  Type.Literal('transport'),
+  Type.Literal('police'),
+  Type.Literal('health'),
+  Type.Literal('other'),
+]);
+
+const DatasetFields = {
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  description: Type.String({ maxLength: 50_000, description: 'Markdown' }),
+  organisation: Slug,
+  licence: Type.String({ minLength: 1, maxLength: 50 }),
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 30 }),
+  themes: Type.Array(Slug, { maxItems: 10 }),
+  state: Type.Union([Type.Literal('draft'), Type.Literal('active')]),
+  visibility: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+  update_frequency: Nullable(
+    Type.Unsafe<(typeof FREQUENCIES)[number]>({ type: 'string', enum: [...FREQUENCIES] }),
+  ),
+  temporal_coverage: Nullable(
+    Type.Object(
+      { start: Nullable(IsoDate), end: Nullable(IsoDate) },
+      { additionalProperties: false },
+    ),
+  ),
+  spatial_coverage: Nullable(Type.String({ maxLength: 200 })),
+  contact: Nullable(
+    Type.Object(
+      {
+        name: Nullable(Type.String({ maxLength: 200 })),
+        email: Nullable(Type.String({ format: 'email', maxLength: 200 })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+  source_url: Nullable(Type.String({ format: 'uri', maxLength: 2000 })),
+};
+
+export const DatasetCreateBody = Type.Object(
+  {
+    ...Type.Partial(Type.Object(DatasetFields)).properties,
+    title: DatasetFields.title,
+    organisation: DatasetFields.organisation,
+    slug: Type.Optional(Slug),
+  },
+  { additionalProperties: false },
+);
+export type DatasetCreateInput = Static<typeof DatasetCreateBody>;
+
+export const DatasetPatchBody = Type.Partial(Type.Object(DatasetFields), {
+  additionalProperties: false,
+});
+export type DatasetPatchInput = Static<typeof DatasetPatchBody>;
+
+export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+
+const StringOrList = Type.Union([
+  Type.String({ maxLength: 200 }),
+  Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 }),
+]);
+
+export const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 500 })),
+    organisation: Type.Optional(StringOrList),
+    theme: Type.Optional(StringOrList),
+    tag: Type.Optional(StringOrList),
+    format: Type.Optional(StringOrList),
+    licence: Type.Optional(StringOrList),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('relevance'), Type.Literal('modified'), Type.Literal('title')]),
+    ),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type SearchQueryInput = Static<typeof SearchQuery>;
+
+export const OrganisationCreateBody = Type.Object(
+  {
+    slug: Slug,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    kind: OrganisationKind,
+    description: Type.Optional(Type.String({ maxLength: 10_000 })),
+    url: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 2000 }))),
+  },
+  { additionalProperties: false },
+);
+export type OrganisationCreateInput = Static<typeof OrganisationCreateBody>;
+
+export const ResourceLinkBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
+    format: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9.+-]+$' }),
+    ),
+    description: Type.Optional(Type.String({ maxLength: 10_000 })),
+  },
+  { additionalProperties: false },
+);
+export type ResourceLinkInput = Static<typeof ResourceLinkBody>;
+
+export const ActivityQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    before: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);

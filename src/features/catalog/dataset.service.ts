@@ -1,0 +1,297 @@
+import type { AppContext } from '../../context.js';
+import type { Dataset, DatasetUpdate, Organisation } from '../../platform/db/schema.js';
+import { notFound, validationFailed, type FieldError } from '../../platform/http/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import type { Actor } from '../accounts/actor.js';
+import { authorise, can } from '../accounts/policy.js';
+import { insertActivity, latestDiff } from './activity.repository.js';
+import type { DatasetCreateInput, DatasetPatchInput } from './catalog.schemas.js';
+import { indexDataset } from './dataset-search.repository.js';
+import {
+  findDatasetBySlug,
+  insertDataset,
+  listResourcesOfDataset,
+  loadDatasetLists,
+  replaceTags,
+  replaceThemes,
+  slugExists,
+  updateDataset,
+} from './dataset.repository.js';
+import {
+  datasetSnapshot,
+  datasetSummary,
+  resourceView,
+  type DatasetLists,
+} from './dataset.view.js';
+import { diffOf, type Diff } from './diff.js';
+import { DEFAULT_LICENCE, LICENCES } from './licences.js';
+import { themeTitles } from './taxonomy.repository.js';
+import { findOrganisationById, findOrganisationBySlug } from './organisation.repository.js';
+
+export function slugify(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'dataset'
+  );
+}
+
+const normaliseTags = (tags: string[]) =>
+  [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))].sort();
+
+async function checkReferences(
+  ctx: AppContext,
+  input: { licence?: string | undefined; themes?: string[] | undefined },
+): Promise<void> {
+  const errors: FieldError[] = [];
+  if (input.licence !== undefined && !LICENCES.some((l) => l.id === input.licence)) {
+    errors.push({
+      field: 'licence',
+      message: `is not one of ${LICENCES.map((l) => l.id).join(', ')}`,
+    });
+  }
+  if (input.themes && input.themes.length > 0) {
+    const known = await themeTitles(ctx.db.kysely);
+    const unknown = input.themes.filter((t) => !known.has(t));
+    if (unknown.length > 0)
+      errors.push({ field: 'themes', message: `unknown theme ${unknown.join(', ')}` });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+async function organisationOrFail(ctx: AppContext, slug: string): Promise<Organisation> {
+  const org = await findOrganisationBySlug(ctx.db.kysely, slug);
+  if (!org) throw validationFailed([{ field: 'organisation', message: `no organisation ${slug}` }]);
+  return org;
+}
+
+/** A dataset the actor may read, or 404 (never 403: private datasets do not reveal they exist). */
+export async function readableDataset(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+): Promise<Dataset> {
+  const dataset = await findDatasetBySlug(ctx.db.kysely, slug);
+  if (!dataset || !can(actor, { type: 'dataset:read', dataset })) throw notFound(`Dataset ${slug}`);
+  return dataset;
+}
+
+async function present(ctx: AppContext, dataset: Dataset, lists?: DatasetLists) {
+  const k = ctx.db.kysely;
+  const [org, allLists, titles] = await Promise.all([
+    findOrganisationById(k, dataset.organisation_id),
+    lists ? Promise.resolve(null) : loadDatasetLists(k, [dataset.id]),
+    themeTitles(k),
+  ]);
+  const l = lists ?? allLists?.get(dataset.id) ?? { tags: [], themes: [], formats: [] };
+  if (!org) throw new Error(`Organisation ${dataset.organisation_id} missing`);
+  return { org, lists: l, summary: datasetSummary(dataset, org, l, titles, ctx.config.baseUrl) };
+}
+
+export async function getDataset(ctx: AppContext, actor: Actor, slug: string) {
+  const dataset = await readableDataset(ctx, actor, slug);
+  const [{ summary }, resources] = await Promise.all([
+    present(ctx, dataset),
+    listResourcesOfDataset(ctx.db.kysely, dataset.id),
+  ]);
+  return { ...summary, resources: resources.map((r) => resourceView(r, ctx.config.baseUrl)) };
+}
+
+async function uniqueSlug(ctx: AppContext, base: string): Promise<string> {
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? base : `${base}-${i}`;
+    if (!(await slugExists(ctx.db.kysely, candidate))) return candidate;
+  }
+}
+
+async function record(
+  ctx: AppContext,
+  k: AppContext['db']['kysely'],
+  actor: Actor,
+  action: string,
+  dataset: Dataset,
+  diff: Diff,
+): Promise<void> {
+  await insertActivity(k, {
+    actor_id: actor.user?.id ?? null,
+    action,
+    subject_type: 'dataset',
+    subject_id: dataset.id,
+    dataset_id: dataset.id,
+    organisation_id: dataset.organisation_id,
+    diff: JSON.stringify(diff),
+    created_at: dataset.modified_at,
+  });
+}
+
+function reindex(
+  ctx: AppContext,
+  k: AppContext['db']['kysely'],
+  d: Dataset,
+  org: Organisation,
+  tags: string[],
+) {
+  return indexDataset(k, ctx.db.dialect, d.id, {
+    title: d.title,
+    tags,
+    description: `${d.description} ${org.name}`,
+  });
+}
+
+export async function createDataset(ctx: AppContext, actor: Actor, input: DatasetCreateInput) {
+  const org = await organisationOrFail(ctx, input.organisation);
+  authorise(
+    actor,
+    { type: 'dataset:create', organisationId: org.id },
+    `You cannot publish datasets for ${org.name}`,
+  );
+  await checkReferences(ctx, input);
+  if (input.slug !== undefined && (await slugExists(ctx.db.kysely, input.slug))) {
+    throw validationFailed([{ field: 'slug', message: `${input.slug} is already taken` }]);
+  }
+  const slug = input.slug ?? (await uniqueSlug(ctx, slugify(input.title)));
+  const at = now();
+  const dataset: Dataset = {
+    id: newId(),
+    slug,
+    title: input.title.trim(),
+    description: input.description ?? '',
+    organisation_id: org.id,
+    licence: input.licence ?? DEFAULT_LICENCE,
+    state: input.state ?? 'active',
+    visibility: input.visibility ?? 'public',
+    update_frequency: input.update_frequency ?? null,
+    temporal_start: input.temporal_coverage?.start ?? null,
+    temporal_end: input.temporal_coverage?.end ?? null,
+    spatial_coverage: input.spatial_coverage ?? null,
+    contact_name: input.contact?.name ?? null,
+    contact_email: input.contact?.email ?? null,
+    source_url: input.source_url ?? null,
+    created_by: actor.user?.id ?? null,
+    created_at: at,
+    modified_at: at,
+  };
+  const lists = {
+    tags: normaliseTags(input.tags ?? []),
+    themes: [...new Set(input.themes ?? [])].sort(),
+    formats: [],
+  };
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await insertDataset(trx, dataset);
+    await replaceTags(trx, dataset.id, lists.tags);
+    await replaceThemes(trx, dataset.id, lists.themes);
+    await reindex(ctx, trx, dataset, org, lists.tags);
+    await record(
+      ctx,
+      trx,
+      actor,
+      'dataset.created',
+      dataset,
+      diffOf({}, datasetSnapshot(dataset, org, lists)),
+    );
+  });
+  return (await present(ctx, dataset, lists)).summary;
+}
+
+function changesFrom(input: DatasetPatchInput): DatasetUpdate {
+  const c: DatasetUpdate = {};
+  if (input.title !== undefined) c.title = input.title.trim();
+  if (input.description !== undefined) c.description = input.description;
+  if (input.licence !== undefined) c.licence = input.licence;
+  if (input.state !== undefined) c.state = input.state;
+  if (input.visibility !== undefined) c.visibility = input.visibility;
+  if (input.update_frequency !== undefined) c.update_frequency = input.update_frequency;
+  if (input.temporal_coverage !== undefined) {
+    c.temporal_start = input.temporal_coverage?.start ?? null;
+    c.temporal_end = input.temporal_coverage?.end ?? null;
+  }
+  if (input.spatial_coverage !== undefined) c.spatial_coverage = input.spatial_coverage;
+  if (input.contact !== undefined) {
+    c.contact_name = input.contact?.name ?? null;
+    c.contact_email = input.contact?.email ?? null;
+  }
+  if (input.source_url !== undefined) c.source_url = input.source_url;
+  return c;
+}
+
+export async function patchDataset(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  input: DatasetPatchInput,
+) {
+  const before = await readableDataset(ctx, actor, slug);
+  authorise(actor, { type: 'dataset:update', dataset: before }, 'You cannot change this dataset');
+  await checkReferences(ctx, input);
+  const { org: oldOrg, lists: oldLists } = await present(ctx, before);
+  let org = oldOrg;
+  const changes = changesFrom(input);
+  if (input.organisation !== undefined && input.organisation !== oldOrg.slug) {
+    org = await organisationOrFail(ctx, input.organisation);
+    authorise(
+      actor,
+      { type: 'dataset:create', organisationId: org.id },
+      `You cannot move datasets to ${org.name}`,
+    );
+    changes.organisation_id = org.id;
+  }
+  const lists = {
+    tags: input.tags ? normaliseTags(input.tags) : oldLists.tags,
+    themes: input.themes ? [...new Set(input.themes)].sort() : oldLists.themes,
+    formats: oldLists.formats,
+  };
+  const after: Dataset = { ...before, ...changes, modified_at: now() };
+  const diff = diffOf(
+    datasetSnapshot(before, oldOrg, oldLists),
+    datasetSnapshot(after, org, lists),
+  );
+  if (Object.keys(diff).length === 0) return (await present(ctx, before, oldLists)).summary;
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await updateDataset(trx, before.id, { ...changes, modified_at: after.modified_at });
+    if (input.tags) await replaceTags(trx, before.id, lists.tags);
+    if (input.themes) await replaceThemes(trx, before.id, lists.themes);
+    await reindex(ctx, trx, after, org, lists.tags);
+    await record(ctx, trx, actor, 'dataset.updated', after, diff);
+  });
+  return (await present(ctx, after, lists)).summary;
+}
+
+async function setState(
+  ctx: AppContext,
+  actor: Actor,
+  dataset: Dataset,
+  state: Dataset['state'],
+  action: string,
+): Promise<void> {
+  const after: Dataset = { ...dataset, state, modified_at: now() };
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await updateDataset(trx, dataset.id, { state, modified_at: after.modified_at });
+    await record(ctx, trx, actor, action, after, { state: { from: dataset.state, to: state } });
+  });
+}
+
+export async function deleteDataset(ctx: AppContext, actor: Actor, slug: string): Promise<void> {
+  const dataset = await readableDataset(ctx, actor, slug);
+  if (dataset.state === 'deleted') throw notFound(`Dataset ${slug}`);
+  authorise(actor, { type: 'dataset:delete', dataset }, 'You cannot delete this dataset');
+  await setState(ctx, actor, dataset, 'deleted', 'dataset.deleted');
+}
+
+/** Undoes a soft delete, back to the state the dataset had before it. */
+export async function restoreDataset(ctx: AppContext, actor: Actor, slug: string) {
+  const dataset = await readableDataset(ctx, actor, slug);
+  if (dataset.state !== 'deleted') {
+    throw validationFailed([{ field: 'state', message: 'the dataset is not deleted' }]);
+  }
+  authorise(actor, { type: 'dataset:restore', dataset }, 'You cannot restore this dataset');
+  const diff = await latestDiff(ctx.db.kysely, dataset.id, 'dataset.deleted');
+  const previous = diff ? (JSON.parse(diff) as Diff).state?.from : undefined;
+  const state = previous === 'draft' ? 'draft' : 'active';
+  await setState(ctx, actor, dataset, state, 'dataset.restored');
+  return getDataset(ctx, actor, slug);
+}

@@ -1,0 +1,174 @@
+import type { Readable } from 'node:stream';
+import type { AppContext } from '../../context.js';
+import { BlobTooLargeError } from '../../platform/blobs/blob-store.js';
+import type { Dataset, Resource } from '../../platform/db/schema.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import type { Actor } from '../accounts/actor.js';
+import { authorise, can } from '../accounts/policy.js';
+import { insertActivity } from './activity.repository.js';
+import type { ResourceLinkInput } from './catalog.schemas.js';
+import { findDatasetById, updateDataset } from './dataset.repository.js';
+import { readableDataset } from './dataset.service.js';
+import { resourceView } from './dataset.view.js';
+import { formatOf, mediaTypeOf, safeFileName } from './formats.js';
+import { findResourceById, insertResource, nextResourcePosition } from './resource.repository.js';
+
+async function writableDataset(ctx: AppContext, actor: Actor, slug: string): Promise<Dataset> {
+  const dataset = await readableDataset(ctx, actor, slug);
+  authorise(actor, { type: 'dataset:update', dataset }, 'You cannot add resources to this dataset');
+  return dataset;
+}
+
+async function save(ctx: AppContext, actor: Actor, dataset: Dataset, resource: Resource) {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await insertResource(trx, {
+      ...resource,
+      position: await nextResourcePosition(trx, dataset.id),
+    });
+    await updateDataset(trx, dataset.id, { modified_at: resource.created_at });
+    await insertActivity(trx, {
+      actor_id: actor.user?.id ?? null,
+      action: 'resource.created',
+      subject_type: 'resource',
+      subject_id: resource.id,
+      dataset_id: dataset.id,
+      organisation_id: dataset.organisation_id,
+      diff: JSON.stringify({
+        name: { from: null, to: resource.name },
+        format: { from: null, to: resource.format },
+        ...(resource.url ? { url: { from: null, to: resource.url } } : {}),
+        ...(resource.sha256
+          ? { size: { from: null, to: resource.size }, sha256: { from: null, to: resource.sha256 } }
+          : {}),
+      }),
+      created_at: resource.created_at,
+    });
+  });
+  return resourceView(resource, ctx.config.baseUrl);
+}
+
+function blank(dataset: Dataset, actor: Actor, name: string, format: string): Resource {
+  const at = now();
+  return {
+    id: newId(),
+    dataset_id: dataset.id,
+    name,
+    description: '',
+    format,
+    url: null,
+    blob_key: null,
+    media_type: mediaTypeOf(format),
+    size: null,
+    sha256: null,
+    position: 0,
+    created_by: actor.user?.id ?? null,
+    created_at: at,
+    modified_at: at,
+  };
+}
+
+export async function addLinkResource(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  input: ResourceLinkInput,
+) {
+  const dataset = await writableDataset(ctx, actor, slug);
+  const resource = blank(dataset, actor, input.name.trim(), formatOf(input.format, input.url));
+  return save(ctx, actor, dataset, {
+    ...resource,
+    url: input.url,
+    description: input.description ?? '',
+  });
+}
+
+export interface UploadInput {
+  fileName: string;
+  stream: Readable;
+  name?: string | undefined;
+  format?: string | undefined;
+  description?: string | undefined;
+  /** True when the transport cut the file short (an upload over its own limit). */
+  truncated?: () => boolean;
+}
+
+/** Streams an upload into the blob store; nothing is recorded unless the whole file arrived. */
+export async function addFileResource(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  input: UploadInput,
+) {
+  const dataset = await writableDataset(ctx, actor, slug);
+  const fileName = safeFileName(input.fileName);
+  const resource = blank(
+    dataset,
+    actor,
+    input.name?.trim() ? input.name.trim() : input.fileName,
+    formatOf(input.format, fileName),
+  );
+  const key = `resources/${resource.id}/${fileName}`;
+  let stored;
+  const tooLarge = () =>
+    new AppError(
+      413,
+      'payload_too_large',
+      `The file is larger than the limit of ${ctx.config.maxUploadBytes} bytes`,
+    );
+  try {
+    stored = await ctx.blobs.put(key, input.stream, { maxBytes: ctx.config.maxUploadBytes });
+  } catch (err) {
+    input.stream.resume();
+    throw err instanceof BlobTooLargeError ? tooLarge() : err;
+  }
+  if (input.truncated?.()) {
+    await ctx.blobs.delete(key);
+    throw tooLarge();
+  }
+  if (stored.size === 0) {
+    await ctx.blobs.delete(key);
+    throw new AppError(422, 'empty_file', 'The uploaded file is empty');
+  }
+  try {
+    return await save(ctx, actor, dataset, {
+      ...resource,
+      description: input.description ?? '',
+      blob_key: key,
+      size: stored.size,
+      sha256: stored.sha256,
+    });
+  } catch (err) {
+    await ctx.blobs.delete(key);
+    throw err;
+  }
+}
+
+/** A resource whose dataset the actor may read, with that dataset. */
+export async function readableResource(ctx: AppContext, actor: Actor, id: string) {
+  const resource = await findResourceById(ctx.db.kysely, id);
+  const dataset = resource ? await findDatasetById(ctx.db.kysely, resource.dataset_id) : undefined;
+  if (!resource || !dataset || !can(actor, { type: 'dataset:read', dataset })) {
+    throw notFound(`Resource ${id}`);
+  }
+  return { resource, dataset };
+}
+
+export async function getResource(ctx: AppContext, actor: Actor, id: string) {
+  const { resource, dataset } = await readableResource(ctx, actor, id);
+  return {
+    ...resourceView(resource, ctx.config.baseUrl),
+    dataset: { slug: dataset.slug, title: dataset.title },
+  };
+}
+
+export async function openResourceFile(ctx: AppContext, actor: Actor, id: string) {
+  const { resource } = await readableResource(ctx, actor, id);
+  if (!resource.blob_key) throw notFound(`A file for resource ${id}`);
+  return {
+    stream: await ctx.blobs.get(resource.blob_key),
+    fileName: resource.blob_key.split('/').pop() ?? 'file',
+    mediaType: resource.media_type ?? 'application/octet-stream',
+    size: resource.size,
+  };
+}

@@ -1,0 +1,189 @@
+import { Readable } from 'node:stream';
+import type { AppContext } from '../../context.js';
+import {
+  claimMetaKey,
+  deleteMetaKey,
+  findMetaValue,
+  setMetaValue,
+} from '../../platform/db/meta.repository.js';
+import { conflict } from '../../platform/http/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import type { Actor } from '../accounts/actor.js';
+import { actorForUser } from '../accounts/token.service.js';
+import { findUserByEmail } from '../accounts/user.repository.js';
+import { createUser } from '../accounts/user.service.js';
+import { findDatasetBySlug } from '../catalog/dataset.repository.js';
+import { createDataset } from '../catalog/dataset.service.js';
+import {
+  listAllOrganisations,
+  updateOrganisationBoundary,
+} from '../catalog/organisation.repository.js';
+import { createOrganisation } from '../catalog/organisation.service.js';
+import { addFileResource, addLinkResource } from '../catalog/resource.service.js';
+import { REGION } from './demo/boroughs.js';
+import { boroughPolygon, regionPolygon } from './demo/boundaries.js';
+import { DEMO_DATASETS } from './demo/datasets.js';
+import type { DemoDataset } from './demo/files.js';
+import { DEMO_ORGANISATIONS, type DemoOrganisation } from './demo/organisations.js';
+import { findRegion, upsertRegion } from './region.repository.js';
+
+export interface SeedSummary {
+  organisations: number;
+  datasets: number;
+  resources: number;
+}
+
+type Progress = (done: number, total: number, note?: string) => void;
+
+/** The system user the demo datasets are published by; it has no password, so no one signs in as it. */
+export const DEMO_USER = { email: 'demo@metrodata.invalid', name: 'Demo data bot' } as const;
+export const DEMO_SEEDED_KEY = 'demo_seeded';
+
+const boundaryOf = (org: DemoOrganisation): string =>
+  JSON.stringify(org.area.type === 'region' ? regionPolygon() : boroughPolygon(org.area.index));
+
+async function demoActor(ctx: AppContext): Promise<Actor> {
+  const user =
+    (await findUserByEmail(ctx.db.kysely, DEMO_USER.email)) ??
+    (await createUser(ctx, { ...DEMO_USER, siteAdmin: true }));
+  return actorForUser(ctx, user.id, ['read', 'write']);
+}
+
+/** The region row, unless the install already has a region (never replace a real one). */
+async function seedRegion(ctx: AppContext): Promise<void> {
+  if (await findRegion(ctx.db.kysely)) return;
+  const at = now();
+  await upsertRegion(ctx.db.kysely, {
+    id: newId(),
+    slug: REGION.slug,
+    name: REGION.name,
+    boundary: JSON.stringify(regionPolygon()),
+    settings: JSON.stringify({
+      areaCode: REGION.code,
+      mayorTermStart: REGION.mayorTermStart,
+      demo: true,
+    }),
+    created_at: at,
+    updated_at: at,
+  });
+}
+
+/** Creates the missing demo organisations; returns how many it created. */
+async function seedOrganisations(ctx: AppContext, step: (note: string) => void): Promise<number> {
+  const existing = new Map(
+    (await listAllOrganisations(ctx.db.kysely)).map((o) => [o.slug, o] as const),
+  );
+  let created = 0;
+  for (const org of DEMO_ORGANISATIONS) {
+    const found = existing.get(org.slug);
+    const { slug, name, kind, description, url } = org;
+    const id =
+      found?.id ?? (await createOrganisation(ctx, null, { slug, name, kind, description, url })).id;
+    if (!found) created++;
+    // Keep a boundary someone already loaded (e.g. the official one from `region import`).
+    if (!found?.boundary) {
+      await updateOrganisationBoundary(ctx.db.kysely, id, boundaryOf(org), org.areaCode, now());
+    }
+    step(org.name);
+  }
+  return created;
+}
+
+/** Creates one demo dataset with its files and links; returns how many resources it added. */
+async function seedDataset(
+  ctx: AppContext,
+  actor: Actor,
+  d: DemoDataset,
+  step: (note: string) => void,
+) {
+  await createDataset(ctx, actor, d.meta);
+  step(d.meta.title);
+  for (const file of d.files) {
+    await addFileResource(ctx, actor, d.meta.slug, {
+      fileName: file.fileName,
+      stream: Readable.from([Buffer.from(file.build(), 'utf8')]),
+      name: file.name,
+      format: file.format,
+      description: file.description,
+    });
+    step(file.fileName);
+  }
+  for (const link of d.links ?? []) {
+    await addLinkResource(ctx, actor, d.meta.slug, link);
+    step(link.name);
+  }
+  return d.files.length + (d.links?.length ?? 0);
+}
+
+/**
+ * Loads the synthetic Greater Manchester demo through the real services. Refuses a catalogue
+ * that already has organisations unless `force`; with `force` it only adds what is missing (by
+ * slug), so it can be re-run to finish a seed that was interrupted.
+ */
+export async function seedDemo(
+  ctx: AppContext,
+  options: { force: boolean; progress?: Progress },
+): Promise<SeedSummary> {
+  const organisations = await listAllOrganisations(ctx.db.kysely);
+  if (organisations.length > 0 && !options.force) {
+    throw conflict(
+      `The catalogue already has ${organisations.length} organisation(s); the demo would mix ` +
+        'synthetic data with real data. Seed an empty catalogue, or use --force to add it anyway.',
+      { organisations: organisations.length },
+    );
+  }
+  const resources = DEMO_DATASETS.reduce((n, d) => n + d.files.length + (d.links?.length ?? 0), 0);
+  const total = 1 + DEMO_ORGANISATIONS.length + DEMO_DATASETS.length + resources;
+  let done = 0;
+  const step = (note: string) => {
+    done++;
+    options.progress?.(done, total, note);
+  };
+  options.progress?.(0, total, 'starting');
+
+  await seedRegion(ctx);
+  step(REGION.name);
+  const summary: SeedSummary = { organisations: 0, datasets: 0, resources: 0 };
+  summary.organisations = await seedOrganisations(ctx, step);
+  const actor = await demoActor(ctx);
+  for (const d of DEMO_DATASETS) {
+    if (await findDatasetBySlug(ctx.db.kysely, d.meta.slug)) {
+      // Already there from an earlier run: skip it and its files, keeping the progress honest.
+      for (let i = 0; i <= d.files.length + (d.links?.length ?? 0); i++) step(d.meta.title);
+      continue;
+    }
+    summary.resources += await seedDataset(ctx, actor, d, step);
+    summary.datasets++;
+  }
+  return summary;
+}
+
+/**
+ * Seeds the demo on the first start of an empty install: only when there are no organisations
+ * and the demo has never been seeded (so deleting the demo does not bring it back). Returns
+ * whether it seeded.
+ */
+export async function seedDemoIfEmpty(
+  ctx: AppContext,
+  log: (message: string) => void,
+): Promise<boolean> {
+  const k = ctx.db.kysely;
+  if ((await listAllOrganisations(k)).length > 0) return false;
+  if ((await findMetaValue(k, DEMO_SEEDED_KEY)) !== undefined) return false;
+  // Claim first, so that of several nodes starting together only one seeds.
+  if (!(await claimMetaKey(k, DEMO_SEEDED_KEY, now()))) return false;
+  log('Empty catalogue: seeding the synthetic Greater Manchester demo region');
+  try {
+    const s = await seedDemo(ctx, { force: false });
+    log(
+      `Seeded ${s.organisations} organisations, ${s.datasets} datasets and ${s.resources} resources`,
+    );
+  } catch (err) {
+    // Unmark it so a later start can retry if nothing was created; if the seed got part way,
+    // there are organisations now and an operator finishes it with `metrodata seed --force`.
+    await deleteMetaKey(k, DEMO_SEEDED_KEY);
+    throw err;
+  }
+  await setMetaValue(k, DEMO_SEEDED_KEY, now());
+  return true;
+}

@@ -1,0 +1,13 @@
+import { DIGITAL_DATASETS } from './datasets-digital.js';
+import { PEOPLE_DATASETS } from './datasets-people.js';
+import { PLACE_DATASETS } from './datasets-place.js';
+import { TRANSPORT_DATASETS } from './datasets-transport.js';
+import type { DemoDataset } from './files.js';
+
+/** Every demo dataset, in the order they are created (and so listed by date). */
+export const DEMO_DATASETS: readonly DemoDataset[] = [
+  ...DIGITAL_DATASETS,
+  ...TRANSPORT_DATASETS,
+  ...PLACE_DATASETS,
+  ...PEOPLE_DATASETS,
+];

@@ -1,0 +1,29 @@
+import type { Readable } from 'node:stream';
+
+export interface StoredBlob {
+  key: string;
+  size: number;
+  sha256: string;
+}
+
+export interface PutOptions {
+  /** Stop with BlobTooLargeError once more than this many bytes have arrived. */
+  maxBytes?: number;
+}
+
+export class BlobTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The file is larger than the limit of ${maxBytes} bytes`);
+  }
+}
+
+/** Where files live: a local folder by default, object storage at scale. Keys are opaque. */
+export interface BlobStore {
+  /** Streams `body` in; the blob becomes visible only once complete (never half-written). */
+  put(key: string, body: Readable, options?: PutOptions): Promise<StoredBlob>;
+  get(key: string): Promise<Readable>;
+  exists(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /** Ready to read and write (for /readyz). */
+  check(): Promise<void>;
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BlobTooLargeError } from './blob-store.js';
+import { LocalBlobStore } from './local-blob-store.js';
+
+describe('LocalBlobStore', () => {
+  let dir: string;
+  let store: LocalBlobStore;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'blobs-'));
+    store = new LocalBlobStore(dir);
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('stores a file with its size and SHA-256 and reads it back', async () => {
+    const stored = await store.put('a/b.csv', Readable.from(['x,y\n', '1,2\n']));
+    const sha256 = createHash('sha256').update('x,y\n1,2\n').digest('hex');
+    expect(stored).toEqual({ key: 'a/b.csv', size: 8, sha256 });
+    expect(await text(await store.get('a/b.csv'))).toBe('x,y\n1,2\n');
+  });
+
+  it('refuses an oversize file and leaves nothing behind', async () => {
+    await expect(
+      store.put('big.bin', Readable.from([Buffer.alloc(10), Buffer.alloc(10)]), { maxBytes: 15 }),
+    ).rejects.toBeInstanceOf(BlobTooLargeError);
+    expect(await store.exists('big.bin')).toBe(false);
+    expect(await readdir(path.join(dir, '.tmp'))).toEqual([]);
+  });
+
+  it('rejects keys that escape the folder', async () => {
+    await expect(store.put('../evil', Readable.from(['x']))).rejects.toThrow(/Unsafe/);
+  });
+});

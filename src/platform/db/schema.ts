@@ -1,0 +1,178 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Timestamps are ISO-8601 UTC text and booleans are 0/1 integers on both SQLite and PostgreSQL,
+// so one set of migrations and one set of row types serve both databases.
+
+export interface RegionTable {
+  id: string;
+  slug: string;
+  name: string;
+  boundary: string | null;
+  settings: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export type OrganisationKind =
+  'combined-authority' | 'council' | 'transport' | 'police' | 'health' | 'other';
+
+export interface OrganisationTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  description: string;
+  url: string | null;
+  boundary: string | null;
+  area_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  is_site_admin: number;
+  created_at: string;
+}
+
+export type Role = 'admin' | 'editor' | 'member';
+
+export interface MembershipTable {
+  user_id: string;
+  organisation_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export type DatasetState = 'draft' | 'active' | 'deleted';
+export type Visibility = 'public' | 'private';
+
+export interface DatasetTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  organisation_id: string;
+  licence: string;
+  state: DatasetState;
+  visibility: Visibility;
+  update_frequency: string | null;
+  temporal_start: string | null;
+  temporal_end: string | null;
+  spatial_coverage: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  source_url: string | null;
+  created_by: string | null;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface DatasetTagTable {
+  dataset_id: string;
+  tag: string;
+}
+
+export interface DatasetThemeTable {
+  dataset_id: string;
+  theme: string;
+}
+
+export interface ThemeTable {
+  slug: string;
+  title: string;
+  description: string;
+}
+
+export interface ResourceTable {
+  id: string;
+  dataset_id: string;
+  name: string;
+  description: string;
+  format: string;
+  url: string | null;
+  blob_key: string | null;
+  media_type: string | null;
+  size: number | null;
+  sha256: string | null;
+  position: number;
+  created_by: string | null;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  dataset_id: string | null;
+  organisation_id: string | null;
+  diff: string;
+  created_at: string;
+}
+
+/** SQLite only: the FTS5 index of datasets (see dataset-search.repository.ts). */
+export interface DatasetFtsTable {
+  dataset_id: string;
+  title: string;
+  tags: string;
+  description: string;
+  words: string;
+}
+
+/** PostgreSQL only: the tsvector index of datasets. */
+export interface DatasetSearchTable {
+  dataset_id: string;
+  document: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  regions: RegionTable;
+  organisations: OrganisationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  api_tokens: ApiTokenTable;
+  datasets: DatasetTable;
+  dataset_tags: DatasetTagTable;
+  dataset_themes: DatasetThemeTable;
+  themes: ThemeTable;
+  resources: ResourceTable;
+  activities: ActivityTable;
+  dataset_fts: DatasetFtsTable;
+  dataset_search: DatasetSearchTable;
+  meta: MetaTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type User = Selectable<UserTable>;
+export type Dataset = Selectable<DatasetTable>;
+export type NewDataset = Insertable<DatasetTable>;
+export type DatasetUpdate = Updateable<DatasetTable>;
+export type Resource = Selectable<ResourceTable>;
+export type ApiToken = Selectable<ApiTokenTable>;
+export type Activity = Selectable<ActivityTable>;
+export type Region = Selectable<RegionTable>;

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { AppContext } from '../../src/context.js';
+import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
+import { connectDb } from '../../src/platform/db/connect.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+
+export interface TestContext extends AppContext {
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A migrated catalogue of its own: an SQLite file in a temporary folder, or, when DATABASE_URL
+ * is set, a fresh PostgreSQL schema, so test files run side by side on either database.
+ */
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'metrodata-test-'));
+  const config = loadConfig(process.env, {
+    dataDir: dir,
+    blobDir: path.join(dir, 'blobs'),
+    logLevel: 'silent',
+    baseUrl: 'http://metrodata.test',
+    ...overrides,
+  });
+  let schema: string | undefined;
+  if (config.databaseUrl) {
+    schema = `t_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+  }
+  const db = connectDb(config, schema ? { schema } : {});
+  const dropSchema = async () => {
+    if (!schema) return;
+    const client = new pg.Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.close();
+    await dropSchema();
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    config,
+    db,
+    blobs: new LocalBlobStore(config.blobDir),
+    async cleanup() {
+      await db.close();
+      await dropSchema();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
+import {
+  seedDemo,
+  seedDemoIfEmpty,
+  type SeedSummary,
+} from '../../src/features/region/demo-seed.service.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    hash.update(buf);
+  }
+  return { size, sha256: hash.digest('hex') };
+}
+
+/** Every file resource as "dataset/name sha256", in a stable order. */
+async function resourceHashes(ctx: TestContext): Promise<string[]> {
+  const rows = await ctx.db.kysely
+    .selectFrom('resources as r')
+    .innerJoin('datasets as d', 'd.id', 'r.dataset_id')
+    .select(['d.slug', 'r.name', 'r.sha256'])
+    .where('r.blob_key', 'is not', null)
+    .orderBy('d.slug')
+    .orderBy('r.position')
+    .execute();
+  return rows.map((r) => `${r.slug}/${r.name} ${r.sha256 ?? ''}`);
+}
+
+describe('seeding the demo region', () => {
+  let ctx: TestContext;
+  let summary: SeedSummary;
+  const progress: [number, number][] = [];
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    summary = await seedDemo(ctx, {
+      force: false,
+      progress: (done, total) => progress.push([done, total]),
+    });
+  }, 60_000);
+  afterAll(() => ctx.cleanup());
+
+  it('publishes at least 15 datasets across at least 7 themes', async () => {
+    const k = ctx.db.kysely;
+    const datasets = await k
+      .selectFrom('datasets')
+      .select(['slug', 'state', 'visibility'])
+      .execute();
+    const themes = await k.selectFrom('dataset_themes').select('theme').distinct().execute();
+    expect(datasets.length).toBeGreaterThanOrEqual(15);
+    expect(themes.length).toBeGreaterThanOrEqual(7);
+    expect(summary.datasets).toBe(datasets.length);
+    // The demo shows unpublished data too.
+    expect(datasets.some((d) => d.state === 'draft')).toBe(true);
+    expect(datasets.some((d) => d.visibility === 'private')).toBe(true);
+  });
+
+  it('creates 12+ organisations with area codes, the ten boroughs with their ONS codes', async () => {
+    const orgs = await ctx.db.kysely
+      .selectFrom('organisations')
+      .select(['slug', 'kind', 'area_code', 'boundary'])
+      .execute();
+    expect(summary.organisations).toBe(orgs.length);
+    expect(orgs.filter((o) => o.area_code).length).toBeGreaterThanOrEqual(12);
+    const councils = orgs.filter((o) => o.kind === 'council');
+    expect(councils.map((o) => o.area_code).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `E08${String(i + 1).padStart(6, '0')}`),
+    );
+    expect(orgs.find((o) => o.slug === 'bolton-council')?.area_code).toBe('E08000001');
+    expect(orgs.find((o) => o.slug === 'gmca')?.kind).toBe('combined-authority');
+    for (const o of orgs) {
+      expect(JSON.parse(o.boundary ?? 'null')).toMatchObject({ type: 'Polygon' });
+    }
+  });
+
+  it('stores every file with the size and SHA-256 it recorded', async () => {
+    const files = await ctx.db.kysely
+      .selectFrom('resources')
+      .select(['blob_key', 'size', 'sha256'])
+      .where('blob_key', 'is not', null)
+      .execute();
+    expect(files.length).toBeGreaterThanOrEqual(summary.datasets);
+    for (const f of files) {
+      const stored = await sha256Of(await ctx.blobs.get(f.blob_key ?? ''));
+      expect(stored).toEqual({ size: Number(f.size), sha256: f.sha256 });
+    }
+  });
+
+  it('says in every dataset and organisation description that the data is synthetic', async () => {
+    const k = ctx.db.kysely;
+    const texts = [
+      ...(await k.selectFrom('datasets').select('description').execute()),
+      ...(await k.selectFrom('organisations').select('description').execute()),
+    ];
+    for (const t of texts) expect(t.description).toMatch(/synthetic/i);
+  });
+
+  it('creates the region with an approximate boundary and its settings', async () => {
+    const region = await ctx.db.kysely.selectFrom('regions').selectAll().executeTakeFirstOrThrow();
+    expect(region.name).toBe('Greater Manchester');
+    expect(JSON.parse(region.boundary ?? 'null')).toMatchObject({ type: 'Polygon' });
+    expect(JSON.parse(region.settings)).toMatchObject({ mayorTermStart: '2024-05-10' });
+  });
+
+  it('reports progress up to its total', () => {
+    const last = progress.at(-1);
+    expect(last?.[0]).toBe(last?.[1]);
+    expect(progress.every(([done, total]) => done <= total)).toBe(true);
+  });
+
+  it('refuses to seed a catalogue that already has organisations, unless forced', async () => {
+    await expect(seedDemo(ctx, { force: false })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/already has 14 organisation/) as unknown,
+    });
+    // Forced, it only adds what is missing: here, nothing.
+    expect(await seedDemo(ctx, { force: true })).toEqual({
+      organisations: 0,
+      datasets: 0,
+      resources: 0,
+    });
+  });
+});
+
+/** Runs `fn` on a fresh context and always cleans it up (one context alive at a time). */
+async function withFreshContext<T>(fn: (ctx: TestContext) => Promise<T>): Promise<T> {
+  const ctx = await createTestContext();
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.cleanup();
+  }
+}
+
+describe('the demo data', () => {
+  it('is the same, byte for byte, every time it is seeded', async () => {
+    const seedAndHash = (ctx: TestContext) =>
+      seedDemo(ctx, { force: false }).then(() => resourceHashes(ctx));
+    const first = await withFreshContext(seedAndHash);
+    const second = await withFreshContext(seedAndHash);
+    expect(first.length).toBeGreaterThan(15);
+    expect(second).toEqual(first);
+  }, 60_000);
+});
+
+describe('seeding on first start', () => {
+  it('seeds an empty install once, and records when', () =>
+    withFreshContext(async (ctx) => {
+      const messages: string[] = [];
+      expect(await seedDemoIfEmpty(ctx, (m) => messages.push(m))).toBe(true);
+      const meta = await ctx.db.kysely
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', 'demo_seeded')
+        .executeTakeFirstOrThrow();
+      expect(new Date(meta.value).toISOString()).toBe(meta.value);
+      expect(messages.join('\n')).toMatch(/synthetic/i);
+      expect(await seedDemoIfEmpty(ctx, () => undefined)).toBe(false);
+
+      // Deleting the demo must not bring it back on the next start.
+      await ctx.db.kysely.deleteFrom('datasets').execute();
+      await ctx.db.kysely.deleteFrom('organisations').execute();
+      expect(await seedDemoIfEmpty(ctx, () => undefined)).toBe(false);
+    }));
+
+  it('leaves an install that already has organisations alone', () =>
+    withFreshContext(async (ctx) => {
+      await createOrganisation(ctx, null, {
+        slug: 'leeds',
+        name: 'Leeds City Council',
+        kind: 'council',
+      });
+      expect(await seedDemoIfEmpty(ctx, () => undefined)).toBe(false);
+      const datasets = await ctx.db.kysely.selectFrom('datasets').select('id').execute();
+      expect(datasets).toEqual([]);
+    }));
+});
