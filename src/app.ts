@@ -9,6 +9,7 @@ import { registerCatalog } from './features/catalog/catalog.plugin.js';
 import { registerMetrics } from './features/ops/metrics.js';
 import { opsRoutes } from './features/ops/ops.routes.js';
 import { rootRoutes } from './features/ops/root.routes.js';
+import { regionRoutes } from './features/region/region.routes.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { ErrorResponse } from './platform/http/types.js';
 import { validatorCompiler } from './platform/http/validation.js';
@@ -85,6 +86,7 @@ export async function buildApp(
   opsRoutes(app, ctx, metrics);
   rootRoutes(app, ctx);
   registerCatalog(app, ctx);
+  regionRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

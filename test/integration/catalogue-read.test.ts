@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertRegion } from '../../src/features/region/region.repository.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 
@@ -63,6 +64,36 @@ describe('reading the catalogue', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       error: { code: 'not_found', message: 'Dataset nope was not found' },
+    });
+  });
+
+  it('describes the region once it has one', async () => {
+    expect((await t.app.inject('/api/v1/region')).statusCode).toBe(404);
+    const boundary = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-2.5, 53.4],
+          [-2, 53.4],
+          [-2, 53.6],
+          [-2.5, 53.4],
+        ],
+      ],
+    };
+    await upsertRegion(t.ctx.db.kysely, {
+      id: 'r1',
+      slug: 'greater-manchester',
+      name: 'Greater Manchester',
+      boundary: JSON.stringify(boundary),
+      settings: JSON.stringify({ areaCode: 'E47000001' }),
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
+    const res = await t.app.inject('/api/v1/region');
+    expect(res.json()).toMatchObject({
+      name: 'Greater Manchester',
+      area_code: 'E47000001',
+      boundary,
     });
   });
 });

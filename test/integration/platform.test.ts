@@ -57,6 +57,7 @@ describe('OpenAPI', () => {
       '/api/v1/resources/{id}',
       '/api/v1/themes',
       '/api/v1/tags',
+      '/api/v1/region',
     ]) {
       expect(doc.paths, routes).toHaveProperty([path]);
     }

@@ -6,6 +6,7 @@ export function rootRoutes(app: FastifyInstance, ctx: AppContext): void {
   const index = {
     name: 'Metrodata',
     links: {
+      region: `${ctx.config.baseUrl}/api/v1/region`,
       organisations: `${ctx.config.baseUrl}/api/v1/organisations`,
       datasets: `${ctx.config.baseUrl}/api/v1/datasets`,
       themes: `${ctx.config.baseUrl}/api/v1/themes`,

@@ -1,3 +1,6 @@
+import { COUNCIL_DIGITAL_DATASETS } from './datasets-council-digital.js';
+import { COUNCIL_PLACE_DATASETS } from './datasets-council-places.js';
+import { COUNCIL_SERVICE_DATASETS } from './datasets-council-services.js';
 import { DIGITAL_DATASETS } from './datasets-digital.js';
 import { PEOPLE_DATASETS } from './datasets-people.js';
 import { PLACE_DATASETS } from './datasets-place.js';
@@ -10,4 +13,7 @@ export const DEMO_DATASETS: readonly DemoDataset[] = [
   ...TRANSPORT_DATASETS,
   ...PLACE_DATASETS,
   ...PEOPLE_DATASETS,
+  ...COUNCIL_DIGITAL_DATASETS,
+  ...COUNCIL_SERVICE_DATASETS,
+  ...COUNCIL_PLACE_DATASETS,
 ];
