@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -75,6 +76,8 @@ export async function buildApp(
       },
     },
   });
+  // Open data is read from other sites' pages too; writes stay same-origin (tokens, not cookies).
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 86_400 });
   await app.register(multipart, {
     // One byte over the limit, so the blob store sees the excess and refuses the file whole.
     limits: { fileSize: ctx.config.maxUploadBytes + 1, files: 1, fields: 10, fieldSize: 100_000 },

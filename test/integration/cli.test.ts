@@ -40,7 +40,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-describe('metrodata CLI', () => {
+// Each command is a fresh Node process; on a loaded 2-core machine a few take seconds each.
+describe('metrodata CLI', { timeout: 90_000 }, () => {
   it('lists its commands', async () => {
     const { stdout, code } = await cli('--help');
     expect(code).toBe(0);
@@ -128,7 +129,7 @@ describe('metrodata CLI', () => {
   });
 });
 
-describe('metrodata serve', () => {
+describe('metrodata serve', { timeout: 90_000 }, () => {
   it('serves, then stops gracefully on SIGTERM', async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = spawn(
@@ -142,7 +143,7 @@ describe('metrodata serve', () => {
     );
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     let ready = false;
-    for (let i = 0; i < 100 && !ready; i++) {
+    for (let i = 0; i < 400 && !ready; i++) {
       await new Promise((r) => setTimeout(r, 100));
       ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
         (r) => r.ok,

@@ -7,6 +7,9 @@ import {
   seedDemoIfEmpty,
   type SeedSummary,
 } from '../../src/features/region/demo-seed.service.js';
+import { BOROUGHS } from '../../src/features/region/demo/boroughs.js';
+import { boroughIndexAt } from '../../src/features/region/demo/boundaries.js';
+import { DEMO_DATASETS } from '../../src/features/region/demo/datasets.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
@@ -47,15 +50,15 @@ describe('seeding the demo region', () => {
   }, 60_000);
   afterAll(() => ctx.cleanup());
 
-  it('publishes at least 15 datasets across at least 7 themes', async () => {
+  it('publishes at least 30 datasets across at least 10 themes', async () => {
     const k = ctx.db.kysely;
     const datasets = await k
       .selectFrom('datasets')
       .select(['slug', 'state', 'visibility'])
       .execute();
     const themes = await k.selectFrom('dataset_themes').select('theme').distinct().execute();
-    expect(datasets.length).toBeGreaterThanOrEqual(15);
-    expect(themes.length).toBeGreaterThanOrEqual(7);
+    expect(datasets.length).toBeGreaterThanOrEqual(30);
+    expect(themes.length).toBeGreaterThanOrEqual(10);
     expect(summary.datasets).toBe(datasets.length);
     // The demo shows unpublished data too.
     expect(datasets.some((d) => d.state === 'draft')).toBe(true);
@@ -77,6 +80,38 @@ describe('seeding the demo region', () => {
     expect(orgs.find((o) => o.slug === 'gmca')?.kind).toBe('combined-authority');
     for (const o of orgs) {
       expect(JSON.parse(o.boundary ?? 'null')).toMatchObject({ type: 'Polygon' });
+    }
+  });
+
+  it('has every council publish at least one public, active dataset', async () => {
+    const k = ctx.db.kysely;
+    const councils = await k
+      .selectFrom('organisations')
+      .select(['id', 'slug'])
+      .where('kind', '=', 'council')
+      .execute();
+    const published = await k
+      .selectFrom('datasets')
+      .select('organisation_id')
+      .where('state', '=', 'active')
+      .where('visibility', '=', 'public')
+      .execute();
+    const publishers = new Set(published.map((d) => d.organisation_id));
+    expect(councils).toHaveLength(10);
+    expect(councils.filter((c) => !publishers.has(c.id)).map((c) => c.slug)).toEqual([]);
+  });
+
+  it('publishes at least three datasets each on digital inclusion and broadband', async () => {
+    const rows = await ctx.db.kysely
+      .selectFrom('dataset_themes as t')
+      .innerJoin('datasets as d', 'd.id', 't.dataset_id')
+      .select(['t.theme', 'd.slug'])
+      .where('d.state', '=', 'active')
+      .where('d.visibility', '=', 'public')
+      .execute();
+    for (const theme of ['digital-inclusion', 'broadband']) {
+      const slugs = rows.filter((r) => r.theme === theme).map((r) => r.slug);
+      expect(slugs.length, theme).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -148,6 +183,28 @@ describe('the demo data', () => {
     expect(first.length).toBeGreaterThan(15);
     expect(second).toEqual(first);
   }, 60_000);
+});
+
+describe('council demo datasets', () => {
+  it('place every point and outline inside the borough of the council that publishes them', () => {
+    for (const d of DEMO_DATASETS) {
+      const index = BOROUGHS.findIndex((b) => b.orgSlug === d.meta.organisation);
+      if (index < 0) continue;
+      for (const file of d.files.filter((f) => f.format === 'GeoJSON')) {
+        const collection = JSON.parse(file.build()) as {
+          features: { geometry: { type: string; coordinates: unknown } }[];
+        };
+        const positions = collection.features.flatMap(({ geometry: g }) =>
+          g.type === 'Point'
+            ? [g.coordinates as [number, number]]
+            : (g.coordinates as [number, number][][]).flat(),
+        );
+        expect(positions.length, file.fileName).toBeGreaterThan(0);
+        const outside = positions.filter(([lon, lat]) => boroughIndexAt(lon, lat) !== index);
+        expect(outside, file.fileName).toEqual([]);
+      }
+    }
+  });
 });
 
 describe('seeding on first start', () => {

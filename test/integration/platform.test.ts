@@ -36,6 +36,22 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('cross-origin reads', () => {
+  it('lets any web page read the API, but not write to it', async () => {
+    const read = await t.app.inject({
+      url: '/api/v1/datasets',
+      headers: { origin: 'https://app.example' },
+    });
+    expect(read.headers['access-control-allow-origin']).toBe('*');
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/datasets',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD');
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents every API route with its parameters, as OpenAPI 3.1', async () => {
     const res = await t.app.inject('/api/v1/openapi.json');

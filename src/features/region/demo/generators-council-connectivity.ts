@@ -99,10 +99,11 @@ function fibreSites(): PointFeature[] {
     // The ring reached council buildings first (2016-2018), then schools, the NHS and business.
     const first = sector === 'Council building' ? 2016 : sector === 'Business' ? 2019 : 2017;
     const spur = rng.chance(0.7);
+    const named = sector === 'School' || sector === 'NHS site' || rng.chance(0.3);
     const big = sector === 'Business' || sector === 'Further education' || rng.chance(0.1);
     const properties = {
       site_id: idOf('TMBC-FN', i + 1, 3),
-      site_name: unique(`${rng.chance(0.5) ? locality : placeName(rng)} ${rng.pick(suffixes)}`),
+      site_name: unique(`${named ? placeName(rng) : locality} ${rng.pick(suffixes)}`),
       sector,
       locality,
       connected_year: rng.int(first, 2024),

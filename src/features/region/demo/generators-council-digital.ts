@@ -8,11 +8,11 @@ import { itemAt, rngFor, type Rng } from './random.js';
 
 // [venue type, weight, name suffix]
 const SUPPORT_VENUES = [
-  ['Library', 14, 'Library'],
+  ['Library', 9, 'Library'],
   ['Community hub', 22, 'Community Hub'],
   ['Family hub', 10, 'Family Hub'],
-  ['Leisure centre', 5, 'Leisure Centre'],
-  ['Council access point', 6, 'Access Point'],
+  ['Leisure centre', 4, 'Leisure Centre'],
+  ['Council access point', 4, 'Access Point'],
   ['Sheltered housing lounge', 8, 'Court'],
   ['Adult learning centre', 6, 'Learning Centre'],
 ] as const;
@@ -44,13 +44,14 @@ function supportVenues(): PointFeature[] {
       SUPPORT_VENUES.map((v) => v[1]),
     );
     const locality = rng.pick(oldham.localities);
+    const local = ['Library', 'Leisure centre', 'Council access point'].includes(type);
     const [lon, lat] = randomPointIn(rng, oldham.index);
     const computers = type === 'Library' ? rng.int(6, 24) : rng.chance(0.5) ? rng.int(2, 8) : 0;
     const offer = SUPPORT.filter((s) => computers > 0 || s !== 'Public computers');
     const support = someOf(rng, offer, 0.45);
     const properties = {
       venue_id: idOf('OMBC-DS', i + 1, 3),
-      name: unique(`${type.startsWith('Sheltered') ? placeName(rng) : locality} ${suffix}`),
+      name: unique(`${local || rng.chance(0.3) ? locality : placeName(rng)} ${suffix}`),
       venue_type: type,
       locality,
       support_offered: support.join('; '),

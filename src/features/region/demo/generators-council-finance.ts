@@ -46,23 +46,52 @@ export function buryCouncilTaxBandsCsv(): string {
   return csv([...header, 'band_d_equivalents', 'annual_charge_gbp'], rows);
 }
 
-// [directorate, weight, service areas]
-const DIRECTORATES = [
-  ['Adult Social Care', 30, ['Residential care', 'Home care', 'Supported living', 'Day services']],
+// [directorate, weight, service areas, the trades of its suppliers]
+const DIRECTORATES = (
   [
-    "Children's Services",
-    22,
-    ['Foster care', 'Residential placements', 'Home to school transport', 'SEND support'],
-  ],
-  [
-    'Neighbourhoods',
-    18,
-    ['Waste collection', 'Highways maintenance', 'Parks', 'Libraries', 'Street lighting'],
-  ],
-  ['Growth and Development', 12, ['Housing', 'Regeneration', 'Property maintenance', 'Markets']],
-  ['Corporate Core', 13, ['ICT', 'Legal services', 'Finance', 'Training', 'Revenues']],
-  ['Public Health', 5, ['Sexual health', 'Drug and alcohol services', 'Health visiting']],
-] as const;
+    [
+      'Adult Social Care',
+      30,
+      'Residential care, Home care, Supported living, Day services',
+      'Care, Homecare, Living, Support',
+    ],
+    [
+      "Children's Services",
+      22,
+      'Foster care, Residential placements, Home to school transport, SEND support',
+      'Fostering, Care, Travel, Learning',
+    ],
+    [
+      'Neighbourhoods',
+      18,
+      'Waste collection, Highways maintenance, Parks, Libraries, Street lighting',
+      'Highways, Grounds, Recycling, Lighting',
+    ],
+    [
+      'Growth and Development',
+      12,
+      'Housing, Regeneration, Property maintenance, Markets',
+      'Construction, Building, Surveying, Joinery',
+    ],
+    [
+      'Corporate Core',
+      13,
+      'ICT, Legal services, Finance, Training, Revenues',
+      'Digital, Consulting, Print, Training',
+    ],
+    [
+      'Public Health',
+      5,
+      'Sexual health, Drug and alcohol services, Health visiting',
+      'Health, Recovery, Wellbeing',
+    ],
+  ] as const
+).map(([name, weight, services, trades]) => ({
+  name,
+  weight,
+  services: services.split(', '),
+  trades: trades.split(', '),
+}));
 
 const EXPENSES = ['Third party payments', 'Supplies and services', 'Premises', 'Professional fees'];
 const EXPENSE_WEIGHTS = [40, 27, 13, 8];
@@ -70,53 +99,45 @@ const MORE_EXPENSES = ['ICT', 'Transport', 'Grants'];
 const MORE_WEIGHTS = [6, 4, 4];
 
 // Invented supplier names (two words and a company form); any likeness to a real firm is chance.
-const NAME_1 = ['Irwell', 'Medlock', 'Pennine', 'Bridgewater', 'Redbank', 'Northmoor', 'Ashgrove'];
-const NAME_2 = ['Millgate', 'Kingfisher', 'Deanwater', 'Larkspur', 'Stonebridge', 'Tib'];
-const TRADES = ['Care', 'Homecare', 'Transport', 'Construction', 'Facilities', 'Supplies'].concat([
-  'Consulting',
-  'Digital',
-  'Training',
-  'Print',
-  'Catering',
-  'Cleaning',
-  'Highways',
-  'Grounds',
-]);
+const NAMES = ['Irwell', 'Medlock', 'Pennine', 'Bridgewater', 'Redbank', 'Northmoor', 'Ashgrove'];
 const FORMS = ['Ltd', 'Ltd', 'Ltd', 'Ltd', 'LLP', 'CIC', 'Trust'];
-const SUPPLIER_TYPES = ['Company', 'Charity or social enterprise', 'Public body'];
 
 export const SPENDING_ROWS = 2400;
 
 export function manchesterSpendingCsv(): string {
   const rng = rngFor('manchester-spending-over-500');
-  const suppliers = Array.from({ length: 240 }, () => {
-    const name = `${rng.pick([...NAME_1, ...NAME_2])} ${rng.pick(TRADES)} ${rng.pick(FORMS)}`;
-    const type = name.endsWith('Ltd') || name.endsWith('LLP') ? 0 : rng.chance(0.8) ? 1 : 2;
-    return { name, type: itemAt(SUPPLIER_TYPES, type) };
-  });
+  const suppliers = DIRECTORATES.map((dir) =>
+    Array.from({ length: 40 }, () => {
+      const name = `${rng.pick(NAMES)} ${rng.pick(dir.trades)} ${rng.pick(FORMS)}`;
+      const company = name.endsWith('Ltd') || name.endsWith('LLP');
+      return { name, type: company ? 'Company' : 'Charity or social enterprise' };
+    }),
+  );
   const start = dayOf('2024-04-01');
   // Payment runs happen on weekdays (1 April 2024 was a Monday).
   const weekdays = Array.from({ length: 365 }, (_, d) => d).filter((d) => d % 7 < 5);
   const rows = Array.from({ length: SPENDING_ROWS }, () => rng.pick(weekdays))
     .sort((a, b) => a - b)
     .map((d, n) => {
-      const [directorate, , services] = rng.weighted(
-        DIRECTORATES,
-        DIRECTORATES.map((x) => x[1]),
+      const k = rng.weighted(
+        DIRECTORATES.map((_, i) => i),
+        DIRECTORATES.map((x) => x.weight),
       );
-      const redacted = directorate.startsWith('Adult') && rng.chance(0.08);
-      const supplier = rng.pick(suppliers);
+      const dir = itemAt(DIRECTORATES, k);
+      const redacted = k === 0 && rng.chance(0.08);
+      const supplier = rng.pick(itemAt(suppliers, k));
       // Most payments are a few thousand pounds; a few building contracts run to millions.
-      const amount = Math.min(500 * Math.exp(Math.abs(rng.normal()) * 1.7 + rng.next()), 2.5e6);
+      const big = dir.name.startsWith('Growth') && rng.chance(0.04) ? rng.between(20, 200) : 1;
+      const amount = 500 * Math.exp(Math.abs(rng.normal()) * 1.7 + rng.next()) * big;
       return [
         idOf('MCC-2425', n + 1, 6),
         dateOfDay(start + d),
-        directorate,
-        rng.pick(services),
+        dir.name,
+        rng.pick(dir.services),
         rng.weighted([...EXPENSES, ...MORE_EXPENSES], [...EXPENSE_WEIGHTS, ...MORE_WEIGHTS]),
         redacted ? 'REDACTED (personal data)' : supplier.name,
         redacted ? 'Individual' : supplier.type,
-        fixed(amount, 2),
+        fixed(Math.min(amount, 4.5e6), 2),
       ];
     });
   const header = ['transaction_ref', 'payment_date', 'directorate', 'service_area', 'expense_type'];

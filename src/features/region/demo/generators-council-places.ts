@@ -1,6 +1,6 @@
 import { randomPointIn } from './boundaries.js';
 import { clamp, csv, fixed, pointCollection, pointsCsv, type PointFeature } from './files.js';
-import { councilOf, dateOfDay, dayOf, idOf, streetName } from './localities.js';
+import { councilOf, dateOfDay, dayOf, idOf, pointNearCentre, streetName } from './localities.js';
 import { itemAt, rngFor } from './random.js';
 
 // Grit bins, car parks and food hygiene: everyday council services, in their usual shapes.
@@ -55,7 +55,10 @@ function carParks(): PointFeature[] {
   const rng = rngFor('stockport-car-parks');
   const stockport = councilOf('stockport-council');
   return CAR_PARKS.map(([name, kind, spaces], i) => {
-    const [lon, lat] = randomPointIn(rng, stockport.index);
+    const central = name.startsWith('Stockport');
+    const [lon, lat] = central
+      ? pointNearCentre(rng, stockport, 0.5)
+      : randomPointIn(rng, stockport.index);
     const multi = name.includes('multi-storey');
     const properties = {
       car_park_id: idOf('SMBC-CP', i + 1, 2),
@@ -144,7 +147,7 @@ export function traffordFoodHygieneCsv(): string {
     places.flatMap(({ locality, people }) =>
       BUSINESS_TYPES.map(([type, per10k, hygiene]) => {
         const q = hygiene * (1 + 0.04 * i);
-        const weights = [60 * q * q, 20, 10 / q, 3 / q, 4 / q, 1 / q];
+        const weights = [70 * q * q, 18, 7 / q, 2 / q, 2.5 / q, 0.5 / q];
         const counts = RATINGS.map(() => 0);
         const establishments = rng.count((per10k * people) / 10_000);
         let awaiting = 0;

@@ -1,4 +1,6 @@
+import { boroughIndexAt } from './boundaries.js';
 import { BOROUGHS, type Borough } from './boroughs.js';
+import { toKm, toLonLat, type Point } from './geometry.js';
 import { itemAt, type Rng } from './random.js';
 
 // Towns and neighbourhoods of each borough (real place names), used to label synthetic sites.
@@ -33,6 +35,15 @@ export function councilOf(orgSlug: string): Council {
   const borough = itemAt(BOROUGHS, index);
   const places = PLACES[borough.name] ?? borough.name;
   return { index, borough, localities: places.split(', ') };
+}
+
+/** A random [lon, lat] inside the borough, roughly within `km` of its centre (its main town). */
+export function pointNearCentre(rng: Rng, council: Council, km: number): Point {
+  const [x, y] = toKm(council.borough.lon, council.borough.lat);
+  for (;;) {
+    const p = toLonLat([x + km * rng.normal(), y + km * rng.normal()]);
+    if (boroughIndexAt(...p) === council.index) return p;
+  }
 }
 
 const STREETS = (
