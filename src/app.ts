@@ -4,9 +4,11 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { closeContext } from './bootstrap.js';
 import type { AppContext } from './context.js';
 import { registerAuth } from './features/accounts/auth.plugin.js';
 import { registerCatalog } from './features/catalog/catalog.plugin.js';
+import { registerDatastore } from './features/datastore/datastore.plugin.js';
 import { registerMetrics } from './features/ops/metrics.js';
 import { opsRoutes } from './features/ops/ops.routes.js';
 import { rootRoutes } from './features/ops/root.routes.js';
@@ -89,10 +91,11 @@ export async function buildApp(
   opsRoutes(app, ctx, metrics);
   rootRoutes(app, ctx);
   registerCatalog(app, ctx);
+  await registerDatastore(app, ctx);
   regionRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  if (options.ownsContext) app.addHook('onClose', () => ctx.db.close());
+  if (options.ownsContext) app.addHook('onClose', () => closeContext(ctx));
   return app;
 }

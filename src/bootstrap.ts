@@ -3,8 +3,9 @@ import type { AppContext } from './context.js';
 import { LocalBlobStore } from './platform/blobs/local-blob-store.js';
 import { connectDb } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { openEngine } from './platform/engine/open-engine.js';
 
-/** Connects the database (migrated to the latest schema) and the blob store. */
+/** Connects the database (migrated to the latest schema), the blob store and DuckDB. */
 export async function openContext(config: Config): Promise<AppContext> {
   const db = connectDb(config);
   try {
@@ -13,5 +14,11 @@ export async function openContext(config: Config): Promise<AppContext> {
     await db.close();
     throw err;
   }
-  return { config, db, blobs: new LocalBlobStore(config.blobDir) };
+  const engine = await openEngine(config);
+  return { config, db, blobs: new LocalBlobStore(config.blobDir), engine };
+}
+
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.engine.close();
+  await ctx.db.close();
 }

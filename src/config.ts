@@ -74,6 +74,24 @@ export const settings = {
     default: 10_000,
     doc: 'How long a graceful stop waits for requests in flight before exiting.',
   },
+  engineThreads: {
+    env: 'ENGINE_THREADS',
+    kind: 'integer',
+    default: 0,
+    doc: 'Threads DuckDB uses for loads and queries; 0 means one per CPU core.',
+  },
+  engineMemoryLimit: {
+    env: 'ENGINE_MEMORY_LIMIT',
+    kind: 'string',
+    default: '1GB',
+    doc: 'Memory DuckDB may use before spilling to disk under DATA_DIR/tmp, e.g. 1GB or 512MB.',
+  },
+  queryTimeoutMs: {
+    env: 'QUERY_TIMEOUT_MS',
+    kind: 'integer',
+    default: 30_000,
+    doc: 'A datastore query running longer than this is stopped and answered with 503.',
+  },
   tokenLastUsedIntervalS: {
     env: 'TOKEN_LAST_USED_INTERVAL_S',
     kind: 'integer',

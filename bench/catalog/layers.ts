@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../src/context.js';
 import { anonymous } from '../../src/features/accounts/actor.js';
 import { readableScope } from '../../src/features/accounts/policy.js';
@@ -9,13 +8,14 @@ import {
   type FacetName,
   type SearchParams,
 } from '../../src/features/catalog/dataset-search.repository.js';
-import { searchInput, type SearchCase } from './search-queries.js';
+import { searchInput } from './search-queries.js';
 
-export interface LayerSamples {
-  /** searchDatasets(): the SQL only (count, page of ids, five facets). */
-  repository: number[];
-  /** searchCatalogue(): the SQL plus loading and shaping the page of results. */
-  service: number[];
+/** One search run below HTTP, at the two layers under the route. */
+export interface LayerCalls {
+  /** searchDatasets(): the full-text query, then filters, counts and order in memory. */
+  repository: () => Promise<unknown>;
+  /** searchCatalogue(): the same plus loading and shaping the page of results. */
+  service: () => Promise<unknown>;
 }
 
 // Mirrors the defaults searchCatalogue() applies, so the repository runs the same queries.
@@ -34,37 +34,13 @@ function repositoryParams(query: string): SearchParams {
   };
 }
 
-async function time(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-/**
- * The same searches timed below HTTP, one entry per case, for the ratio baseline: how much of a request's time is
- * SQL, how much is shaping results, and how much is Fastify, JSON and the socket.
- */
-export async function measureLayers(
-  ctx: AppContext,
-  cases: readonly SearchCase[],
-  rounds: number,
-): Promise<LayerSamples[]> {
+/** The search of `query` (a query string) as the route would run it for an anonymous visitor. */
+export function layerCalls(ctx: AppContext, query: string): LayerCalls {
   const scope = readableScope(anonymous);
-  const prepared = cases.map((c) => ({
-    params: repositoryParams(c.query),
-    input: searchInput(c.query),
-    samples: { repository: [] as number[], service: [] as number[] },
-  }));
-  for (let round = 0; round < rounds + 1; round++) {
-    for (const { params, input, samples } of prepared) {
-      const repository = await time(() => searchDatasets(ctx.db, scope, params));
-      const service = await time(() => searchCatalogue(ctx, anonymous, input));
-      // The first round only warms up.
-      if (round > 0) {
-        samples.repository.push(repository);
-        samples.service.push(service);
-      }
-    }
-  }
-  return prepared.map((p) => p.samples);
+  const params = repositoryParams(query);
+  const input = searchInput(query);
+  return {
+    repository: () => searchDatasets(ctx.db, scope, params),
+    service: () => searchCatalogue(ctx, anonymous, input),
+  };
 }

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openContext } from '../../src/bootstrap.js';
+import { closeContext, openContext } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
 import { connectDb } from '../../src/platform/db/connect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { openEngine } from '../../src/platform/engine/open-engine.js';
 
 export interface BenchContext {
   ctx: AppContext;
@@ -27,6 +28,27 @@ async function onPostgres(url: string, statement: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs `cleanup` if the run is interrupted (Ctrl-C, kill), so no temporary schema or folder is
+ * left behind; returns the cleanup to call at the end of a normal run.
+ */
+function cleanupOnSignal(cleanup: () => Promise<void>): () => Promise<void> {
+  // Once only: the interrupted run's own `finally` may call it again while it is under way.
+  let done: Promise<void> | undefined;
+  const once = () => (done ??= cleanup());
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: cleaning up…\n`);
+    void once().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    return once();
+  };
 }
 
 /**
@@ -50,13 +72,15 @@ export async function createBenchContext(prefix: string): Promise<BenchContext> 
         ctx.db.kysely,
       );
       const sqliteVersion = rows[0]?.v ?? '?';
+      const cleanup = async () => {
+        await closeContext(ctx);
+        await removeDir();
+      };
+      const release = cleanupOnSignal(cleanup);
       return {
         ctx,
         database: `SQLite ${sqliteVersion} (better-sqlite3, WAL, file in a temporary folder)`,
-        async cleanup() {
-          await ctx.db.close();
-          await removeDir();
-        },
+        cleanup: release,
       };
     }
     const url = config.databaseUrl;
@@ -65,21 +89,26 @@ export async function createBenchContext(prefix: string): Promise<BenchContext> 
     await onPostgres(url, `CREATE SCHEMA ${schema}`);
     const dropSchema = () => onPostgres(url, `DROP SCHEMA ${schema} CASCADE`);
     const db = connectDb(config, { schema });
+    let engine;
     try {
       await migrateToLatest(db);
+      engine = await openEngine(config);
     } catch (err) {
       await db.close();
       await dropSchema();
       throw err;
     }
+    const ctx: AppContext = { config, db, blobs: new LocalBlobStore(config.blobDir), engine };
+    const cleanup = async () => {
+      await closeContext(ctx);
+      await dropSchema();
+      await removeDir();
+    };
+    const release = cleanupOnSignal(cleanup);
     return {
-      ctx: { config, db, blobs: new LocalBlobStore(config.blobDir) },
+      ctx,
       database: `PostgreSQL ${version.split(' ')[0] ?? version} (pg pool of ${config.databasePoolSize}, fresh schema)`,
-      async cleanup() {
-        await db.close();
-        await dropSchema();
-        await removeDir();
-      },
+      cleanup: release,
     };
   } catch (err) {
     await removeDir();

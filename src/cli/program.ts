@@ -1,14 +1,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type Config } from '../config.js';
-import { openContext } from '../bootstrap.js';
+import { closeContext, openContext } from '../bootstrap.js';
 import type { AppContext } from '../context.js';
 import { addMember, createUser } from '../features/accounts/user.service.js';
 import { createToken, listTokens, revokeToken } from '../features/accounts/token.service.js';
 import { createOrganisation } from '../features/catalog/organisation.service.js';
+import { LOADABLE_FORMATS } from '../features/datastore/sources/index.js';
 import { importRegionBoundaries } from '../features/region/region-import.service.js';
 import { seedDemo } from '../features/region/demo-seed.service.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { serve } from '../server.js';
+import { runImport, type ImportOptions } from './import.js';
 import { progressBar } from './progress.js';
 
 const ROLES = ['admin', 'editor', 'member'] as const;
@@ -25,7 +27,7 @@ async function withContext<T>(fn: (ctx: AppContext) => Promise<T>, config?: Conf
   try {
     return await fn(ctx);
   } finally {
-    await ctx.db.close();
+    await closeContext(ctx);
   }
 }
 
@@ -55,11 +57,9 @@ export function buildCli(): Command {
     .description('apply pending database migrations')
     .action(async () => {
       const config = loadConfig();
-      const ctx = await openContext(config).catch((err: unknown) => {
-        throw err;
-      });
+      const ctx = await openContext(config);
       const applied = await migrateToLatest(ctx.db);
-      await ctx.db.close();
+      await closeContext(ctx);
       print(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     });
 
@@ -75,9 +75,23 @@ export function buildCli(): Command {
         const summary = await seedDemo(ctx, { force: opts.force ?? false, progress: bar.update });
         bar.done();
         print(
-          `Seeded ${summary.organisations} organisations and ${summary.datasets} datasets (synthetic demo data).`,
+          `Seeded ${summary.organisations} organisations and ${summary.datasets} datasets, ` +
+            `${summary.loads} files loaded into the datastore (synthetic demo data).`,
         );
       });
+    });
+
+  program
+    .command('import')
+    .description('upload a local file to a dataset and load it into the datastore')
+    .argument('<file>', `a ${[...LOADABLE_FORMATS].join(', ')} file`)
+    .requiredOption('--dataset <slug>', 'the dataset to add it to')
+    .option('--name <name>', 'name of the new resource (default: the file name)')
+    .option('--format <format>', 'format of the new resource (default: from the file extension)')
+    .option('--resource <id>', "replace this resource's data instead (its next version)")
+    .option('--as <email>', 'the user importing (default: the only site administrator)')
+    .action(async (file: string, opts: ImportOptions) => {
+      await withContext((ctx) => runImport(ctx, file, opts, print));
     });
 
   const user = program.command('user').description('manage users');

@@ -8,6 +8,7 @@ import type { AppContext } from '../../src/context.js';
 import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
 import { connectDb } from '../../src/platform/db/connect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { openEngine } from '../../src/platform/engine/open-engine.js';
 
 export interface TestContext extends AppContext {
   cleanup(): Promise<void>;
@@ -50,11 +51,14 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
+  const engine = await openEngine(config);
   return {
     config,
     db,
     blobs: new LocalBlobStore(config.blobDir),
+    engine,
     async cleanup() {
+      await engine.close();
       await db.close();
       await dropSchema();
       await rm(dir, { recursive: true, force: true });

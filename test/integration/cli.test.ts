@@ -1,9 +1,16 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { closeContext, openContext } from '../../src/bootstrap.js';
+import { loadConfig } from '../../src/config.js';
+import type { AppContext } from '../../src/context.js';
+import { actorForUser } from '../../src/features/accounts/token.service.js';
+import { findUserByEmail } from '../../src/features/accounts/user.repository.js';
+import { createDataset } from '../../src/features/catalog/dataset.service.js';
 
 // The CLI runs as a real process on its own SQLite file: what an operator types is what is tested.
 const run = promisify(execFile);
@@ -45,7 +52,16 @@ describe('metrodata CLI', { timeout: 90_000 }, () => {
   it('lists its commands', async () => {
     const { stdout, code } = await cli('--help');
     expect(code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed', 'user', 'token', 'org', 'region']) {
+    for (const command of [
+      'serve',
+      'migrate',
+      'seed',
+      'import',
+      'user',
+      'token',
+      'org',
+      'region',
+    ]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
   });
@@ -126,6 +142,118 @@ describe('metrodata CLI', { timeout: 90_000 }, () => {
     expect(shortPassword.stderr).toContain('password: must be at least 12 characters');
     const unknown = await cli('frobnicate');
     expect(unknown.code).not.toBe(0);
+  });
+});
+
+/** Runs `fn` in this process on the CLI's own database and files. */
+async function inProcess<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext(loadConfig(env, { logLevel: 'silent' }));
+  try {
+    return await fn(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+describe('metrodata import', { timeout: 90_000 }, () => {
+  const file = (name: string) => path.join(dataDir, name);
+  let resourceId = '';
+
+  beforeAll(async () => {
+    // There is no `dataset create` command: the officer creates it as through the API.
+    await inProcess(async (ctx) => {
+      const officer = await findUserByEmail(ctx.db.kysely, 'officer@salford.example');
+      const actor = await actorForUser(ctx, officer?.id ?? '', ['read', 'write']);
+      await createDataset(ctx, actor, {
+        slug: 'street-reports',
+        title: 'Street reports',
+        organisation: 'salford',
+        description: 'Reports of street problems.',
+      });
+    });
+    await writeFile(
+      file('reports.csv'),
+      'id,category,reported_on,cost\n1,Pothole,2024-01-02,3.5\n2,Fly-tipping\n3,Graffiti,2024-03-04,7\n',
+    );
+    await writeFile(
+      file('more.csv'),
+      'id,category,reported_on,cost\n1,Pothole,2024-01-02,3.5\n2,Noise,2024-05-06,1\n' +
+        '3,Drain,2024-05-07,2\n4,Graffiti,2024-05-08,3\n',
+    );
+    await writeFile(file('empty.csv'), 'id,category\n');
+  });
+
+  it('uploads a file, loads it and prints the report', async () => {
+    const { code, stdout, stderr } = await cli(
+      'import',
+      file('reports.csv'),
+      '--dataset',
+      'street-reports',
+      '--name',
+      'Reports, 2024',
+      '--as',
+      'officer@salford.example',
+    );
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/Uploading \[#+\] 100% \d+\/\d+ bytes/);
+    expect(stderr).toContain('Load succeeded');
+    expect(stdout).toMatch(/^Added resource [\w-]{36} "Reports, 2024" \(CSV\)\.$/m);
+    expect(stdout).toContain('Loaded 3 rows and 4 fields as version 1');
+    expect(stdout).toMatch(/^ {2}reported_on +date$/m);
+    expect(stdout).toMatch(/^ {2}cost +decimal$/m);
+    expect(stdout).toContain('Warnings (1):\n  line 3 has 2 of the 4 columns: the rest left empty');
+    resourceId = /resource ([\w-]{36})/.exec(stdout)?.[1] ?? '';
+
+    const body = await inProcess(async (ctx) => {
+      const app = await buildApp(ctx, { logger: false });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/resources/${resourceId}/query`,
+        payload: { sort: [{ field: 'id', dir: 'asc' }] },
+      });
+      await app.close();
+      return res.json<{ total: number; records: { category: string; cost: number | null }[] }>();
+    });
+    expect(body.total).toBe(3);
+    expect(body.records.map((r) => [r.category, r.cost])).toEqual([
+      ['Pothole', 3.5],
+      ['Fly-tipping', null],
+      ['Graffiti', 7],
+    ]);
+  });
+
+  it('replaces the data of a resource as its next version', async () => {
+    const { code, stdout } = await cli(
+      'import',
+      file('more.csv'),
+      '--dataset',
+      'street-reports',
+      '--resource',
+      resourceId,
+      '--as',
+      'officer@salford.example',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Replaced the data of resource ${resourceId}`);
+    expect(stdout).toContain('Loaded 4 rows and 4 fields as version 2');
+  });
+
+  it('fails with the reason, and exit code 1, on a bad file or a missing user', async () => {
+    const bad = await cli(
+      'import',
+      file('empty.csv'),
+      '--dataset',
+      'street-reports',
+      '--as',
+      'officer@salford.example',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Load failed');
+    expect(bad.stderr).toContain('metrodata: The file has a header but no rows of data');
+    // No site administrator exists here, so the command cannot guess who is importing.
+    const nobody = await cli('import', file('reports.csv'), '--dataset', 'street-reports');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain('say who imports with --as <email>');
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
+import { isLoadable } from '../../src/features/datastore/load.service.js';
 import {
   seedDemo,
   seedDemoIfEmpty,
@@ -10,6 +11,7 @@ import {
 import { BOROUGHS } from '../../src/features/region/demo/boroughs.js';
 import { boroughIndexAt } from '../../src/features/region/demo/boundaries.js';
 import { DEMO_DATASETS } from '../../src/features/region/demo/datasets.js';
+import { ALL_REQUESTS_SLUG } from '../../src/features/region/demo/service-requests-large.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
@@ -22,6 +24,10 @@ async function sha256Of(stream: Readable): Promise<{ size: number; sha256: strin
   }
   return { size, sha256: hash.digest('hex') };
 }
+
+// The large service-requests file at test size: the real generator and loader, fewer rows.
+const LARGE_ROWS = 20_000;
+const seedSmall = (ctx: TestContext) => seedDemo(ctx, { force: false, largeRows: LARGE_ROWS });
 
 /** Every file resource as "dataset/name sha256", in a stable order. */
 async function resourceHashes(ctx: TestContext): Promise<string[]> {
@@ -36,6 +42,16 @@ async function resourceHashes(ctx: TestContext): Promise<string[]> {
   return rows.map((r) => `${r.slug}/${r.name} ${r.sha256 ?? ''}`);
 }
 
+/** Runs `fn` on a fresh context and always cleans it up. */
+async function withFreshContext<T>(fn: (ctx: TestContext) => Promise<T>): Promise<T> {
+  const ctx = await createTestContext();
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.cleanup();
+  }
+}
+
 describe('seeding the demo region', () => {
   let ctx: TestContext;
   let summary: SeedSummary;
@@ -45,9 +61,10 @@ describe('seeding the demo region', () => {
     ctx = await createTestContext();
     summary = await seedDemo(ctx, {
       force: false,
+      largeRows: LARGE_ROWS,
       progress: (done, total) => progress.push([done, total]),
     });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => ctx.cleanup());
 
   it('publishes at least 30 datasets across at least 10 themes', async () => {
@@ -156,33 +173,111 @@ describe('seeding the demo region', () => {
       message: expect.stringMatching(/already has 14 organisation/) as unknown,
     });
     // Forced, it only adds what is missing: here, nothing.
-    expect(await seedDemo(ctx, { force: true })).toEqual({
+    expect(await seedDemo(ctx, { force: true, largeRows: LARGE_ROWS })).toEqual({
       organisations: 0,
       datasets: 0,
       resources: 0,
+      loads: 0,
     });
   });
-});
 
-/** Runs `fn` on a fresh context and always cleans it up (one context alive at a time). */
-async function withFreshContext<T>(fn: (ctx: TestContext) => Promise<T>): Promise<T> {
-  const ctx = await createTestContext();
-  try {
-    return await fn(ctx);
-  } finally {
-    await ctx.cleanup();
-  }
-}
+  it('loads every tabular and geographic file into the datastore, as version 1', async () => {
+    const k = ctx.db.kysely;
+    const files = await k
+      .selectFrom('resources')
+      .select(['id', 'name', 'format'])
+      .where('blob_key', 'is not', null)
+      .execute();
+    const loadable = files.filter((f) => isLoadable(f.format));
+    const loads = await k.selectFrom('datastore_loads').select(['resource_id', 'status']).execute();
+    const versions = await k
+      .selectFrom('datastore_versions')
+      .select(['resource_id', 'version', 'row_count'])
+      .execute();
+    expect(loadable.length).toBeGreaterThanOrEqual(40);
+    expect(summary.loads).toBe(loadable.length);
+    for (const f of loadable) {
+      expect(
+        loads.filter((l) => l.resource_id === f.id).map((l) => l.status),
+        f.name,
+      ).toEqual(['succeeded']);
+      const version = versions.find((v) => v.resource_id === f.id);
+      expect(version?.version, f.name).toBe(1);
+      expect(version?.row_count, f.name).toBeGreaterThan(0);
+    }
+  });
 
-describe('the demo data', () => {
+  it('publishes all service requests as Parquet, largeRows of them, with typed fields', async () => {
+    const k = ctx.db.kysely;
+    const resource = await k
+      .selectFrom('resources as r')
+      .innerJoin('datasets as d', 'd.id', 'r.dataset_id')
+      .select(['r.id', 'r.format', 'd.title'])
+      .where('d.slug', '=', ALL_REQUESTS_SLUG)
+      .executeTakeFirstOrThrow();
+    expect(resource).toMatchObject({ format: 'PARQUET', title: 'Service requests (all)' });
+    const version = await k
+      .selectFrom('datastore_versions')
+      .select(['row_count', 'fields', 'blob_key'])
+      .where('resource_id', '=', resource.id)
+      .executeTakeFirstOrThrow();
+    expect(version.row_count).toBe(LARGE_ROWS);
+    const types = Object.fromEntries(
+      (JSON.parse(version.fields) as { name: string; type: string }[]).map((f) => [f.name, f.type]),
+    );
+    expect(types).toMatchObject({
+      id: 'integer',
+      reported_at: 'timestamp',
+      borough: 'text',
+      locality: 'text',
+      category: 'text',
+      status: 'text',
+      closed_at: 'timestamp',
+      days_to_close: 'integer',
+      lat: 'decimal',
+      lon: 'decimal',
+      description: 'text',
+    });
+
+    const file = ctx.blobs.localPath(version.blob_key) ?? '';
+    const [facts] = await ctx.engine.all(
+      `SELECT count(DISTINCT id)::INTEGER AS ids, count(DISTINCT borough)::INTEGER AS boroughs,
+        count(DISTINCT category)::INTEGER AS categories, min(reported_at) AS first,
+        max(reported_at) AS last, list(DISTINCT status ORDER BY status) AS statuses,
+        count(*) FILTER ((status = 'closed') <> (closed_at IS NOT NULL))::INTEGER AS bad_closed,
+        count(*) FILTER (closed_at < reported_at OR days_to_close < 0)::INTEGER AS bad_order
+      FROM read_parquet(?)`,
+      [file],
+    );
+    expect(facts).toMatchObject({
+      ids: LARGE_ROWS,
+      boroughs: 10,
+      categories: 9,
+      statuses: ['closed', 'in progress', 'open'],
+      bad_closed: 0,
+      bad_order: 0,
+    });
+    expect(String(facts?.first)).toMatch(/^2023-01-01/);
+    expect(String(facts?.last)).toMatch(/^2024-12-31/);
+
+    // Every point lies inside the demo boundary of its own borough.
+    const points = await ctx.engine.all('SELECT borough, lat, lon FROM read_parquet(?)', [file]);
+    const outside = points.filter(
+      (p) => BOROUGHS[boroughIndexAt(Number(p.lon), Number(p.lat))]?.name !== p.borough,
+    );
+    expect(outside).toEqual([]);
+  });
+
+  // The Parquet file of all service requests too: DuckDB writes the same rows the same way.
   it('is the same, byte for byte, every time it is seeded', async () => {
-    const seedAndHash = (ctx: TestContext) =>
-      seedDemo(ctx, { force: false }).then(() => resourceHashes(ctx));
-    const first = await withFreshContext(seedAndHash);
-    const second = await withFreshContext(seedAndHash);
+    const first = await resourceHashes(ctx);
+    const second = await withFreshContext((fresh) =>
+      seedSmall(fresh).then(() => resourceHashes(fresh)),
+    );
     expect(first.length).toBeGreaterThan(15);
+    expect(first.some((h) => h.startsWith(`${ALL_REQUESTS_SLUG}/`))).toBe(true);
     expect(second).toEqual(first);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('council demo datasets', () => {
@@ -208,10 +303,11 @@ describe('council demo datasets', () => {
 });
 
 describe('seeding on first start', () => {
-  it('seeds an empty install once, and records when', () =>
+  it('seeds an empty install once, and records when', { timeout: 120_000 }, () =>
     withFreshContext(async (ctx) => {
       const messages: string[] = [];
-      expect(await seedDemoIfEmpty(ctx, (m) => messages.push(m))).toBe(true);
+      const log = (m: string) => messages.push(m);
+      expect(await seedDemoIfEmpty(ctx, log, { largeRows: LARGE_ROWS })).toBe(true);
       const meta = await ctx.db.kysely
         .selectFrom('meta')
         .select('value')
@@ -225,7 +321,8 @@ describe('seeding on first start', () => {
       await ctx.db.kysely.deleteFrom('datasets').execute();
       await ctx.db.kysely.deleteFrom('organisations').execute();
       expect(await seedDemoIfEmpty(ctx, () => undefined)).toBe(false);
-    }));
+    }),
+  );
 
   it('leaves an install that already has organisations alone', () =>
     withFreshContext(async (ctx) => {

@@ -52,7 +52,7 @@ function boundaries() {
 beforeAll(async () => {
   ctx = await createTestContext();
   dir = await mkdtemp(path.join(tmpdir(), 'metrodata-import-'));
-  await seedDemo(ctx, { force: false });
+  await seedDemo(ctx, { force: false, largeRows: 20_000 });
 }, 60_000);
 afterAll(async () => {
   await ctx.cleanup();

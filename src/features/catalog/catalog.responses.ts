@@ -105,8 +105,3 @@ export const ActivityPage = Type.Object({
   ),
   next_before: Nullable(Type.Integer({ description: 'pass as `before` for the next page' })),
 });
-
-export const ResourceWithDataset = Type.Object({
-  ...Resource.properties,
-  dataset: Type.Object({ slug: Text, title: Text }),
-});

@@ -20,3 +20,18 @@ export async function nextResourcePosition(
 export async function insertResource(db: Kysely<Database>, resource: Resource): Promise<void> {
   await db.insertInto('resources').values(resource).execute();
 }
+
+export async function updateResource(db: Kysely<Database>, resource: Resource): Promise<void> {
+  await db
+    .updateTable('resources')
+    .set({
+      blob_key: resource.blob_key,
+      size: resource.size,
+      sha256: resource.sha256,
+      format: resource.format,
+      media_type: resource.media_type,
+      modified_at: resource.modified_at,
+    })
+    .where('id', '=', resource.id)
+    .execute();
+}

@@ -1,48 +1,14 @@
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { validationFailed } from '../../platform/http/errors.js';
+import { readUpload } from '../../platform/http/upload.js';
 import { errorResponses, type Api } from '../../platform/http/types.js';
-import { Resource, ResourceWithDataset } from './catalog.responses.js';
+import { loadAfterUpload } from '../datastore/datastore.service.js';
+import { Resource } from './catalog.responses.js';
 import { ResourceLinkBody, SlugParams, type ResourceLinkInput } from './catalog.schemas.js';
 import { contentDisposition } from './content-disposition.js';
-import {
-  addFileResource,
-  addLinkResource,
-  getResource,
-  openResourceFile,
-} from './resource.service.js';
+import { addFileResource, addLinkResource, openResourceFile } from './resource.service.js';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const TEXT_FIELDS = new Set(['name', 'format', 'description']);
-
-/** Reads the text fields that come before the file, then hands the file stream over. */
-async function readUpload(request: FastifyRequest) {
-  const fields: Record<string, string> = {};
-  let file: MultipartFile | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') {
-        throw validationFailed([
-          { field: part.fieldname, message: 'only a "file" part is accepted' },
-        ]);
-      }
-      file = part;
-      break;
-    }
-    if (!TEXT_FIELDS.has(part.fieldname)) {
-      throw validationFailed([{ field: part.fieldname, message: 'is not a known field' }]);
-    }
-    fields[part.fieldname] = String(part.value);
-  }
-  if (!file) throw validationFailed([{ field: 'file', message: 'a file part is required' }]);
-  if (fields.format !== undefined && !/^[A-Za-z0-9.+-]{1,20}$/.test(fields.format)) {
-    throw validationFailed([{ field: 'format', message: 'must be a short format name like CSV' }]);
-  }
-  return { file, fields };
-}
-
 export function resourceRoutes(app: Api, ctx: AppContext): void {
   app.post(
     '/api/v1/datasets/:slug/resources',
@@ -55,6 +21,14 @@ export function resourceRoutes(app: Api, ctx: AppContext): void {
           'text fields `name`, `format`, `description` first and then the `file` part. Files are ' +
           'stored with their size and SHA-256; uploads over MAX_UPLOAD_BYTES get 413.',
         params: SlugParams,
+        querystring: Type.Object(
+          {
+            wait: Type.Optional(
+              Type.Boolean({ description: 'Answer once the file is loaded into the datastore' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         body: {
           content: {
             'application/json': { schema: ResourceLinkBody },
@@ -69,7 +43,16 @@ export function resourceRoutes(app: Api, ctx: AppContext): void {
           },
         },
         security: [{ bearerAuth: [] }],
-        response: { 201: Resource, 413: Type.Ref('Error'), ...errorResponses },
+        response: {
+          201: Type.Object({
+            ...Resource.properties,
+            datastore: Type.Optional(
+              Type.Object({ load: Type.Unknown({ description: 'the load into the datastore' }) }),
+            ),
+          }),
+          413: Type.Ref('Error'),
+          ...errorResponses,
+        },
       },
       // Multipart bodies are streamed by the handler, not parsed: validate an empty stand-in.
       preValidation: (request, _reply, done) => {
@@ -80,7 +63,7 @@ export function resourceRoutes(app: Api, ctx: AppContext): void {
     async (request, reply) => {
       let created;
       if (request.isMultipart()) {
-        const { file, fields } = await readUpload(request);
+        const { file, fields } = await readUpload(request, ['name', 'format', 'description']);
         created = await addFileResource(ctx, request.actor, request.params.slug, {
           fileName: file.filename,
           stream: file.file,
@@ -89,6 +72,14 @@ export function resourceRoutes(app: Api, ctx: AppContext): void {
           description: fields.description,
           truncated: () => file.file.truncated,
         });
+        // Tabular and geographic files go on into the datastore.
+        const load = await loadAfterUpload(
+          ctx,
+          request.actor,
+          created.id,
+          request.query.wait ?? false,
+        );
+        if (load) return reply.status(201).send({ ...created, datastore: { load } });
       } else {
         created = await addLinkResource(
           ctx,
@@ -99,19 +90,6 @@ export function resourceRoutes(app: Api, ctx: AppContext): void {
       }
       return reply.status(201).send(created);
     },
-  );
-
-  app.get(
-    '/api/v1/resources/:id',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'A resource and its dataset',
-        params: IdParams,
-        response: { 200: ResourceWithDataset, ...errorResponses },
-      },
-    },
-    (request) => getResource(ctx, request.actor, request.params.id),
   );
 
   app.get(

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import { BlobTooLargeError } from '../../platform/blobs/blob-store.js';
 import type { Dataset, Resource } from '../../platform/db/schema.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
+import { AppError, notFound, validationFailed } from '../../platform/http/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/actor.js';
 import { authorise, can } from '../accounts/policy.js';
@@ -12,7 +12,12 @@ import { findDatasetById, updateDataset } from './dataset.repository.js';
 import { readableDataset } from './dataset.service.js';
 import { resourceView } from './dataset.view.js';
 import { formatOf, mediaTypeOf, safeFileName } from './formats.js';
-import { findResourceById, insertResource, nextResourcePosition } from './resource.repository.js';
+import {
+  findResourceById,
+  insertResource,
+  nextResourcePosition,
+  updateResource,
+} from './resource.repository.js';
 
 async function writableDataset(ctx: AppContext, actor: Actor, slug: string): Promise<Dataset> {
   const dataset = await readableDataset(ctx, actor, slug);
@@ -93,6 +98,36 @@ export interface UploadInput {
   truncated?: () => boolean;
 }
 
+/** Streams an upload into the blob store, refusing it whole if too large, cut short or empty. */
+async function storeUpload(
+  ctx: AppContext,
+  key: string,
+  input: { stream: Readable; truncated?: () => boolean },
+) {
+  const tooLarge = () =>
+    new AppError(
+      413,
+      'payload_too_large',
+      `The file is larger than the limit of ${ctx.config.maxUploadBytes} bytes`,
+    );
+  let stored;
+  try {
+    stored = await ctx.blobs.put(key, input.stream, { maxBytes: ctx.config.maxUploadBytes });
+  } catch (err) {
+    input.stream.resume();
+    throw err instanceof BlobTooLargeError ? tooLarge() : err;
+  }
+  if (input.truncated?.()) {
+    await ctx.blobs.delete(key);
+    throw tooLarge();
+  }
+  if (stored.size === 0) {
+    await ctx.blobs.delete(key);
+    throw new AppError(422, 'empty_file', 'The uploaded file is empty');
+  }
+  return stored;
+}
+
 /** Streams an upload into the blob store; nothing is recorded unless the whole file arrived. */
 export async function addFileResource(
   ctx: AppContext,
@@ -109,27 +144,7 @@ export async function addFileResource(
     formatOf(input.format, fileName),
   );
   const key = `resources/${resource.id}/${fileName}`;
-  let stored;
-  const tooLarge = () =>
-    new AppError(
-      413,
-      'payload_too_large',
-      `The file is larger than the limit of ${ctx.config.maxUploadBytes} bytes`,
-    );
-  try {
-    stored = await ctx.blobs.put(key, input.stream, { maxBytes: ctx.config.maxUploadBytes });
-  } catch (err) {
-    input.stream.resume();
-    throw err instanceof BlobTooLargeError ? tooLarge() : err;
-  }
-  if (input.truncated?.()) {
-    await ctx.blobs.delete(key);
-    throw tooLarge();
-  }
-  if (stored.size === 0) {
-    await ctx.blobs.delete(key);
-    throw new AppError(422, 'empty_file', 'The uploaded file is empty');
-  }
+  const stored = await storeUpload(ctx, key, input);
   try {
     return await save(ctx, actor, dataset, {
       ...resource,
@@ -154,14 +169,6 @@ export async function readableResource(ctx: AppContext, actor: Actor, id: string
   return { resource, dataset };
 }
 
-export async function getResource(ctx: AppContext, actor: Actor, id: string) {
-  const { resource, dataset } = await readableResource(ctx, actor, id);
-  return {
-    ...resourceView(resource, ctx.config.baseUrl),
-    dataset: { slug: dataset.slug, title: dataset.title },
-  };
-}
-
 export async function openResourceFile(ctx: AppContext, actor: Actor, id: string) {
   const { resource } = await readableResource(ctx, actor, id);
   if (!resource.blob_key) throw notFound(`A file for resource ${id}`);
@@ -171,4 +178,59 @@ export async function openResourceFile(ctx: AppContext, actor: Actor, id: string
     mediaType: resource.media_type ?? 'application/octet-stream',
     size: resource.size,
   };
+}
+
+/** Stores a new file for a file resource (the data's next version); the old file is kept. */
+export async function replaceResourceFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  upload: { fileName: string; stream: Readable; truncated?: () => boolean },
+): Promise<Resource> {
+  const { resource, dataset } = await readableResource(ctx, actor, id);
+  authorise(
+    actor,
+    { type: 'dataset:update', dataset },
+    'You cannot replace the data of this resource',
+  );
+  if (!resource.blob_key) {
+    throw validationFailed([{ field: 'file', message: 'this resource is a link, not a file' }]);
+  }
+  const fileName = safeFileName(upload.fileName);
+  const at = now();
+  const key = `resources/${resource.id}/${Date.now()}-${fileName}`;
+  const stored = await storeUpload(ctx, key, upload);
+  const format = formatOf(undefined, fileName);
+  const changed: Resource = {
+    ...resource,
+    blob_key: key,
+    size: stored.size,
+    sha256: stored.sha256,
+    format: format === 'OTHER' ? resource.format : format,
+    media_type: mediaTypeOf(format === 'OTHER' ? resource.format : format),
+    modified_at: at,
+  };
+  try {
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      await updateResource(trx, changed);
+      await updateDataset(trx, dataset.id, { modified_at: at });
+      await insertActivity(trx, {
+        actor_id: actor.user?.id ?? null,
+        action: 'resource.replaced',
+        subject_type: 'resource',
+        subject_id: resource.id,
+        dataset_id: dataset.id,
+        organisation_id: dataset.organisation_id,
+        diff: JSON.stringify({
+          sha256: { from: resource.sha256, to: stored.sha256 },
+          size: { from: resource.size, to: stored.size },
+        }),
+        created_at: at,
+      });
+    });
+  } catch (err) {
+    await ctx.blobs.delete(key);
+    throw err;
+  }
+  return changed;
 }

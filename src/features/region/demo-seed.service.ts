@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import {
   claimMetaKey,
@@ -13,27 +12,36 @@ import { actorForUser } from '../accounts/token.service.js';
 import { findUserByEmail } from '../accounts/user.repository.js';
 import { createUser } from '../accounts/user.service.js';
 import { findDatasetBySlug } from '../catalog/dataset.repository.js';
-import { createDataset } from '../catalog/dataset.service.js';
 import {
   listAllOrganisations,
   updateOrganisationBoundary,
 } from '../catalog/organisation.repository.js';
 import { createOrganisation } from '../catalog/organisation.service.js';
-import { addFileResource, addLinkResource } from '../catalog/resource.service.js';
 import { REGION } from './demo/boroughs.js';
 import { boroughPolygon, regionPolygon } from './demo/boundaries.js';
 import { DEMO_DATASETS } from './demo/datasets.js';
-import type { DemoDataset } from './demo/files.js';
 import { DEMO_ORGANISATIONS, type DemoOrganisation } from './demo/organisations.js';
+import { seedDataset, stepsOf } from './demo/seed-dataset.js';
+import { LARGE_STEPS, seedAllServiceRequests } from './demo/seed-datastore.js';
+import { ALL_REQUESTS_SLUG, LARGE_ROWS } from './demo/service-requests-large.js';
 import { findRegion, upsertRegion } from './region.repository.js';
 
 export interface SeedSummary {
   organisations: number;
   datasets: number;
   resources: number;
+  /** Files loaded into the datastore. */
+  loads: number;
 }
 
 type Progress = (done: number, total: number, note?: string) => void;
+
+export interface SeedOptions {
+  force: boolean;
+  progress?: Progress | undefined;
+  /** Rows of the large "Service requests (all)" file; tests use a few thousand. */
+  largeRows?: number | undefined;
+}
 
 /** The system user the demo datasets are published by; it has no password, so no one signs in as it. */
 export const DEMO_USER = { email: 'demo@metrodata.invalid', name: 'Demo data bot' } as const;
@@ -89,41 +97,13 @@ async function seedOrganisations(ctx: AppContext, step: (note: string) => void):
   return created;
 }
 
-/** Creates one demo dataset with its files and links; returns how many resources it added. */
-async function seedDataset(
-  ctx: AppContext,
-  actor: Actor,
-  d: DemoDataset,
-  step: (note: string) => void,
-) {
-  await createDataset(ctx, actor, d.meta);
-  step(d.meta.title);
-  for (const file of d.files) {
-    await addFileResource(ctx, actor, d.meta.slug, {
-      fileName: file.fileName,
-      stream: Readable.from([Buffer.from(file.build(), 'utf8')]),
-      name: file.name,
-      format: file.format,
-      description: file.description,
-    });
-    step(file.fileName);
-  }
-  for (const link of d.links ?? []) {
-    await addLinkResource(ctx, actor, d.meta.slug, link);
-    step(link.name);
-  }
-  return d.files.length + (d.links?.length ?? 0);
-}
-
 /**
- * Loads the synthetic Greater Manchester demo through the real services. Refuses a catalogue
- * that already has organisations unless `force`; with `force` it only adds what is missing (by
- * slug), so it can be re-run to finish a seed that was interrupted.
+ * Loads the synthetic Greater Manchester demo through the real services, files into the
+ * datastore too. Refuses a catalogue that already has organisations unless `force`; with
+ * `force` it only adds what is missing (by slug), so it can be re-run to finish a seed that was
+ * interrupted.
  */
-export async function seedDemo(
-  ctx: AppContext,
-  options: { force: boolean; progress?: Progress },
-): Promise<SeedSummary> {
+export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<SeedSummary> {
   const organisations = await listAllOrganisations(ctx.db.kysely);
   if (organisations.length > 0 && !options.force) {
     throw conflict(
@@ -132,8 +112,9 @@ export async function seedDemo(
       { organisations: organisations.length },
     );
   }
-  const resources = DEMO_DATASETS.reduce((n, d) => n + d.files.length + (d.links?.length ?? 0), 0);
-  const total = 1 + DEMO_ORGANISATIONS.length + DEMO_DATASETS.length + resources;
+  const largeRows = options.largeRows ?? LARGE_ROWS;
+  const total =
+    1 + DEMO_ORGANISATIONS.length + DEMO_DATASETS.reduce((n, d) => n + stepsOf(d), 0) + LARGE_STEPS;
   let done = 0;
   const step = (note: string) => {
     done++;
@@ -143,17 +124,27 @@ export async function seedDemo(
 
   await seedRegion(ctx);
   step(REGION.name);
-  const summary: SeedSummary = { organisations: 0, datasets: 0, resources: 0 };
+  const summary: SeedSummary = { organisations: 0, datasets: 0, resources: 0, loads: 0 };
   summary.organisations = await seedOrganisations(ctx, step);
   const actor = await demoActor(ctx);
   for (const d of DEMO_DATASETS) {
     if (await findDatasetBySlug(ctx.db.kysely, d.meta.slug)) {
       // Already there from an earlier run: skip it and its files, keeping the progress honest.
-      for (let i = 0; i <= d.files.length + (d.links?.length ?? 0); i++) step(d.meta.title);
+      for (let i = 0; i < stepsOf(d); i++) step(d.meta.title);
       continue;
     }
-    summary.resources += await seedDataset(ctx, actor, d, step);
+    const added = await seedDataset(ctx, actor, d, step);
+    summary.resources += added.resources;
+    summary.loads += added.loads;
     summary.datasets++;
+  }
+  if (await findDatasetBySlug(ctx.db.kysely, ALL_REQUESTS_SLUG)) {
+    for (let i = 0; i < LARGE_STEPS; i++) step(ALL_REQUESTS_SLUG);
+  } else {
+    await seedAllServiceRequests(ctx, actor, largeRows, step);
+    summary.datasets++;
+    summary.resources++;
+    summary.loads++;
   }
   return summary;
 }
@@ -166,6 +157,7 @@ export async function seedDemo(
 export async function seedDemoIfEmpty(
   ctx: AppContext,
   log: (message: string) => void,
+  options: Pick<SeedOptions, 'largeRows'> = {},
 ): Promise<boolean> {
   const k = ctx.db.kysely;
   if ((await listAllOrganisations(k)).length > 0) return false;
@@ -174,9 +166,11 @@ export async function seedDemoIfEmpty(
   if (!(await claimMetaKey(k, DEMO_SEEDED_KEY, now()))) return false;
   log('Empty catalogue: seeding the synthetic Greater Manchester demo region');
   try {
-    const s = await seedDemo(ctx, { force: false });
+    const started = Date.now();
+    const s = await seedDemo(ctx, { force: false, largeRows: options.largeRows });
     log(
-      `Seeded ${s.organisations} organisations, ${s.datasets} datasets and ${s.resources} resources`,
+      `Seeded ${s.organisations} organisations, ${s.datasets} datasets and ${s.resources} ` +
+        `resources, ${s.loads} loaded into the datastore, in ${(Date.now() - started) / 1000} s`,
     );
   } catch (err) {
     // Unmark it so a later start can retry if nothing was created; if the seed got part way,

@@ -63,6 +63,10 @@ export class LocalBlobStore implements BlobStore {
     });
   }
 
+  localPath(key: string): string {
+    return this.pathOf(key);
+  }
+
   async exists(key: string): Promise<boolean> {
     try {
       await access(this.pathOf(key));

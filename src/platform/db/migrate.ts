@@ -1,9 +1,15 @@
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Db } from './connect.js';
 import { catalogueMigration } from './migrations/0001-catalogue.js';
+import { datastoreMigration } from './migrations/0002-datastore.js';
+import { searchIndexesMigration } from './migrations/0003-search-indexes.js';
 
 function migrations(db: Db): Record<string, Migration> {
-  return { '0001-catalogue': catalogueMigration(db.dialect) };
+  return {
+    '0001-catalogue': catalogueMigration(db.dialect),
+    '0002-datastore': datastoreMigration,
+    '0003-search-indexes': searchIndexesMigration(db.dialect),
+  };
 }
 
 function migrator(db: Db): Migrator {
@@ -28,7 +34,13 @@ function unwrap(result: MigrationResultSet): string[] {
 
 /** Applies every pending migration; returns the names applied. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  return unwrap(await migrator(db).migrateToLatest());
+  const applied = unwrap(await migrator(db).migrateToLatest());
+  // SQLite has no autovacuum to gather planner statistics, and without them it picks slow plans
+  // for joins on the catalogue; this analyses (with bounded effort) only tables that have rows
+  // and no or outdated statistics. PostgreSQL's autovacuum does this itself, and analysing a
+  // fresh install there would record empty tables that the planner then believes stay empty.
+  if (db.dialect === 'sqlite') await sql`PRAGMA optimize=0x10002`.execute(db.kysely);
+  return applied;
 }
 
 /** Reverts the latest migration; returns its name. */

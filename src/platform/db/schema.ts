@@ -144,6 +144,42 @@ export interface DatasetSearchTable {
   document: string;
 }
 
+export type LoadStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface DatastoreLoadTable {
+  id: string;
+  resource_id: string;
+  status: LoadStatus;
+  source_blob_key: string;
+  format: string;
+  /** JSON: { types?: {field: type}, sheet?: string } */
+  options: string;
+  version: number | null;
+  report: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface DatastoreVersionTable {
+  resource_id: string;
+  version: number;
+  load_id: string;
+  blob_key: string;
+  row_count: number;
+  size: number;
+  /** JSON: Field[] (name, type, stats) */
+  fields: string;
+  /** JSON: how rows are located on a map, or null */
+  geometry: string | null;
+  /** JSON: the ingest report */
+  report: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -164,6 +200,8 @@ export interface Database {
   dataset_fts: DatasetFtsTable;
   dataset_search: DatasetSearchTable;
   meta: MetaTable;
+  datastore_loads: DatastoreLoadTable;
+  datastore_versions: DatastoreVersionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -176,3 +214,5 @@ export type Resource = Selectable<ResourceTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type Activity = Selectable<ActivityTable>;
 export type Region = Selectable<RegionTable>;
+export type DatastoreLoad = Selectable<DatastoreLoadTable>;
+export type DatastoreVersion = Selectable<DatastoreVersionTable>;

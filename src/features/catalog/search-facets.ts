@@ -1,0 +1,143 @@
+import type { ReadableScope } from '../accounts/policy.js';
+import type { SearchIndex } from './search-index.js';
+import {
+  FACETS,
+  type FacetName,
+  type FacetValue,
+  type SearchPage,
+  type SearchParams,
+} from './search-types.js';
+
+const FACET_LIMIT = 50;
+
+/**
+ * Full-text row key (see SearchIndex.textKeys) to relevance score, lower ranking first; null when
+ * there are no words to match.
+ */
+export type TextMatches = Map<number | string, number> | null;
+
+/** The same rule as visibleDatasets(): deleted datasets are not in the index at all. */
+function visibleTo(index: SearchIndex, scope: ReadableScope): (p: number) => boolean {
+  if (scope.all) return () => true;
+  const own = new Set(scope.organisationIds);
+  return (p) => index.open[p] === 1 || own.has(index.organisationIds[p] ?? '');
+}
+
+/** The active filters: which facet, and a mask of the chosen values (unknown ones match none). */
+function chosen(index: SearchIndex, params: SearchParams) {
+  return FACETS.flatMap((facet, position) => {
+    const raw = params.filters[facet];
+    if (raw.length === 0) return [];
+    // Resource formats are stored upper-case; the SQL compared them upper-cased, as here.
+    const wanted = facet === 'format' ? raw.map((x) => x.toUpperCase()) : raw;
+    const { numbers, values } = index.facets[facet];
+    const mask = new Uint8Array(values.length);
+    for (const v of wanted) {
+      const n = numbers.get(v);
+      if (n !== undefined) mask[n] = 1;
+    }
+    return [{ position, mask }];
+  });
+}
+
+function facetList(index: SearchIndex, facet: FacetName, counts: Uint32Array): FacetValue[] {
+  const { values, labels } = index.facets[facet];
+  const used: number[] = [];
+  counts.forEach((n, i) => {
+    if (n > 0) used.push(i);
+  });
+  // Most used first; ties in the database's order of the label (value for tags and formats).
+  used.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a - b);
+  return used.slice(0, FACET_LIMIT).map((i) => ({
+    value: values[i] ?? '',
+    label: labels[i] ?? '',
+    count: counts[i] ?? 0,
+  }));
+}
+
+/**
+ * Filters, counts and pages in one pass over the candidates. Facet counts are disjunctive: a
+ * dataset that passes every filter counts in every facet; one that fails exactly one filter
+ * still counts in that filter's own facet, which is "every filter except the facet's own".
+ */
+export function searchInIndex(
+  index: SearchIndex,
+  scope: ReadableScope,
+  params: SearchParams,
+  matches: TextMatches,
+): SearchPage {
+  const visible = visibleTo(index, scope);
+  const filters = chosen(index, params);
+  const { columns } = index;
+  const counts = FACETS.map((f) => new Uint32Array(index.facets[f].values.length));
+  const tally = (f: number, p: number) => {
+    const column = columns[f];
+    const c = counts[f];
+    if (!column || !c) return;
+    const end = column.starts[p + 1] ?? 0;
+    for (let i = column.starts[p] ?? 0; i < end; i++) {
+      const n = column.values[i] ?? 0;
+      c[n] = (c[n] ?? 0) + 1;
+    }
+  };
+  const passes = (mask: Uint8Array, f: number, p: number) => {
+    const column = columns[f];
+    if (!column) return false;
+    const end = column.starts[p + 1] ?? 0;
+    for (let i = column.starts[p] ?? 0; i < end; i++) if (mask[column.values[i] ?? 0]) return true;
+    return false;
+  };
+  // Without words, walk every dataset in order (numbers are newest first); with words, the
+  // matches, each dataset once.
+  const score = new Float64Array(matches ? index.ids.length : 0);
+  const seen = new Uint8Array(score.length);
+  const matched: number[] | null = matches ? [] : null;
+  matches?.forEach((s, key) => {
+    const p = index.textKeys.get(key);
+    if (p === undefined || seen[p]) return;
+    seen[p] = 1;
+    score[p] = s;
+    matched?.push(p);
+  });
+  const order = matched ?? (params.sort === 'title' ? index.byTitle : null);
+  const size = order ? order.length : index.ids.length;
+  const hits: number[] = [];
+  for (let c = 0; c < size; c++) {
+    const p = order ? (order[c] ?? 0) : c;
+    if (!visible(p)) continue;
+    let failed = -1;
+    let failures = 0;
+    for (const { position, mask } of filters) {
+      if (!passes(mask, position, p)) {
+        failed = position;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures > 1) continue;
+    if (failed >= 0) {
+      tally(failed, p);
+      continue;
+    }
+    hits.push(p);
+    for (let f = 0; f < FACETS.length; f++) tally(f, p);
+  }
+  if (matches) {
+    // Relevance ties, and the other sorts, as the SQL ordered them: newest first, then by id.
+    const title = index.titleRank;
+    const by: (a: number, b: number) => number =
+      params.sort === 'relevance'
+        ? (a, b) => (score[a] ?? 0) - (score[b] ?? 0) || a - b
+        : params.sort === 'title'
+          ? (a, b) => (title[a] ?? 0) - (title[b] ?? 0)
+          : (a, b) => a - b;
+    hits.sort(by);
+  }
+  const offset = (params.page - 1) * params.perPage;
+  return {
+    total: hits.length,
+    ids: hits.slice(offset, offset + params.perPage).map((p) => index.ids[p] ?? ''),
+    facets: Object.fromEntries(
+      FACETS.map((f, i) => [f, facetList(index, f, counts[i] ?? new Uint32Array())]),
+    ) as Record<FacetName, FacetValue[]>,
+  };
+}

@@ -1,0 +1,25 @@
+// The shapes of a catalogue search, shared by the SQL side (dataset-search.repository.ts) and the
+// in-memory side (search-index.ts, search-facets.ts) without an import cycle between them.
+
+export type FacetName = 'organisation' | 'theme' | 'tag' | 'format' | 'licence';
+export const FACETS: readonly FacetName[] = ['organisation', 'theme', 'tag', 'format', 'licence'];
+
+export interface SearchParams {
+  q: string;
+  filters: Record<FacetName, string[]>;
+  sort: 'relevance' | 'modified' | 'title';
+  page: number;
+  perPage: number;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchPage {
+  total: number;
+  ids: string[];
+  facets: Record<FacetName, FacetValue[]>;
+}

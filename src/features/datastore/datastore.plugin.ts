@@ -1,0 +1,14 @@
+import type { AppContext } from '../../context.js';
+import type { Api } from '../../platform/http/types.js';
+import { datastoreRoutes } from './datastore.routes.js';
+import { exportRoutes } from './export.routes.js';
+import { loadQueue } from './load-queue.js';
+
+/** The datastore API, and its load queue running for as long as the app does. */
+export async function registerDatastore(app: Api, ctx: AppContext): Promise<void> {
+  datastoreRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  const queue = loadQueue(ctx);
+  await queue.start();
+  app.addHook('onClose', () => queue.stop());
+}

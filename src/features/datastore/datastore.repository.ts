@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type {
+  Database,
+  DatastoreLoad,
+  DatastoreLoadTable,
+  DatastoreVersion,
+} from '../../platform/db/schema.js';
+import type { Updateable } from 'kysely';
+
+export async function insertLoad(db: Kysely<Database>, load: DatastoreLoad): Promise<void> {
+  await db.insertInto('datastore_loads').values(load).execute();
+}
+
+export function findLoad(db: Kysely<Database>, id: string): Promise<DatastoreLoad | undefined> {
+  return db.selectFrom('datastore_loads').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks a queued load as running; false if another worker took it first. */
+export async function claimLoad(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('datastore_loads')
+    .set({ status: 'running', started_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function updateLoad(
+  db: Kysely<Database>,
+  id: string,
+  changes: Updateable<DatastoreLoadTable>,
+): Promise<void> {
+  await db.updateTable('datastore_loads').set(changes).where('id', '=', id).execute();
+}
+
+export async function queuedLoadIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('datastore_loads')
+    .select('id')
+    .where('status', '=', 'queued')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Loads left running by a process that died: queued again, so they are redone from the file. */
+export async function requeueRunningLoads(db: Kysely<Database>): Promise<number> {
+  const result = await db
+    .updateTable('datastore_loads')
+    .set({ status: 'queued', started_at: null })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function listLoads(db: Kysely<Database>, resourceId: string, limit: number) {
+  return db
+    .selectFrom('datastore_loads')
+    .selectAll()
+    .where('resource_id', '=', resourceId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function nextVersionNumber(db: Kysely<Database>, resourceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('datastore_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('resource_id', '=', resourceId)
+    .executeTakeFirst();
+  return (row?.v ?? 0) + 1;
+}
+
+export async function insertVersion(db: Kysely<Database>, v: DatastoreVersion): Promise<void> {
+  await db.insertInto('datastore_versions').values(v).execute();
+}
+
+export function listVersions(
+  db: Kysely<Database>,
+  resourceId: string,
+): Promise<DatastoreVersion[]> {
+  return db
+    .selectFrom('datastore_versions')
+    .selectAll()
+    .where('resource_id', '=', resourceId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** A version by number, or the latest when `version` is null. */
+export function findVersion(
+  db: Kysely<Database>,
+  resourceId: string,
+  version: number | null,
+): Promise<DatastoreVersion | undefined> {
+  let qb = db.selectFrom('datastore_versions').selectAll().where('resource_id', '=', resourceId);
+  qb = version === null ? qb.orderBy('version', 'desc') : qb.where('version', '=', version);
+  return qb.limit(1).executeTakeFirst();
+}

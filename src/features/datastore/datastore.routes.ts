@@ -1,0 +1,153 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { errorResponses, type Api } from '../../platform/http/types.js';
+import { readUpload } from '../../platform/http/upload.js';
+import { getLoad, reload, replaceData, resourceWithDatastore } from './datastore.service.js';
+import { asFeatureCollection } from './geojson-output.js';
+import { parseQueryString, QueryString } from './query-params.js';
+import { QueryBody, type QueryInput } from './query.schemas.js';
+import { queryResource } from './query.service.js';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Wait = Type.Object(
+  { wait: Type.Optional(Type.Boolean({ description: 'Answer once the load has finished' })) },
+  { additionalProperties: false },
+);
+const FormatQuery = Type.Object(
+  {
+    format: Type.Optional(
+      Type.Unsafe<'json' | 'geojson'>({ type: 'string', enum: ['json', 'geojson'] }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const auth = [{ bearerAuth: [] }];
+
+export function datastoreRoutes(app: Api, ctx: AppContext): void {
+  app.get(
+    '/api/v1/resources/:id',
+    {
+      schema: {
+        tags: ['datastore'],
+        summary:
+          'A resource: its file, fields with types and stats, versions and latest load report',
+        params: IdParams,
+        response: errorResponses,
+      },
+    },
+    (request) => resourceWithDatastore(ctx, request.actor, request.params.id),
+  );
+
+  const run = async (
+    id: string,
+    input: QueryInput,
+    format: 'json' | 'geojson' | undefined,
+    actor: Parameters<typeof queryResource>[1],
+  ) => {
+    const result = await queryResource(ctx, actor, id, input);
+    return format === 'geojson' ? asFeatureCollection(result) : result;
+  };
+
+  app.post(
+    '/api/v1/resources/:id/query',
+    {
+      schema: {
+        tags: ['datastore'],
+        summary: 'Filter, sort, page (offset or cursor) or aggregate the rows of a resource',
+        params: IdParams,
+        querystring: FormatQuery,
+        body: QueryBody,
+        response: errorResponses,
+      },
+    },
+    (request) => run(request.params.id, request.body, request.query.format, request.actor),
+  );
+
+  app.get(
+    '/api/v1/resources/:id/query',
+    {
+      schema: {
+        tags: ['datastore'],
+        summary: 'The same query as URL parameters, for links and browsers',
+        description:
+          '`filter=field:op:value` (repeat; `in` values split by `|`; `filter=:within_bbox:minx,miny,maxx,maxy`), ' +
+          '`sort=-field,field`, `fields=a,b`, `group_by=a,b:month`, `aggregate=fn:field:as` (repeat).',
+        params: IdParams,
+        querystring: QueryString,
+        response: errorResponses,
+      },
+    },
+    (request) =>
+      run(request.params.id, parseQueryString(request.query), request.query.format, request.actor),
+  );
+
+  app.post(
+    '/api/v1/resources/:id/loads',
+    {
+      schema: {
+        tags: ['datastore'],
+        summary: 'Load the file again, optionally choosing some fields’ types',
+        params: IdParams,
+        querystring: Wait,
+        body: Type.Object(
+          {
+            types: Type.Optional(Type.Record(Type.String(), Type.String())),
+            sheet: Type.Optional(Type.String({ maxLength: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        security: auth,
+      },
+    },
+    async (request, reply) => {
+      const load = await reload(
+        ctx,
+        request.actor,
+        request.params.id,
+        request.body,
+        request.query.wait ?? false,
+      );
+      return reply.status(load.status === 'queued' ? 202 : 201).send(load);
+    },
+  );
+
+  app.get(
+    '/api/v1/resources/:id/loads/:loadId',
+    {
+      schema: {
+        tags: ['datastore'],
+        summary: 'A load: its status and ingest report',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          loadId: Type.String({ format: 'uuid' }),
+        }),
+      },
+    },
+    (request) => getLoad(ctx, request.actor, request.params.id, request.params.loadId),
+  );
+
+  app.post(
+    '/api/v1/resources/:id/data',
+    {
+      schema: {
+        tags: ['datastore'],
+        summary:
+          'Replace the data: upload a new file (multipart `file`), loaded as the next version',
+        params: IdParams,
+        querystring: Wait,
+        security: auth,
+      },
+    },
+    async (request, reply) => {
+      const { file } = await readUpload(request, []);
+      const result = await replaceData(
+        ctx,
+        request.actor,
+        request.params.id,
+        { fileName: file.filename, stream: file.file, truncated: () => file.file.truncated },
+        request.query.wait ?? false,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+}

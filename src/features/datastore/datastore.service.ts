@@ -1,0 +1,155 @@
+import type { Readable } from 'node:stream';
+import type { AppContext } from '../../context.js';
+import type { DatastoreLoad, DatastoreVersion, Resource } from '../../platform/db/schema.js';
+import { notFound, validationFailed } from '../../platform/http/errors.js';
+import type { Actor } from '../accounts/actor.js';
+import { authorise } from '../accounts/policy.js';
+import { resourceView } from '../catalog/dataset.view.js';
+import { readableResource, replaceResourceFile } from '../catalog/resource.service.js';
+import { findLoad, listLoads, listVersions } from './datastore.repository.js';
+import type { Field, FieldType } from './field.js';
+import { FIELD_TYPES } from './field.js';
+import { loadQueue } from './load-queue.js';
+import { createLoad, isLoadable, type LoadOptions } from './load.service.js';
+
+export function loadView(load: DatastoreLoad) {
+  return {
+    id: load.id,
+    status: load.status,
+    version: load.version,
+    error: load.error,
+    report: load.report ? (JSON.parse(load.report) as unknown) : null,
+    created_at: load.created_at,
+    started_at: load.started_at,
+    finished_at: load.finished_at,
+  };
+}
+
+function versionView(v: DatastoreVersion) {
+  return {
+    version: v.version,
+    rows: v.row_count,
+    size: v.size,
+    created_at: v.created_at,
+    load_id: v.load_id,
+  };
+}
+
+/** A resource with its datastore state: fields, versions and the latest load's report. */
+export async function resourceWithDatastore(ctx: AppContext, actor: Actor, id: string) {
+  const { resource, dataset } = await readableResource(ctx, actor, id);
+  const [versions, loads] = await Promise.all([
+    listVersions(ctx.db.kysely, resource.id),
+    listLoads(ctx.db.kysely, resource.id, 1),
+  ]);
+  const latest = versions[0];
+  return {
+    ...resourceView(resource, ctx.config.baseUrl),
+    dataset: { slug: dataset.slug, title: dataset.title },
+    datastore: {
+      loadable: isLoadable(resource.format) && resource.blob_key !== null,
+      version: latest?.version ?? null,
+      rows: latest?.row_count ?? null,
+      fields: latest ? (JSON.parse(latest.fields) as Field[]) : [],
+      geometry: latest?.geometry ? (JSON.parse(latest.geometry) as unknown) : null,
+      versions: versions.map(versionView),
+      latest_load: loads[0] ? loadView(loads[0]) : null,
+      query_url: `${ctx.config.baseUrl}/api/v1/resources/${resource.id}/query`,
+    },
+  };
+}
+
+async function writableResource(ctx: AppContext, actor: Actor, id: string) {
+  const found = await readableResource(ctx, actor, id);
+  authorise(
+    actor,
+    { type: 'dataset:update', dataset: found.dataset },
+    'You cannot change the data of this resource',
+  );
+  return found;
+}
+
+/** Queues a load of the resource's file; with `wait`, returns once it has finished. */
+export async function startLoad(
+  ctx: AppContext,
+  actor: Actor,
+  resource: Resource,
+  options: LoadOptions,
+  wait: boolean,
+) {
+  if (!resource.blob_key || !isLoadable(resource.format)) {
+    throw validationFailed([
+      { field: 'format', message: `${resource.format} files are not loaded into the datastore` },
+    ]);
+  }
+  const load = await createLoad(ctx, resource, actor.user?.id ?? null, options);
+  const queue = loadQueue(ctx);
+  if (wait) return loadView(await queue.waitFor(load.id));
+  queue.kick();
+  return loadView(load);
+}
+
+/** Loads the current file again, with types the publisher chose for some fields. */
+export async function reload(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { types?: Record<string, string> | undefined; sheet?: string | undefined },
+  wait: boolean,
+) {
+  const { resource } = await writableResource(ctx, actor, id);
+  const bad = Object.entries(input.types ?? {}).filter(
+    ([, t]) => !FIELD_TYPES.includes(t as FieldType),
+  );
+  if (bad.length > 0) {
+    throw validationFailed(
+      bad.map(([f]) => ({
+        field: `types.${f}`,
+        message: `must be one of ${FIELD_TYPES.join(', ')}`,
+      })),
+    );
+  }
+  return startLoad(
+    ctx,
+    actor,
+    resource,
+    {
+      types: (input.types as Record<string, FieldType> | undefined) ?? {},
+      ...(input.sheet ? { sheet: input.sheet } : {}),
+    },
+    wait,
+  );
+}
+
+/** Replaces the resource's file and loads it as the next version. */
+export async function replaceData(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  upload: { fileName: string; stream: Readable; truncated?: () => boolean },
+  wait: boolean,
+) {
+  await writableResource(ctx, actor, id);
+  const resource = await replaceResourceFile(ctx, actor, id, upload);
+  const load = isLoadable(resource.format) ? await startLoad(ctx, actor, resource, {}, wait) : null;
+  return { resource: resourceView(resource, ctx.config.baseUrl), load };
+}
+
+export async function getLoad(ctx: AppContext, actor: Actor, resourceId: string, loadId: string) {
+  await readableResource(ctx, actor, resourceId);
+  const load = await findLoad(ctx.db.kysely, loadId);
+  if (load?.resource_id !== resourceId) throw notFound(`Load ${loadId}`);
+  return loadView(load);
+}
+
+/** After a file upload: queue its load if the format is one the datastore reads. */
+export async function loadAfterUpload(
+  ctx: AppContext,
+  actor: Actor,
+  resourceId: string,
+  wait: boolean,
+) {
+  const { resource } = await readableResource(ctx, actor, resourceId);
+  if (!resource.blob_key || !isLoadable(resource.format)) return null;
+  return startLoad(ctx, actor, resource, {}, wait);
+}

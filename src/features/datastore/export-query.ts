@@ -1,0 +1,122 @@
+import { quoteIdent as q, type SqlParam } from '../../platform/engine/engine.js';
+import { badRequest } from '../../platform/http/errors.js';
+import { FORMATS, type ExportFormat } from './export-formats.js';
+import { BBOX, ROW_ID, type Field, type GeometryInfo } from './field.js';
+import { Params, whereSql, type OutputField } from './query-builder.js';
+import type { QueryInput } from './query.schemas.js';
+import { buildQuery, type VersionSource } from './query.service.js';
+
+/** An export without `limit` is every matching row; the records builder always writes a LIMIT. */
+const ALL = Number.MAX_SAFE_INTEGER;
+
+export interface ExportQuery {
+  sql: string;
+  params: SqlParam[];
+  /** Counts the rows the export will have (for XLSX's sheet limit); takes `params` too. */
+  countSql: string;
+  /** The exported columns, in order. */
+  columns: OutputField[];
+}
+
+const isAggregate = (input: QueryInput) =>
+  (input.group_by?.length ?? 0) > 0 || (input.aggregates?.length ?? 0) > 0;
+
+/** A column as the format wants it: timestamps and GeoJSON text written as `/query` gives them. */
+function columnExpr(c: OutputField, fmt: ExportFormat, geojsonField: string | null): string {
+  const spec = FORMATS[fmt];
+  if (c.type === 'timestamp' && spec.isoTimestamps) {
+    return `replace(CAST(${q(c.name)} AS VARCHAR), ' ', 'T') || 'Z'`;
+  }
+  if (c.name === geojsonField && spec.nestedGeometry) return `TRY_CAST(${q(c.name)} AS JSON)`;
+  return q(c.name);
+}
+
+/**
+ * One GeoJSON Feature per row, as `/query?format=geojson` gives it (id, geometry from the GeoJSON
+ * column or a Point from latitude and longitude, the other columns as properties), so that DuckDB
+ * writes the features itself.
+ */
+function featureSelects(columns: OutputField[], g: GeometryInfo): string[] {
+  const geometry =
+    g.kind === 'geojson'
+      ? `TRY_CAST(${q(g.field)} AS JSON)`
+      : `CASE WHEN ${q(g.lat)} IS NOT NULL AND ${q(g.lon)} IS NOT NULL THEN ` +
+        `struct_pack(type := 'Point', coordinates := [${q(g.lon)}, ${q(g.lat)}]) END`;
+  const props = columns
+    .filter((c) => g.kind !== 'geojson' || c.name !== g.field)
+    .map((c) => `${q(c.name)} := ${columnExpr(c, 'geojson', null)}`);
+  return [
+    `'Feature' AS "type"`,
+    `${q(ROW_ID)} AS "id"`,
+    `${geometry} AS "geometry"`,
+    `${props.length ? `struct_pack(${props.join(', ')})` : 'json_object()'} AS "properties"`,
+  ];
+}
+
+function refuseUnfit(g: GeometryInfo | null, input: QueryInput, fmt: ExportFormat): void {
+  if (fmt !== 'geojson') return;
+  if (!g) {
+    throw badRequest(
+      'GeoJSON export needs a geographic resource (a GeoJSON geometry column, or latitude and ' +
+        'longitude); this resource has neither: export csv, json or another format',
+      { format: fmt },
+    );
+  }
+  if (isAggregate(input)) {
+    throw badRequest('GeoJSON export takes records; group_by and aggregate need another format', {
+      format: fmt,
+    });
+  }
+}
+
+/**
+ * The export's SQL: the query `/query` would run (same validation, filters, sort and fields),
+ * with every row unless `limit` is given, and `_id` and the bounding box only when asked for.
+ */
+export function exportQuery(vs: VersionSource, input: QueryInput, fmt: ExportFormat): ExportQuery {
+  const g = vs.geometry;
+  refuseUnfit(g, input, fmt);
+  // Only GeoJSON versions have bounding-box columns; they are fields here so `fields` may name them.
+  const fields: Field[] =
+    g?.kind === 'geojson'
+      ? [...vs.fields, ...BBOX.map((name) => ({ name, type: 'decimal' as const }))]
+      : vs.fields;
+  const wanted = [...new Set(input.fields ?? vs.fields.map((f) => f.name))];
+  // A GeoJSON export needs its geometry columns even when `fields` leaves them out.
+  const geomColumns =
+    fmt !== 'geojson' || !g ? [] : g.kind === 'geojson' ? [g.field] : [g.lat, g.lon];
+  const { built } = buildQuery(
+    { ...vs, fields },
+    { ...input, fields: [...new Set([...wanted, ...geomColumns])], limit: input.limit ?? ALL },
+  );
+  const byName = new Map(built.fields.map((f) => [f.name, f]));
+  const columns = isAggregate(input)
+    ? built.fields
+    : wanted.map((name) => byName.get(name) ?? { name, type: 'text' as const });
+
+  // Without a sort or cursor, rows come in `_id` order as stored in the Parquet file (DuckDB
+  // keeps insertion order), so the full sort `/query` does for its pages is skipped. Both forms
+  // take the same parameters: the filters' (the records builder adds none without a cursor).
+  let rows = built.sql;
+  let unordered = built.sql;
+  if (!isAggregate(input) && input.cursor === undefined) {
+    const where = whereSql(input, fields, g, new Params());
+    const limit = input.limit === undefined ? '' : ` LIMIT ${input.limit}`;
+    const offset = input.offset ? ` OFFSET ${input.offset}` : '';
+    const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    unordered = `SELECT * FROM ${vs.source}${filter}${limit}${offset}`;
+    if (!input.sort?.length) rows = unordered;
+  }
+
+  const geojsonField = g?.kind === 'geojson' ? g.field : null;
+  const selects =
+    fmt === 'geojson' && g
+      ? featureSelects(columns, g)
+      : columns.map((c) => `${columnExpr(c, fmt, geojsonField)} AS ${q(c.name)}`);
+  return {
+    sql: `SELECT ${selects.join(', ')} FROM (${rows})`,
+    params: built.params,
+    countSql: `SELECT count(*) AS n FROM (${unordered})`,
+    columns,
+  };
+}

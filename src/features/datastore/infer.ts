@@ -1,0 +1,166 @@
+import { quoteIdent } from '../../platform/engine/engine.js';
+import type { FieldType, Warning } from './field.js';
+
+// Type inference over whole columns of text. A column takes a type only if every non-empty
+// value reads as it; otherwise it stays text and the report names the first value that did not.
+
+/** A way to read text as a type: a test for a value and the expression that converts it. */
+interface Reading {
+  type: FieldType;
+  format?: string;
+  /** SQL true when the (trimmed, non-empty) value `v` reads this way. */
+  test: (v: string) => string;
+  cast: (v: string) => string;
+  describe: string;
+}
+
+const NUM = String.raw`-?\d+`;
+const DEC = String.raw`-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`;
+const THOUSANDS = String.raw`-?\d{1,3}(,\d{3})+(\.\d+)?`;
+const strip = (v: string, chars: string) => `regexp_replace(${v}, '${chars}', '', 'g')`;
+
+export const READINGS: Reading[] = [
+  {
+    type: 'boolean',
+    test: (v) => `lower(${v}) IN ('true', 'false', 'yes', 'no')`,
+    cast: (v) => `lower(${v}) IN ('true', 'yes')`,
+    describe: 'true/false or yes/no',
+  },
+  {
+    type: 'integer',
+    test: (v) => `regexp_full_match(${v}, '${NUM}') AND try_cast(${v} AS BIGINT) IS NOT NULL`,
+    cast: (v) => `cast(${v} AS BIGINT)`,
+    describe: 'a whole number',
+  },
+  {
+    type: 'integer',
+    format: 'thousands',
+    test: (v) => `regexp_full_match(${v}, '-?\\d{1,3}(,\\d{3})+|${NUM}')`,
+    cast: (v) => `cast(${strip(v, ',')} AS BIGINT)`,
+    describe: 'a whole number with thousands separators',
+  },
+  {
+    type: 'decimal',
+    test: (v) => `regexp_full_match(${v}, '${DEC}')`,
+    cast: (v) => `cast(${v} AS DOUBLE)`,
+    describe: 'a number',
+  },
+  {
+    type: 'decimal',
+    format: 'thousands',
+    test: (v) => `regexp_full_match(${v}, '${THOUSANDS}|${DEC}')`,
+    cast: (v) => `cast(${strip(v, ',')} AS DOUBLE)`,
+    describe: 'a number with thousands separators',
+  },
+  {
+    type: 'decimal',
+    format: 'currency-gbp',
+    test: (v) => `regexp_full_match(${v}, '-?£\\s*(${THOUSANDS}|${DEC})')`,
+    cast: (v) => `cast(${strip(v, '[£,\\s]')} AS DOUBLE)`,
+    describe: 'an amount in pounds',
+  },
+  {
+    type: 'decimal',
+    format: 'percent',
+    test: (v) => `regexp_full_match(${v}, '(${THOUSANDS}|${DEC})\\s*%')`,
+    cast: (v) => `cast(${strip(v, '[%,\\s]')} AS DOUBLE)`,
+    describe: 'a percentage',
+  },
+  {
+    type: 'date',
+    test: (v) =>
+      `regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}') AND try_cast(${v} AS DATE) IS NOT NULL`,
+    cast: (v) => `cast(${v} AS DATE)`,
+    describe: 'a date (YYYY-MM-DD)',
+  },
+  {
+    type: 'date',
+    format: 'uk-date',
+    test: (v) => `try_strptime(${v}, '%d/%m/%Y') IS NOT NULL`,
+    cast: (v) => `cast(strptime(${v}, '%d/%m/%Y') AS DATE)`,
+    describe: 'a UK date (DD/MM/YYYY)',
+  },
+  {
+    type: 'timestamp',
+    test: (v) =>
+      `regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?') AND try_cast(${v} AS TIMESTAMPTZ) IS NOT NULL`,
+    cast: (v) => `cast(cast(${v} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP)`,
+    describe: 'a date and time (ISO 8601)',
+  },
+  {
+    type: 'timestamp',
+    format: 'uk-datetime',
+    test: (v) =>
+      `coalesce(try_strptime(${v}, '%d/%m/%Y %H:%M:%S'), try_strptime(${v}, '%d/%m/%Y %H:%M')) IS NOT NULL`,
+    cast: (v) =>
+      `coalesce(try_strptime(${v}, '%d/%m/%Y %H:%M:%S'), try_strptime(${v}, '%d/%m/%Y %H:%M'))`,
+    describe: 'a UK date and time (DD/MM/YYYY HH:MM)',
+  },
+];
+
+const value = (column: string) => `nullif(trim(${quoteIdent(column)}), '')`;
+
+/** One query that counts, per text column and per reading, the values that do not read. */
+export function inferenceSql(table: string, columns: string[]): string {
+  const parts = columns.flatMap((c, ci) => [
+    `count(${value(c)}) AS "n_${ci}"`,
+    ...READINGS.map(
+      (r, ri) =>
+        `count(*) FILTER (WHERE ${value(c)} IS NOT NULL AND NOT coalesce(${r.test(value(c))}, false)) AS "f_${ci}_${ri}"`,
+    ),
+  ]);
+  return `SELECT ${parts.join(', ')} FROM ${table}`;
+}
+
+export interface Inferred {
+  type: FieldType;
+  format?: string;
+  /** SQL converting the column to its type. */
+  expr: string;
+  /** Why a column that almost had a type stayed text. */
+  note?: string;
+}
+
+/** Picks each column's reading from the counts of `inferenceSql`. */
+export function pickTypes(columns: string[], counts: Record<string, unknown>): Inferred[] {
+  return columns.map((c, ci) => {
+    const n = Number(counts[`n_${ci}`] ?? 0);
+    const text: Inferred = { type: 'text', expr: value(c) };
+    if (n === 0) return text;
+    const fails = READINGS.map((_, ri) => Number(counts[`f_${ci}_${ri}`] ?? 0));
+    const index = fails.findIndex((f) => f === 0);
+    const reading = READINGS[index];
+    if (reading) {
+      return {
+        type: reading.type,
+        ...(reading.format ? { format: reading.format } : {}),
+        expr: reading.cast(value(c)),
+      };
+    }
+    // Nearly one type: say so, so the publisher can fix the file or override the type.
+    const best = fails.reduce((b, f, i) => (f < (fails[b] ?? Infinity) ? i : b), 0);
+    const near = READINGS[best];
+    if (near && (fails[best] ?? n) <= n * 0.05) {
+      return { ...text, note: `${fails[best]} of ${n} values are not ${near.describe}` };
+    }
+    return text;
+  });
+}
+
+/** SQL finding the first value of a column that does not read as `type` (for warnings). */
+export function firstMisfitSql(table: string, column: string, type: FieldType): string {
+  const tests = READINGS.filter((r) => r.type === type).map((r) => r.test(value(column)));
+  const fits = tests.length > 0 ? `coalesce(${tests.join(' OR ')}, false)` : 'true';
+  return `SELECT rowid + 1 AS row, ${value(column)} AS value FROM ${table} WHERE ${value(column)} IS NOT NULL AND NOT (${fits}) ORDER BY rowid LIMIT 1`;
+}
+
+/** The conversion for a type the publisher chose: values that do not read become null. */
+export function overrideExpr(column: string, type: FieldType): string {
+  const v = value(column);
+  const casts = READINGS.filter((r) => r.type === type).map(
+    (r) => `CASE WHEN coalesce(${r.test(v)}, false) THEN ${r.cast(v)} END`,
+  );
+  return casts.length > 0 ? `coalesce(${casts.join(', ')})` : v;
+}
+
+export type { Warning };

@@ -1,0 +1,167 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from '../../context.js';
+import type { DatastoreLoad, Resource } from '../../platform/db/schema.js';
+import { now, newId } from '../../platform/ids.js';
+import { insertActivity } from '../catalog/activity.repository.js';
+import { findDatasetById } from '../catalog/dataset.repository.js';
+import { findResourceById } from '../catalog/resource.repository.js';
+import type { FieldType, IngestReport } from './field.js';
+import { fileSize, ingestFile, IngestError, removeWorkDir } from './ingest.js';
+import {
+  claimLoad,
+  findLoad,
+  insertLoad,
+  insertVersion,
+  nextVersionNumber,
+  updateLoad,
+} from './datastore.repository.js';
+import { LOADABLE_FORMATS } from './sources/index.js';
+import { SourceError } from './sources/source.js';
+
+export interface LoadOptions {
+  types?: Record<string, FieldType>;
+  sheet?: string;
+}
+
+export const isLoadable = (format: string) => LOADABLE_FORMATS.has(format.toUpperCase());
+
+/** Records a load of the resource's current file, to be run by the load queue. */
+export async function createLoad(
+  ctx: AppContext,
+  resource: Resource,
+  userId: string | null,
+  options: LoadOptions = {},
+): Promise<DatastoreLoad> {
+  if (!resource.blob_key) throw new Error('Only uploaded files can be loaded');
+  const load: DatastoreLoad = {
+    id: newId(),
+    resource_id: resource.id,
+    status: 'queued',
+    source_blob_key: resource.blob_key,
+    format: resource.format.toUpperCase(),
+    options: JSON.stringify(options),
+    version: null,
+    report: null,
+    error: null,
+    created_by: userId,
+    created_at: now(),
+    started_at: null,
+    finished_at: null,
+  };
+  await insertLoad(ctx.db.kysely, load);
+  return load;
+}
+
+/** A readable local path for a blob: the file itself, or (remote stores) a copy in workDir. */
+function localFile(ctx: AppContext, key: string): string {
+  const local = ctx.blobs.localPath(key);
+  if (local) return local;
+  throw new Error('Loading from a remote blob store needs a local copy (not yet supported)');
+}
+
+/**
+ * Runs one queued load: ingest into a new Parquet file, store it, then publish version n+1 in
+ * one transaction. Until that commit nothing is visible; a failure leaves the previous version
+ * serving and records the report.
+ */
+export async function runLoad(ctx: AppContext, loadId: string): Promise<DatastoreLoad> {
+  const k = ctx.db.kysely;
+  if (!(await claimLoad(k, loadId, now()))) {
+    const existing = await findLoad(k, loadId);
+    if (!existing) throw new Error(`No load ${loadId}`);
+    return existing;
+  }
+  const load = await findLoad(k, loadId);
+  if (!load) throw new Error(`No load ${loadId}`);
+  const options = JSON.parse(load.options) as LoadOptions;
+  const workDir = path.join(ctx.engine.tempDir, 'loads', load.id);
+  const started = Date.now();
+  let blobKey: string | null = null;
+  try {
+    const result = await ingestFile({
+      engine: ctx.engine,
+      file: localFile(ctx, load.source_blob_key),
+      format: load.format,
+      workDir,
+      sheet: options.sheet,
+      types: options.types,
+    });
+    const report: IngestReport = {
+      rows: result.rows,
+      columns: result.fields.length,
+      format: load.format,
+      ...(result.encoding ? { encoding: result.encoding } : {}),
+      fields: result.fields,
+      warnings: result.warnings,
+      errors: [],
+      seconds: (Date.now() - started) / 1000,
+    };
+    blobKey = `datastore/${load.resource_id}/${load.id}.parquet`;
+    const stored = await ctx.blobs.put(blobKey, createReadStream(result.parquetFile));
+    const resource = await findResourceById(k, load.resource_id);
+    const dataset = resource ? await findDatasetById(k, resource.dataset_id) : undefined;
+    await k.transaction().execute(async (trx) => {
+      const version = await nextVersionNumber(trx, load.resource_id);
+      const at = now();
+      await insertVersion(trx, {
+        resource_id: load.resource_id,
+        version,
+        load_id: load.id,
+        blob_key: stored.key,
+        row_count: result.rows,
+        size: await fileSize(result.parquetFile),
+        fields: JSON.stringify(result.fields),
+        geometry: result.geometry ? JSON.stringify(result.geometry) : null,
+        report: JSON.stringify(report),
+        created_by: load.created_by,
+        created_at: at,
+      });
+      await updateLoad(trx, load.id, {
+        status: 'succeeded',
+        version,
+        report: JSON.stringify(report),
+        finished_at: at,
+      });
+      await insertActivity(trx, {
+        actor_id: load.created_by,
+        action: 'datastore.loaded',
+        subject_type: 'resource',
+        subject_id: load.resource_id,
+        dataset_id: dataset?.id ?? null,
+        organisation_id: dataset?.organisation_id ?? null,
+        diff: JSON.stringify({
+          version: { from: version > 1 ? version - 1 : null, to: version },
+          rows: { from: null, to: result.rows },
+        }),
+        created_at: at,
+      });
+    });
+  } catch (err) {
+    if (blobKey) await ctx.blobs.delete(blobKey);
+    const expected = err instanceof IngestError || err instanceof SourceError;
+    const message = expected
+      ? err.message
+      : `The file could not be loaded: ${(err as Error).message.split('\n')[0] ?? ''}`;
+    const report = {
+      rows: 0,
+      columns: 0,
+      format: load.format,
+      fields: [],
+      warnings: err instanceof IngestError ? err.warnings : [],
+      errors: [message],
+      seconds: (Date.now() - started) / 1000,
+    };
+    await updateLoad(k, load.id, {
+      status: 'failed',
+      error: message,
+      report: JSON.stringify(report),
+      finished_at: now(),
+    });
+  } finally {
+    await removeWorkDir(workDir);
+  }
+  const finished = await findLoad(k, load.id);
+  if (!finished) throw new Error(`No load ${loadId}`);
+  return finished;
+}

@@ -1,0 +1,127 @@
+import { badRequest } from '../../platform/http/errors.js';
+import type { Field, FieldType, GeometryInfo } from './field.js';
+import {
+  NUMERIC,
+  Params,
+  quote as q,
+  whereSql,
+  type BuiltQuery,
+  type OutputField,
+} from './query-builder.js';
+import type { QueryInput } from './query.schemas.js';
+
+const RESULT_TYPE: Record<string, (t: FieldType) => FieldType> = {
+  count: () => 'integer',
+  count_distinct: () => 'integer',
+  sum: (t) => t,
+  avg: () => 'decimal',
+  min: (t) => t,
+  max: (t) => t,
+  median: (t) => (t === 'integer' ? 'decimal' : t),
+};
+
+/** GROUP BY fields or time buckets, with aggregates; filters apply first, sort to the result. */
+export function buildAggregateQuery(
+  source: string,
+  input: QueryInput,
+  fields: Field[],
+  geometry: GeometryInfo | null,
+): BuiltQuery {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const field = (name: string | undefined, what: string) => {
+    const f = name === undefined ? undefined : byName.get(name);
+    if (!f) throw badRequest(`${what}: no field "${name ?? ''}"`, { field: name ?? null });
+    return f;
+  };
+  const p = new Params();
+  const where = whereSql(input, fields, geometry, p);
+  const out: OutputField[] = [];
+  const selects: string[] = [];
+  const groups: string[] = [];
+
+  for (const g of input.group_by ?? []) {
+    if (typeof g === 'string') {
+      const f = field(g, 'group_by');
+      selects.push(`${q(f.name)} AS ${q(f.name)}`);
+      groups.push(q(f.name));
+      out.push({ name: f.name, type: f.type });
+    } else {
+      const f = field(g.field, 'group_by');
+      if (f.type !== 'date' && f.type !== 'timestamp') {
+        throw badRequest(`group_by: "${f.name}" is ${f.type}; buckets need a date or timestamp`, {
+          field: f.name,
+        });
+      }
+      const name = `${f.name}_${g.bucket}`;
+      selects.push(`cast(date_trunc('${g.bucket}', ${q(f.name)}) AS DATE) AS ${q(name)}`);
+      groups.push(`date_trunc('${g.bucket}', ${q(f.name)})`);
+      out.push({ name, type: 'date' });
+    }
+  }
+  const aggregates = input.aggregates?.length ? input.aggregates : [{ fn: 'count' as const }];
+  for (const a of aggregates) {
+    let expr: string;
+    let type: FieldType;
+    if (a.fn === 'count' && a.field === undefined) {
+      expr = 'count(*)';
+      type = 'integer';
+    } else {
+      const f = field(a.field, a.fn);
+      if ((a.fn === 'sum' || a.fn === 'avg') && !NUMERIC.has(f.type)) {
+        throw badRequest(`${a.fn} needs a number; "${f.name}" is ${f.type}`, { field: f.name });
+      }
+      if (
+        a.fn === 'median' &&
+        !NUMERIC.has(f.type) &&
+        f.type !== 'date' &&
+        f.type !== 'timestamp'
+      ) {
+        throw badRequest(`median needs a number or date; "${f.name}" is ${f.type}`, {
+          field: f.name,
+        });
+      }
+      const col = q(f.name);
+      expr = a.fn === 'count_distinct' ? `count(DISTINCT ${col})` : `${a.fn}(${col})`;
+      type = (RESULT_TYPE[a.fn] ?? (() => f.type))(f.type);
+      if (a.fn === 'sum' && f.type === 'integer') expr = `cast(sum(${col}) AS BIGINT)`;
+    }
+    const name = a.as ?? (a.field ? `${a.fn}_${a.field}` : a.fn);
+    if (out.some((o) => o.name === name)) {
+      throw badRequest(`Two result columns are called "${name}": use "as" to name one`, {
+        field: name,
+      });
+    }
+    selects.push(`${expr} AS ${q(name)}`);
+    out.push({ name, type });
+  }
+
+  const names = new Set(out.map((o) => o.name));
+  const order = (input.sort ?? []).map((s) => {
+    if (!names.has(s.field)) {
+      throw badRequest(`Sort: "${s.field}" is not a result column (${[...names].join(', ')})`, {
+        field: s.field,
+      });
+    }
+    return `${q(s.field)} ${(s.dir ?? 'asc').toUpperCase()} NULLS LAST`;
+  });
+  // A stable order when none is asked for: by the groups.
+  if (order.length === 0)
+    order.push(...out.slice(0, groups.length).map((o) => `${q(o.name)} ASC NULLS LAST`));
+  if (input.cursor !== undefined) {
+    throw badRequest('Cursors page through records; use offset with group_by', { field: 'cursor' });
+  }
+  const whereClause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+  const groupClause = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
+  const inner = `SELECT ${selects.join(', ')} FROM ${source}${whereClause}${groupClause}`;
+  const limit = input.limit ?? 100;
+  return {
+    sql: `${inner}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${limit} OFFSET ${input.offset ?? 0}`,
+    countSql: `SELECT count(*) AS n FROM (${inner})`,
+    countParams: p.values,
+    params: p.values,
+    fields: out,
+    keyColumns: [],
+    sortKey: [],
+    limit,
+  };
+}

@@ -1,0 +1,156 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { AppContext } from '../../context.js';
+import type { DatastoreVersion } from '../../platform/db/schema.js';
+import { prepare, type SqlParam } from '../../platform/engine/engine.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Actor } from '../accounts/actor.js';
+import { readableResource } from '../catalog/resource.service.js';
+import { cursorScope, encodeCursor } from './cursor.js';
+import { findVersion } from './datastore.repository.js';
+import type { Field, GeometryInfo } from './field.js';
+import { buildAggregateQuery } from './query-aggregate.js';
+import type { BuiltQuery, OutputField } from './query-builder.js';
+import { buildRecordsQuery } from './query-records.js';
+import type { QueryInput } from './query.schemas.js';
+import { outputValue } from './query-values.js';
+
+export interface QueryResult {
+  fields: OutputField[];
+  records: Record<string, unknown>[];
+  total: number;
+  next_cursor: string | null;
+  version: number;
+  geometry: GeometryInfo | null;
+}
+
+export interface VersionSource {
+  version: DatastoreVersion;
+  fields: Field[];
+  geometry: GeometryInfo | null;
+  /** A DuckDB table expression reading the version's Parquet file. */
+  source: string;
+}
+
+/** The version of a readable resource that a query runs on (latest unless `version`). */
+export async function versionSource(
+  ctx: AppContext,
+  actor: Actor,
+  resourceId: string,
+  version: number | null,
+): Promise<VersionSource> {
+  await readableResource(ctx, actor, resourceId);
+  const v = await findVersion(ctx.db.kysely, resourceId, version);
+  if (!v) {
+    throw version === null
+      ? new AppError(409, 'not_loaded', 'This resource has no data in the datastore yet')
+      : notFound(`Version ${version} of resource ${resourceId}`);
+  }
+  const path = ctx.blobs.localPath(v.blob_key);
+  if (!path) throw new Error('Querying a remote blob store is not supported yet');
+  return {
+    version: v,
+    fields: JSON.parse(v.fields) as Field[],
+    geometry: v.geometry ? (JSON.parse(v.geometry) as GeometryInfo) : null,
+    source: `read_parquet('${path.replace(/'/g, "''")}')`,
+  };
+}
+
+/** Runs a statement on its own connection, interrupted after the configured time limit. */
+async function timed<T>(ctx: AppContext, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  return ctx.engine.with(async (c) => {
+    const state = { timedOut: false };
+    const timer = setTimeout(() => {
+      state.timedOut = true;
+      c.interrupt();
+    }, ctx.config.queryTimeoutMs);
+    try {
+      return await fn(c);
+    } catch (err) {
+      if (state.timedOut) {
+        throw new AppError(
+          503,
+          'query_timeout',
+          `The query took longer than ${ctx.config.queryTimeoutMs} ms and was stopped; narrow it with filters`,
+        );
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+}
+
+async function rows(ctx: AppContext, sql: string, params: SqlParam[]) {
+  return timed(
+    ctx,
+    async (c) =>
+      (await (await prepare(c, sql, params)).runAndReadAll()).getRowObjectsJson() as Record<
+        string,
+        unknown
+      >[],
+  );
+}
+
+export function buildQuery(
+  vs: VersionSource,
+  input: QueryInput,
+): { built: BuiltQuery; scope: string } {
+  const scope = cursorScope([
+    vs.version.resource_id,
+    vs.version.version,
+    input.filters ?? [],
+    input.q ?? '',
+    input.sort ?? [],
+  ]);
+  const aggregate = (input.group_by?.length ?? 0) > 0 || (input.aggregates?.length ?? 0) > 0;
+  const built = aggregate
+    ? buildAggregateQuery(vs.source, input, vs.fields, vs.geometry)
+    : buildRecordsQuery(vs.source, input, vs.fields, vs.geometry, scope);
+  return { built, scope };
+}
+
+export async function queryResource(
+  ctx: AppContext,
+  actor: Actor,
+  resourceId: string,
+  input: QueryInput,
+): Promise<QueryResult> {
+  const vs = await versionSource(ctx, actor, resourceId, input.version ?? null);
+  const { built, scope } = buildQuery(vs, input);
+  const [page, count] = await Promise.all([
+    rows(ctx, built.sql, built.params),
+    built.countSql ? rows(ctx, built.countSql, built.countParams) : Promise.resolve(null),
+  ]);
+  const types = new Map<string, string>([
+    ...vs.fields.map((f) => [f.name, f.type] as const),
+    ['_id', 'integer'],
+  ]);
+  const geojsonField = vs.geometry?.kind === 'geojson' ? vs.geometry.field : null;
+  const records = page.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const f of built.fields) {
+      const v = outputValue(f.type, r[f.name]);
+      out[f.name] =
+        f.name === geojsonField && typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+    }
+    return out;
+  });
+  const last = page.at(-1);
+  const next =
+    last && built.keyColumns.length > 0 && page.length === built.limit
+      ? encodeCursor(
+          scope,
+          built.keyColumns.map((k, i) =>
+            outputValue(types.get(built.sortKey[i]?.field ?? '') ?? 'integer', last[k]),
+          ),
+        )
+      : null;
+  return {
+    fields: built.fields,
+    records,
+    total: count ? Number(count[0]?.n ?? 0) : vs.version.row_count,
+    next_cursor: next,
+    version: vs.version.version,
+    geometry: vs.geometry,
+  };
+}
