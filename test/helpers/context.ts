@@ -58,10 +58,13 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     blobs: new LocalBlobStore(config.blobDir),
     engine,
     async cleanup() {
-      await engine.close();
-      await db.close();
+      // Each step runs even if an earlier one fails (a test may have closed the database
+      // itself), so no schema or folder is left behind.
+      const results = await Promise.allSettled([engine.close(), db.close()]);
       await dropSchema();
       await rm(dir, { recursive: true, force: true });
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
   };
 }
