@@ -74,6 +74,16 @@ async function planHeader(options: StageOptions, file: string, tsv: boolean): Pr
 }
 
 /**
+ * The typed read can run in parallel even where the text read cannot: if DuckDB's parallel
+ * reader trips on a quoted line break, the load falls back to the text read anyway.
+ */
+const parallelOptions = (options: string) =>
+  options
+    .split(', ')
+    .filter((o) => o !== 'parallel = false')
+    .join(', ');
+
+/**
  * CSV and TSV: every column read as text (types are inferred afterwards over the whole
  * column), short rows padded with nulls, and lines with too many fields set aside and reported
  * with their line numbers rather than failing the load.
@@ -95,7 +105,7 @@ export async function stageCsv(options: StageOptions): Promise<StagedSource> {
     const typedRelation =
       `read_csv(${lit(file)}, header = true, max_line_size = 10000000, ` +
       `sample_size = 20480, auto_type_candidates = ['BOOLEAN', 'BIGINT', 'DOUBLE', ` +
-      `'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR'], ${plan.options})`;
+      `'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR'], ${parallelOptions(plan.options)})`;
     return {
       relation,
       typedRelation,
