@@ -38,11 +38,3 @@ export async function upsertMembership(
     .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ role: row.role }))
     .execute();
 }
-
-export function countUsers(db: Kysely<Database>): Promise<number> {
-  return db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-    .then((r) => r.n);
-}

@@ -17,14 +17,6 @@ export function findOrganisationById(
   return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findOrganisationsBySlugs(
-  db: Kysely<Database>,
-  slugs: string[],
-): Promise<Organisation[]> {
-  if (slugs.length === 0) return Promise.resolve([]);
-  return db.selectFrom('organisations').selectAll().where('slug', 'in', slugs).execute();
-}
-
 export async function insertOrganisation(
   db: Kysely<Database>,
   org: NewOrganisation,

@@ -1,7 +1,7 @@
 import { quoteIdent as q } from '../../platform/engine/engine.js';
 import type { SqlParam } from '../../platform/engine/engine.js';
 import { badRequest } from '../../platform/http/errors.js';
-import { ROW_ID, type Field, type FieldType, type GeometryInfo } from './field.js';
+import { type Field, type FieldType, type GeometryInfo } from './field.js';
 import type { FilterInput, QueryInput } from './query.schemas.js';
 import { typedValue } from './query-values.js';
 
@@ -128,4 +128,3 @@ export function whereSql(
 
 export { Params };
 export { q as quote, NUMERIC };
-export const ROW_ID_FIELD: OutputField = { name: ROW_ID, type: 'integer' };
