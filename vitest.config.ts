@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    globalSetup: ['test/setup/assets.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -6,16 +6,21 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { closeContext } from './bootstrap.js';
 import type { AppContext } from './context.js';
+import { registerAccountPages } from './features/accounts/accounts.pages.js';
 import { registerAuth } from './features/accounts/auth.plugin.js';
+import { registerCatalogPages } from './features/catalog/catalog.pages.js';
 import { registerCatalog } from './features/catalog/catalog.plugin.js';
+import { registerDatastorePages } from './features/datastore/datastore.pages.js';
 import { registerDatastore } from './features/datastore/datastore.plugin.js';
 import { registerMetrics } from './features/ops/metrics.js';
 import { opsRoutes } from './features/ops/ops.routes.js';
+import { registerPublishPages } from './features/publish/publish.pages.js';
 import { rootRoutes } from './features/ops/root.routes.js';
 import { regionRoutes } from './features/region/region.routes.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { ErrorResponse } from './platform/http/types.js';
 import { validatorCompiler } from './platform/http/validation.js';
+import { registerViews } from './platform/views/views.plugin.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -87,12 +92,17 @@ export async function buildApp(
   });
 
   registerAuth(app, ctx);
+  await registerViews(app, ctx);
   const metrics = registerMetrics(app);
   opsRoutes(app, ctx, metrics);
   rootRoutes(app, ctx);
   registerCatalog(app, ctx);
   await registerDatastore(app, ctx);
   regionRoutes(app, ctx);
+  registerCatalogPages(app, ctx);
+  registerDatastorePages(app, ctx);
+  registerAccountPages(app, ctx);
+  registerPublishPages(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

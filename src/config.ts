@@ -98,6 +98,36 @@ export const settings = {
     default: 60,
     doc: 'How often (seconds) an API token’s last-used time is written, at most.',
   },
+  brandColour: {
+    env: 'BRAND_COLOUR',
+    kind: 'string',
+    default: '#1d4f91',
+    doc: 'The region’s brand colour for the web pages (header, links to home), as #rrggbb.',
+  },
+  mapTileUrl: {
+    env: 'MAP_TILE_URL',
+    kind: 'string',
+    default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    doc: 'Leaflet tile URL template for maps; its origin is allowed in the Content-Security-Policy.',
+  },
+  mapAttribution: {
+    env: 'MAP_ATTRIBUTION',
+    kind: 'string',
+    default: '© OpenStreetMap contributors',
+    doc: 'Attribution shown on maps for the tiles of MAP_TILE_URL.',
+  },
+  sessionSecret: {
+    env: 'SESSION_SECRET',
+    kind: 'string',
+    default: '',
+    doc: 'Secret signing the CSRF cookie. Empty: one is generated once and kept in the database.',
+  },
+  sessionTtlHours: {
+    env: 'SESSION_TTL_HOURS',
+    kind: 'integer',
+    default: 12,
+    doc: 'How long a publisher stays signed in without activity, in hours.',
+  },
 } as const;
 
 type Settings = typeof settings;
@@ -162,6 +192,12 @@ export function loadConfig(
   const config = out as Config;
   if (!LOG_LEVELS.includes(config.logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  if (!/^#[0-9a-f]{6}$/i.test(config.brandColour)) {
+    throw new ConfigError('BRAND_COLOUR must be a colour written as #rrggbb');
+  }
+  if (!/^https?:\/\/[^/]+\//.test(config.mapTileUrl)) {
+    throw new ConfigError('MAP_TILE_URL must be an http(s) URL template');
   }
   if (config.port > 65535) throw new ConfigError('PORT must be at most 65535');
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

@@ -16,5 +16,4 @@ export function rootRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   };
   app.get('/api/v1', { schema: { hide: true } }, () => index);
-  app.get('/', { schema: { hide: true } }, () => index);
 }

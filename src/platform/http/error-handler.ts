@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 
 interface ErrorBody {
@@ -49,22 +49,80 @@ function fromFastify(err: FastifyError): { status: number; body: ErrorBody } | n
   }
 }
 
+const MACHINE_PATHS =
+  /^\/(api|assets|healthz|readyz|metrics|open311)(\/|$|\?)|\.(json|xml|atom|css|txt)(\?|$)/;
+
+/** People get a GOV.UK error page; the API, feeds and probes get the JSON error shape. */
+function isPageRequest(app: FastifyInstance, request: FastifyRequest): boolean {
+  return app.hasReplyDecorator('page') && !MACHINE_PATHS.test(request.url);
+}
+
+const PAGE_ERRORS: Record<number, { title: string; paragraphs: string[] }> = {
+  400: {
+    title: 'There is a problem with the request',
+    paragraphs: ['Check the address or the form and try again.'],
+  },
+  401: { title: 'You need to sign in', paragraphs: ['Sign in to see this page.'] },
+  403: {
+    title: 'You do not have permission to do this',
+    paragraphs: [
+      'If you were filling in a form, it may have expired: go back, reload the page and try again.',
+    ],
+  },
+  404: {
+    title: 'Page not found',
+    paragraphs: [
+      'If you typed the web address, check it is correct.',
+      'If you pasted the web address, check you copied the entire address.',
+    ],
+  },
+  413: { title: 'The file is too large', paragraphs: ['Choose a smaller file and try again.'] },
+  500: { title: 'Sorry, there is a problem with the service', paragraphs: ['Try again later.'] },
+  503: { title: 'Sorry, the service is unavailable', paragraphs: ['Try again later.'] },
+};
+
+function sendError(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  payload: ErrorBody,
+): Promise<FastifyReply> | FastifyReply {
+  if (!isPageRequest(app, request)) return reply.status(status).send(payload);
+  const page = PAGE_ERRORS[status] ?? (status >= 500 ? PAGE_ERRORS[500] : PAGE_ERRORS[400]);
+  return reply.page(
+    'layouts/error.njk',
+    {
+      pageTitle: page?.title ?? 'Error',
+      // A 4xx message is written for people (AppError); internals never are shown.
+      paragraphs:
+        status < 500 && status !== 404 ? [payload.error.message] : (page?.paragraphs ?? []),
+      requestId: status >= 500 ? request.id : null,
+    },
+    status,
+  );
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send(body(err.code, err.message, err.details));
+      return sendError(app, request, reply, err.status, body(err.code, err.message, err.details));
     }
     const mapped = fromFastify(err);
-    if (mapped) return reply.status(mapped.status).send(mapped.body);
+    if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);
     request.log.error({ err }, 'unhandled error');
-    return reply
-      .status(500)
-      .send(body('internal_error', `Something went wrong on our side (request ${request.id})`));
+    const message = `Something went wrong on our side (request ${request.id})`;
+    return sendError(app, request, reply, 500, body('internal_error', message));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    return reply
-      .status(404)
-      .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`));
+    const path = request.url.split('?')[0] ?? '';
+    return sendError(
+      app,
+      request,
+      reply,
+      404,
+      body('not_found', `No route for ${request.method} ${path}`),
+    );
   });
 }

@@ -1,0 +1,1 @@
+// Owned by the page that loads it; see src/features/*/pages.

@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+
+/** The accounts feature's web pages (see docs/architecture.md, "Web pages"). */
+export function registerAccountPages(app: FastifyInstance, ctx: AppContext): void {
+  void app;
+  void ctx;
+}

@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+
+/** The publish feature's web pages (see docs/architecture.md, "Web pages"). */
+export function registerPublishPages(app: FastifyInstance, ctx: AppContext): void {
+  void app;
+  void ctx;
+}

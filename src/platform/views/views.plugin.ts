@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { findRegion } from '../../features/region/region.repository.js';
+import { claimMetaKey, findMetaValue } from '../db/meta.repository.js';
+import { createViewEnvironment } from './environment.js';
+import { publicDir } from './paths.js';
+
+export type PageLocals = Record<string, unknown>;
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page template with the site's locals (name, user, CSRF token) added. */
+    page(template: string, locals: PageLocals, status?: number): Promise<FastifyReply>;
+  }
+}
+
+/** The secret signing cookies: SESSION_SECRET, else one generated once and shared via the db. */
+async function cookieSecret(ctx: AppContext): Promise<string> {
+  if (ctx.config.sessionSecret) return ctx.config.sessionSecret;
+  await claimMetaKey(ctx.db.kysely, 'cookie_secret', randomBytes(32).toString('base64url'));
+  const secret = await findMetaValue(ctx.db.kysely, 'cookie_secret');
+  if (!secret) throw new Error('Could not create the cookie secret');
+  return secret;
+}
+
+/** The region's name for every page, read at most once a minute. */
+function regionNameCache(ctx: AppContext): () => Promise<string> {
+  let cached: { name: string; at: number } | null = null;
+  return async () => {
+    if (cached && Date.now() - cached.at < 60_000) return cached.name;
+    const region = await findRegion(ctx.db.kysely);
+    cached = { name: region?.name ?? 'Metrodata', at: Date.now() };
+    return cached.name;
+  };
+}
+
+/**
+ * Web pages: security headers (a CSP with no 'unsafe-inline': scripts and styles are files, the
+ * template's one inline script carries a nonce), static assets, cookies, CSRF protection for
+ * forms, and `reply.page()`.
+ */
+export async function registerViews(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const env = createViewEnvironment();
+  const secure = ctx.config.baseUrl.startsWith('https://');
+  const tileOrigin = new URL(ctx.config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin;
+  const regionName = regionNameCache(ctx);
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', tileOrigin],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    // Open data is meant to be embedded and fetched from other sites.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    hsts: secure,
+  });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+  });
+  await app.register(cookie, { secret: await cookieSecret(ctx) });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'md_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true },
+  });
+  await app.register(formbody, { bodyLimit: ctx.config.maxBodyBytes });
+
+  // The region's colour, set at run time so a region restyles without rebuilding the Sass.
+  const theme = `:root{--app-brand-colour:${ctx.config.brandColour};--govuk-brand-colour:${ctx.config.brandColour}}\n`;
+  app.get('/theme.css', { schema: { hide: true } }, (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(theme),
+  );
+
+  app.decorateReply(
+    'page',
+    async function page(
+      this: FastifyReply,
+      template: string,
+      locals: PageLocals,
+      status = 200,
+    ): Promise<FastifyReply> {
+      const request: FastifyRequest = this.request;
+      const context = {
+        site: { name: await regionName(), brandColour: ctx.config.brandColour },
+        user: request.actor.user,
+        cspNonce: this.cspNonce.script,
+        currentPath: request.url,
+        csrfToken: () => this.generateCsrf(),
+        ...locals,
+      };
+      const html = await new Promise<string>((resolve, reject) => {
+        env.render(template, context, (err, out) => {
+          if (err) reject(err);
+          else resolve(out ?? '');
+        });
+      });
+      return this.status(status)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-cache')
+        .send(html);
+    },
+  );
+}
