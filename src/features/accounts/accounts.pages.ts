@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 
 /** The accounts feature's web pages (see docs/architecture.md, "Web pages"). */
-export function registerAccountPages(app: FastifyInstance, ctx: AppContext): void {
-  void app;
-  void ctx;
+export function registerAccountPages(_app: FastifyInstance, _ctx: AppContext): void {
+  // Pages are added here.
 }

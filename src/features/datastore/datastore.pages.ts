@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 
 /** The datastore feature's web pages (see docs/architecture.md, "Web pages"). */
-export function registerDatastorePages(app: FastifyInstance, ctx: AppContext): void {
-  void app;
-  void ctx;
+export function registerDatastorePages(_app: FastifyInstance, _ctx: AppContext): void {
+  // Pages are added here.
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 
 /** The publish feature's web pages (see docs/architecture.md, "Web pages"). */
-export function registerPublishPages(app: FastifyInstance, ctx: AppContext): void {
-  void app;
-  void ctx;
+export function registerPublishPages(_app: FastifyInstance, _ctx: AppContext): void {
+  // Pages are added here.
 }
