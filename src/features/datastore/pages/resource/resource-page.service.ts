@@ -1,0 +1,29 @@
+import type { AppContext } from '../../../../context.js';
+import { notFound } from '../../../../platform/http/errors.js';
+import type { Actor } from '../../../accounts/actor.js';
+import { resourceWithDatastore } from '../../datastore.service.js';
+
+export type ResourcePageData = Awaited<ReturnType<typeof resourceWithDatastore>>;
+
+/**
+ * The resource behind a resource page: readable by the visitor (the one policy decides, through
+ * resourceWithDatastore) and inside the dataset the URL names, else a 404 like any hidden data.
+ */
+export async function resourceForPage(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  id: string,
+): Promise<ResourcePageData> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`Resource ${id}`);
+  const resource = await resourceWithDatastore(ctx, actor, id);
+  if (resource.dataset.slug !== slug) throw notFound(`Resource ${id}`);
+  return resource;
+}
+
+/** Rows the datastore can show: a loaded version exists. */
+export const isLoaded = (r: ResourcePageData): boolean => r.datastore.version !== null;
+
+/** Geographic data: a GeoJSON geometry column or a latitude/longitude pair. */
+export const isGeographic = (r: ResourcePageData): boolean =>
+  isLoaded(r) && r.datastore.geometry !== null;

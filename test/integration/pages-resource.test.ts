@@ -1,0 +1,174 @@
+import { Readable } from 'node:stream';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAfterUpload } from '../../src/features/datastore/datastore.service.js';
+import { addFileResource, addLinkResource } from '../../src/features/catalog/resource.service.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { seedFixture, type Fixture } from '../helpers/fixture.js';
+
+let t: TestApp;
+let fx: Fixture;
+const ids = { csv: '', geo: '', link: '', private: '' };
+
+const BOROUGHS = ['Bolton', 'Bury', 'Wigan'];
+
+/** 250 reports: borough cycles, cost = id, one line with a bad date to warn about. */
+function reportsCsv(): string {
+  const lines = ['id,reported_on,borough,cost,lat,lon'];
+  for (let i = 1; i <= 250; i++) {
+    const month = String((i % 3) + 1).padStart(2, '0');
+    lines.push(
+      `${i},2024-${month}-${String((i % 27) + 1).padStart(2, '0')},${BOROUGHS[i % 3] ?? ''},${i},${(53.5 + i / 10_000).toFixed(4)},${(-2.4 - i / 10_000).toFixed(4)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const depotsGeojson = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { name: 'Bolton depot', bays: 40 },
+      geometry: { type: 'Point', coordinates: [-2.43, 53.58] },
+    },
+    {
+      type: 'Feature',
+      properties: { name: 'Wigan yard', bays: 12 },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-2.63, 53.54],
+            [-2.62, 53.54],
+            [-2.62, 53.55],
+            [-2.63, 53.54],
+          ],
+        ],
+      },
+    },
+  ],
+});
+
+async function addFile(slug: string, fileName: string, content: string) {
+  const actor = fx.editorActor;
+  const resource = await addFileResource(ctx(), actor, slug, {
+    fileName,
+    stream: Readable.from([Buffer.from(content)]),
+  });
+  const loaded = await loadAfterUpload(ctx(), actor, resource.id, true);
+  expect(loaded?.status, JSON.stringify(loaded)).toBe('succeeded');
+  return resource.id;
+}
+const ctx = () => t.ctx;
+
+const page = async (url: string) => {
+  const res = await t.app.inject(url);
+  return { res, $: load(res.body) };
+};
+const base = () => `/datasets/fly-tipping-reports/resources/${ids.csv}`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = await seedFixture(t.ctx);
+  ids.csv = await addFile('fly-tipping-reports', 'reports.csv', reportsCsv());
+  ids.geo = await addFile('bus-punctuality', 'depots.geojson', depotsGeojson);
+  ids.private = await addFile('staff-rota', 'rota.csv', 'name,shift\nAnn,early\nBob,late\n');
+  const link = await addLinkResource(t.ctx, fx.editorActor, 'bus-punctuality', {
+    name: 'Timetables',
+    url: 'https://example.org/timetables.pdf',
+    format: 'PDF',
+  });
+  ids.link = link.id;
+}, 60_000);
+afterAll(() => t.close());
+
+describe('the resource page', () => {
+  it('shows the table by default with the views as links and the row count', async () => {
+    const { res, $ } = await page(base());
+    expect(res.statusCode).toBe(200);
+    expect($('h1').length).toBe(1);
+    expect($('h1').text()).toBe('reports.csv');
+    expect($('title').text()).toContain('reports.csv');
+    const tabs = $('.app-sub-navigation a')
+      .map((_, a) => $(a).text())
+      .get();
+    expect(tabs).toEqual(['Table', 'Chart', 'Map', 'Fields', 'Versions']);
+    expect($('.app-sub-navigation a[aria-current="page"]').text()).toBe('Table');
+    expect($('[role="status"]').text()).toContain('Showing 1 to 100 of 250 rows');
+    expect($('.app-data-table tbody tr').length).toBe(100);
+  });
+
+  it('is a 404 for private data, for a resource of another dataset and for nonsense ids', async () => {
+    const hidden = await page(`/datasets/staff-rota/resources/${ids.private}`);
+    expect(hidden.res.statusCode).toBe(404);
+    expect(hidden.$('h1').text()).toBe('Page not found');
+    expect((await page(`/datasets/bus-punctuality/resources/${ids.csv}`)).res.statusCode).toBe(404);
+    expect((await page('/datasets/bus-punctuality/resources/not-an-id')).res.statusCode).toBe(404);
+  });
+
+  it('shows a link resource with its link and no data views', async () => {
+    const { res, $ } = await page(`/datasets/bus-punctuality/resources/${ids.link}`);
+    expect(res.statusCode).toBe(200);
+    expect($('.app-sub-navigation').length).toBe(0);
+    expect($('main').text()).toContain('this resource is a link to another site');
+    expect($('a[href="https://example.org/timetables.pdf"]').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the table', () => {
+  it('pages with GOV.UK pagination', async () => {
+    const { $ } = await page(`${base()}?page=3`);
+    expect($('[role="status"]').text()).toContain('Showing 201 to 250 of 250 rows');
+    expect($('.govuk-pagination__item--current').text().trim()).toBe('3');
+    expect($('.govuk-pagination__prev a').attr('href')).toContain('page=2');
+    expect($('.govuk-pagination__next').length).toBe(0);
+  });
+
+  it('sorts by a column heading link, marking it with aria-sort and toggling the direction', async () => {
+    const first = await page(base());
+    const costHeader = first
+      .$('th')
+      .filter((_, th) => first.$(th).find('a').text().startsWith('cost'));
+    expect(costHeader.find('.app-column-type').text()).toBe('integer');
+    const asc = await page(costHeader.find('a').attr('href') ?? '');
+    const sorted = asc.$('th[aria-sort="ascending"]');
+    expect(sorted.find('a').text()).toContain('cost');
+    const desc = await page(sorted.find('a').attr('href') ?? '');
+    expect(desc.$('th[aria-sort="descending"] a').text()).toContain('cost');
+    const costs = desc
+      .$('tbody tr')
+      .map((_, tr) => desc.$(tr).find('td').eq(3).text())
+      .get();
+    expect(costs.slice(0, 2)).toEqual(['250', '249']);
+  });
+
+  it('filters by column, operator and value and links the same rows as CSV, JSON and API', async () => {
+    const { $ } = await page(
+      `${base()}?field=borough&op=eq&value=Wigan&field=cost&op=lte&value=30`,
+    );
+    expect($('[role="status"]').text()).toContain('of 10 matching rows');
+    const csv = $('a')
+      .filter((_, a) => $(a).text() === 'CSV')
+      .first()
+      .attr('href');
+    expect(csv).toContain(`/api/v1/resources/${ids.csv}/export.csv?`);
+    const exported = await t.app.inject(csv ?? '');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body.trim().split('\n')).toHaveLength(11);
+    const api = $('pre.app-code a').attr('href') ?? '';
+    const json = await t.app.inject(api.replace('http://metrodata.test', ''));
+    expect(json.json<{ total: number }>().total).toBe(10);
+  });
+
+  it('shows mistakes in the filters in an error summary, not as a failure', async () => {
+    const noValue = await page(`${base()}?field=cost&op=gt&value=`);
+    expect(noValue.res.statusCode).toBe(400);
+    expect(noValue.$('.govuk-error-summary').text()).toContain('enter a value for cost');
+    expect(noValue.$('title').text()).toMatch(/^Error: /);
+    expect(noValue.$('#filter-value-1-error').length).toBe(1);
+    const wrongType = await page(`${base()}?field=cost&op=gt&value=lots`);
+    expect(wrongType.res.statusCode).toBe(400);
+    expect(wrongType.$('.govuk-error-summary').text()).toContain('not a whole number');
+  });
+});
