@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAfterUpload } from '../../src/features/datastore/datastore.service.js';
+import { loadAfterUpload, replaceData } from '../../src/features/datastore/datastore.service.js';
 import { addFileResource, addLinkResource } from '../../src/features/catalog/resource.service.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture, type Fixture } from '../helpers/fixture.js';
 
 let t: TestApp;
 let fx: Fixture;
-const ids = { csv: '', geo: '', link: '', private: '' };
+const ids = { csv: '', geo: '', link: '', private: '', routes: '' };
 
 const BOROUGHS = ['Bolton', 'Bury', 'Wigan'];
 
@@ -80,6 +80,22 @@ beforeAll(async () => {
     format: 'PDF',
   });
   ids.link = link.id;
+  ids.routes = await addFile(
+    'bus-punctuality',
+    'routes.csv',
+    'route,minutes\n1,5\n2,6,extra\n3,7\n',
+  );
+  const replaced = await replaceData(
+    t.ctx,
+    fx.editorActor,
+    ids.routes,
+    {
+      fileName: 'routes.csv',
+      stream: Readable.from([Buffer.from('route,minutes\n1,5\n2,6\n3,7\n4,8\n')]),
+    },
+    true,
+  );
+  expect(replaced.load?.status).toBe('succeeded');
 }, 60_000);
 afterAll(() => t.close());
 
@@ -170,5 +186,41 @@ describe('the table', () => {
     const wrongType = await page(`${base()}?field=cost&op=gt&value=lots`);
     expect(wrongType.res.statusCode).toBe(400);
     expect(wrongType.$('.govuk-error-summary').text()).toContain('not a whole number');
+  });
+});
+
+describe('the fields and versions', () => {
+  it('lists each field with its type and stats', async () => {
+    const { res, $ } = await page(`${base()}/fields`);
+    expect(res.statusCode).toBe(200);
+    const cost = $('tbody tr').filter((_, tr) => $(tr).find('th').text() === 'cost');
+    const cells = cost
+      .find('td')
+      .map((_, td) => $(td).text().trim())
+      .get();
+    expect(cells[0]).toBe('integer');
+    expect(cells.slice(1, 4)).toEqual(['0', '1', '250']);
+    expect(cells[4]).toMatch(/^about \d/);
+  });
+
+  it('lists each version with who loaded it, its rows and its report with line numbers', async () => {
+    const { res, $ } = await page(`/datasets/bus-punctuality/resources/${ids.routes}/versions`);
+    expect(res.statusCode).toBe(200);
+    const headings = $('main h3')
+      .map((_, h) => $(h).text())
+      .get();
+    expect(headings).toEqual(['Version 2 (current)', 'Version 1']);
+    const v1 = $('#version-1').closest('section');
+    expect(v1.text()).toContain('2 rows');
+    expect(v1.text()).toContain('by editor');
+    const warning = v1
+      .find('tbody tr')
+      .first()
+      .find('td')
+      .map((_, td) => $(td).text())
+      .get();
+    expect(warning[0]).toBe('3');
+    expect(warning[2]).toContain('skipped');
+    expect($('#version-2').closest('section').text()).toContain('4 rows');
   });
 });

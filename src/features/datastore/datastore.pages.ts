@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { fieldsPage } from './pages/fields/fields.page.js';
 import { tablePage } from './pages/table/table.page.js';
+import { versionsPage } from './pages/versions/versions.page.js';
 
 /** The datastore feature's web pages (see docs/architecture.md, "Web pages"). */
 export function registerDatastorePages(app: FastifyInstance, ctx: AppContext): void {
   tablePage(app, ctx);
+  fieldsPage(app, ctx);
+  versionsPage(app, ctx);
 }
