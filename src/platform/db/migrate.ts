@@ -3,12 +3,14 @@ import type { Db } from './connect.js';
 import { catalogueMigration } from './migrations/0001-catalogue.js';
 import { datastoreMigration } from './migrations/0002-datastore.js';
 import { searchIndexesMigration } from './migrations/0003-search-indexes.js';
+import { datasetViewsMigration } from './migrations/0005-dataset-views.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
     '0001-catalogue': catalogueMigration(db.dialect),
     '0002-datastore': datastoreMigration,
     '0003-search-indexes': searchIndexesMigration(db.dialect),
+    '0005-dataset-views': datasetViewsMigration,
   };
 }
 

@@ -185,6 +185,12 @@ export interface MetaTable {
   value: string;
 }
 
+/** Page views of a dataset (migration 0005), for "most viewed". */
+export interface DatasetViewsTable {
+  dataset_id: string;
+  views: number;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -202,6 +208,7 @@ export interface Database {
   meta: MetaTable;
   datastore_loads: DatastoreLoadTable;
   datastore_versions: DatastoreVersionTable;
+  dataset_views: DatasetViewsTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { SlugParam, type SlugParamInput } from '../shared/page-query.js';
+import { datasetPageData } from './dataset-page.service.js';
+import { datasetView } from './dataset.view.js';
+
+/** /datasets/{slug}: a dataset with its resources, history, citation and API examples. */
+export function datasetPage(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: SlugParamInput }>(
+    '/datasets/:slug',
+    { schema: { hide: true, params: SlugParam } },
+    async (request, reply) => {
+      const data = await datasetPageData(ctx, request.actor, request.params.slug);
+      const d = data.dataset;
+      const view = datasetView(data, ctx.config.baseUrl, new Date());
+      return reply.page('features/catalog/pages/dataset/dataset.njk', {
+        pageTitle: d.title,
+        section: 'datasets',
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: 'Datasets', href: '/datasets' },
+          { text: d.organisation.name, href: `/organisations/${d.organisation.slug}` },
+        ],
+        ...view,
+      });
+    },
+  );
+}

@@ -1,0 +1,13 @@
+import { Type, type Static } from 'typebox';
+
+/** The one parameter of a listing page that pages. */
+export const PageQuery = Type.Object(
+  { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) },
+  { additionalProperties: false },
+);
+export type PageQueryInput = Static<typeof PageQuery>;
+
+export const SlugParam = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+export type SlugParamInput = Static<typeof SlugParam>;
+
+export const PER_PAGE = 20;

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { listThemes } from '../../taxonomy.service.js';
+
+/** /themes: every theme with how many datasets the visitor can see in it. */
+export function themesPage(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/themes', { schema: { hide: true } }, async (request, reply) => {
+    const themes = await listThemes(ctx, request.actor);
+    return reply.page('features/catalog/pages/themes/themes.njk', {
+      pageTitle: 'Themes',
+      section: 'themes',
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+      themes: themes.map((t) => ({
+        href: `/themes/${t.slug}`,
+        title: t.title,
+        description: t.description,
+        count: t.dataset_count,
+      })),
+    });
+  });
+}
