@@ -245,9 +245,13 @@ function phaseOf(sql: string): string {
     return 'read the CSV into a temporary table (failed typed read dropped)';
   if (s.includes('csv_rejects')) return 'read rejected lines';
   if (/^DESCRIBE|count\(\*\) AS n FROM staging$/i.test(s)) return 'describe and count the table';
+  if (/"(untidy|midnight|nulls)_\d+"/.test(s) && /FROM staging$/i.test(s)) {
+    return 'profile the table: statistics, text to trim, dates (profileColumns, one pass)';
+  }
   if (/FILTER \(WHERE/i.test(s)) return 'infer types of text columns (count(*) FILTER per reading)';
   if (/^COPY .* TO .*parquet/is.test(s)) return 'convert and write the Parquet file (COPY … zstd)';
-  if (/approx_count_distinct|SELECT DISTINCT/i.test(s)) return 'field statistics (collectStats)';
+  if (/"samples_\d+"/.test(s)) return 'sample values (first rows of the Parquet file)';
+  if (/approx_count_distinct/i.test(s)) return 'statistics of converted fields (Parquet file)';
   if (/^DROP TABLE staging/i.test(s)) return 'drop the temporary table';
   return 'other statements';
 }

@@ -82,6 +82,33 @@ describe('CSV', () => {
     expect((await rowsOf(r))[1]).toMatchObject({ amount: 12000, price: 10, uk: '2024-02-29' });
   });
 
+  it('trims text and empties blanks, column by column, and keeps text chosen over a type', async () => {
+    const nbsp = '\u00a0';
+    const csv =
+      'id,tidy,padded,blank,uk\n' +
+      `1,a b,  left,"",01/02/2024\n` +
+      `2,c,right${nbsp},x,02/02/2024\n` +
+      `3,,"   ",y,03/02/2024\n`;
+    const file = await put('trim.csv', csv);
+    const r = await ingestFile({
+      engine: ctx.engine,
+      file,
+      format: 'CSV',
+      types: { uk: 'text' },
+      workDir: path.join(ctx.engine.tempDir, `w${++n}`),
+    });
+    expect(typesOf(r)).toMatchObject({ tidy: 'text', padded: 'text', blank: 'text', uk: 'text' });
+    expect(await rowsOf(r)).toEqual([
+      { id: 1, tidy: 'a b', padded: 'left', blank: null, uk: '01/02/2024' },
+      { id: 2, tidy: 'c', padded: 'right', blank: 'x', uk: '02/02/2024' },
+      { id: 3, tidy: null, padded: null, blank: 'y', uk: '03/02/2024' },
+    ]);
+    const stats = Object.fromEntries(r.fields.map((f) => [f.name, f.stats]));
+    expect(stats.padded).toMatchObject({ nulls: 1, min: 'left', max: 'right' });
+    expect(stats.uk).toMatchObject({ nulls: 0, min: '01/02/2024', max: '03/02/2024' });
+    expect(stats.tidy?.samples).toEqual(['a b', 'c']);
+  });
+
   it('reads Windows-1252, UTF-16LE with a BOM and UTF-8 with a BOM', async () => {
     const text = 'name,price\nCafé Nero,£5\nMärkt,£7\n';
     const cases: [string, Buffer, string][] = [

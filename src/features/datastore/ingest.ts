@@ -5,15 +5,14 @@ import { prepare, quoteIdent } from '../../platform/engine/engine.js';
 import type { Engine } from '../../platform/engine/engine.js';
 import {
   BBOX,
-  DUCKDB_TYPE,
   ROW_ID,
   type Field,
   type FieldType,
   type GeometryInfo,
   type Warning,
 } from './field.js';
-import { firstMisfitSql, overrideExpr, type Inferred } from './infer.js';
 import { inferColumns } from './infer-columns.js';
+import { planColumns } from './plan-columns.js';
 import { uniqueNames } from './names.js';
 import { stageSource } from './sources/index.js';
 import { collectStats } from './stats.js';
@@ -45,48 +44,6 @@ export class IngestError extends Error {
   ) {
     super(message);
   }
-}
-
-const TYPE_OF: Record<string, FieldType> = {
-  BIGINT: 'integer',
-  INTEGER: 'integer',
-  SMALLINT: 'integer',
-  TINYINT: 'integer',
-  HUGEINT: 'integer',
-  UBIGINT: 'integer',
-  UINTEGER: 'integer',
-  USMALLINT: 'integer',
-  UTINYINT: 'integer',
-  DOUBLE: 'decimal',
-  FLOAT: 'decimal',
-  BOOLEAN: 'boolean',
-  DATE: 'date',
-  TIMESTAMP: 'timestamp',
-  'TIMESTAMP WITH TIME ZONE': 'timestamp',
-  VARCHAR: 'text',
-};
-
-const fieldTypeOf = (duckType: string): FieldType | null =>
-  TYPE_OF[duckType] ?? (duckType.startsWith('DECIMAL') ? 'decimal' : null);
-
-/** How a column DuckDB typed itself is written: times in UTC, all-midnight times as dates. */
-function typedExpr(source: string, duckType: string, asDate: boolean): string {
-  const col = quoteIdent(source);
-  if (asDate) return `cast(${col} AS DATE)`;
-  if (duckType === 'TIMESTAMP WITH TIME ZONE')
-    return `cast(${col} AT TIME ZONE 'UTC' AS TIMESTAMP)`;
-  return fieldTypeOf(duckType) ? col : `cast(${col} AS VARCHAR)`;
-}
-
-/** Timestamp columns whose every value is at midnight: dates that DuckDB read as times. */
-async function midnightColumns(c: DuckDBConnection, columns: string[]): Promise<Set<string>> {
-  if (columns.length === 0) return new Set();
-  const tests = columns.map(
-    (col, i) =>
-      `coalesce(bool_and(${quoteIdent(col)} = date_trunc('day', ${quoteIdent(col)})), false) AS "m_${i}"`,
-  );
-  const row = (await rows(c, `SELECT ${tests.join(', ')} FROM staging`))[0] ?? {};
-  return new Set(columns.filter((_, i) => row[`m_${i}`] === true));
 }
 
 async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
@@ -155,62 +112,20 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       });
 
       // Text columns get their type from all their values; typed sources keep theirs.
-      const textColumns = sourceNames.filter(
-        (n, i) =>
-          String(described[i]?.column_type) === 'VARCHAR' && !(staged.geometry && n === 'geometry'),
-      );
+      const types = described.map((d) => String(d.column_type));
+      const isGeometry = (source: string) => staged.geometry && source === 'geometry';
+      const textColumns = sourceNames.filter((n, i) => types[i] === 'VARCHAR' && !isGeometry(n));
       const inferred = await inferColumns(c, 'staging', textColumns);
-      const midnight = await midnightColumns(
-        c,
-        sourceNames.filter((_, i) => String(described[i]?.column_type) === 'TIMESTAMP'),
-      );
-
-      const fields: Field[] = [];
-      const selects: string[] = [`rowid + 1 AS ${quoteIdent(ROW_ID)}`];
-      for (const [i, source] of sourceNames.entries()) {
-        const name = names[i] ?? source;
-        if (staged.geometry && BBOX.includes(source as (typeof BBOX)[number])) continue;
-        const chosen = input.types?.[name];
-        let pick: Inferred | undefined = inferred.get(source);
-        let type: FieldType;
-        let expr: string;
-        if (staged.geometry && source === 'geometry') {
-          type = 'text';
-          expr = quoteIdent(source);
-        } else if (chosen && pick) {
-          type = chosen;
-          expr = chosen === 'text' ? pick.expr : overrideExpr(source, chosen);
-          if (chosen !== pick.type && chosen !== 'text') {
-            const misfit = (await rows(c, firstMisfitSql('staging', source, chosen)))[0];
-            if (misfit) {
-              warnings.push({
-                line: Number(misfit.row) + 1,
-                field: name,
-                message: `"${String(misfit.value)}" is not ${chosen}: loaded as empty`,
-              });
-            }
-          }
-          pick = undefined;
-        } else if (pick) {
-          type = pick.type;
-          expr = pick.expr;
-          if (pick.note) warnings.push({ field: name, message: `stays text: ${pick.note}` });
-        } else {
-          const duck = String(described[i]?.column_type);
-          type = midnight.has(source) ? 'date' : (fieldTypeOf(duck) ?? 'text');
-          expr = typedExpr(source, duck, midnight.has(source));
-          if (chosen && chosen !== type) expr = `try_cast(${expr} AS ${DUCKDB_TYPE[chosen]})`;
-          if (chosen) type = chosen;
-        }
-        selects.push(`${expr} AS ${quoteIdent(name)}`);
-        fields.push({
-          name,
-          type,
-          ...(name !== source ? { source_name: source } : {}),
-          ...(pick?.format ? { format: pick.format } : {}),
-          ...(staged.geometry && source === 'geometry' ? { geometry: true } : {}),
-        });
-      }
+      const plan = await planColumns(c, {
+        sourceNames,
+        names,
+        types,
+        inferred,
+        chosen: input.types ?? {},
+        geometry: staged.geometry,
+      });
+      warnings.push(...plan.warnings);
+      const { fields, selects, known } = plan;
       let geometry: GeometryInfo | null = staged.geometry
         ? { kind: 'geojson', field: 'geometry' }
         : detectLatLon(fields);
@@ -223,7 +138,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
           `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
       );
       await c.run('DROP TABLE staging');
-      const withStats = await collectStats(c, parquetFile, fields);
+      const withStats = await collectStats(c, parquetFile, fields, known);
       geometry = plausibleLatLon(geometry, withStats);
       return {
         parquetFile,

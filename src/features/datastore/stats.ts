@@ -1,65 +1,104 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepare, quoteIdent } from '../../platform/engine/engine.js';
-import type { Field } from './field.js';
+import { ROW_ID, type Field, type FieldStats, type FieldType } from './field.js';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Nulls, min, max, an estimate of distinct values and a few sample values, per field. */
+/** A column's statistics as DuckDB gives them, before they are typed for the report. */
+export interface RawStats {
+  nulls: number;
+  min: string | null;
+  max: string | null;
+  distinct: number;
+}
+
+/**
+ * The aggregates giving a column's statistics, named by `key`: nulls, min, max (none for
+ * geometry text: long, and its order means nothing) and an estimate of distinct values.
+ */
+export function statsSql(column: string, key: string | number, geometry = false): string[] {
+  const col = quoteIdent(column);
+  const minmax = geometry
+    ? ['NULL', 'NULL']
+    : [`cast(min(${col}) AS VARCHAR)`, `cast(max(${col}) AS VARCHAR)`];
+  return [
+    `count(*) - count(${col}) AS "nulls_${key}"`,
+    `${minmax[0]} AS "min_${key}"`,
+    `${minmax[1]} AS "max_${key}"`,
+    `approx_count_distinct(${col}) AS "distinct_${key}"`,
+  ];
+}
+
+/** Reads back what `statsSql` named `key`. */
+export function readStats(row: Record<string, unknown>, key: string | number): RawStats {
+  // min and max are cast to text in SQL.
+  const text = (v: unknown) =>
+    typeof v === 'string' ? v : v === null || v === undefined ? null : JSON.stringify(v);
+  return {
+    nulls: Number(row[`nulls_${key}`] ?? 0),
+    min: text(row[`min_${key}`]),
+    max: text(row[`max_${key}`]),
+    distinct: Number(row[`distinct_${key}`] ?? 0),
+  };
+}
+
+function typedStats(type: FieldType, raw: RawStats, samples: FieldStats['samples']): FieldStats {
+  const value = (v: string | null) =>
+    v === null ? null : type === 'integer' || type === 'decimal' ? Number(v) : v;
+  return {
+    nulls: raw.nulls,
+    min: value(raw.min),
+    max: value(raw.max),
+    distinct: raw.distinct,
+    samples,
+  };
+}
+
+async function one(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
+  const reader = await (await prepare(c, sql, [])).runAndReadAll();
+  return reader.getRowObjectsJson()[0] ?? {};
+}
+
+/**
+ * Nulls, min, max, an estimate of distinct values and a few sample values, per field of the
+ * written Parquet file. Statistics already known (`known[i]`, taken in the same pass that
+ * profiled the staging table, for columns written unchanged) are not computed again: the file
+ * is scanned only for the fields converted on the way, and for the samples (first rows only).
+ */
 export async function collectStats(
   c: DuckDBConnection,
   parquetFile: string,
   fields: Field[],
+  known: (RawStats | undefined)[] = [],
 ): Promise<Field[]> {
   const source = `read_parquet(${lit(parquetFile)})`;
-  const parts = fields.flatMap((f, i) => {
+  const missing = fields.flatMap((f, i) =>
+    known[i] ? [] : statsSql(f.name, i, f.geometry === true),
+  );
+  const computed =
+    missing.length > 0 ? await one(c, `SELECT ${missing.join(', ')} FROM ${source}`) : {};
+  // The first five distinct values among each column's first 1,000 non-null ones, in the
+  // order of the file (so the same data gives the same report), in one statement.
+  const rowId = quoteIdent(ROW_ID);
+  const sampled = fields.flatMap((f, i) => {
+    if (f.geometry) return [];
     const col = quoteIdent(f.name);
-    // Geometry text is long and its min/max mean nothing.
-    const minmax = f.geometry
-      ? ['NULL', 'NULL']
-      : [`cast(min(${col}) AS VARCHAR)`, `cast(max(${col}) AS VARCHAR)`];
+    const first = `SELECT ${col} AS v, ${rowId} AS r FROM ${source} WHERE ${col} IS NOT NULL LIMIT 1000`;
     return [
-      `count(*) - count(${col}) AS "nulls_${i}"`,
-      `${minmax[0]} AS "min_${i}"`,
-      `${minmax[1]} AS "max_${i}"`,
-      `approx_count_distinct(${col}) AS "distinct_${i}"`,
+      `(SELECT list(v ORDER BY r) FROM (SELECT v, min(r) AS r FROM (${first}) GROUP BY v ` +
+        `ORDER BY r LIMIT 5)) AS "samples_${i}"`,
     ];
   });
-  const statement = await prepare(c, `SELECT ${parts.join(', ')} FROM ${source}`, []);
-  const row = ((await statement.runAndReadAll()).getRowObjectsJson()[0] ?? {}) as Record<
-    string,
-    unknown
-  >;
-  const out: Field[] = [];
-  for (const [i, f] of fields.entries()) {
-    const samples = f.geometry
-      ? []
-      : (
-          (
-            await (
-              await prepare(
-                c,
-                `SELECT DISTINCT ${quoteIdent(f.name)} AS v FROM (SELECT ${quoteIdent(f.name)} FROM ${source} WHERE ${quoteIdent(f.name)} IS NOT NULL LIMIT 1000) LIMIT 5`,
-                [],
-              )
-            ).runAndReadAll()
-          ).getRowObjectsJson() as { v: string | number | boolean }[]
-        ).map((r) => r.v);
-    const num = (v: string | number | null | undefined) =>
-      v === null || v === undefined
-        ? null
-        : f.type === 'integer' || f.type === 'decimal'
-          ? Number(v)
-          : String(v);
-    out.push({
+  const samples = sampled.length > 0 ? await one(c, `SELECT ${sampled.join(', ')}`) : {};
+  return fields.map((f, i) => {
+    const list = samples[`samples_${i}`];
+    return {
       ...f,
-      stats: {
-        nulls: Number(row[`nulls_${i}`] ?? 0),
-        min: num(row[`min_${i}`] as string | null),
-        max: num(row[`max_${i}`] as string | null),
-        distinct: Number(row[`distinct_${i}`] ?? 0),
-        samples,
-      },
-    });
-  }
-  return out;
+      stats: typedStats(
+        f.type,
+        known[i] ?? readStats(computed, i),
+        Array.isArray(list) ? (list as FieldStats['samples']) : [],
+      ),
+    };
+  });
 }

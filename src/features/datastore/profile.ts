@@ -1,0 +1,70 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { prepare, quoteIdent } from '../../platform/engine/engine.js';
+import { readStats, statsSql, type RawStats } from './stats.js';
+
+/** What to learn about one column of the staging table. */
+export interface ProfileRequest {
+  column: string;
+  /** Its statistics, for a column that will be written unchanged. */
+  stats: boolean;
+  /** Text: whether any value is empty or has spaces around it (which the load trims away). */
+  text: boolean;
+  /** A timestamp: whether every value is at midnight (dates that DuckDB read as times). */
+  timestamp: boolean;
+  geometry: boolean;
+}
+
+export interface ColumnProfile {
+  stats?: RawStats;
+  /** Text with nothing to trim: `nullif(trim(v), '')` would leave every value as it is. */
+  clean?: boolean;
+  midnight?: boolean;
+}
+
+/**
+ * The code points DuckDB's trim() removes (Unicode category Zs: the space, no-break space,
+ * the typographic spaces, ideographic space), found by trying every code point.
+ */
+const TRIMMED = [
+  32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287,
+  12288,
+].join(', ');
+
+/**
+ * Values that trimming would change: empty, or starting or ending with a space. Looking at the
+ * first and last character is several times cheaper than trimming every value and comparing.
+ */
+const untidy = (col: string) =>
+  `${col} = '' OR unicode(${col}) IN (${TRIMMED}) OR unicode(${col}[-1]) IN (${TRIMMED})`;
+
+/**
+ * One pass over the staging table for everything the load needs to know of whole columns
+ * before writing them: statistics of the columns written as they are, which text columns need
+ * no trimming, which timestamp columns hold only dates.
+ */
+export async function profileColumns(
+  c: DuckDBConnection,
+  table: string,
+  requests: ProfileRequest[],
+): Promise<ColumnProfile[]> {
+  const parts = requests.flatMap((r, i) => {
+    const col = quoteIdent(r.column);
+    return [
+      ...(r.stats ? statsSql(r.column, i, r.geometry) : []),
+      ...(r.text ? [`count(*) FILTER (WHERE ${untidy(col)}) AS "untidy_${i}"`] : []),
+      ...(r.timestamp
+        ? [`coalesce(bool_and(${col} = date_trunc('day', ${col})), false) AS "midnight_${i}"`]
+        : []),
+    ];
+  });
+  if (parts.length === 0) return requests.map(() => ({}));
+  const reader = await (
+    await prepare(c, `SELECT ${parts.join(', ')} FROM ${table}`, [])
+  ).runAndReadAll();
+  const row = reader.getRowObjectsJson()[0] ?? {};
+  return requests.map((r, i) => ({
+    ...(r.stats ? { stats: readStats(row, i) } : {}),
+    ...(r.text ? { clean: Number(row[`untidy_${i}`] ?? 1) === 0 } : {}),
+    ...(r.timestamp ? { midnight: row[`midnight_${i}`] === true } : {}),
+  }));
+}
