@@ -286,9 +286,12 @@ export async function measureQueries(options: {
   const vs = await versionSource(ctx, anonymous, resourceId, null);
   const entries = options.cases.map((c) => {
     const { built } = buildQuery(vs, c.body);
+    // As queryResource runs them: the page alone when it carries its total (aggregates).
     const appStatements = [
       { sql: built.sql, params: built.params },
-      ...(built.countSql ? [{ sql: built.countSql, params: built.countParams }] : []),
+      ...(built.countSql && !built.totalColumn
+        ? [{ sql: built.countSql, params: built.countParams }]
+        : []),
     ];
     const samples: CaseSamples = {
       case: c,

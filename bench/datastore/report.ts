@@ -382,7 +382,7 @@ export function datastoreNotes(r: DatastoreResult): string[] {
       `Query "${c.case.title}": ${ms(http)} ms over HTTP = ${ms(p(c.service))} ms in queryResource() + ${ms(http - p(c.service))} ms of HTTP and JSON; ` +
         `the app's SQL takes ${ms(p(c.appSql))} ms in a plain DuckDB and the hand-written SQL ${ms(duck)} ms` +
         (c.case.body.group_by
-          ? ' (the app also runs a second query, count(*) over the same grouping, for `total`).'
+          ? ' (the app counts the groups for `total` with a window, count(*) OVER (), in the same query).'
           : '.'),
     );
   }

@@ -142,6 +142,49 @@ describe('querying', () => {
     expect(new Set(seen).size).toBe(300);
   });
 
+  it('pages in the default order by cursor and by offset, to a short last page', async () => {
+    interface Page {
+      records: { _id: number; id: number }[];
+      next_cursor: string | null;
+    }
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    const sizes: number[] = [];
+    for (let page = 0; page < 10; page++) {
+      const body = (await query({ limit: 70, ...(cursor ? { cursor } : {}) })).json<Page>();
+      sizes.push(body.records.length);
+      seen.push(...body.records.map((r) => r.id));
+      if (!body.next_cursor) break;
+      cursor = body.next_cursor;
+    }
+    expect(sizes).toEqual([70, 70, 70, 70, 20]);
+    expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    const tail = (await query({ limit: 70, offset: 280 })).json<Page & { total: number }>();
+    expect(tail.records.map((r) => r._id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 281));
+    expect(tail.total).toBe(300);
+    const past = (await query({ limit: 70, offset: 300 })).json<Page & { total: number }>();
+    expect([past.records.length, past.total]).toEqual([0, 300]);
+  });
+
+  it('counts every group for total, on a full page and past the end', async () => {
+    const groups = async (limit: number, offset: number) =>
+      (await query({ group_by: ['borough'], limit, offset })).json<{
+        total: number;
+        records: { borough: string; count: number }[];
+      }>();
+    const full = await groups(2, 0);
+    expect(full.records.map((r) => r.borough)).toEqual(['Bolton', 'Bury']);
+    expect(full.records[0]).toEqual({ borough: 'Bolton', count: 100 });
+    expect(full.total).toBe(3);
+    expect((await groups(2, 2)).total).toBe(3);
+    expect(await groups(2, 5)).toMatchObject({ records: [], total: 3 });
+    const filtered = await query({
+      filters: [{ field: 'borough', op: 'eq', value: 'Nowhere' }],
+      group_by: ['borough'],
+    });
+    expect(filtered.json()).toMatchObject({ records: [], total: 0 });
+  });
+
   it('aggregates by group and time bucket, with the same totals computed here', async () => {
     const res = await query({
       group_by: ['borough', { field: 'reported_on', bucket: 'month' }],

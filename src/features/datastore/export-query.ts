@@ -12,8 +12,9 @@ const ALL = Number.MAX_SAFE_INTEGER;
 export interface ExportQuery {
   sql: string;
   params: SqlParam[];
-  /** Counts the rows the export will have (for XLSX's sheet limit); takes `params` too. */
+  /** Counts the rows the export will have (for XLSX's sheet limit), with `countParams`. */
   countSql: string;
+  countParams: SqlParam[];
   /** The exported columns, in order. */
   columns: OutputField[];
 }
@@ -95,17 +96,21 @@ export function exportQuery(vs: VersionSource, input: QueryInput, fmt: ExportFor
     : wanted.map((name) => byName.get(name) ?? { name, type: 'text' as const });
 
   // Without a sort or cursor, rows come in `_id` order as stored in the Parquet file (DuckDB
-  // keeps insertion order), so the full sort `/query` does for its pages is skipped. Both forms
-  // take the same parameters: the filters' (the records builder adds none without a cursor).
+  // keeps insertion order), so the full sort `/query` does for its pages is skipped. That form
+  // takes the filters' parameters only.
   let rows = built.sql;
+  let params = built.params;
   let unordered = built.sql;
+  let unorderedParams = built.params;
   if (!isAggregate(input) && input.cursor === undefined) {
-    const where = whereSql(input, fields, g, new Params());
+    const filterParams = new Params();
+    const where = whereSql(input, fields, g, filterParams);
+    unorderedParams = filterParams.values;
     const limit = input.limit === undefined ? '' : ` LIMIT ${input.limit}`;
     const offset = input.offset ? ` OFFSET ${input.offset}` : '';
     const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     unordered = `SELECT * FROM ${vs.source}${filter}${limit}${offset}`;
-    if (!input.sort?.length) rows = unordered;
+    if (!input.sort?.length) [rows, params] = [unordered, unorderedParams];
   }
 
   const geojsonField = g?.kind === 'geojson' ? g.field : null;
@@ -115,8 +120,9 @@ export function exportQuery(vs: VersionSource, input: QueryInput, fmt: ExportFor
       : columns.map((c) => `${columnExpr(c, fmt, geojsonField)} AS ${q(c.name)}`);
   return {
     sql: `SELECT ${selects.join(', ')} FROM (${rows})`,
-    params: built.params,
+    params,
     countSql: `SELECT count(*) AS n FROM (${unordered})`,
+    countParams: unorderedParams,
     columns,
   };
 }

@@ -37,7 +37,7 @@ export async function planExport(
   const query = exportQuery(vs, input, format);
   if (format === 'xlsx') {
     const rows = await ctx.engine.with(async (c) => {
-      const reader = await (await prepare(c, query.countSql, query.params)).runAndReadAll();
+      const reader = await (await prepare(c, query.countSql, query.countParams)).runAndReadAll();
       return Number(reader.getRowObjectsJson()[0]?.n ?? 0);
     });
     if (rows > XLSX_MAX_ROWS) {

@@ -113,10 +113,16 @@ export function buildAggregateQuery(
   const whereClause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const groupClause = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
   const inner = `SELECT ${selects.join(', ')} FROM ${source}${whereClause}${groupClause}`;
+  // The number of groups comes with the page, counted by a window over the grouped rows: one
+  // pass over the data instead of a second aggregation only to count its groups.
+  let totalColumn = '__total';
+  while (names.has(totalColumn)) totalColumn = `_${totalColumn}`;
+  const paged = `SELECT ${[...selects, `count(*) OVER () AS ${q(totalColumn)}`].join(', ')} FROM ${source}${whereClause}${groupClause}`;
   const limit = input.limit ?? 100;
   return {
-    sql: `${inner}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${limit} OFFSET ${input.offset ?? 0}`,
+    sql: `${paged}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${limit} OFFSET ${input.offset ?? 0}`,
     countSql: `SELECT count(*) AS n FROM (${inner})`,
+    totalColumn,
     countParams: p.values,
     params: p.values,
     fields: out,

@@ -15,6 +15,11 @@ export interface BuiltQuery {
   sql: string;
   /** Counts the rows (or groups) matching; null when the version's row count is exact. */
   countSql: string | null;
+  /**
+   * A hidden column of `sql` holding the count of all matching rows (or groups) on every row:
+   * when set, `countSql` is needed only for a page past the end (no rows to read it from).
+   */
+  totalColumn?: string;
   countParams: SqlParam[];
   params: SqlParam[];
   fields: OutputField[];

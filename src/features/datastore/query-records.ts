@@ -26,6 +26,8 @@ function afterKey(
   if (v === null || v === undefined) return `(${col} IS NULL AND ${rest})`;
   const param = p.add(typedValue(key.field, v, 'cursor'));
   const cmp = key.dir === 'asc' ? '>' : '<';
+  // The row id is never null and is the last key: a plain range, which DuckDB prunes by.
+  if (key.field.name === ROW_ID && rest === 'false') return `${col} ${cmp} ${param}`;
   return `(${col} ${cmp} ${param} OR ${col} IS NULL OR (${col} = ${param} AND ${rest}))`;
 }
 
@@ -51,11 +53,24 @@ export function buildRecordsQuery(
   });
   if (!sort.some((s) => s.field.name === ROW_ID)) sort.push({ field: rowIdField, dir: 'asc' });
 
+  const limit = input.limit ?? 100;
+  let offset = input.offset ?? 0;
+  const filtered = (input.filters?.length ?? 0) > 0 || !!input.q?.trim();
+  // Every row in the default order: row ids are 1..n without gaps (ingest numbers the rows),
+  // so the page after row k is rows k + 1 to k + limit, read from one row group or two.
+  const byRowId = !filtered && sort.length === 1 && sort[0]?.dir === 'asc';
+  let after: number | null = byRowId && input.cursor === undefined ? offset : null;
   if (input.cursor !== undefined) {
     if (input.offset)
       throw badRequest('Use either cursor or offset, not both', { field: 'cursor' });
     const values = decodeCursor(input.cursor, scope, sort.length);
     where.push(afterKey(sort, values, p));
+    if (byRowId && typeof values[0] === 'number') after = values[0];
+  }
+  if (after !== null) {
+    if (input.cursor === undefined && after > 0) where.push(`${q(ROW_ID)} > ${p.add(after)}`);
+    where.push(`${q(ROW_ID)} <= ${p.add(after + limit)}`);
+    offset = 0;
   }
 
   const wanted = input.fields ?? fields.map((f) => f.name);
@@ -72,9 +87,6 @@ export function buildRecordsQuery(
   ];
   const whereClause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const order = sort.map((s) => `${q(s.field.name)} ${s.dir.toUpperCase()} NULLS LAST`).join(', ');
-  const limit = input.limit ?? 100;
-  const offset = input.offset ?? 0;
-  const filtered = (input.filters?.length ?? 0) > 0 || !!input.q?.trim();
   return {
     sql: `SELECT ${select.join(', ')} FROM ${source}${whereClause} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
     // Without filters the version's row count is exact: no scan needed.

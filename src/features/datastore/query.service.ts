@@ -91,6 +91,30 @@ async function rows(ctx: AppContext, sql: string, params: SqlParam[]) {
   );
 }
 
+/**
+ * The page of rows and the exact total. A total counted with the page (aggregates) needs no
+ * second query unless the page is past the end; otherwise the count runs beside the page, on
+ * a connection of its own, unless the version's row count is the answer.
+ */
+async function pageAndTotal(
+  ctx: AppContext,
+  vs: VersionSource,
+  built: BuiltQuery,
+  offset: number,
+): Promise<[Record<string, unknown>[], number]> {
+  const count = async () =>
+    built.countSql
+      ? Number((await rows(ctx, built.countSql, built.countParams))[0]?.n ?? 0)
+      : vs.version.row_count;
+  if (built.totalColumn) {
+    const page = await rows(ctx, built.sql, built.params);
+    const first = page[0];
+    if (first) return [page, Number(first[built.totalColumn])];
+    return [page, offset === 0 ? 0 : await count()];
+  }
+  return Promise.all([rows(ctx, built.sql, built.params), count()]);
+}
+
 export function buildQuery(
   vs: VersionSource,
   input: QueryInput,
@@ -117,10 +141,7 @@ export async function queryResource(
 ): Promise<QueryResult> {
   const vs = await versionSource(ctx, actor, resourceId, input.version ?? null);
   const { built, scope } = buildQuery(vs, input);
-  const [page, count] = await Promise.all([
-    rows(ctx, built.sql, built.params),
-    built.countSql ? rows(ctx, built.countSql, built.countParams) : Promise.resolve(null),
-  ]);
+  const [page, total] = await pageAndTotal(ctx, vs, built, input.offset ?? 0);
   const types = new Map<string, string>([
     ...vs.fields.map((f) => [f.name, f.type] as const),
     ['_id', 'integer'],
@@ -148,7 +169,7 @@ export async function queryResource(
   return {
     fields: built.fields,
     records,
-    total: count ? Number(count[0]?.n ?? 0) : vs.version.row_count,
+    total,
     next_cursor: next,
     version: vs.version.version,
     geometry: vs.geometry,
