@@ -38,8 +38,11 @@ export async function buildAssets(): Promise<void> {
     format: 'esm',
     target: 'es2020',
     outdir: staging,
+    // Images imported by scripts or their CSS (Leaflet's) are files with hashed names, linked
+    // by their URL under /assets.
     loader: { '.png': 'file' },
     assetNames: 'images/[name]-[hash]',
+    publicPath: '/assets',
     logLevel: 'warning',
   });
   await cp(

@@ -224,3 +224,125 @@ describe('the fields and versions', () => {
     expect($('#version-2').closest('section').text()).toContain('4 rows');
   });
 });
+
+describe('the chart', () => {
+  const chart = () => `${base()}/chart`;
+
+  it('first counts rows by month of the first date, as an image with its data as a table', async () => {
+    const { res, $ } = await page(chart());
+    expect(res.statusCode).toBe(200);
+    const img = $('.app-chart img');
+    expect(img.attr('src')).toMatch(/\/chart\.svg\?type=bar&x=reported_on&bucket=month&agg=count$/);
+    expect(img.attr('alt')).toContain('Bar chart of count of rows by reported_on (by month)');
+    const counts = $('.app-table-scroll tbody tr')
+      .map((_, tr) => Number($(tr).find('td').last().text()))
+      .get();
+    expect(counts).toHaveLength(3);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(250);
+    expect($('script[src="/assets/chart.js"]').length).toBe(1);
+  });
+
+  it('sums a field by a category, with a shareable URL and SVG, PNG and spec downloads', async () => {
+    const params = 'type=bar&x=borough&agg=sum&y=cost';
+    const { $ } = await page(`${chart()}?${params}`);
+    const rows = $('.app-table-scroll tbody tr')
+      .map((_, tr) =>
+        $(tr)
+          .find('td')
+          .map((__, td) => $(td).text())
+          .get()
+          .join('='),
+      )
+      .get();
+    expect(rows).toEqual(['Bolton=10,458', 'Bury=10,542', 'Wigan=10,375']);
+    expect(
+      $('a')
+        .filter((_, a) => $(a).text().startsWith('http://metrodata.test'))
+        .attr('href'),
+    ).toBe(`http://metrodata.test${chart()}?${params}`);
+
+    const svg = await t.app.inject($('a:contains("Chart as SVG")').attr('href') ?? '');
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toMatch(/^<svg/);
+    expect(svg.body).toContain('Sum of cost');
+    expect(svg.body).toContain('Bury');
+    const png = await t.app.inject($('a:contains("Chart as PNG")').attr('href') ?? '');
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const spec = await t.app.inject($('a:contains("Vega-Lite")').attr('href') ?? '');
+    const vl = spec.json<{ $schema: string; data: { values: Record<string, unknown>[] } }>();
+    expect(vl.$schema).toContain('vega-lite');
+    expect(vl.data.values).toContainEqual({ x: 'Bury', y: 10542 });
+  });
+
+  it('colours lines by a second field', async () => {
+    const { $ } = await page(
+      `${chart()}?type=line&x=reported_on&bucket=month&agg=avg&y=cost&group=borough`,
+    );
+    expect(
+      $('.app-table-scroll thead th')
+        .map((_, th) => $(th).text())
+        .get(),
+    ).toEqual(['reported_on (by month)', 'borough', 'Average of cost']);
+    // In the fixture each month has reports from one borough only.
+    const first = $('.app-table-scroll tbody tr').first().find('td');
+    expect(first.map((_, td) => $(td).text()).get()).toEqual(['2024-01-01', 'Bolton', '126']);
+    expect($('.app-table-scroll tbody tr')).toHaveLength(3);
+  });
+
+  it('explains impossible choices in an error summary, and the image answers 400', async () => {
+    const { res, $ } = await page(`${chart()}?type=bar&x=borough&agg=sum&y=borough`);
+    expect(res.statusCode).toBe(400);
+    expect($('.govuk-error-summary a[href="#y"]').text()).toContain('needs a number field');
+    expect($('#y-error').length).toBe(1);
+    expect($('.app-chart').length).toBe(0);
+    const svg = await t.app.inject(`${chart()}.svg?type=bar&x=nope`);
+    expect(svg.statusCode).toBe(400);
+  });
+
+  it('is a 404 for private data, image included', async () => {
+    const url = `/datasets/staff-rota/resources/${ids.private}/chart`;
+    expect((await t.app.inject(url)).statusCode).toBe(404);
+    expect((await t.app.inject(`${url}.svg?x=name`)).statusCode).toBe(404);
+  });
+});
+
+describe('the map', () => {
+  it('points Leaflet at the GeoJSON query, with the configured tiles, and works around no JavaScript', async () => {
+    const { res, $ } = await page(`/datasets/bus-punctuality/resources/${ids.geo}/map`);
+    expect(res.statusCode).toBe(200);
+    const map = $('#map');
+    expect(map.attr('data-tile-url')).toBe(t.ctx.config.mapTileUrl);
+    expect(map.attr('data-attribution')).toBe(t.ctx.config.mapAttribution);
+    expect($('link[href="/assets/map.css"]').length).toBe(1);
+    expect($('script[src="/assets/map.js"]').length).toBe(1);
+    expect($('.app-js-hidden').text()).toContain('The map needs JavaScript');
+    const download = $('a:contains("All rows as GeoJSON")').attr('href') ?? '';
+    expect((await t.app.inject(download)).statusCode).toBe(200);
+
+    const data = await t.app.inject(map.attr('data-geojson-url') ?? '');
+    const geojson = data.json<{ features: { geometry: { type: string }; properties: object }[] }>();
+    expect(geojson.features.map((f) => f.geometry.type)).toEqual(['Point', 'Polygon']);
+    expect(geojson.features[0]?.properties).toMatchObject({ name: 'Bolton depot', bays: 40 });
+  });
+
+  it('is offered for latitude/longitude rows, and not for data without places', async () => {
+    expect((await page(`${base()}/map`)).res.statusCode).toBe(200);
+    const routes = await page(`/datasets/bus-punctuality/resources/${ids.routes}/map`);
+    expect(routes.res.statusCode).toBe(404);
+    const table = await page(`/datasets/bus-punctuality/resources/${ids.routes}`);
+    expect(
+      table
+        .$('.app-sub-navigation a')
+        .map((_, a) => table.$(a).text())
+        .get(),
+    ).not.toContain('Map');
+  });
+
+  it('serves Leaflet’s stylesheet and images as files', async () => {
+    const css = await t.app.inject('/assets/map.css');
+    expect(css.statusCode).toBe(200);
+    const image = /url\("?(\/assets\/images\/layers-[^")]+)"?\)/.exec(css.body)?.[1] ?? '';
+    expect((await t.app.inject(image)).statusCode).toBe(200);
+  });
+});

@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { chartPage } from './pages/chart/chart.page.js';
 import { fieldsPage } from './pages/fields/fields.page.js';
+import { mapPage } from './pages/map/map.page.js';
 import { tablePage } from './pages/table/table.page.js';
 import { versionsPage } from './pages/versions/versions.page.js';
 
 /** The datastore feature's web pages (see docs/architecture.md, "Web pages"). */
 export function registerDatastorePages(app: FastifyInstance, ctx: AppContext): void {
   tablePage(app, ctx);
+  chartPage(app, ctx);
   fieldsPage(app, ctx);
+  mapPage(app, ctx);
   versionsPage(app, ctx);
 }
