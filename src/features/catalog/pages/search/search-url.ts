@@ -28,10 +28,20 @@ export function searchStateOf(query: {
 }): SearchState {
   return {
     q: (query.q ?? '').trim(),
-    filters: Object.fromEntries(FACETS.map((f) => [f, [...new Set(list(query[f]))]])) as Record<
-      FacetName,
-      string[]
-    >,
+    // Tags are stored lower-case and formats upper-case (the service matches them so), and so
+    // are their checkboxes' values.
+    filters: Object.fromEntries(
+      FACETS.map((f) => {
+        const values = list(query[f]);
+        const cased =
+          f === 'tag'
+            ? values.map((v) => v.toLowerCase())
+            : f === 'format'
+              ? values.map((v) => v.toUpperCase())
+              : values;
+        return [f, [...new Set(cased)]];
+      }),
+    ) as Record<FacetName, string[]>,
     sort: query.sort,
     page: query.page ?? 1,
     perPage: query.per_page,
