@@ -288,6 +288,9 @@ describe('the chart', () => {
     const first = $('.app-table-scroll tbody tr').first().find('td');
     expect(first.map((_, td) => $(td).text()).get()).toEqual(['2024-01-01', 'Bolton', '126']);
     expect($('.app-table-scroll tbody tr')).toHaveLength(3);
+    const svg = await t.app.inject($('.app-chart img').attr('src') ?? '');
+    expect(svg.statusCode).toBe(200);
+    expect(svg.body).toContain('Jan');
   });
 
   it('explains impossible choices in an error summary, and the image answers 400', async () => {

@@ -12,6 +12,14 @@ export interface ChartPoint extends Record<string, unknown> {
 const MARKS = { bar: 'bar', line: 'line', scatter: 'point', area: 'area' } as const;
 const NUMERIC = new Set(['integer', 'decimal']);
 const TEMPORAL = new Set(['date', 'timestamp']);
+// Bucketed dates arrive as the bucket's first day (UTC): the axis labels whole buckets.
+const TIME_UNITS = {
+  day: 'utcyearmonthdate',
+  week: 'utcyearweek',
+  month: 'utcyearmonth',
+  quarter: 'utcyearquarter',
+  year: 'utcyear',
+} as const;
 
 /** The y axis in words: "Count of rows", "Sum of cost". */
 export function measureTitle(state: ChartState): string {
@@ -68,7 +76,12 @@ export function chartSpec(state: ChartState, fields: Field[], points: ChartPoint
       ...(state.type === 'line' ? { point: true } : {}),
     },
     encoding: {
-      x: { field: 'x', type: x, title: xTitle(state) },
+      x: {
+        field: 'x',
+        type: x,
+        title: xTitle(state),
+        ...(state.bucket ? { timeUnit: TIME_UNITS[state.bucket] } : {}),
+      },
       y: { field: 'y', type: 'quantitative', title: measureTitle(state) },
       ...(state.group ? { color: { field: 'g', type: 'nominal', title: state.group } } : {}),
     },
