@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -216,6 +217,47 @@ describe('exports', () => {
     const geo = await exportOf(many, 'geojson');
     expect(geo.statusCode).toBe(400);
     expect(geo.json<{ error: { message: string } }>().error.message).toMatch(/geographic/);
+  });
+
+  it('sends a large export while it is written, whole and in order', async () => {
+    // Over the 4 MiB past which the file is sent as DuckDB writes it (no Content-Length).
+    const pad = 'x'.repeat(40);
+    const lines = Array.from({ length: 150_000 }, (_, i) => `${i},${pad}`);
+    const big = await upload('bus-punctuality', 'big.csv', `n,pad\n${lines.join('\n')}\n`);
+    for (const [fmt, wrap] of [
+      ['csv', ''],
+      ['json', '['],
+    ] as const) {
+      const res = await exportOf(big, fmt);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-length']).toBeUndefined();
+      expect(res.body.startsWith(wrap || 'n,pad\n0,')).toBe(true);
+      if (fmt === 'csv') expect(res.body).toBe(`n,pad\n${lines.join('\n')}\n`);
+      else expect(JSON.parse(res.body)).toHaveLength(150_000);
+    }
+    // A client that leaves mid-download stops the COPY and leaves no file behind.
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    // Read the first bytes, then hang up.
+    await new Promise<void>((resolve, reject) => {
+      const req = get(
+        `${address}/api/v1/resources/${big}/export.ndjson`,
+        { agent: false },
+        (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
+      req.once('error', reject);
+    });
+    const scratch = async () =>
+      (await readdir(t.ctx.engine.tempDir)).filter((n) => n.startsWith('export-'));
+    for (let i = 0; i < 100 && (await scratch()).length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await scratch()).toEqual([]);
+    expect((await exportOf(big, 'csv', 'limit=2')).body).toBe(`n,pad\n0,${pad}\n1,${pad}\n`);
   });
 
   it('names the file after the dataset, resource and version, whatever the query', async () => {

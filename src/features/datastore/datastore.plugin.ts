@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
 import { datastoreRoutes } from './datastore.routes.js';
+import { closeExportEngine } from './export-engine.js';
 import { exportRoutes } from './export.routes.js';
 import { loadQueue } from './load-queue.js';
 
@@ -10,5 +11,8 @@ export async function registerDatastore(app: Api, ctx: AppContext): Promise<void
   exportRoutes(app, ctx);
   const queue = loadQueue(ctx);
   await queue.start();
-  app.addHook('onClose', () => queue.stop());
+  app.addHook('onClose', async () => {
+    await queue.stop();
+    await closeExportEngine(ctx);
+  });
 }

@@ -1,6 +1,7 @@
 import type { Json } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
+import { exportEngine } from './export-engine.js';
 
 /**
  * The query's rows one DuckDB chunk (about 2,048 rows) at a time, as JSON-safe arrays in column
@@ -12,7 +13,7 @@ export async function* resultChunks(
   sql: string,
   params: SqlParam[],
 ): AsyncGenerator<Json[][]> {
-  const c = await ctx.engine.connect();
+  const c = await (await exportEngine(ctx)).connect();
   try {
     const result = await (await prepare(c, sql, params)).stream();
     for await (const rows of result.yieldRowsJson()) yield rows;
