@@ -12,9 +12,13 @@ const HISTORY_LENGTH = 20;
  * visitor may not read is a 404 here too), with each resource's latest datastore version.
  */
 export async function datasetPageData(ctx: AppContext, actor: Actor, slug: string) {
-  const dataset = await getDataset(ctx, actor, slug);
-  const [history, versions] = await Promise.all([
+  // The history does not depend on the dataset's row, so it is read alongside; both check the
+  // policy, and either refusal is the same 404.
+  const [dataset, history] = await Promise.all([
+    getDataset(ctx, actor, slug),
     datasetActivity(ctx, actor, slug, HISTORY_LENGTH, null),
+  ]);
+  const [versions] = await Promise.all([
     Promise.all(dataset.resources.map((r) => findVersion(ctx.db.kysely, r.id, null))),
     recordDatasetView(ctx, dataset.id),
   ]);
