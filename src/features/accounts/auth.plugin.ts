@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { unauthorized } from '../../platform/http/errors.js';
 import { anonymous, type Actor } from './actor.js';
+import { authenticateSession, SESSION_COOKIE } from './session.service.js';
 import { authenticateToken } from './token.service.js';
 
 declare module 'fastify' {
@@ -10,14 +11,63 @@ declare module 'fastify' {
   }
 }
 
-/** Sets `request.actor` from `Authorization: Bearer <token>`; a bad token is a 401, never ignored. */
+const API_PATH = /^\/api\/(?!docs(?:[/?]|$))/;
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Whether a sign-in cookie counts for this request. Pages: always (their forms carry a CSRF
+ * token). The JSON API: only for reads, and then with the "read" scope only, so a page's
+ * script can read the private data its user may see, while every API write needs a bearer
+ * token (no CSRF token protects the API, and a cookie is sent by the browser on its own).
+ */
+function sessionScope(request: FastifyRequest): 'all' | 'read' | null {
+  if (!API_PATH.test(request.url)) return 'all';
+  return SAFE_METHODS.has(request.method) ? 'read' : null;
+}
+
+export function sessionCookieOptions(ctx: AppContext) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.baseUrl.startsWith('https://'),
+  };
+}
+
+async function fromSession(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Actor> {
+  const scope = sessionScope(request);
+  const header = request.headers.cookie;
+  if (!scope || !header) return anonymous;
+  // Parsed here: the cookie plugin's own hook runs after this one.
+  const token = request.server.parseCookie(header)[SESSION_COOKIE];
+  if (!token) return anonymous;
+  const actor = await authenticateSession(ctx, token);
+  if (!actor) {
+    // Expired or signed out elsewhere: the visitor carries on signed out.
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
+    return anonymous;
+  }
+  return scope === 'all' ? actor : { ...actor, scopes: new Set(['read']) };
+}
+
+/**
+ * Sets `request.actor` from `Authorization: Bearer <token>` (a bad token is a 401, never
+ * ignored), or else from the `md_session` sign-in cookie (see `sessionScope`).
+ */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   // null until the onRequest hook below runs (Fastify forbids object defaults on requests).
   app.decorateRequest('actor', null as unknown as Actor);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.actor = anonymous;
     const header = request.headers.authorization;
-    if (header === undefined) return;
+    if (header === undefined) {
+      request.actor = await fromSession(ctx, request, reply);
+      return;
+    }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) {
       throw unauthorized('Send the API token as "Authorization: Bearer <token>"', 'invalid_token');

@@ -18,7 +18,9 @@ export type Action =
   | { type: 'dataset:delete'; dataset: DatasetRef }
   | { type: 'dataset:restore'; dataset: DatasetRef }
   | { type: 'organisation:create' }
-  | { type: 'organisation:update'; organisationId: string };
+  | { type: 'organisation:update'; organisationId: string }
+  | { type: 'organisation:manage-members'; organisationId: string }
+  | { type: 'token:manage'; ownerId: string };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -61,11 +63,15 @@ export function can(actor: Actor, action: Action): boolean {
     case 'organisation:create':
       return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
     case 'organisation:update':
+    case 'organisation:manage-members':
       return (
         !!actor.user &&
         actor.scopes.has('write') &&
         (actor.user.isSiteAdmin || actor.roles.get(action.organisationId) === 'admin')
       );
+    case 'token:manage':
+      // Only the owner handles their tokens (the CLI is the operator's way to revoke others').
+      return actor.user?.id === action.ownerId && actor.scopes.has('write');
   }
 }
 

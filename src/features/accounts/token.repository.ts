@@ -42,3 +42,7 @@ export async function markTokenRevoked(
 export async function touchToken(db: Kysely<Database>, id: string, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
+
+export function findTokenById(db: Kysely<Database>, id: string): Promise<ApiToken | undefined> {
+  return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -38,3 +38,15 @@ export async function upsertMembership(
     .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ role: row.role }))
     .execute();
 }
+
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', userId)
+    .execute();
+}

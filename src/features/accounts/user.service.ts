@@ -4,7 +4,12 @@ import type { Role, User } from '../../platform/db/schema.js';
 import { conflict, notFound, validationFailed } from '../../platform/http/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { findOrganisationBySlug } from '../catalog/organisation.repository.js';
-import { findUserByEmail, insertUser, upsertMembership } from './user.repository.js';
+import {
+  findUserByEmail,
+  insertUser,
+  updatePasswordHash,
+  upsertMembership,
+} from './user.repository.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -35,6 +40,16 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
   };
   await insertUser(ctx.db.kysely, user);
   return user;
+}
+
+/** Sets (or resets) a user's sign-in password; sessions already open stay open. */
+export async function setPassword(ctx: AppContext, email: string, password: string): Promise<void> {
+  const user = await findUserByEmail(ctx.db.kysely, email);
+  if (!user) throw notFound(`User ${email}`);
+  if (password.length < 12) {
+    throw validationFailed([{ field: 'password', message: 'must be at least 12 characters' }]);
+  }
+  await updatePasswordHash(ctx.db.kysely, user.id, await hash(password));
 }
 
 export async function verifyPassword(user: User, password: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { Db } from './connect.js';
 import { catalogueMigration } from './migrations/0001-catalogue.js';
 import { datastoreMigration } from './migrations/0002-datastore.js';
 import { searchIndexesMigration } from './migrations/0003-search-indexes.js';
+import { sessionsMigration } from './migrations/0004-sessions.js';
 import { datasetViewsMigration } from './migrations/0005-dataset-views.js';
 
 function migrations(db: Db): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0001-catalogue': catalogueMigration(db.dialect),
     '0002-datastore': datastoreMigration,
     '0003-search-indexes': searchIndexesMigration(db.dialect),
+    '0004-sessions': sessionsMigration,
     '0005-dataset-views': datasetViewsMigration,
   };
 }

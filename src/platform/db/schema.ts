@@ -60,6 +60,15 @@ export interface ApiTokenTable {
   created_at: string;
 }
 
+/** A web sign-in; `id` is the SHA-256 of the cookie's token. */
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
 export type DatasetState = 'draft' | 'active' | 'deleted';
 export type Visibility = 'public' | 'private';
 
@@ -197,6 +206,7 @@ export interface Database {
   users: UserTable;
   memberships: MembershipTable;
   api_tokens: ApiTokenTable;
+  sessions: SessionTable;
   datasets: DatasetTable;
   dataset_tags: DatasetTagTable;
   dataset_themes: DatasetThemeTable;
@@ -219,6 +229,7 @@ export type NewDataset = Insertable<DatasetTable>;
 export type DatasetUpdate = Updateable<DatasetTable>;
 export type Resource = Selectable<ResourceTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type Session = Selectable<SessionTable>;
 export type Activity = Selectable<ActivityTable>;
 export type Region = Selectable<RegionTable>;
 export type DatastoreLoad = Selectable<DatastoreLoadTable>;

@@ -118,10 +118,9 @@ export async function registerViews(app: FastifyInstance, ctx: AppContext): Prom
           else resolve(out ?? '');
         });
       });
-      return this.status(status)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'private, no-cache')
-        .send(html);
+      // A route may have asked for stricter caching (no-store for a page showing a secret).
+      if (!this.hasHeader('cache-control')) this.header('cache-control', 'private, no-cache');
+      return this.status(status).type('text/html; charset=utf-8').send(html);
     },
   );
 }

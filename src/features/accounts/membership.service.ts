@@ -1,0 +1,142 @@
+import type { AppContext } from '../../context.js';
+import type { Organisation, Role } from '../../platform/db/schema.js';
+import { notFound, validationFailed } from '../../platform/http/errors.js';
+import { now } from '../../platform/ids.js';
+import { insertActivity } from '../catalog/activity.repository.js';
+import { findOrganisationBySlug } from '../catalog/organisation.repository.js';
+import type { Actor } from './actor.js';
+import {
+  deleteMembership,
+  listMembersOf,
+  updateMembershipRole,
+  type MemberRow,
+} from './membership.repository.js';
+import { authorise } from './policy.js';
+import { findUserByEmail, upsertMembership } from './user.repository.js';
+
+export const ROLES: readonly Role[] = ['admin', 'editor', 'member'];
+
+function checkRole(role: string): Role {
+  if (!ROLES.includes(role as Role)) {
+    throw validationFailed([{ field: 'role', message: `must be one of ${ROLES.join(', ')}` }]);
+  }
+  return role as Role;
+}
+
+/** The organisation, if the actor may manage its members (org admins and site admins). */
+export async function manageableOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+): Promise<Organisation> {
+  const org = await findOrganisationBySlug(ctx.db.kysely, slug);
+  if (!org) throw notFound(`Organisation ${slug}`);
+  authorise(
+    actor,
+    { type: 'organisation:manage-members', organisationId: org.id },
+    `Only administrators of ${org.name} can manage its members`,
+  );
+  return org;
+}
+
+export async function listMembers(ctx: AppContext, actor: Actor, slug: string) {
+  const organisation = await manageableOrganisation(ctx, actor, slug);
+  return { organisation, members: await listMembersOf(ctx.db.kysely, organisation.id) };
+}
+
+async function record(
+  k: AppContext['db']['kysely'],
+  actor: Actor,
+  org: Organisation,
+  userId: string,
+  action: string,
+  role: { from: Role | null; to: Role | null },
+): Promise<void> {
+  await insertActivity(k, {
+    actor_id: actor.user?.id ?? null,
+    action,
+    subject_type: 'membership',
+    subject_id: userId,
+    dataset_id: null,
+    organisation_id: org.id,
+    diff: JSON.stringify({ role }),
+    created_at: now(),
+  });
+}
+
+/** An organisation keeps at least one admin, so someone can always manage it. */
+function checkNotLastAdmin(members: MemberRow[], target: MemberRow): void {
+  if (target.role !== 'admin') return;
+  if (members.filter((m) => m.role === 'admin').length > 1) return;
+  throw validationFailed([
+    { field: 'role', message: 'the organisation needs at least one other admin first' },
+  ]);
+}
+
+async function memberOrFail(ctx: AppContext, org: Organisation, userId: string) {
+  const members = await listMembersOf(ctx.db.kysely, org.id);
+  const target = members.find((m) => m.user_id === userId);
+  if (!target) throw notFound('Member');
+  return { members, target };
+}
+
+/** Adds someone who already has an account (accounts are made with `metrodata user create`). */
+export async function addMemberByEmail(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  input: { email: string; role: string },
+): Promise<void> {
+  const org = await manageableOrganisation(ctx, actor, slug);
+  const email = input.email.trim().toLowerCase();
+  if (!email) throw validationFailed([{ field: 'email', message: 'is required' }]);
+  const role = checkRole(input.role);
+  const user = await findUserByEmail(ctx.db.kysely, email);
+  if (!user) throw validationFailed([{ field: 'email', message: 'has no account here' }]);
+  const members = await listMembersOf(ctx.db.kysely, org.id);
+  if (members.some((m) => m.user_id === user.id)) {
+    throw validationFailed([{ field: 'email', message: 'is already a member' }]);
+  }
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await upsertMembership(trx, {
+      user_id: user.id,
+      organisation_id: org.id,
+      role,
+      created_at: now(),
+    });
+    await record(trx, actor, org, user.id, 'membership.added', { from: null, to: role });
+  });
+}
+
+export async function changeMemberRole(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  userId: string,
+  newRole: string,
+): Promise<void> {
+  const org = await manageableOrganisation(ctx, actor, slug);
+  const role = checkRole(newRole);
+  const { members, target } = await memberOrFail(ctx, org, userId);
+  if (target.role === role) return;
+  checkNotLastAdmin(members, target);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await updateMembershipRole(trx, org.id, userId, role);
+    await record(trx, actor, org, userId, 'membership.changed', { from: target.role, to: role });
+  });
+}
+
+export async function removeMember(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  userId: string,
+): Promise<void> {
+  const org = await manageableOrganisation(ctx, actor, slug);
+  const { members, target } = await memberOrFail(ctx, org, userId);
+  checkNotLastAdmin(members, target);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await deleteMembership(trx, org.id, userId);
+    await record(trx, actor, org, userId, 'membership.removed', { from: target.role, to: null });
+  });
+}

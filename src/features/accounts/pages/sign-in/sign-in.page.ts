@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { AppError, type FieldError } from '../../../../platform/http/errors.js';
+import { publisherOrganisations } from '../../../publish/publish.service.js';
+import { sessionCookieOptions } from '../../auth.plugin.js';
+import { SESSION_COOKIE, signIn } from '../../session.service.js';
+import { actorForUser } from '../../token.service.js';
+import { errorLocals, formErrors, noErrors, type FormErrors } from '../form-errors.js';
+import { field, safeNext } from '../page-helpers.js';
+
+const TEMPLATE = 'features/accounts/pages/sign-in/sign-in.njk';
+const LABELS = { email: { label: 'E-mail address' }, password: { label: 'Password' } };
+
+function render(
+  reply: FastifyReply,
+  locals: { next: string | null; email?: string; errors?: FormErrors },
+  status = 200,
+) {
+  const { errors = noErrors(), ...rest } = locals;
+  return reply.page(
+    TEMPLATE,
+    { pageTitle: 'Sign in', section: 'sign-in', ...rest, ...errorLocals(errors) },
+    status,
+  );
+}
+
+/** Where to go after signing in: `next`, else the publisher area or (non-publishers) tokens. */
+async function destination(ctx: AppContext, userId: string, next: string | null) {
+  if (next) return next;
+  const actor = await actorForUser(ctx, userId, ['read', 'write']);
+  return (await publisherOrganisations(ctx, actor)).length > 0 ? '/publish' : '/account/tokens';
+}
+
+export function signInPage(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/sign-in', async (request, reply) => {
+    const next = safeNext(field(request.query, 'next'));
+    const user = request.actor.user;
+    if (user) return reply.redirect(await destination(ctx, user.id, next), 303);
+    return render(reply, { next });
+  });
+
+  app.post('/sign-in', { preHandler: app.csrfProtection.bind(app) }, async (request, reply) => {
+    const next = safeNext(field(request.body, 'next'));
+    const email = field(request.body, 'email').trim();
+    const password = field(request.body, 'password');
+    const missing: FieldError[] = [];
+    if (!email) missing.push({ field: 'email', message: 'Enter your e-mail address' });
+    if (!password) missing.push({ field: 'password', message: 'Enter your password' });
+    if (missing.length > 0) {
+      return render(reply, { next, email, errors: formErrors(missing, LABELS) }, 422);
+    }
+    let result;
+    try {
+      result = await signIn(ctx, {
+        email,
+        password,
+        previousToken: request.cookies[SESSION_COOKIE],
+      });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 429) throw err;
+      const errors = formErrors([{ field: 'email', message: err.message }], LABELS);
+      return render(reply, { next, email, errors }, 429);
+    }
+    if (!result) {
+      // One message for an unknown address and a wrong password alike.
+      const message = 'The e-mail address or password is wrong';
+      const errors = formErrors([{ field: 'email', message }], LABELS);
+      return render(reply, { next, email, errors }, 401);
+    }
+    reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(ctx));
+    return reply.redirect(await destination(ctx, result.user.id, next), 303);
+  });
+}

@@ -1,0 +1,121 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import type { AppContext } from '../../context.js';
+import type { User } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { Actor } from './actor.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  extendSession,
+  findSession,
+  insertSession,
+} from './session.repository.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+import { actorForUser } from './token.service.js';
+import { findUserByEmail } from './user.repository.js';
+import { verifyPassword } from './user.service.js';
+
+export const SESSION_COOKIE = 'md_session';
+
+// The cookie holds 256 random bits; the table holds only their SHA-256 (as for API tokens).
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// A session's expiry moves on with use, but written at most once a minute, not every request.
+const EXTEND_EVERY_MS = 60_000;
+
+const throttles = new WeakMap<AppContext, SignInThrottle>();
+function throttleOf(ctx: AppContext): SignInThrottle {
+  let t = throttles.get(ctx);
+  if (!t) {
+    t = new SignInThrottle();
+    throttles.set(ctx, t);
+  }
+  return t;
+}
+
+// Verifying against a real Argon2id hash when the user is unknown (or has no password) makes a
+// wrong address take as long as a wrong password, so timing does not reveal who has an account.
+let decoyHash: Promise<string> | null = null;
+async function decoyVerify(password: string): Promise<void> {
+  decoyHash ??= hash(randomBytes(16).toString('hex'));
+  const decoy: User = {
+    id: '',
+    email: '',
+    name: '',
+    password_hash: await decoyHash,
+    is_site_admin: 0,
+    created_at: '',
+  };
+  await verifyPassword(decoy, password);
+}
+
+const expiry = (ctx: AppContext, fromMs: number) =>
+  new Date(fromMs + ctx.config.sessionTtlHours * 3_600_000).toISOString();
+
+export const tooManyAttempts = () =>
+  new AppError(
+    429,
+    'too_many_attempts',
+    'You have entered a wrong password too many times. Wait 15 minutes, then try again.',
+  );
+
+/**
+ * Checks an e-mail address and password and starts a new session (a new id, so a session
+ * planted before sign-in is never promoted). Returns null for any wrong combination, without
+ * saying which part was wrong.
+ */
+export async function signIn(
+  ctx: AppContext,
+  input: { email: string; password: string; previousToken?: string | undefined },
+): Promise<{ token: string; user: User } | null> {
+  const email = input.email.trim().toLowerCase();
+  const throttle = throttleOf(ctx);
+  if (throttle.isBlocked(email)) throw tooManyAttempts();
+  const user = await findUserByEmail(ctx.db.kysely, email);
+  const ok = user?.password_hash
+    ? await verifyPassword(user, input.password)
+    : (await decoyVerify(input.password), false);
+  if (!user || !ok) {
+    throttle.recordFailure(email);
+    return null;
+  }
+  throttle.reset(email);
+  if (input.previousToken) await signOut(ctx, input.previousToken);
+  const token = randomBytes(32).toString('base64url');
+  const at = Date.now();
+  await deleteExpiredSessions(ctx.db.kysely, new Date(at).toISOString());
+  await insertSession(ctx.db.kysely, {
+    id: hashToken(token),
+    user_id: user.id,
+    created_at: new Date(at).toISOString(),
+    last_seen_at: new Date(at).toISOString(),
+    expires_at: expiry(ctx, at),
+  });
+  return { token, user };
+}
+
+/** The signed-in actor of a session cookie, or null when it is unknown or has expired. */
+export async function authenticateSession(ctx: AppContext, token: string): Promise<Actor | null> {
+  const id = hashToken(token);
+  const session = await findSession(ctx.db.kysely, id);
+  if (!session) return null;
+  const at = Date.now();
+  if (session.expires_at <= new Date(at).toISOString()) {
+    await deleteSession(ctx.db.kysely, id);
+    return null;
+  }
+  if (Date.parse(session.last_seen_at) < at - EXTEND_EVERY_MS) {
+    await extendSession(ctx.db.kysely, id, new Date(at).toISOString(), expiry(ctx, at));
+  }
+  try {
+    // A signed-in person can do everything their roles allow (the policy still decides what).
+    return await actorForUser(ctx, session.user_id, ['read', 'write']);
+  } catch {
+    return null;
+  }
+}
+
+export async function signOut(ctx: AppContext, token: string): Promise<void> {
+  await deleteSession(ctx.db.kysely, hashToken(token));
+}

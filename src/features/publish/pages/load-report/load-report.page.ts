@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { requireSignIn } from '../../../accounts/pages/page-helpers.js';
+import { getLoad, resourceWithDatastore } from '../../../datastore/datastore.service.js';
+import { editableDataset } from '../../publish.service.js';
+
+/** How often a pending report reloads itself (a meta refresh: no script, allowed by the CSP). */
+const REFRESH_SECONDS = 2;
+
+/** The ingest report of one load: rows, columns with types, warnings and errors. */
+export function loadReportPage(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { id: string; loadId: string } }>(
+    '/publish/resources/:id/loads/:loadId',
+    { onRequest: requireSignIn },
+    async (request, reply) => {
+      const { id, loadId } = request.params;
+      const resource = await resourceWithDatastore(ctx, request.actor, id);
+      const dataset = await editableDataset(ctx, request.actor, resource.dataset.slug);
+      const load = await getLoad(ctx, request.actor, id, loadId);
+      const pending = load.status === 'queued' || load.status === 'running';
+      return reply.page('features/publish/pages/load-report/load-report.njk', {
+        pageTitle: pending
+          ? `Loading “${resource.name}”`
+          : load.status === 'failed'
+            ? `“${resource.name}” could not be loaded`
+            : `“${resource.name}” is loaded`,
+        section: 'publish',
+        breadcrumbs: [
+          { text: 'Publish', href: '/publish' },
+          { text: dataset.title, href: `/publish/datasets/${dataset.slug}` },
+        ],
+        resource,
+        dataset,
+        load,
+        report: load.report,
+        pending,
+        refreshSeconds: REFRESH_SECONDS,
+      });
+    },
+  );
+}
