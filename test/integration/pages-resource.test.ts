@@ -129,6 +129,9 @@ describe('the resource page', () => {
     expect($('.app-sub-navigation').length).toBe(0);
     expect($('main').text()).toContain('this resource is a link to another site');
     expect($('a[href="https://example.org/timetables.pdf"]').length).toBeGreaterThan(0);
+    const chart = await page(`/datasets/bus-punctuality/resources/${ids.link}/chart`);
+    expect(chart.res.statusCode).toBe(200);
+    expect(chart.$('main').text()).toContain('this resource is a link to another site');
   });
 });
 
@@ -137,6 +140,7 @@ describe('the table', () => {
     const { $ } = await page(`${base()}?page=3`);
     expect($('[role="status"]').text()).toContain('Showing 201 to 250 of 250 rows');
     expect($('.govuk-pagination__item--current').text().trim()).toBe('3');
+    expect($('title').text()).toContain('reports.csv (page 3)');
     expect($('.govuk-pagination__prev a').attr('href')).toContain('page=2');
     expect($('.govuk-pagination__next').length).toBe(0);
   });

@@ -4,7 +4,11 @@ import type { AppContext } from '../../../../context.js';
 import { AppError, badRequest } from '../../../../platform/http/errors.js';
 import type { Actor } from '../../../accounts/actor.js';
 import { queryResource } from '../../query.service.js';
-import { resourceForPage, type ResourcePageData } from '../resource/resource-page.service.js';
+import {
+  isLoaded,
+  resourceForPage,
+  type ResourcePageData,
+} from '../resource/resource-page.service.js';
 import type { FormError, RawQuery } from '../table/table-params.js';
 import { chartQuery, chartStateOf, checkChart, type ChartState } from './chart-params.js';
 import { chartPoints, chartSpec, type ChartPoint } from './chart-spec.js';
@@ -27,6 +31,8 @@ export async function chartData(
 ): Promise<ChartData> {
   const fields = resource.datastore.fields;
   const state = chartStateOf(query, fields);
+  // Nothing to chart yet: the page shows the resource's load state instead.
+  if (!isLoaded(resource)) return { state, errors: [], points: [], total: 0, spec: null };
   const errors = checkChart(state, fields);
   if (errors.length > 0) return { state, errors, points: [], total: 0, spec: null };
   try {
@@ -55,6 +61,9 @@ export async function requestedChart(ctx: AppContext, request: FastifyRequest<Ch
 
 /** The spec, or a 400 naming the mistakes (the image and spec files have no form to show). */
 export function specOrFail(data: ChartData): TopLevelSpec {
-  if (!data.spec) throw badRequest(data.errors.map((e) => e.text).join('; '));
+  if (!data.spec) {
+    const why = data.errors.map((e) => e.text).join('; ');
+    throw badRequest(why || 'This resource has no data in the datastore yet');
+  }
   return data.spec;
 }

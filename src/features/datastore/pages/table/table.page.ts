@@ -48,6 +48,7 @@ export function tablePage(app: FastifyInstance, ctx: AppContext): void {
       }
       const path = resourcePath(resource);
       const view = tableView(path, id, ctx.config.baseUrl, state, result, errors);
+      if (state.page > 1) locals.pageTitle = `${resource.name} (page ${String(state.page)})`;
       return reply.page(
         'features/datastore/pages/table/table.njk',
         { ...locals, ...view, errors: errors.map(({ text, href }) => ({ text, href })) },
