@@ -2,12 +2,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { closeContext, openContext } from '../bootstrap.js';
 import type { AppContext } from '../context.js';
-import { addMember, createUser } from '../features/accounts/user.service.js';
+import { addMember, createUser, setPassword } from '../features/accounts/user.service.js';
 import { createToken, listTokens, revokeToken } from '../features/accounts/token.service.js';
 import { createOrganisation } from '../features/catalog/organisation.service.js';
 import { LOADABLE_FORMATS } from '../features/datastore/sources/index.js';
 import { importRegionBoundaries } from '../features/region/region-import.service.js';
-import { seedDemo } from '../features/region/demo-seed.service.js';
+import { publisherMessage, seedDemo } from '../features/region/demo-seed.service.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { serve } from '../server.js';
 import { runImport, type ImportOptions } from './import.js';
@@ -78,6 +78,7 @@ export function buildCli(): Command {
           `Seeded ${summary.organisations} organisations and ${summary.datasets} datasets, ` +
             `${summary.loads} files loaded into the datastore (synthetic demo data).`,
         );
+        if (summary.publisher) print(publisherMessage(summary.publisher));
       });
     });
 
@@ -127,6 +128,19 @@ export function buildCli(): Command {
         });
       },
     );
+  user
+    .command('password')
+    .description('set the password a user signs in to the web pages with')
+    .requiredOption('--email <email>', 'the user')
+    .option('--password <password>', 'password (12+ characters); or set METRODATA_PASSWORD')
+    .action(async (opts: { email: string; password?: string }) => {
+      const password = opts.password ?? process.env.METRODATA_PASSWORD;
+      if (!password) throw new Error('Give --password or set METRODATA_PASSWORD');
+      await withContext(async (ctx) => {
+        await setPassword(ctx, opts.email, password);
+        print(`Set the password of ${opts.email}.`);
+      });
+    });
   user
     .command('add-member')
     .description('give a user a role in an organisation')

@@ -178,6 +178,7 @@ describe('seeding the demo region', () => {
       datasets: 0,
       resources: 0,
       loads: 0,
+      publisher: null,
     });
   });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPassword } from '../../src/features/accounts/user.service.js';
+import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
+import { seedDemoPublisher } from '../../src/features/region/demo-seed.service.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture, type Fixture } from '../helpers/fixture.js';
 import { $, h1, PageClient } from '../helpers/pages.js';
@@ -210,5 +212,24 @@ describe('the session', () => {
       headers: { cookie: `md_session=${token}` },
     });
     expect(replay.statusCode).toBe(303);
+  });
+});
+
+describe('the demo publisher', () => {
+  it('is created with a password shown once, and can publish for the combined authority', async () => {
+    await createOrganisation(t.ctx, null, {
+      slug: 'gmca',
+      name: 'Greater Manchester Combined Authority',
+      kind: 'combined-authority',
+    });
+    const publisher = await seedDemoPublisher(t.ctx);
+    expect(publisher?.password.length).toBeGreaterThanOrEqual(12);
+    expect(await seedDemoPublisher(t.ctx)).toBeNull();
+    const browser = new PageClient(t.app);
+    const res = await browser.signIn(publisher?.email ?? '', publisher?.password ?? '');
+    expect(res.headers.location).toBe('/publish');
+    const home = await browser.get('/publish');
+    expect($(home.body)('h2').text()).toContain('Greater Manchester Combined Authority');
+    expect($(home.body)('a[href="/publish/organisations/gmca/members"]').length).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import {
   claimMetaKey,
@@ -10,7 +11,7 @@ import { newId, now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/actor.js';
 import { actorForUser } from '../accounts/token.service.js';
 import { findUserByEmail } from '../accounts/user.repository.js';
-import { createUser } from '../accounts/user.service.js';
+import { addMember, createUser } from '../accounts/user.service.js';
 import { findDatasetBySlug } from '../catalog/dataset.repository.js';
 import {
   listAllOrganisations,
@@ -32,6 +33,8 @@ export interface SeedSummary {
   resources: number;
   /** Files loaded into the datastore. */
   loads: number;
+  /** The demo publisher's sign-in, when this seed created the account (shown once). */
+  publisher: { email: string; password: string; organisation: string } | null;
 }
 
 type Progress = (done: number, total: number, note?: string) => void;
@@ -46,6 +49,31 @@ export interface SeedOptions {
 /** The system user the demo datasets are published by; it has no password, so no one signs in as it. */
 export const DEMO_USER = { email: 'demo@metrodata.invalid', name: 'Demo data bot' } as const;
 export const DEMO_SEEDED_KEY = 'demo_seeded';
+
+/** A person who can sign in to the demo and publish for the combined authority (its admin). */
+export const DEMO_PUBLISHER = {
+  email: 'publisher@demo.metrodata.invalid',
+  name: 'Demo publisher',
+  organisation: 'gmca',
+} as const;
+
+/**
+ * Creates the demo publisher with a random password, returned to be shown once: a fixed,
+ * documented password would let anyone sign in to every demo install left on the internet.
+ */
+export async function seedDemoPublisher(ctx: AppContext): Promise<SeedSummary['publisher']> {
+  if (await findUserByEmail(ctx.db.kysely, DEMO_PUBLISHER.email)) return null;
+  const password = randomBytes(12).toString('base64url');
+  await createUser(ctx, { email: DEMO_PUBLISHER.email, name: DEMO_PUBLISHER.name, password });
+  await addMember(ctx, DEMO_PUBLISHER.email, DEMO_PUBLISHER.organisation, 'admin');
+  return { email: DEMO_PUBLISHER.email, password, organisation: DEMO_PUBLISHER.organisation };
+}
+
+/** The log line that tells the operator how to sign in to the demo. */
+export const publisherMessage = (p: NonNullable<SeedSummary['publisher']>) =>
+  `Demo publisher: sign in at /sign-in as ${p.email} with password ${p.password} ` +
+  '(shown only now; set another with `metrodata user password --email ' +
+  `${p.email}\`)`;
 
 const boundaryOf = (org: DemoOrganisation): string =>
   JSON.stringify(org.area.type === 'region' ? regionPolygon() : boroughPolygon(org.area.index));
@@ -124,8 +152,15 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
 
   await seedRegion(ctx);
   step(REGION.name);
-  const summary: SeedSummary = { organisations: 0, datasets: 0, resources: 0, loads: 0 };
+  const summary: SeedSummary = {
+    organisations: 0,
+    datasets: 0,
+    resources: 0,
+    loads: 0,
+    publisher: null,
+  };
   summary.organisations = await seedOrganisations(ctx, step);
+  summary.publisher = await seedDemoPublisher(ctx);
   const actor = await demoActor(ctx);
   for (const d of DEMO_DATASETS) {
     if (await findDatasetBySlug(ctx.db.kysely, d.meta.slug)) {
@@ -172,6 +207,7 @@ export async function seedDemoIfEmpty(
       `Seeded ${s.organisations} organisations, ${s.datasets} datasets and ${s.resources} ` +
         `resources, ${s.loads} loaded into the datastore, in ${(Date.now() - started) / 1000} s`,
     );
+    if (s.publisher) log(publisherMessage(s.publisher));
   } catch (err) {
     // Unmark it so a later start can retry if nothing was created; if the seed got part way,
     // there are organisations now and an operator finishes it with `metrodata seed --force`.
