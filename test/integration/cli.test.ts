@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { actorForUser } from '../../src/features/accounts/token.service.js';
 import { findUserByEmail } from '../../src/features/accounts/user.repository.js';
+import { verifyPassword } from '../../src/features/accounts/user.service.js';
 import { createDataset } from '../../src/features/catalog/dataset.service.js';
 
 // The CLI runs as a real process on its own SQLite file: what an operator types is what is tested.
@@ -142,6 +143,25 @@ describe('metrodata CLI', { timeout: 90_000 }, () => {
     expect(shortPassword.stderr).toContain('password: must be at least 12 characters');
     const unknown = await cli('frobnicate');
     expect(unknown.code).not.toBe(0);
+  });
+
+  it('sets the password a user signs in with', async () => {
+    const set = await cli(
+      'user',
+      'password',
+      '--email',
+      'officer@salford.example',
+      '--password',
+      'a new long passphrase',
+    );
+    expect(set.stdout).toContain('Set the password of officer@salford.example');
+    const ctx = await openContext(loadConfig(env));
+    try {
+      const user = await findUserByEmail(ctx.db.kysely, 'officer@salford.example');
+      expect(user && (await verifyPassword(user, 'a new long passphrase'))).toBe(true);
+    } finally {
+      await closeContext(ctx);
+    }
   });
 });
 
