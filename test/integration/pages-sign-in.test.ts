@@ -169,6 +169,7 @@ describe('the session', () => {
     await browser.signIn('editor@bolton.example', PASSWORD);
     const read = await browser.get('/api/v1/datasets/staff-rota');
     expect(read.statusCode).toBe(200);
+    expect(read.headers['cache-control']).toBe('private, no-cache');
     const write = await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/datasets/bus-punctuality',

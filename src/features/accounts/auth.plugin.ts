@@ -13,6 +13,9 @@ declare module 'fastify' {
 
 const API_PATH = /^\/api\/(?!docs(?:[/?]|$))/;
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
+// Files and probes never depend on who is asking: no session lookup for them.
+const ANONYMOUS_PATH =
+  /^\/(?:assets\/|theme\.css|healthz|readyz|metrics|robots\.txt|sitemap\.xml|datasets\.atom)/;
 
 /**
  * Whether a sign-in cookie counts for this request. Pages: always (their forms carry a CSRF
@@ -21,6 +24,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
  * token (no CSRF token protects the API, and a cookie is sent by the browser on its own).
  */
 function sessionScope(request: FastifyRequest): 'all' | 'read' | null {
+  if (ANONYMOUS_PATH.test(request.url)) return null;
   if (!API_PATH.test(request.url)) return 'all';
   return SAFE_METHODS.has(request.method) ? 'read' : null;
 }
@@ -51,7 +55,10 @@ async function fromSession(
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx));
     return anonymous;
   }
-  return scope === 'all' ? actor : { ...actor, scopes: new Set(['read']) };
+  if (scope === 'all') return actor;
+  // An API answer that depended on the cookie may hold private data: no shared cache keeps it.
+  reply.header('cache-control', 'private, no-cache');
+  return { ...actor, scopes: new Set(['read']) };
 }
 
 /**
