@@ -10,7 +10,7 @@ const PASSWORD = 'correct horse battery staple';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ maxUploadBytes: 4096 });
   await seedFixture(t.ctx);
   await createUser(t.ctx, {
     email: 'boss@bolton.example',
@@ -224,6 +224,22 @@ describe('adding data', () => {
     );
     expect(res.statusCode).toBe(422);
     expect($(res.body)('.govuk-error-summary a[href="#file"]').text()).toBe('Select a file');
+  });
+
+  it('refuses a file over the size limit with an error on the form, storing nothing', async () => {
+    const browser = await signedIn('editor@bolton.example');
+    const token = await browser.csrfFrom('/publish/datasets/bus-punctuality/upload');
+    const res = await browser.upload(
+      '/publish/datasets/bus-punctuality/upload',
+      multipartBody(
+        { _csrf: token, name: 'Too big' },
+        { field: 'file', filename: 'big.csv', content: 'x'.repeat(5000) },
+      ),
+    );
+    expect(res.statusCode).toBe(422);
+    expect($(res.body)('#file-error').text()).toContain('The selected file must be smaller than');
+    const names = await t.ctx.db.kysely.selectFrom('resources').select('name').execute();
+    expect(names.map((r) => r.name)).not.toContain('Too big');
   });
 
   it('uploads a CSV, shows the ingest report, then replaces it as version 2', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { AppError } from '../../../../platform/http/errors.js';
+import { formatBytes } from '../../../../platform/views/filters.js';
 import {
   formErrors,
   errorLocals,
@@ -51,13 +52,13 @@ function render(
 }
 
 /** Upload problems a person can fix (no file, empty, too large) become form errors. */
-function uploadError(err: unknown): FormErrors | null {
+function uploadError(err: unknown, maxBytes: number): FormErrors | null {
   if (!(err instanceof AppError) || ![413, 422].includes(err.status)) return null;
   const message =
     err.code === 'empty_file'
       ? 'The selected file is empty'
       : err.status === 413
-        ? err.message
+        ? `The selected file must be smaller than ${formatBytes(maxBytes)}`
         : err.message.replace(/^file: /, '');
   return formErrors([{ field: 'file', message }], LABELS);
 }
@@ -104,7 +105,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
           truncated: () => file.file.truncated,
         });
       } catch (err) {
-        const errors = uploadError(err);
+        const errors = uploadError(err, ctx.config.maxUploadBytes);
         if (!errors) throw err;
         return render(reply, view, ctx, errors, 422);
       }
@@ -153,7 +154,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
           false,
         );
       } catch (err) {
-        const errors = uploadError(err);
+        const errors = uploadError(err, ctx.config.maxUploadBytes);
         if (!errors) throw err;
         return render(reply, view, ctx, errors, 422);
       }
