@@ -26,6 +26,8 @@ export interface IngestInput {
   sheet?: string | undefined;
   /** Types the publisher chose, by field name. */
   types?: Record<string, FieldType> | undefined;
+  /** Where to write the Parquet file (in a folder DuckDB may write); workDir by default. */
+  parquetFile?: string | undefined;
 }
 
 export interface IngestResult {
@@ -131,7 +133,8 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
         : detectLatLon(fields);
       if (staged.geometry) for (const b of BBOX) selects.push(quoteIdent(b));
 
-      const parquetFile = path.join(input.workDir, 'version.parquet');
+      const parquetFile = input.parquetFile ?? path.join(input.workDir, 'version.parquet');
+      await mkdir(path.dirname(parquetFile), { recursive: true });
       await c.run(
         // Insertion order is preserved by DuckDB's COPY, so _id follows the file's rows.
         `COPY (SELECT ${selects.join(', ')} FROM staging) TO '${parquetFile.replace(/'/g, "''")}' ` +

@@ -77,7 +77,11 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
   const options = JSON.parse(load.options) as LoadOptions;
   const workDir = path.join(ctx.engine.tempDir, 'loads', load.id);
   const started = Date.now();
-  let blobKey: string | null = null;
+  const blobKey = `datastore/${load.resource_id}/${load.id}.parquet`;
+  // A local blob store: DuckDB writes the version's file where it will stay, saving a copy. The
+  // key is this load's own and nothing refers to it until the version row is committed, so a
+  // half-written file is never seen (a crash leaves an orphan file, as it would after a copy).
+  const inPlace = ctx.blobs.localPath(blobKey);
   try {
     const result = await ingestFile({
       engine: ctx.engine,
@@ -86,6 +90,7 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
       workDir,
       sheet: options.sheet,
       types: options.types,
+      ...(inPlace ? { parquetFile: inPlace } : {}),
     });
     const report: IngestReport = {
       rows: result.rows,
@@ -97,8 +102,9 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
       errors: [],
       seconds: (Date.now() - started) / 1000,
     };
-    blobKey = `datastore/${load.resource_id}/${load.id}.parquet`;
-    const stored = await ctx.blobs.put(blobKey, createReadStream(result.parquetFile));
+    const stored = inPlace
+      ? { key: blobKey }
+      : await ctx.blobs.put(blobKey, createReadStream(result.parquetFile));
     const resource = await findResourceById(k, load.resource_id);
     const dataset = resource ? await findDatasetById(k, resource.dataset_id) : undefined;
     await k.transaction().execute(async (trx) => {
@@ -138,7 +144,7 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
       });
     });
   } catch (err) {
-    if (blobKey) await ctx.blobs.delete(blobKey);
+    await ctx.blobs.delete(blobKey);
     const expected = err instanceof IngestError || err instanceof SourceError;
     const message = expected
       ? err.message
