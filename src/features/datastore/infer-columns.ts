@@ -1,6 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepare, quoteIdent } from '../../platform/engine/engine.js';
-import { inferenceSql, pickTypes, READINGS, type Inferred } from './infer.js';
+import {
+  hopelessSql,
+  inferenceSql,
+  isHopeless,
+  pickTypes,
+  READINGS,
+  textExpr,
+  type Inferred,
+} from './infer.js';
 
 const SAMPLE_ROWS = 10_000;
 
@@ -23,8 +31,18 @@ export async function inferColumns(
   const out = new Map<string, Inferred>();
   if (columns.length === 0) return out;
   const sample = `(SELECT * FROM ${table} LIMIT ${SAMPLE_ROWS})`;
-  const sampleCounts = await one(c, inferenceSql(sample, columns));
-  const guesses = pickTypes(columns, sampleCounts);
+  // Columns that are plainly text in the sample (names, descriptions) are settled before the
+  // dozen readings are tried on the others, which is most of the cost of looking at a sample.
+  const first = await one(c, hopelessSql(sample, columns));
+  const open = columns.filter((_, i) => !isHopeless(first, i));
+  const openCounts = open.length > 0 ? await one(c, inferenceSql(sample, open)) : {};
+  const openGuesses = pickTypes(open, openCounts);
+  const sampleCounts: Record<string, unknown> = {};
+  const guesses: Inferred[] = columns.map((name, i) => {
+    sampleCounts[`n_${i}`] = first[`n_${i}`];
+    const at = open.indexOf(name);
+    return openGuesses[at] ?? { type: 'text', expr: textExpr(name) };
+  });
   const toVerify = columns
     .map((name, i) => ({ name, guess: guesses[i] }))
     .filter((x): x is { name: string; guess: Inferred } => x.guess !== undefined);

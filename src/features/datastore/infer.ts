@@ -99,6 +99,8 @@ export const READINGS: Reading[] = [
 ];
 
 const value = (column: string) => `nullif(trim(${quoteIdent(column)}), '')`;
+/** A text column's values as loaded: trimmed, empty as null. */
+export const textExpr = value;
 
 /** One query that counts, per text column and per reading, the values that do not read. */
 export function inferenceSql(table: string, columns: string[]): string {
@@ -111,6 +113,28 @@ export function inferenceSql(table: string, columns: string[]): string {
   ]);
   return `SELECT ${parts.join(', ')} FROM ${table}`;
 }
+
+/**
+ * Every reading needs a (trimmed) value that is a boolean word or starts with a digit, a minus
+ * sign, a point or a pound sign; a value that is none of these reads as nothing.
+ */
+const readsAsNothing = (v: string) =>
+  `NOT (lower(${v}) IN ('true', 'false', 'yes', 'no') OR regexp_matches(${v}, '^[-0-9.£]'))`;
+
+/**
+ * A cheap first look: per column, the values and those that read as nothing. A column where
+ * more than 5% read as nothing is text, as trying every reading would find (and with no note).
+ */
+export function hopelessSql(table: string, columns: string[]): string {
+  const parts = columns.flatMap((c, ci) => [
+    `count(${value(c)}) AS "n_${ci}"`,
+    `count(*) FILTER (WHERE ${value(c)} IS NOT NULL AND ${readsAsNothing(value(c))}) AS "h_${ci}"`,
+  ]);
+  return `SELECT ${parts.join(', ')} FROM ${table}`;
+}
+
+export const isHopeless = (counts: Record<string, unknown>, ci: number): boolean =>
+  Number(counts[`h_${ci}`] ?? 0) > Number(counts[`n_${ci}`] ?? 0) * 0.05;
 
 export interface Inferred {
   type: FieldType;
