@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../src/context.js';
 import { addMember, createUser } from '../../../src/features/accounts/user.service.js';
 
-/** The data officer of the journeys: an editor of the combined authority. */
+/** The data officer of the journeys: an admin of the combined authority (manages members too). */
 export const PUBLISHER = {
   email: 'data.officer@example.gov.uk',
   password: 'correct horse battery staple',
@@ -14,5 +14,5 @@ export async function createPublisher(ctx: AppContext): Promise<void> {
     name: 'Dana Officer',
     password: PUBLISHER.password,
   });
-  await addMember(ctx, PUBLISHER.email, PUBLISHER.organisation, 'editor');
+  await addMember(ctx, PUBLISHER.email, PUBLISHER.organisation, 'admin');
 }

@@ -1,0 +1,75 @@
+// Every page type, signed out and signed in, passes axe-core's WCAG 2.2 AA rules with one h1,
+// loads its scripts and styles under the CSP, and has a title that names the page.
+import { describe, expect, inject, it } from 'vitest';
+import { newVisitor } from './support/browser.js';
+import { expectAccessible, navigate, useBrowser } from './support/suite.js';
+
+const browser = useBrowser();
+
+const PUBLIC_PAGES = [
+  '/',
+  '/datasets',
+  '/datasets?q=bus&theme=transport',
+  '/organisations',
+  '/organisations/tfgm',
+  '/themes',
+  '/themes/transport',
+  '/datasets/ev-charge-points',
+  '/api/docs',
+  '/sign-in',
+  '/no-such-page',
+];
+
+const RESOURCE_VIEWS = [
+  '',
+  '/chart?type=line&x=installed&agg=count',
+  '/map',
+  '/fields',
+  '/versions',
+];
+
+const PUBLISHER_PAGES = [
+  '/publish',
+  '/publish/datasets/new',
+  '/publish/datasets/full-fibre-gigabit-coverage',
+  '/publish/datasets/full-fibre-gigabit-coverage/edit',
+  '/publish/datasets/full-fibre-gigabit-coverage/upload',
+  '/publish/organisations/gmca/members',
+  '/account/tokens',
+  '/sign-out',
+];
+
+describe('every page type', () => {
+  it('is accessible to a visitor, including each view of a resource', async () => {
+    const { page, problems, context } = await newVisitor(browser());
+    await page.goto('/datasets/ev-charge-points');
+    const resource = await page
+      .locator('a[href^="/datasets/"][href*="/resources/"]')
+      .first()
+      .getAttribute('href');
+    const urls = [...PUBLIC_PAGES, ...RESOURCE_VIEWS.map((view) => `${resource ?? ''}${view}`)];
+    for (const url of urls) {
+      await page.goto(url);
+      await expectAccessible(page);
+      expect(await page.title(), url).toMatch(/ – Greater Manchester$/);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is accessible to a signed-in publisher', async () => {
+    const publisher = inject('publisher');
+    const { page, problems, context } = await newVisitor(browser());
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(publisher.email);
+    await page.getByLabel('Password', { exact: true }).fill(publisher.password);
+    await navigate(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+    for (const url of PUBLISHER_PAGES) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await expectAccessible(page);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
