@@ -20,7 +20,9 @@ export type Action =
   | { type: 'organisation:create' }
   | { type: 'organisation:update'; organisationId: string }
   | { type: 'organisation:manage-members'; organisationId: string }
-  | { type: 'token:manage'; ownerId: string };
+  | { type: 'token:manage'; ownerId: string }
+  /** Indicators and dashboards are the region's: site admins and the combined authority's editors. */
+  | { type: 'indicator:edit'; combinedAuthorityIds: readonly string[] };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -72,6 +74,11 @@ export function can(actor: Actor, action: Action): boolean {
     case 'token:manage':
       // Only the owner handles their tokens (the CLI is the operator's way to revoke others').
       return actor.user?.id === action.ownerId && actor.scopes.has('write');
+    case 'indicator:edit':
+      return (
+        (!!actor.user?.isSiteAdmin && actor.scopes.has('write')) ||
+        action.combinedAuthorityIds.some((id) => canWriteFor(actor, id))
+      );
   }
 }
 

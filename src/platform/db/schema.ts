@@ -200,6 +200,39 @@ export interface DatasetViewsTable {
   views: number;
 }
 
+/** An indicator (migration 0006): `query` is JSON, an IndicatorQuery. */
+export interface IndicatorTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  unit: string;
+  direction: 'up' | 'down';
+  resource_id: string;
+  query: string;
+  baseline_value: number;
+  baseline_date: string;
+  target_value: number;
+  target_date: string;
+  /** The promise it measures; no foreign key (promises come in 0007). */
+  promise_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A dashboard (migration 0006): `tiles` is JSON, a DashboardTile[]. */
+export interface DashboardTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  tiles: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -219,6 +252,8 @@ export interface Database {
   datastore_loads: DatastoreLoadTable;
   datastore_versions: DatastoreVersionTable;
   dataset_views: DatasetViewsTable;
+  indicators: IndicatorTable;
+  dashboards: DashboardTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -234,3 +269,5 @@ export type Activity = Selectable<ActivityTable>;
 export type Region = Selectable<RegionTable>;
 export type DatastoreLoad = Selectable<DatastoreLoadTable>;
 export type DatastoreVersion = Selectable<DatastoreVersionTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type DashboardRow = Selectable<DashboardTable>;

@@ -1,0 +1,81 @@
+import type { AppContext } from '../../context.js';
+import type { IndicatorRow } from '../../platform/db/schema.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import type { Actor } from '../accounts/actor.js';
+import type { IndicatorDetail, IndicatorSummary } from './indicator.types.js';
+import { detail, queryOf, summarise } from './indicator-summary.js';
+import { indicatorValues } from './indicator-values.js';
+import {
+  findIndicatorBySlug,
+  listIndicatorRows,
+  listIndicatorRowsOfPromise,
+} from './indicator.repository.js';
+
+// The indicators' read side, the stable API other features call (promises, dashboards):
+//   listIndicators(ctx, actor)                        every indicator the actor can read
+//   listIndicatorsForPromise(ctx, actor, promiseId)   a promise's indicators
+//   getIndicatorSummary(ctx, actor, slug)             one, with series, forecast and status
+//   getIndicator(ctx, actor, slug)                    the same plus the per-group series
+// Writes (create, update, attachIndicatorToPromise) are in indicator-write.service.ts.
+
+export type { IndicatorDetail, IndicatorSummary } from './indicator.types.js';
+export { combineStatuses } from './status.js';
+export {
+  attachIndicatorToPromise,
+  createIndicator,
+  updateIndicator,
+} from './indicator-write.service.js';
+
+async function found(ctx: AppContext, slug: string): Promise<IndicatorRow> {
+  const row = await findIndicatorBySlug(ctx.db.kysely, slug);
+  if (!row) throw notFound(`Indicator ${slug}`);
+  return row;
+}
+
+async function valuesOf(ctx: AppContext, actor: Actor, row: IndicatorRow) {
+  return indicatorValues(ctx, actor, row.resource_id, queryOf(row));
+}
+
+/** Summaries of the rows the actor can read; an indicator over unreadable data is left out. */
+async function summaries(ctx: AppContext, actor: Actor, rows: IndicatorRow[]) {
+  const out: IndicatorSummary[] = [];
+  for (const row of rows) {
+    try {
+      out.push(summarise(row, await valuesOf(ctx, actor, row)));
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 404) throw err;
+    }
+  }
+  return out;
+}
+
+export async function listIndicators(ctx: AppContext, actor: Actor): Promise<IndicatorSummary[]> {
+  return summaries(ctx, actor, await listIndicatorRows(ctx.db.kysely));
+}
+
+export async function listIndicatorsForPromise(
+  ctx: AppContext,
+  actor: Actor,
+  promiseId: string,
+): Promise<IndicatorSummary[]> {
+  return summaries(ctx, actor, await listIndicatorRowsOfPromise(ctx.db.kysely, promiseId));
+}
+
+/** One indicator; 404 when it does not exist or its data is not readable by the actor. */
+export async function getIndicatorSummary(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+): Promise<IndicatorSummary> {
+  const row = await found(ctx, slug);
+  return summarise(row, await valuesOf(ctx, actor, row));
+}
+
+export async function getIndicator(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+): Promise<IndicatorDetail> {
+  const row = await found(ctx, slug);
+  return detail(row, await valuesOf(ctx, actor, row));
+}

@@ -1,0 +1,72 @@
+// The key pages fit a desktop and a phone screen without sideways scrolling. Each is saved as a
+// screenshot into SCREENSHOT_DIR (build/screenshots by default); `npm run screenshots` writes
+// the README's pictures into docs/screenshots.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { newVisitor } from './support/browser.js';
+import { navigate, useBrowser } from './support/suite.js';
+
+const browser = useBrowser();
+const dir = path.resolve(process.env.SCREENSHOT_DIR ?? 'build/screenshots');
+
+const PAGES: { name: string; url: string }[] = [
+  { name: 'home', url: '/' },
+  { name: 'search', url: '/datasets?q=broadband&theme=broadband' },
+  { name: 'dataset', url: '/datasets/ev-charge-points' },
+  { name: 'table', url: 'resource:' },
+  { name: 'chart', url: 'resource:/chart?type=bar&x=borough&agg=count&group=status' },
+  { name: 'map', url: 'resource:/map' },
+];
+
+/** The top of the page, down to where its main content (a chart, a map) has been seen. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const clip = { x: 0, y: 0, width: 1280, height: Math.min(height, 1500) };
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, clip });
+}
+
+describe('the key pages', () => {
+  it.each([
+    { screen: 'desktop', width: 1280, height: 900 },
+    { screen: 'phone', width: 375, height: 812 },
+  ])('fit a $screen screen', async ({ screen, width, height }) => {
+    await mkdir(dir, { recursive: true });
+    const { page, context } = await newVisitor(browser());
+    await page.setViewportSize({ width, height });
+    await page.goto('/datasets/ev-charge-points');
+    const resource =
+      (await page
+        .locator('a[href^="/datasets/"][href*="/resources/"]')
+        .first()
+        .getAttribute('href')) ?? '';
+    for (const { name, url } of PAGES) {
+      await page.goto(url.replace('resource:', resource));
+      if (name === 'map')
+        await page.locator('.leaflet-marker-icon, .marker-cluster').first().waitFor();
+      if (name === 'chart') await page.locator('.app-chart__interactive svg').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      expect(overflow, `${name} scrolls sideways on a ${screen}`).toBeLessThanOrEqual(0);
+      if (screen === 'desktop') await shoot(page, name);
+    }
+
+    // The publisher's view: the report of a load.
+    const publisher = inject('publisher');
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(publisher.email);
+    await page.getByLabel('Password', { exact: true }).fill(publisher.password);
+    await navigate(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+    await page.goto('/publish/datasets/full-fibre-gigabit-coverage');
+    await navigate(page, () =>
+      page
+        .getByRole('link', { name: /^Report/ })
+        .first()
+        .click(),
+    );
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow, `the load report scrolls sideways on a ${screen}`).toBeLessThanOrEqual(0);
+    if (screen === 'desktop') await shoot(page, 'load-report');
+    await context.close();
+  });
+});
