@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { newVisitor } from './support/browser.js';
-import { navigate, useBrowser } from './support/suite.js';
+import { navigate, pageHeight, sidewaysOverflow, useBrowser } from './support/suite.js';
 
 const browser = useBrowser();
 const dir = path.resolve(process.env.SCREENSHOT_DIR ?? 'build/screenshots');
@@ -22,7 +22,7 @@ const PAGES: { name: string; url: string }[] = [
 
 /** The top of the page, down to where its main content (a chart, a map) has been seen. */
 async function shoot(page: Page, name: string): Promise<void> {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const height = await pageHeight(page);
   const clip = { x: 0, y: 0, width: 1280, height: Math.min(height, 1500) };
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, clip });
 }
@@ -46,7 +46,7 @@ describe('the key pages', () => {
       if (name === 'map')
         await page.locator('.leaflet-marker-icon, .marker-cluster').first().waitFor();
       if (name === 'chart') await page.locator('.app-chart__interactive svg').first().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      const overflow = await sidewaysOverflow(page);
       expect(overflow, `${name} scrolls sideways on a ${screen}`).toBeLessThanOrEqual(0);
       if (screen === 'desktop') await shoot(page, name);
     }
@@ -64,7 +64,7 @@ describe('the key pages', () => {
         .first()
         .click(),
     );
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow, `the load report scrolls sideways on a ${screen}`).toBeLessThanOrEqual(0);
     if (screen === 'desktop') await shoot(page, 'load-report');
     await context.close();

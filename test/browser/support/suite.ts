@@ -53,3 +53,13 @@ export async function columnValues(page: Page, column: string): Promise<string[]
     .allTextContents()
     .then((cells) => cells.map((cell) => cell.trim()));
 }
+
+/** How many pixels the page is wider than the window (0 when it fits). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  // A string expression: the test project has no DOM types.
+  return Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+}
+
+export async function pageHeight(page: Page): Promise<number> {
+  return Number(await page.evaluate('document.documentElement.scrollHeight'));
+}
