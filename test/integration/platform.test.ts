@@ -113,4 +113,17 @@ describe('server errors', () => {
     await broken.app.close();
     await broken.ctx.cleanup().catch(() => undefined);
   });
+
+  it('shows people a GOV.UK error page with a reference, not the error', async () => {
+    const broken = await createTestApp();
+    await broken.ctx.db.close();
+    const res = await broken.app.inject('/datasets?q=bus');
+    expect(res.statusCode).toBe(500);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Sorry, there is a problem with the service');
+    expect(res.body).toContain(`quote reference <strong>${String(res.headers['x-request-id'])}`);
+    expect(res.body).not.toMatch(/sqlite|postgres|driver|\.ts:/i);
+    await broken.app.close();
+    await broken.ctx.cleanup().catch(() => undefined);
+  });
 });

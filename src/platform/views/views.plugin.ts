@@ -34,7 +34,9 @@ function regionNameCache(ctx: AppContext): () => Promise<string> {
   let cached: { name: string; at: number } | null = null;
   return async () => {
     if (cached && Date.now() - cached.at < 60_000) return cached.name;
-    const region = await findRegion(ctx.db.kysely);
+    // An error page must still render when the database is down: keep the last name known.
+    const region = await findRegion(ctx.db.kysely).catch(() => undefined);
+    if (region === undefined && cached) return cached.name;
     cached = { name: region?.name ?? 'Metrodata', at: Date.now() };
     return cached.name;
   };
