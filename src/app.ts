@@ -12,6 +12,7 @@ import { registerCatalogPages } from './features/catalog/catalog.pages.js';
 import { registerCatalog } from './features/catalog/catalog.plugin.js';
 import { registerDatastorePages } from './features/datastore/datastore.pages.js';
 import { registerDatastore } from './features/datastore/datastore.plugin.js';
+import { registerIndicators } from './features/indicators/indicators.plugin.js';
 import { registerMetrics } from './features/ops/metrics.js';
 import { opsRoutes } from './features/ops/ops.routes.js';
 import { registerPublishPages } from './features/publish/publish.pages.js';
@@ -98,6 +99,7 @@ export async function buildApp(
   rootRoutes(app, ctx);
   registerCatalog(app, ctx);
   await registerDatastore(app, ctx);
+  registerIndicators(app, ctx);
   regionRoutes(app, ctx);
   registerCatalogPages(app, ctx);
   registerDatastorePages(app, ctx);

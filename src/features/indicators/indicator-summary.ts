@@ -41,9 +41,11 @@ export function summarise(row: IndicatorRow, values: IndicatorValues): Indicator
 }
 
 export function detail(row: IndicatorRow, values: IndicatorValues): IndicatorDetail {
+  const query = queryOf(row);
   return {
     ...summarise(row, values),
-    groupField: queryOf(row).group ?? null,
+    query,
+    groupField: query.group ?? null,
     groups: values.groups,
   };
 }

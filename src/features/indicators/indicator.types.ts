@@ -1,3 +1,5 @@
+import type { IndicatorQueryInput } from './indicator.schemas.js';
+
 // The indicator as the rest of the platform sees it (promises, dashboards, the API).
 
 export type Direction = 'up' | 'down';
@@ -54,6 +56,7 @@ export interface IndicatorSummary {
 
 /** A summary with the per-group series (borough comparison), for the indicator's own page. */
 export interface IndicatorDetail extends IndicatorSummary {
+  query: IndicatorQueryInput;
   groupField: string | null;
   groups: GroupSeries[];
 }

@@ -1,0 +1,59 @@
+import { Type, type TSchema } from 'typebox';
+import { IndicatorQuery } from './indicator.schemas.js';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const DatedValue = Type.Object({ date: Type.String({ format: 'date' }), value: Type.Number() });
+const ForecastPoint = Type.Object({
+  date: Type.String({ format: 'date' }),
+  value: Type.Number(),
+  lower: Type.Number({ description: 'Lower end of the 95% prediction interval' }),
+  upper: Type.Number({ description: 'Upper end of the 95% prediction interval' }),
+});
+const Status = Type.Unsafe<string>({
+  type: 'string',
+  enum: ['kept', 'in-the-works', 'stalled', 'not-yet-rated'],
+});
+
+const summaryFields = {
+  slug: Type.String(),
+  title: Type.String(),
+  description: Type.String({ description: 'Markdown' }),
+  unit: Type.String(),
+  direction: Type.Unsafe<string>({ type: 'string', enum: ['up', 'down'] }),
+  resourceId: Type.String(),
+  version: Nullable(Type.Integer({ description: 'The datastore version computed from' })),
+  promiseId: Nullable(Type.String()),
+  baseline: DatedValue,
+  target: DatedValue,
+  latest: Nullable(DatedValue),
+  change: Nullable(Type.Number({ description: 'Latest value minus the one before' })),
+  series: Type.Array(DatedValue),
+  forecast: Type.Object({
+    points: Type.Array(ForecastPoint),
+    method: Type.Unsafe<string>({ type: 'string', enum: ['linear', 'seasonal-linear', 'none'] }),
+    onTrack: Nullable(Type.Boolean()),
+    projectedAtTarget: Nullable(ForecastPoint),
+  }),
+  progress: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+  suggestedStatus: Status,
+  sparklineSvgUrl: Type.String(),
+  url: Type.String(),
+};
+
+export const IndicatorSummarySchema = Type.Object(summaryFields, { $id: 'IndicatorSummary' });
+
+export const IndicatorDetailSchema = Type.Object(
+  {
+    ...summaryFields,
+    query: IndicatorQuery,
+    groupField: Nullable(Type.String()),
+    groups: Type.Array(
+      Type.Object({
+        group: Type.String(),
+        series: Type.Array(DatedValue),
+        latest: Nullable(DatedValue),
+      }),
+    ),
+  },
+  { $id: 'IndicatorDetail' },
+);

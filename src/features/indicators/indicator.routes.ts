@@ -1,0 +1,81 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { errorResponses, type Api } from '../../platform/http/types.js';
+import { SlugParams } from '../catalog/catalog.schemas.js';
+import { IndicatorCreateBody, IndicatorUpdateBody } from './indicator.schemas.js';
+import {
+  createIndicator,
+  getIndicator,
+  listIndicators,
+  updateIndicator,
+} from './indicator.service.js';
+
+const auth = [{ bearerAuth: [] }];
+const tags = ['indicators'];
+
+export function indicatorRoutes(app: Api, ctx: AppContext): void {
+  app.get(
+    '/api/v1/indicators',
+    {
+      schema: {
+        tags,
+        summary: 'Every indicator: latest value, series, forecast and suggested status',
+        querystring: Type.Object({}, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ results: Type.Array(Type.Ref('IndicatorSummary')) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ results: await listIndicators(ctx, request.actor) }),
+  );
+
+  app.get(
+    '/api/v1/indicators/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'One indicator: definition, series, per-group series and forecast',
+        description:
+          'Values are computed live from the latest version of the resource. The forecast is a ' +
+          'least-squares line with a 95% prediction interval; onTrack says whether its value at ' +
+          'the target date meets the target.',
+        params: SlugParams,
+        response: { 200: Type.Ref('IndicatorDetail'), ...errorResponses },
+      },
+    },
+    (request) => getIndicator(ctx, request.actor, request.params.slug),
+  );
+
+  app.post(
+    '/api/v1/indicators',
+    {
+      schema: {
+        tags,
+        summary: 'Create an indicator (site admins and the combined authority’s editors)',
+        body: IndicatorCreateBody,
+        security: auth,
+        response: { 201: Type.Ref('IndicatorDetail'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await createIndicator(ctx, request.actor, request.body);
+      return reply.status(201).header('location', created.url).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/v1/indicators/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Change an indicator (site admins and the combined authority’s editors)',
+        params: SlugParams,
+        body: IndicatorUpdateBody,
+        security: auth,
+        response: { 200: Type.Ref('IndicatorDetail'), ...errorResponses },
+      },
+    },
+    (request) => updateIndicator(ctx, request.actor, request.params.slug, request.body),
+  );
+}
