@@ -15,6 +15,7 @@ import { registerDatastore } from './features/datastore/datastore.plugin.js';
 import { registerIndicators } from './features/indicators/indicators.plugin.js';
 import { registerMetrics } from './features/ops/metrics.js';
 import { opsRoutes } from './features/ops/ops.routes.js';
+import { registerPromises } from './features/promises/promises.plugin.js';
 import { registerPublishPages } from './features/publish/publish.pages.js';
 import { rootRoutes } from './features/ops/root.routes.js';
 import { regionRoutes } from './features/region/region.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(
   registerDatastorePages(app, ctx);
   registerAccountPages(app, ctx);
   registerPublishPages(app, ctx);
+  registerPromises(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -21,7 +21,9 @@ export type Action =
   | { type: 'organisation:update'; organisationId: string }
   | { type: 'organisation:manage-members'; organisationId: string }
   | { type: 'token:manage'; ownerId: string }
-  /** Indicators and dashboards are the region's: site admins and the combined authority's editors. */
+  /** Promises are the mayor's: the combined authority's editors (ids given) and site admins. */
+  | { type: 'promise:edit'; combinedAuthorityIds: readonly string[] }
+  /** Indicators and dashboards are the region's: the same people as promises. */
   | { type: 'indicator:edit'; combinedAuthorityIds: readonly string[] };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
@@ -74,6 +76,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'token:manage':
       // Only the owner handles their tokens (the CLI is the operator's way to revoke others').
       return actor.user?.id === action.ownerId && actor.scopes.has('write');
+    case 'promise:edit':
     case 'indicator:edit':
       return (
         (!!actor.user?.isSiteAdmin && actor.scopes.has('write')) ||

@@ -5,6 +5,7 @@ import { datastoreMigration } from './migrations/0002-datastore.js';
 import { searchIndexesMigration } from './migrations/0003-search-indexes.js';
 import { sessionsMigration } from './migrations/0004-sessions.js';
 import { datasetViewsMigration } from './migrations/0005-dataset-views.js';
+import { promisesMigration } from './migrations/0007-promises.js';
 import { indicatorsMigration } from './migrations/0006-indicators.js';
 
 function migrations(db: Db): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0003-search-indexes': searchIndexesMigration(db.dialect),
     '0004-sessions': sessionsMigration,
     '0005-dataset-views': datasetViewsMigration,
+    '0007-promises': promisesMigration,
     '0006-indicators': indicatorsMigration,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { requireSignIn } from '../../../accounts/pages/page-helpers.js';
+import { canEditPromises } from '../../../promises/promise-access.js';
 import { publisherHome } from '../../publish.service.js';
 
 /** /publish: the organisations the person publishes for, with all their datasets. */
@@ -10,6 +11,7 @@ export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
       pageTitle: 'Publish data',
       section: 'publish',
       organisations: await publisherHome(ctx, request.actor),
+      canEditPromises: await canEditPromises(ctx, request.actor),
     }),
   );
 }

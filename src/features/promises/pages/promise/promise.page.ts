@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { ATOM, CACHE, promiseFeed } from '../downloads.page.js';
+import { canEditPromises } from '../../promise-access.js';
+import { PromiseSlugParams } from '../../promise.schemas.js';
+import { getPromise } from '../../promise.service.js';
+import { statusTag, suggestionLine, timelineView } from './promise.view.js';
+
+/** /promises/{slug}: the permalink of a promise, with its indicators and its timeline. */
+export function promisePage(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { slug: string } }>(
+    '/promises/:slug',
+    { schema: { hide: true, params: PromiseSlugParams } },
+    async (request, reply) => {
+      // A slug has no dot, so "/promises/{slug}.atom" reaches this route as a slug ending in
+      // ".atom": the feed that follows one promise.
+      const feedOf = /^(.+)\.atom$/.exec(request.params.slug)?.[1];
+      if (feedOf !== undefined) {
+        const body = await promiseFeed(ctx, feedOf);
+        return reply.type(ATOM).header('cache-control', CACHE).send(body);
+      }
+      const [promise, canEdit] = await Promise.all([
+        getPromise(ctx, request.actor, request.params.slug),
+        canEditPromises(ctx, request.actor),
+      ]);
+      return reply.page('features/promises/pages/promise/promise.njk', {
+        pageTitle: promise.title,
+        section: 'promises',
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: 'Promises', href: '/promises' },
+        ],
+        promise,
+        tag: statusTag(promise.status),
+        suggestion: suggestionLine(promise.status, promise.suggested_status),
+        suggestionDiffers:
+          promise.suggested_status !== null && promise.suggested_status !== promise.status,
+        timeline: timelineView(promise.history),
+        indicators: promise.indicators,
+        canEdit,
+      });
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import {
+  errorLocals,
+  fieldErrorsOf,
+  formErrors,
+  noErrors,
+  type FormErrors,
+} from '../../../accounts/pages/form-errors.js';
+import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+import { authorisePromiseEdit } from '../../promise-access.js';
+import { SOURCE_KINDS } from '../../promise-status.js';
+import type { PromiseCreateInput } from '../../promise.schemas.js';
+import { getPromise, promiseFormOptions } from '../../promise.service.js';
+import { createPromise, patchPromise } from '../../promise-write.service.js';
+import { promiseSchemaErrors } from './publish-form.check.js';
+import {
+  blankPromiseForm,
+  LABELS,
+  promiseFormFromBody,
+  promiseFormOf,
+  promiseInputOf,
+  type PromiseForm,
+} from './publish-form.view.js';
+
+const TEMPLATE = 'features/promises/pages/publish-form/publish-form.njk';
+
+interface Mode {
+  slug?: string;
+  title?: string;
+}
+
+async function render(
+  ctx: AppContext,
+  reply: FastifyReply,
+  mode: Mode,
+  form: PromiseForm,
+  errors: FormErrors = noErrors(),
+  status = 200,
+) {
+  const options = await promiseFormOptions(ctx);
+  const slug = mode.slug;
+  return reply.page(
+    TEMPLATE,
+    {
+      pageTitle: slug ? `Edit “${mode.title ?? ''}”` : 'Add a promise',
+      section: 'publish',
+      breadcrumbs: [
+        { text: 'Publish', href: '/publish' },
+        { text: 'Promises', href: '/publish/promises' },
+      ],
+      action: slug ? `/publish/promises/${slug}/edit` : '/publish/promises/new',
+      submitText: slug ? 'Save changes' : 'Add promise',
+      form,
+      sourceKinds: SOURCE_KINDS,
+      ...options,
+      ...errorLocals(errors),
+    },
+    status,
+  );
+}
+
+async function submit(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  mode: Mode,
+  save: (input: PromiseCreateInput) => Promise<{ slug: string }>,
+) {
+  const form = promiseFormFromBody(request.body);
+  const { input, errors } = promiseInputOf(form);
+  const deadlineKnown = errors.some((e) => e.field.startsWith('deadline'));
+  const problems = [
+    ...errors,
+    ...promiseSchemaErrors(input).filter((e) => !(deadlineKnown && e.field === 'deadline')),
+  ];
+  if (problems.length === 0) {
+    try {
+      const saved = await save(input);
+      return await reply.redirect(`/promises/${saved.slug}`, 303);
+    } catch (err) {
+      const fromService = fieldErrorsOf(err);
+      if (!fromService) throw err;
+      problems.push(...fromService);
+    }
+  }
+  return render(ctx, reply, mode, form, formErrors(problems, LABELS), 422);
+}
+
+/** /publish/promises/new and /publish/promises/{slug}/edit: the promise form. */
+export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): void {
+  const guarded = { onRequest: requireSignIn };
+  const write = formPost(app);
+
+  app.get('/publish/promises/new', guarded, async (request, reply) => {
+    await authorisePromiseEdit(ctx, request.actor);
+    return render(ctx, reply, {}, blankPromiseForm('gmca'));
+  });
+
+  app.post('/publish/promises/new', write, async (request, reply) => {
+    await authorisePromiseEdit(ctx, request.actor);
+    return submit(ctx, request, reply, {}, (input) => createPromise(ctx, request.actor, input));
+  });
+
+  app.get<{ Params: { slug: string } }>(
+    '/publish/promises/:slug/edit',
+    guarded,
+    async (request, reply) => {
+      await authorisePromiseEdit(ctx, request.actor);
+      const p = await getPromise(ctx, request.actor, request.params.slug);
+      return render(ctx, reply, { slug: p.slug, title: p.title }, promiseFormOf(p));
+    },
+  );
+
+  app.post<{ Params: { slug: string } }>(
+    '/publish/promises/:slug/edit',
+    write,
+    async (request, reply) => {
+      await authorisePromiseEdit(ctx, request.actor);
+      const p = await getPromise(ctx, request.actor, request.params.slug);
+      return submit(ctx, request, reply, { slug: p.slug, title: p.title }, (input) =>
+        patchPromise(ctx, request.actor, p.slug, input),
+      );
+    },
+  );
+}

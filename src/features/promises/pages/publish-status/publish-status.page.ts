@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import type { Actor } from '../../../accounts/actor.js';
+import {
+  errorLocals,
+  fieldErrorsOf,
+  formErrors,
+  noErrors,
+  type FormErrors,
+} from '../../../accounts/pages/form-errors.js';
+import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+import { authorisePromiseEdit } from '../../promise-access.js';
+import { EVIDENCE_KINDS, STATUSES } from '../../promise-status.js';
+import { changePromiseStatus } from '../../promise-status.service.js';
+import { getPromise } from '../../promise.service.js';
+import { statusTag, suggestionLine } from '../promise/promise.view.js';
+import {
+  blankStatusForm,
+  STATUS_LABELS,
+  statusFormFromBody,
+  statusInputOf,
+  type StatusForm,
+} from './publish-status.view.js';
+
+const TEMPLATE = 'features/promises/pages/publish-status/publish-status.njk';
+
+async function render(
+  ctx: AppContext,
+  actor: Actor,
+  reply: FastifyReply,
+  slug: string,
+  form: StatusForm,
+  errors: FormErrors = noErrors(),
+  status = 200,
+) {
+  const promise = await getPromise(ctx, actor, slug);
+  return reply.page(
+    TEMPLATE,
+    {
+      pageTitle: `Change the status of “${promise.title}”`,
+      section: 'publish',
+      breadcrumbs: [
+        { text: 'Publish', href: '/publish' },
+        { text: 'Promises', href: '/publish/promises' },
+        { text: promise.title, href: `/promises/${promise.slug}` },
+      ],
+      promise,
+      tag: statusTag(promise.status),
+      suggestion: suggestionLine(promise.status, promise.suggested_status),
+      statuses: STATUSES.filter((s) => s.value !== promise.status),
+      evidenceKinds: EVIDENCE_KINDS,
+      form: { ...form, status: form.status || (promise.suggested_status ?? '') },
+      ...errorLocals(errors),
+    },
+    status,
+  );
+}
+
+/** /publish/promises/{slug}/status: record a change of status with its rationale and evidence. */
+export function publishStatusPages(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { slug: string } }>(
+    '/publish/promises/:slug/status',
+    { onRequest: requireSignIn },
+    async (request, reply) => {
+      await authorisePromiseEdit(ctx, request.actor);
+      return render(ctx, request.actor, reply, request.params.slug, blankStatusForm());
+    },
+  );
+
+  app.post<{ Params: { slug: string } }>(
+    '/publish/promises/:slug/status',
+    formPost(app),
+    async (request, reply) => {
+      await authorisePromiseEdit(ctx, request.actor);
+      const { slug } = request.params;
+      const form = statusFormFromBody(request.body);
+      const { input, errors } = statusInputOf(form);
+      if (errors.length === 0) {
+        try {
+          const saved = await changePromiseStatus(ctx, request.actor, slug, input);
+          return await reply.redirect(`/promises/${saved.slug}#timeline`, 303);
+        } catch (err) {
+          const fromService = fieldErrorsOf(err);
+          if (!fromService) throw err;
+          errors.push(...fromService);
+        }
+      }
+      const shown = formErrors(errors, STATUS_LABELS);
+      return render(ctx, request.actor, reply, slug, form, shown, 422);
+    },
+  );
+}

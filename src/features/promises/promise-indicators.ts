@@ -1,0 +1,47 @@
+import type { AppContext } from '../../context.js';
+import type { PromiseStatus } from '../../platform/db/schema.js';
+import type { Actor } from '../accounts/actor.js';
+import { findDatasetById } from '../catalog/dataset.repository.js';
+import { findResourceById } from '../catalog/resource.repository.js';
+import {
+  combineStatuses,
+  listIndicatorsForPromise,
+  type IndicatorSummary,
+} from '../indicators/indicator.service.js';
+
+/** An indicator of a promise as the indicator service computes it, and the data behind it. */
+export interface PromiseIndicatorView extends IndicatorSummary {
+  dataset: { slug: string; title: string; url: string } | null;
+  /** The resource's table page: the rows the indicator is computed from. */
+  resourceUrl: string | null;
+}
+
+async function behind(ctx: AppContext, resourceId: string) {
+  const resource = await findResourceById(ctx.db.kysely, resourceId);
+  const dataset = resource ? await findDatasetById(ctx.db.kysely, resource.dataset_id) : undefined;
+  if (!resource || !dataset) return { dataset: null, resourceUrl: null };
+  const path = `/datasets/${encodeURIComponent(dataset.slug)}`;
+  return {
+    dataset: { slug: dataset.slug, title: dataset.title, url: path },
+    resourceUrl: `${path}/resources/${encodeURIComponent(resource.id)}`,
+  };
+}
+
+/**
+ * The indicators of a promise, from the indicator service (which computes them and leaves out
+ * any over data the actor cannot read, so the dataset looked up here is readable).
+ */
+export async function indicatorsOfPromise(
+  ctx: AppContext,
+  actor: Actor,
+  promiseId: string,
+): Promise<PromiseIndicatorView[]> {
+  const summaries = await listIndicatorsForPromise(ctx, actor, promiseId);
+  return Promise.all(summaries.map(async (s) => ({ ...s, ...(await behind(ctx, s.resourceId)) })));
+}
+
+/** One suggestion from a promise's indicators (the indicator service's rule); null without any. */
+export function combinedSuggestion(indicators: PromiseIndicatorView[]): PromiseStatus | null {
+  if (indicators.length === 0) return null;
+  return combineStatuses(indicators.map((i) => i.suggestedStatus));
+}

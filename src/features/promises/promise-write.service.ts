@@ -1,0 +1,150 @@
+import type { AppContext } from '../../context.js';
+import type { PromiseRow } from '../../platform/db/schema.js';
+import { validationFailed, type FieldError } from '../../platform/http/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import type { Actor } from '../accounts/actor.js';
+import { insertActivity } from '../catalog/activity.repository.js';
+import { slugify } from '../catalog/dataset.service.js';
+import { diffOf } from '../catalog/diff.js';
+import { findOrganisationBySlug } from '../catalog/organisation.repository.js';
+import { themeTitles } from '../catalog/taxonomy.repository.js';
+import { authorisePromiseEdit } from './promise-access.js';
+import {
+  findPromiseBySlug,
+  insertPromise,
+  promiseSlugTaken,
+  updatePromise,
+} from './promise.repository.js';
+import type { DeadlineInput, PromiseCreateInput, PromisePatchInput } from './promise.schemas.js';
+import { getPromise, promiseOrFail } from './promise.service.js';
+
+type Fields = Pick<
+  PromiseRow,
+  | 'title'
+  | 'quote'
+  | 'source_kind'
+  | 'source_url'
+  | 'source_date'
+  | 'made_by'
+  | 'theme'
+  | 'deadline_kind'
+  | 'deadline_date'
+  | 'deadline_days'
+  | 'owner_id'
+>;
+
+const deadlineColumns = (d: DeadlineInput) => ({
+  deadline_kind: d.kind,
+  deadline_date: d.kind === 'date' ? d.date : null,
+  deadline_days: d.kind === 'days' ? d.days : null,
+});
+
+/** The input's fields as columns, checking what a schema cannot: a known theme and owner. */
+async function columnsOf(ctx: AppContext, input: PromisePatchInput): Promise<Partial<Fields>> {
+  const errors: FieldError[] = [];
+  const out: Partial<Fields> = {};
+  if (input.title !== undefined) out.title = input.title.trim();
+  if (input.quote !== undefined) out.quote = input.quote.trim();
+  if (input.made_by !== undefined) out.made_by = input.made_by.trim();
+  if (input.source) {
+    out.source_kind = input.source.kind;
+    out.source_url = input.source.url;
+    out.source_date = input.source.date;
+  }
+  if (input.deadline) Object.assign(out, deadlineColumns(input.deadline));
+  if (input.theme !== undefined) {
+    if (!(await themeTitles(ctx.db.kysely)).has(input.theme)) {
+      errors.push({ field: 'theme', message: `unknown theme ${input.theme}` });
+    }
+    out.theme = input.theme;
+  }
+  if (input.owner !== undefined) {
+    const org = await findOrganisationBySlug(ctx.db.kysely, input.owner);
+    if (!org) errors.push({ field: 'owner', message: `no organisation ${input.owner}` });
+    else out.owner_id = org.id;
+  }
+  if (out.title === '') errors.push({ field: 'title', message: 'Enter a title' });
+  if (out.quote === '') errors.push({ field: 'quote', message: 'Enter the words promised' });
+  if (out.made_by === '') errors.push({ field: 'made_by', message: 'Enter who made it' });
+  if (errors.length > 0) throw validationFailed(errors);
+  return out;
+}
+
+async function uniqueSlug(ctx: AppContext, base: string): Promise<string> {
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? base : `${base}-${String(i)}`;
+    if (!(await promiseSlugTaken(ctx.db.kysely, candidate))) return candidate;
+  }
+}
+
+/** The fields an editor sets, for the activity diff (not ids or timestamps). */
+const BOOKKEEPING = new Set(['id', 'created_at', 'updated_at', 'created_by']);
+const snapshot = (row: Partial<PromiseRow>) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !BOOKKEEPING.has(k)));
+
+export async function createPromise(ctx: AppContext, actor: Actor, input: PromiseCreateInput) {
+  await authorisePromiseEdit(ctx, actor);
+  const columns = (await columnsOf(ctx, input)) as Fields;
+  if (input.slug !== undefined && (await promiseSlugTaken(ctx.db.kysely, input.slug))) {
+    throw validationFailed([{ field: 'slug', message: `${input.slug} is already taken` }]);
+  }
+  const slug = input.slug ?? (await uniqueSlug(ctx, slugify(input.title)));
+  const at = now();
+  const row: PromiseRow = {
+    ...columns,
+    id: newId(),
+    slug,
+    status: 'not-yet-rated',
+    status_date: null,
+    created_by: actor.user?.id ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await insertPromise(trx, row);
+    await insertActivity(trx, {
+      actor_id: actor.user?.id ?? null,
+      action: 'promise.created',
+      subject_type: 'promise',
+      subject_id: row.id,
+      dataset_id: null,
+      organisation_id: row.owner_id,
+      diff: JSON.stringify(diffOf({}, snapshot(row))),
+      created_at: at,
+    });
+  });
+  return getPromise(ctx, actor, slug);
+}
+
+export async function patchPromise(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  input: PromisePatchInput,
+) {
+  await authorisePromiseEdit(ctx, actor);
+  const before = await promiseOrFail(ctx, slug);
+  const columns = await columnsOf(ctx, input);
+  const diff = diffOf(
+    snapshot(Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof Fields]]))),
+    snapshot(columns),
+  );
+  if (Object.keys(diff).length > 0) {
+    const at = now();
+    await ctx.db.kysely.transaction().execute(async (trx) => {
+      await updatePromise(trx, before.id, { ...columns, updated_at: at });
+      await insertActivity(trx, {
+        actor_id: actor.user?.id ?? null,
+        action: 'promise.updated',
+        subject_type: 'promise',
+        subject_id: before.id,
+        dataset_id: null,
+        organisation_id: columns.owner_id ?? before.owner_id,
+        diff: JSON.stringify(diff),
+        created_at: at,
+      });
+    });
+  }
+  const after = await findPromiseBySlug(ctx.db.kysely, slug);
+  return getPromise(ctx, actor, after?.slug ?? slug);
+}

@@ -1,0 +1,100 @@
+import type { AppContext } from '../../context.js';
+import { errorResponses, type Api } from '../../platform/http/types.js';
+import { changePromiseStatus } from './promise-status.service.js';
+import { createPromise, patchPromise } from './promise-write.service.js';
+import { PromiseDetail, PromiseList } from './promise.responses.js';
+import {
+  PromiseCreateBody,
+  PromiseListQuery,
+  PromisePatchBody,
+  PromiseSlugParams,
+  StatusChangeBody,
+} from './promise.schemas.js';
+import { getPromise, listPromises } from './promise.service.js';
+
+const auth = [{ bearerAuth: [] }];
+const tags = ['promises'];
+
+export function promiseRoutes(app: Api, ctx: AppContext): void {
+  app.get(
+    '/api/v1/promises',
+    {
+      schema: {
+        tags,
+        summary: "The mayor's promises: the term's day, counts by status and the promises",
+        description: 'Repeat `status` or `theme` to match any of its values.',
+        querystring: PromiseListQuery,
+        response: { 200: PromiseList, ...errorResponses },
+      },
+    },
+    (request) => listPromises(ctx, request.actor, request.query),
+  );
+
+  app.post(
+    '/api/v1/promises',
+    {
+      schema: {
+        tags,
+        summary: 'Create a promise (status: not yet rated)',
+        body: PromiseCreateBody,
+        security: auth,
+        response: { 201: PromiseDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const promise = await createPromise(ctx, request.actor, request.body);
+      return reply.status(201).header('location', promise.api_url).send(promise);
+    },
+  );
+
+  app.get(
+    '/api/v1/promises/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'A promise with its status history and its indicators (series, forecast)',
+        params: PromiseSlugParams,
+        response: { 200: PromiseDetail, ...errorResponses },
+      },
+    },
+    (request) => getPromise(ctx, request.actor, request.params.slug),
+  );
+
+  app.patch(
+    '/api/v1/promises/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Change some fields of a promise (not its status: see /status)',
+        params: PromiseSlugParams,
+        body: PromisePatchBody,
+        security: auth,
+        response: { 200: PromiseDetail, ...errorResponses },
+      },
+    },
+    (request) => patchPromise(ctx, request.actor, request.params.slug, request.body),
+  );
+
+  app.post(
+    '/api/v1/promises/:slug/status',
+    {
+      schema: {
+        tags,
+        summary: "Record a change of a promise's status, with rationale and evidence",
+        params: PromiseSlugParams,
+        body: StatusChangeBody,
+        security: auth,
+        response: { 201: PromiseDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const promise = await changePromiseStatus(
+        ctx,
+        request.actor,
+        request.params.slug,
+        request.body,
+      );
+      return reply.status(201).send(promise);
+    },
+  );
+}

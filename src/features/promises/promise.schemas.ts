@@ -1,0 +1,98 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { SLUG_PATTERN } from '../catalog/catalog.schemas.js';
+import { EVIDENCE_KINDS, SOURCE_KINDS, STATUS_VALUES } from './promise-status.js';
+
+const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
+const IsoDate = Type.String({ format: 'date' });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+// A web address or a path on this site; never javascript: or data: (links are shown on pages).
+const Link = Type.String({
+  pattern: '^(https?://[^\\s]+|/(?![/\\\\])[^\\s]*)$',
+  maxLength: 2000,
+  description: 'https://... or a path on this site (/datasets/...)',
+});
+const Enum = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
+
+export const StatusEnum = Enum(STATUS_VALUES);
+
+export const SourceBody = Type.Object(
+  {
+    kind: Enum(SOURCE_KINDS),
+    url: Nullable(Link),
+    date: Nullable(IsoDate),
+  },
+  { additionalProperties: false },
+);
+
+export const DeadlineBody = Type.Union([
+  Type.Object(
+    { kind: Type.Literal('date'), date: IsoDate },
+    { additionalProperties: false, description: 'By a date' },
+  ),
+  Type.Object(
+    { kind: Type.Literal('days'), days: Type.Integer({ minimum: 1, maximum: 3650 }) },
+    { additionalProperties: false, description: 'Within N days of taking office' },
+  ),
+  Type.Object({ kind: Type.Literal('none') }, { additionalProperties: false }),
+]);
+export type DeadlineInput = Static<typeof DeadlineBody>;
+
+const PromiseFields = {
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  quote: Type.String({ minLength: 1, maxLength: 5000, description: 'The words promised' }),
+  source: SourceBody,
+  made_by: Type.String({ minLength: 1, maxLength: 200 }),
+  theme: Slug,
+  deadline: DeadlineBody,
+  owner: Slug,
+};
+
+export const PromiseCreateBody = Type.Object(
+  { ...PromiseFields, slug: Type.Optional(Slug) },
+  { additionalProperties: false },
+);
+export type PromiseCreateInput = Static<typeof PromiseCreateBody>;
+
+export const PromisePatchBody = Type.Partial(Type.Object(PromiseFields), {
+  additionalProperties: false,
+});
+export type PromisePatchInput = Static<typeof PromisePatchBody>;
+
+export const EvidenceItem = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    url: Link,
+    kind: Enum(EVIDENCE_KINDS),
+  },
+  { additionalProperties: false },
+);
+
+export const StatusChangeBody = Type.Object(
+  {
+    status: StatusEnum,
+    rationale: Type.String({ minLength: 1, maxLength: 20_000, description: 'Markdown' }),
+    evidence: Type.Optional(Type.Array(EvidenceItem, { maxItems: 20 })),
+    date: Type.Optional(
+      Type.String({ format: 'date', description: 'When it changed; today if not given' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type StatusChangeInput = Static<typeof StatusChangeBody>;
+
+const OneOrMany = Type.Union([
+  Type.String({ maxLength: 100 }),
+  Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 }),
+]);
+
+export const PromiseListQuery = Type.Object(
+  {
+    status: Type.Optional(OneOrMany),
+    theme: Type.Optional(OneOrMany),
+  },
+  { additionalProperties: false },
+);
+export type PromiseListQueryInput = Static<typeof PromiseListQuery>;
+
+export const PromiseSlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });

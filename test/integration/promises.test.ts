@@ -1,0 +1,525 @@
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../src/features/accounts/token.service.js';
+import { addMember, createUser } from '../../src/features/accounts/user.service.js';
+import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
+import { addDays, todayIso } from '../../src/features/promises/term.js';
+import { upsertRegion } from '../../src/features/region/region.repository.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
+import { $, h1, PageClient } from '../helpers/pages.js';
+
+const PASSWORD = 'correct horse battery staple';
+let t: TestApp;
+let fx: Fixture;
+let mayorsEditor: string;
+const today = todayIso();
+// Taking office 99 days ago makes today day 100 of the term.
+const termStart = addDays(today, -99);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = await seedFixture(t.ctx);
+  await upsertRegion(t.ctx.db.kysely, {
+    id: 'region-1',
+    slug: 'test-region',
+    name: 'Test Region',
+    boundary: null,
+    settings: JSON.stringify({ mayorTermStart: termStart }),
+    created_at: today,
+    updated_at: today,
+  });
+  await createOrganisation(t.ctx, null, {
+    slug: 'gmca',
+    name: 'Greater Manchester Combined Authority',
+    kind: 'combined-authority',
+  });
+  await createUser(t.ctx, {
+    email: 'cdo@gmca.example',
+    name: 'Chief Digital Officer',
+    password: PASSWORD,
+  });
+  await addMember(t.ctx, 'cdo@gmca.example', 'gmca', 'editor');
+  ({ token: mayorsEditor } = await createToken(t.ctx, {
+    email: 'cdo@gmca.example',
+    name: 'test',
+    scopes: ['read', 'write'],
+  }));
+});
+afterAll(() => t.close());
+
+const fibre = {
+  slug: 'full-fibre-schools',
+  title: 'Full-fibre broadband for every school',
+  quote: 'Every school in the region will have a full-fibre connection.',
+  source: { kind: 'manifesto', url: 'https://example.org/manifesto', date: '2026-04-01' },
+  made_by: 'The Mayor',
+  theme: 'broadband',
+  deadline: { kind: 'days', days: 365 },
+  owner: 'gmca',
+};
+
+interface PromiseBody {
+  slug: string;
+  status: string;
+  made_by: string;
+  deadline: { kind: string; due: string | null; overdue: boolean };
+}
+interface ListBody {
+  term: { start: string | null; day: number | null };
+  total: number;
+  counts: Record<string, number>;
+  results: PromiseBody[];
+}
+interface ErrorBody {
+  error: { code: string; details: unknown };
+}
+const slugs = (l: ListBody) => l.results.map((p) => p.slug);
+
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, token?: string, payload?: unknown) =>
+  t.app.inject({
+    method,
+    url,
+    ...(token ? { headers: bearer(token) } : {}),
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+
+describe('promises through the API', () => {
+  it("lets only the mayor's office and site admins create promises", async () => {
+    expect((await api('POST', '/api/v1/promises', undefined, fibre)).statusCode).toBe(401);
+    expect((await api('POST', '/api/v1/promises', fx.tokens.editor, fibre)).statusCode).toBe(403);
+    const readOnly = await api('POST', '/api/v1/promises', fx.tokens.readOnlyEditor, fibre);
+    expect(readOnly.statusCode).toBe(403);
+
+    const res = await api('POST', '/api/v1/promises', mayorsEditor, fibre);
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json<PromiseBody>();
+    expect(body).toMatchObject({
+      slug: 'full-fibre-schools',
+      status: 'not-yet-rated',
+      status_label: 'Not yet rated',
+      owner: { slug: 'gmca' },
+      theme: { slug: 'broadband', title: 'Broadband and connectivity' },
+      history: [],
+    });
+    // "Within 365 days of taking office" falls due 365 days after the first day.
+    expect(body.deadline).toEqual({
+      kind: 'days',
+      date: null,
+      days: 365,
+      due: addDays(termStart, 365),
+      overdue: false,
+    });
+    expect(res.headers.location).toBe('http://metrodata.test/api/v1/promises/full-fibre-schools');
+
+    const byAdmin = await api('POST', '/api/v1/promises', fx.tokens.admin, {
+      ...fibre,
+      slug: 'open-data-portal',
+      title: 'An open data portal for the region',
+      theme: 'digital-inclusion',
+      deadline: { kind: 'date', date: addDays(today, -10) },
+    });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(201);
+    expect(byAdmin.json<PromiseBody>().deadline.overdue).toBe(true);
+  });
+
+  it('refuses unknown themes and owners, and links that are not web addresses', async () => {
+    const bad = await api('POST', '/api/v1/promises', mayorsEditor, {
+      ...fibre,
+      slug: 'bad-one',
+      theme: 'no-such-theme',
+      owner: 'nobody',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json<ErrorBody>().error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'theme' }),
+        expect.objectContaining({ field: 'owner' }),
+      ]),
+    );
+    const script = await api('POST', '/api/v1/promises', mayorsEditor, {
+      ...fibre,
+      slug: 'bad-two',
+      source: { kind: 'speech', url: 'javascript:alert(1)', date: null },
+    });
+    expect(script.statusCode).toBe(400);
+  });
+
+  it('changes a promise with PATCH, audited', async () => {
+    expect(
+      (
+        await api('PATCH', '/api/v1/promises/full-fibre-schools', fx.tokens.otherEditor, {
+          title: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await api('PATCH', '/api/v1/promises/full-fibre-schools', mayorsEditor, {
+      made_by: 'The Mayor of Greater Manchester',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<PromiseBody>().made_by).toBe('The Mayor of Greater Manchester');
+    const audit = await t.ctx.db.kysely
+      .selectFrom('activities')
+      .selectAll()
+      .where('action', '=', 'promise.updated')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]?.diff ?? '{}')).toEqual({
+      made_by: { from: 'The Mayor', to: 'The Mayor of Greater Manchester' },
+    });
+  });
+
+  it('records status changes only from editors, audited with who and when', async () => {
+    const change = {
+      status: 'in-the-works',
+      rationale: 'Contracts for **40 schools** signed.',
+      evidence: [
+        { title: 'Cabinet report', url: 'https://example.org/cabinet', kind: 'document' },
+        { title: 'Connections by school', url: '/datasets/bus-punctuality', kind: 'dataset' },
+      ],
+      date: addDays(today, -30),
+    };
+    const url = '/api/v1/promises/full-fibre-schools/status';
+    expect((await api('POST', url, undefined, change)).statusCode).toBe(401);
+    expect((await api('POST', url, fx.tokens.editor, change)).statusCode).toBe(403);
+    expect((await api('POST', url, fx.tokens.member, change)).statusCode).toBe(403);
+
+    const before = new Date().toISOString();
+    const res = await api('POST', url, mayorsEditor, change);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      status: 'in-the-works',
+      status_date: change.date,
+      history: [
+        {
+          date: change.date,
+          from: 'not-yet-rated',
+          to: 'in-the-works',
+          rationale: change.rationale,
+          evidence: change.evidence,
+          by: { name: 'Chief Digital Officer' },
+        },
+      ],
+    });
+    const audit = await t.ctx.db.kysely
+      .selectFrom('activities as a')
+      .innerJoin('users as u', 'u.id', 'a.actor_id')
+      .select(['a.action', 'a.created_at', 'a.diff', 'u.email'])
+      .where('a.action', '=', 'promise.status-changed')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.email).toBe('cdo@gmca.example');
+    expect((audit[0]?.created_at ?? '') >= before).toBe(true);
+    expect((JSON.parse(audit[0]?.diff ?? '{}') as { status: unknown }).status).toEqual({
+      from: 'not-yet-rated',
+      to: 'in-the-works',
+    });
+  });
+
+  it('refuses a change to the same status, a future date, or one before the last change', async () => {
+    const url = '/api/v1/promises/full-fibre-schools/status';
+    const same = await api('POST', url, mayorsEditor, { status: 'in-the-works', rationale: 'x' });
+    expect(same.statusCode).toBe(422);
+    const future = await api('POST', url, mayorsEditor, {
+      status: 'stalled',
+      rationale: 'x',
+      date: addDays(today, 1),
+    });
+    expect(future.statusCode).toBe(422);
+    const early = await api('POST', url, mayorsEditor, {
+      status: 'stalled',
+      rationale: 'x',
+      date: addDays(today, -31),
+    });
+    expect(early.statusCode).toBe(422);
+    const bogus = await api('POST', url, mayorsEditor, { status: 'done', rationale: 'x' });
+    expect(bogus.statusCode).toBe(400);
+  });
+
+  it('lists promises with the term day and counts, filtered by status and theme', async () => {
+    const res = await api('GET', '/api/v1/promises');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<ListBody>();
+    expect(body.term).toEqual({ start: termStart, day: 100 });
+    expect(body.total).toBe(2);
+    expect(body.counts).toEqual({ 'in-the-works': 1, 'not-yet-rated': 1 });
+    const byStatus = (await api('GET', '/api/v1/promises?status=in-the-works')).json<ListBody>();
+    expect(slugs(byStatus)).toEqual(['full-fibre-schools']);
+    const byTheme = (
+      await api('GET', '/api/v1/promises?theme=digital-inclusion&theme=housing')
+    ).json<ListBody>();
+    expect(slugs(byTheme)).toEqual(['open-data-portal']);
+    // Counts are of every promise, whatever the filter.
+    expect(byTheme.total).toBe(2);
+    expect((await api('GET', '/api/v1/promises/nope')).statusCode).toBe(404);
+  });
+});
+
+describe('promise pages', () => {
+  it('shows the timeline of every change in the order they happened, with evidence', async () => {
+    const url = '/api/v1/promises/full-fibre-schools/status';
+    const stalled = await api('POST', url, mayorsEditor, {
+      status: 'stalled',
+      rationale: 'The supplier went into administration.',
+      evidence: [{ title: 'News report', url: 'https://news.example/supplier', kind: 'news' }],
+      date: addDays(today, -10),
+    });
+    expect(stalled.statusCode, stalled.body).toBe(201);
+    const back = await api('POST', url, fx.tokens.admin, {
+      status: 'in-the-works',
+      rationale: 'A new supplier was appointed.',
+    });
+    expect(back.statusCode, back.body).toBe(201);
+
+    const res = await t.app.inject({ url: '/promises/full-fibre-schools' });
+    expect(res.statusCode).toBe(200);
+    const page = $(res.body);
+    expect(h1(res.body)).toBe('Full-fibre broadband for every school');
+    expect(page('#quote').text()).toContain(fibre.quote);
+    const items = page('#history > li');
+    expect(items.map((_i, li) => page(li).attr('data-to')).get()).toEqual([
+      'in-the-works',
+      'stalled',
+      'in-the-works',
+    ]);
+    expect(items.map((_i, li) => page(li).find('time').attr('datetime')).get()).toEqual([
+      addDays(today, -30),
+      addDays(today, -10),
+      today,
+    ]);
+    expect(items.eq(0).find('div.govuk-body strong').text()).toBe('40 schools');
+    expect(
+      items
+        .eq(0)
+        .find('a')
+        .map((_i, a) => page(a).attr('href'))
+        .get(),
+    ).toEqual(['https://example.org/cabinet', '/datasets/bus-punctuality']);
+    expect(items.eq(1).text()).toContain('Rated by Chief Digital Officer');
+    expect(page('#status').text()).toContain('In the works');
+    expect(page('.govuk-summary-list').text()).toContain('Within 365 days of taking office');
+    // No indicator yet: no suggestion to show.
+    expect(page('#suggestion')).toHaveLength(0);
+    expect(
+      page('link[type="application/atom+xml"][href="/promises/full-fibre-schools.atom"]'),
+    ).toHaveLength(1);
+    // Residents see no editing links.
+    expect(page('a[href="/publish/promises/full-fibre-schools/status"]')).toHaveLength(0);
+  });
+
+  it('shows the scorecard: day N, counts by status, promises by theme, filters in the URL', async () => {
+    const res = await t.app.inject({ url: '/promises' });
+    expect(res.statusCode).toBe(200);
+    const page = $(res.body);
+    expect(page('#term-day').text().trim()).toBe('Day 100 of the mayor’s term');
+    expect(page('.govuk-service-navigation__item--active').text()).toContain('Promises');
+    const count = (s: string) => page(`#status-counts [data-status="${s}"]`).text().trim();
+    expect(count('in-the-works')).toMatch(/^1/);
+    expect(count('not-yet-rated')).toMatch(/^1/);
+    expect(count('kept')).toBe('0');
+    expect(
+      page('h2[id^="theme-"]')
+        .map((_i, h) => page(h).text())
+        .get(),
+    ).toEqual(['Broadband and connectivity', 'Digital inclusion']);
+    const portal = page('[data-slug="open-data-portal"]');
+    expect(portal.text()).toContain('Not yet rated');
+    expect(portal.text()).toContain('Overdue');
+
+    const filtered = $((await t.app.inject({ url: '/promises?status=in-the-works' })).body);
+    expect(
+      filtered('[data-slug]')
+        .map((_i, li) => filtered(li).attr('data-slug'))
+        .get(),
+    ).toEqual(['full-fibre-schools']);
+    expect(filtered('input[name="status"][value="in-the-works"]').attr('checked')).toBeDefined();
+    expect(filtered('a[href="/promises"]').text()).toContain('Clear all filters');
+    const none = $((await t.app.inject({ url: '/promises?theme=housing' })).body);
+    expect(none('[data-slug]')).toHaveLength(0);
+    expect(none('main').text()).toContain('No promises match these filters.');
+  });
+
+  it('publishes valid Atom feeds of status changes, for all promises and for one', async () => {
+    for (const [url, n] of [
+      ['/promises.atom', 3],
+      ['/promises/full-fibre-schools.atom', 3],
+      ['/promises/open-data-portal.atom', 0],
+    ] as const) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toContain('application/atom+xml');
+      const x = load(res.body, { xml: true });
+      expect(x('feed').attr('xmlns')).toBe('http://www.w3.org/2005/Atom');
+      // RFC 4287: a feed has an id, a title, updated and an author (or every entry has one).
+      for (const el of ['id', 'title', 'updated', 'author > name']) {
+        expect(x(`feed > ${el}`).text(), `${url} ${el}`).not.toBe('');
+      }
+      expect(x('feed > link[rel="self"]').attr('href')).toBe(`http://metrodata.test${url}`);
+      const entries = x('entry');
+      expect(entries, url).toHaveLength(n);
+      entries.each((_i, e) => {
+        for (const el of ['id', 'title', 'updated', 'content']) {
+          expect(x(e).children(el).text()).not.toBe('');
+        }
+        expect(Date.parse(x(e).children('updated').text())).not.toBeNaN();
+      });
+    }
+    const x = load((await t.app.inject({ url: '/promises.atom' })).body, { xml: true });
+    expect(
+      x('entry > title')
+        .map((_i, e) => x(e).text())
+        .get(),
+    ).toEqual([
+      'Full-fibre broadband for every school: Stalled → In the works',
+      'Full-fibre broadband for every school: In the works → Stalled',
+      'Full-fibre broadband for every school: Not yet rated → In the works',
+    ]);
+    expect(x('entry').eq(2).children('content').text()).toContain('https://example.org/cabinet');
+    expect((await t.app.inject({ url: '/promises/nope.atom' })).statusCode).toBe(404);
+  });
+
+  it('offers every promise as CSV and as JSON', async () => {
+    const csv = await t.app.inject({ url: '/promises.csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('promises.csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^slug,title,quote,/);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(['full-fibre-schools', 'open-data-portal']);
+    const json = await t.app.inject({ url: '/promises.json' });
+    expect(json.statusCode).toBe(200);
+    const body = json.json<ListBody>();
+    expect(slugs(body).sort()).toEqual(['full-fibre-schools', 'open-data-portal']);
+    expect(body.total).toBe(2);
+  });
+});
+
+describe('the publisher area for promises', () => {
+  async function signedIn(email: string): Promise<PageClient> {
+    const browser = new PageClient(t.app);
+    expect((await browser.signIn(email, PASSWORD)).statusCode).toBe(303);
+    return browser;
+  }
+
+  it('is open to the mayor’s office only', async () => {
+    const anonymous = await t.app.inject({ url: '/publish/promises' });
+    expect(anonymous.statusCode).toBe(303);
+    await createUser(t.ctx, { email: 'clerk@bolton.example', name: 'Clerk', password: PASSWORD });
+    await addMember(t.ctx, 'clerk@bolton.example', 'bolton', 'editor');
+    const clerk = await signedIn('clerk@bolton.example');
+    expect((await clerk.get('/publish/promises')).statusCode).toBe(403);
+    expect((await clerk.get('/publish/promises/full-fibre-schools/status')).statusCode).toBe(403);
+    expect($((await clerk.get('/publish')).body)('a[href="/publish/promises"]')).toHaveLength(0);
+
+    const cdo = await signedIn('cdo@gmca.example');
+    expect($((await cdo.get('/publish')).body)('a[href="/publish/promises"]')).toHaveLength(1);
+    const list = await cdo.get('/publish/promises');
+    expect(list.statusCode).toBe(200);
+    expect($(list.body)('tbody tr')).toHaveLength(2);
+  });
+
+  it('adds a promise with the form, showing errors in an error summary', async () => {
+    const cdo = await signedIn('cdo@gmca.example');
+    const bad = await cdo.post(
+      '/publish/promises/new',
+      {
+        title: '',
+        quote: '',
+        made_by: 'The Mayor',
+        source_kind: 'speech',
+        theme: '',
+        owner: 'gmca',
+        deadline_kind: 'days',
+        deadline_days: 'soon',
+      },
+      { from: '/publish/promises/new' },
+    );
+    expect(bad.statusCode).toBe(422);
+    const page = $(bad.body);
+    expect(page('title').text()).toMatch(/^Error: /);
+    const summary = page('.govuk-error-summary__list a')
+      .map((_i, a) => page(a).text())
+      .get();
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        'Enter a title',
+        'Enter the words promised',
+        'Choose a theme',
+        'Enter a whole number of days, like 100',
+      ]),
+    );
+    const ok = await cdo.post(
+      '/publish/promises/new',
+      {
+        title: 'A chief digital officer for the region',
+        quote: 'I will appoint a chief digital officer in my first 100 days.',
+        made_by: 'The Mayor',
+        source_kind: 'speech',
+        source_url: 'https://example.org/speech',
+        'source-date-day': '2',
+        'source-date-month': '5',
+        'source-date-year': '2026',
+        theme: 'digital-inclusion',
+        owner: 'gmca',
+        deadline_kind: 'days',
+        deadline_days: '100',
+      },
+      { from: '/publish/promises/new' },
+    );
+    expect(ok.statusCode, ok.body).toBe(303);
+    expect(ok.headers.location).toBe('/promises/a-chief-digital-officer-for-the-region');
+    const created = (
+      await api('GET', '/api/v1/promises/a-chief-digital-officer-for-the-region')
+    ).json<PromiseBody>();
+    expect(created).toMatchObject({
+      source: { kind: 'speech', url: 'https://example.org/speech', date: '2026-05-02' },
+      deadline: { kind: 'days', days: 100, due: addDays(termStart, 100) },
+    });
+  });
+
+  it('records a status change with the form, which then shows on the timeline', async () => {
+    const cdo = await signedIn('cdo@gmca.example');
+    const form = '/publish/promises/a-chief-digital-officer-for-the-region/status';
+    const bad = await cdo.post(form, {
+      status: '',
+      rationale: '',
+      'evidence-1-title': 'Job advert',
+    });
+    expect(bad.statusCode).toBe(422);
+    const errors = $(bad.body)('.govuk-error-summary__list a')
+      .map((_i, a) => $(bad.body)(a).text())
+      .get();
+    expect(errors).toEqual(
+      expect.arrayContaining(['Choose the new status', 'Enter why the status changed']),
+    );
+    expect(errors.join(' ')).toContain('evidence 1');
+
+    const ok = await cdo.post(form, {
+      status: 'kept',
+      rationale: 'Appointed on day 90.',
+      'date-day': String(Number(addDays(today, -10).slice(8))),
+      'date-month': String(Number(addDays(today, -10).slice(5, 7))),
+      'date-year': addDays(today, -10).slice(0, 4),
+      'evidence-1-title': 'Appointment announced',
+      'evidence-1-url': 'https://example.org/news/cdo',
+      'evidence-1-kind': 'news',
+    });
+    expect(ok.statusCode, ok.body).toBe(303);
+    const page = $((await cdo.get('/promises/a-chief-digital-officer-for-the-region')).body);
+    expect(page('#status').text()).toContain('Kept');
+    expect(page('#history > li').attr('data-to')).toBe('kept');
+    expect(page('#history a[href="https://example.org/news/cdo"]').text()).toBe(
+      'Appointment announced',
+    );
+    // An editor sees the way to the forms.
+    expect(page(`a[href="${form}"]`)).toHaveLength(1);
+  });
+});
