@@ -63,6 +63,7 @@ export function forecastSeries(
   series: DatedValue[],
   target: DatedValue,
   direction: Direction,
+  bounds: [number, number] | null = null,
 ): Forecast {
   const none: Forecast = { points: [], method: 'none', onTrack: null, projectedAtTarget: null };
   const last = series.at(-1);
@@ -71,7 +72,12 @@ export function forecastSeries(
     series.map((p) => p.value),
   );
   if (!fit || !last) return none;
-  const at = (date: string): ForecastPoint => ({ date, ...predict(fit, yearsOf(date)) });
+  // A share cannot go past 0 or 100: the line and its band are cut there.
+  const clamp = (v: number) => (bounds ? Math.min(bounds[1], Math.max(bounds[0], v)) : v);
+  const at = (date: string): ForecastPoint => {
+    const p = predict(fit, yearsOf(date));
+    return { date, value: clamp(p.value), lower: clamp(p.lower), upper: clamp(p.upper) };
+  };
   const step = stepMonths(series.map((p) => p.date));
   const points: ForecastPoint[] = [];
   // At most 20 years of steps: a far target must not make thousands of points.

@@ -17,7 +17,12 @@ export function summarise(row: IndicatorRow, values: IndicatorValues): Indicator
   const { series } = values;
   const latest = series.at(-1) ?? null;
   const before = series.at(-2);
-  const forecast = forecastSeries(series, target, row.direction);
+  const forecast = forecastSeries(
+    series,
+    target,
+    row.direction,
+    row.unit === '%' ? [0, 100] : null,
+  );
   return {
     slug: row.slug,
     title: row.title,

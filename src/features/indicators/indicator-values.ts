@@ -40,14 +40,27 @@ function valueOf(row: Record<string, unknown>, ratio: boolean): number | null {
 }
 
 /** The query's rows as points, in date order; rows whose date is not a period are dropped. */
-function pointsOf(rows: Record<string, unknown>[], dateKey: string, ratio: boolean): DatedValue[] {
+function pointsOf(
+  rows: Record<string, unknown>[],
+  dateKey: string,
+  ratio: boolean,
+  cumulative: boolean,
+): DatedValue[] {
   const out: DatedValue[] = [];
   for (const r of rows) {
     const date = periodStart(r[dateKey]);
     const value = valueOf(r, ratio);
     if (date !== null && value !== null) out.push({ date, value });
   }
-  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (cumulative) {
+    let total = 0;
+    for (const p of out) {
+      total += p.value;
+      p.value = total;
+    }
+  }
+  return out;
 }
 
 /**
@@ -79,6 +92,7 @@ export async function indicatorValues(
   const bucket = dateField && TEMPORAL.has(dateField.type) ? query.date.bucket : undefined;
   const dateKey = bucket ? `${query.date.field}_${bucket}` : query.date.field;
   const ratio = query.denominator !== undefined;
+  const cumulative = query.cumulative === true;
   const base: QueryInput = {
     ...(query.filters ? { filters: query.filters } : {}),
     aggregates: [
@@ -104,10 +118,14 @@ export async function indicatorValues(
       rowsOf.set(name, [...(rowsOf.get(name) ?? []), r]);
     }
     for (const [group, rows] of rowsOf) {
-      const series = pointsOf(rows, dateKey, ratio);
+      const series = pointsOf(rows, dateKey, ratio, cumulative);
       groups.push({ group, series, latest: series.at(-1) ?? null });
     }
     groups.sort((a, b) => a.group.localeCompare(b.group));
   }
-  return remember(key, { version, series: pointsOf(region.records, dateKey, ratio), groups });
+  return remember(key, {
+    version,
+    series: pointsOf(region.records, dateKey, ratio, cumulative),
+    groups,
+  });
 }

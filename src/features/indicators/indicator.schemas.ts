@@ -44,6 +44,9 @@ export const IndicatorQuery = Type.Object(
     value: Aggregate,
     // When set, the value is 100 × value ÷ denominator (a percentage).
     denominator: Type.Optional(Aggregate),
+    cumulative: Type.Optional(
+      Type.Boolean({ description: 'A running total: each period adds to the ones before' }),
+    ),
     group: Type.Optional(
       Type.String({
         minLength: 1,

@@ -18,6 +18,7 @@ import {
   updateOrganisationBoundary,
 } from '../catalog/organisation.repository.js';
 import { createOrganisation } from '../catalog/organisation.service.js';
+import { seedIndicators } from '../indicators/demo-indicators.js';
 import { REGION } from './demo/boroughs.js';
 import { boroughPolygon, regionPolygon } from './demo/boundaries.js';
 import { DEMO_DATASETS } from './demo/datasets.js';
@@ -181,6 +182,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     summary.resources++;
     summary.loads++;
   }
+  // Indicators and dashboards over the demo datasets, now that their data is loaded.
+  await seedIndicators(ctx, actor);
   return summary;
 }
 
