@@ -12,6 +12,7 @@ import { BOROUGHS } from '../../src/features/region/demo/boroughs.js';
 import { boroughIndexAt } from '../../src/features/region/demo/boundaries.js';
 import { DEMO_DATASETS } from '../../src/features/region/demo/datasets.js';
 import { ALL_REQUESTS_SLUG } from '../../src/features/region/demo/service-requests-large.js';
+import { addDays, todayIso } from '../../src/features/promises/term.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
@@ -158,7 +159,10 @@ describe('seeding the demo region', () => {
     const region = await ctx.db.kysely.selectFrom('regions').selectAll().executeTakeFirstOrThrow();
     expect(region.name).toBe('Greater Manchester');
     expect(JSON.parse(region.boundary ?? 'null')).toMatchObject({ type: 'Polygon' });
-    expect(JSON.parse(region.settings)).toMatchObject({ mayorTermStart: '2024-05-10' });
+    // The promise tracker's demo moves the term so that the seed date is day 111 of it.
+    expect(JSON.parse(region.settings)).toMatchObject({
+      mayorTermStart: addDays(todayIso(), -110),
+    });
   });
 
   it('reports progress up to its total', () => {
@@ -320,6 +324,7 @@ describe('seeding on first start', () => {
 
       // Deleting the demo must not bring it back on the next start.
       await ctx.db.kysely.deleteFrom('datasets').execute();
+      await ctx.db.kysely.deleteFrom('promises').execute();
       await ctx.db.kysely.deleteFrom('organisations').execute();
       expect(await seedDemoIfEmpty(ctx, () => undefined)).toBe(false);
     }),

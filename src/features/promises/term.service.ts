@@ -27,3 +27,9 @@ export async function setTermStart(ctx: AppContext, start: string): Promise<void
     updated_at: now(),
   });
 }
+
+/** Whether the region is the synthetic demo (whose term the demo may move). */
+export async function isDemoRegion(ctx: AppContext): Promise<boolean> {
+  const region = await findRegion(ctx.db.kysely);
+  return region ? (JSON.parse(region.settings) as { demo?: unknown }).demo === true : false;
+}

@@ -19,6 +19,7 @@ import {
 } from '../catalog/organisation.repository.js';
 import { createOrganisation } from '../catalog/organisation.service.js';
 import { seedIndicators } from '../indicators/demo-indicators.js';
+import { seedPromises } from '../promises/demo/seed-promises.js';
 import { REGION } from './demo/boroughs.js';
 import { boroughPolygon, regionPolygon } from './demo/boundaries.js';
 import { DEMO_DATASETS } from './demo/datasets.js';
@@ -184,6 +185,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   }
   // Indicators and dashboards over the demo datasets, now that their data is loaded.
   await seedIndicators(ctx, actor);
+  // The mayor's promises, measured by those indicators; the demo's term starts 110 days ago.
+  await seedPromises(ctx, actor);
   return summary;
 }
 

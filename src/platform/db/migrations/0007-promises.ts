@@ -3,6 +3,12 @@ import type { Kysely, Migration } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
+const DIGITAL_SERVICES = {
+  slug: 'digital-services',
+  title: 'Digital public services',
+  description: 'Open data, online public services, cyber security and digital leadership.',
+};
+
 /**
  * The promise tracker: a promise and its status changes. The current status is kept on the
  * promise as well as in its last change, so the scorecard counts and filters without reading
@@ -10,6 +16,13 @@ type AnyDb = Kysely<any>;
  */
 export const promisesMigration: Migration = {
   async up(db: AnyDb) {
+    // Promises about open data and online services fit none of the first themes; datasets may
+    // use it too (a council's open data inventory, its online transactions).
+    await db
+      .insertInto('themes')
+      .values(DIGITAL_SERVICES)
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
     await db.schema
       .createTable('promises')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -62,5 +75,6 @@ export const promisesMigration: Migration = {
   async down(db: AnyDb) {
     await db.schema.dropTable('promise_status_changes').execute();
     await db.schema.dropTable('promises').execute();
+    await db.deleteFrom('themes').where('slug', '=', DIGITAL_SERVICES.slug).execute();
   },
 };

@@ -1,0 +1,87 @@
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../platform/http/errors.js';
+import type { Actor } from '../../accounts/actor.js';
+import { findOrganisationBySlug } from '../../catalog/organisation.repository.js';
+import { attachIndicatorToPromise } from '../../indicators/indicator.service.js';
+import { changePromiseStatus } from '../promise-status.service.js';
+import { createPromise } from '../promise-write.service.js';
+import { findPromiseBySlug } from '../promise.repository.js';
+import type { DeadlineInput } from '../promise.schemas.js';
+import { addDays, todayIso } from '../term.js';
+import { currentTerm, isDemoRegion, setTermStart } from '../term.service.js';
+import type { DemoPromise } from './demo-promise.js';
+import { CONNECTIVITY_PROMISES } from './promises-connectivity.js';
+import { SERVICE_PROMISES } from './promises-services.js';
+
+export const DEMO_PROMISES: readonly DemoPromise[] = [
+  ...CONNECTIVITY_PROMISES,
+  ...SERVICE_PROMISES,
+];
+
+/** How far into the term the demo is on the day it is seeded: a hundred days and a bit. */
+export const DEMO_TERM_DAY = 111;
+
+const deadlineOf = (d: DemoPromise['deadline'], start: string): DeadlineInput =>
+  d.kind === 'date' ? { kind: 'date', date: addDays(start, d.day) } : d;
+
+async function attach(ctx: AppContext, actor: Actor, slug: string, promiseId: string) {
+  try {
+    await attachIndicatorToPromise(ctx, actor, slug, promiseId);
+  } catch (err) {
+    // An indicator whose dataset the demo could not load is simply not there.
+    if (!(err instanceof AppError) || err.status !== 404) throw err;
+  }
+}
+
+/**
+ * Seeds the demo mayor's promises with their histories, through the real services (so every
+ * change is audited), and attaches the demo indicators that measure them. The demo region's
+ * term starts DEMO_TERM_DAY - 1 days before the seed date; a real region keeps its own, and
+ * changes it would date in the future are left out. Adds only promises missing by slug; returns
+ * how many it created.
+ */
+export async function seedPromises(ctx: AppContext, actor: Actor): Promise<number> {
+  const today = todayIso();
+  let start = (await currentTerm(ctx)).start;
+  const demo = await isDemoRegion(ctx);
+  const fresh = await Promise.all(
+    DEMO_PROMISES.map((p) => findPromiseBySlug(ctx.db.kysely, p.slug)),
+  );
+  if (demo && fresh.every((p) => p === undefined)) {
+    start = addDays(today, -(DEMO_TERM_DAY - 1));
+    await setTermStart(ctx, start);
+  }
+  if (!start) return 0;
+  let created = 0;
+  for (const [i, p] of DEMO_PROMISES.entries()) {
+    if (fresh[i] || !(await findOrganisationBySlug(ctx.db.kysely, p.owner))) continue;
+    const saved = await createPromise(ctx, actor, {
+      slug: p.slug,
+      title: p.title,
+      quote: p.quote,
+      source: {
+        kind: p.source.kind,
+        url: `https://example.org/demo/${p.source.path}`,
+        date: addDays(start, p.source.day),
+      },
+      made_by: 'The Mayor',
+      theme: p.theme,
+      deadline: deadlineOf(p.deadline, start),
+      owner: p.owner,
+    });
+    for (const h of p.history) {
+      const date = addDays(start, h.day);
+      if (date > today) break;
+      await changePromiseStatus(ctx, actor, saved.slug, {
+        status: h.to,
+        rationale: h.why,
+        evidence: h.evidence,
+        date,
+      });
+    }
+    const promise = await findPromiseBySlug(ctx.db.kysely, saved.slug);
+    for (const slug of p.indicators) if (promise) await attach(ctx, actor, slug, promise.id);
+    created++;
+  }
+  return created;
+}
