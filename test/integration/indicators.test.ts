@@ -1,3 +1,4 @@
+import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
@@ -205,5 +206,50 @@ describe('indicators', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/indicators', '/api/v1/indicators/{slug}']),
     );
+  });
+});
+
+describe('indicator pages', () => {
+  const validSvg = (body: string) => {
+    const $ = load(body, { xml: true });
+    expect($.root().children().first().prop('tagName')?.toLowerCase()).toBe('svg');
+    expect(body.trim().endsWith('</svg>')).toBe(true);
+  };
+
+  it('show the latest value, the outlook and the borough ranking under one h1', async () => {
+    const res = await t.app.inject('/indicators/fibre');
+    expect(res.statusCode).toBe(200);
+    const $ = load(res.body);
+    expect($('h1').length).toBe(1);
+    expect($('h1').text()).toBe('Premises with full fibre');
+    const detail = await get('fibre');
+    const latest = detail.latest?.value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+    expect($('.govuk-summary-list').text()).toContain(`${latest ?? ''}%`);
+    expect($('main').text()).toContain('Target met');
+    const ranked = $('table')
+      .eq(1)
+      .find('tbody tr')
+      .map((_, tr) => $(tr).find('td').eq(1).text())
+      .get();
+    expect(ranked).toEqual(['Wigan', 'Bury', 'Bolton']);
+    expect($('img[src="/indicators/fibre/chart.svg"]').attr('alt')).toContain('forecast');
+    const list = load((await t.app.inject('/indicators')).body);
+    expect(list('h1').length).toBe(1);
+    expect(list('a[href="/indicators/fibre"]').text()).toBe('Premises with full fibre');
+  });
+
+  it('serve the chart, ranking, lines and sparkline as valid SVG', async () => {
+    for (const file of ['chart.svg', 'ranked.svg', 'over-time.svg', 'sparkline.svg']) {
+      const res = await t.app.inject(`/indicators/fibre/${file}`);
+      expect(res.statusCode, file).toBe(200);
+      expect(res.headers['content-type']).toContain('image/svg+xml');
+      validSvg(res.body);
+    }
+    // No boundaries for these fixture councils: no map, and no broken image on the page.
+    expect((await t.app.inject('/indicators/fibre/map.svg')).statusCode).toBe(404);
+    expect(load((await t.app.inject('/indicators/fibre')).body)('img[src$="map.svg"]').length).toBe(
+      0,
+    );
+    expect((await t.app.inject('/indicators/nope')).statusCode).toBe(404);
   });
 });

@@ -2,10 +2,12 @@ import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
 import { IndicatorDetailSchema, IndicatorSummarySchema } from './indicator.responses.js';
 import { indicatorRoutes } from './indicator.routes.js';
+import { registerIndicatorPages } from './indicators.pages.js';
 
 /** Indicators and dashboards: shared schemas, the API, then the pages. */
 export function registerIndicators(app: Api, ctx: AppContext): void {
   app.addSchema(IndicatorSummarySchema);
   app.addSchema(IndicatorDetailSchema);
   indicatorRoutes(app, ctx);
+  registerIndicatorPages(app, ctx);
 }

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { indicatorFileRoutes } from './indicator-files.js';
+import { indicatorPage } from './pages/indicator/indicator.page.js';
+import { indicatorsPage } from './pages/indicators/indicators.page.js';
+
+/** The indicators' web pages and images (see docs/architecture.md, "Web pages"). */
+export function registerIndicatorPages(app: FastifyInstance, ctx: AppContext): void {
+  indicatorsPage(app, ctx);
+  indicatorPage(app, ctx);
+  indicatorFileRoutes(app, ctx);
+}
