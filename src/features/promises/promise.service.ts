@@ -90,5 +90,7 @@ export async function promiseFormOptions(ctx: AppContext) {
       .map((o) => ({ slug: o.slug, name: o.name }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     themes: [...themes].map(([slug, title]) => ({ slug, title })),
+    /** The mayor's office owns most promises, so a new one starts with it. */
+    defaultOwner: orgs.find((o) => o.kind === 'combined-authority')?.slug ?? '',
   };
 }

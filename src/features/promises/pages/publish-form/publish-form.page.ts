@@ -94,7 +94,8 @@ export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): 
 
   app.get('/publish/promises/new', guarded, async (request, reply) => {
     await authorisePromiseEdit(ctx, request.actor);
-    return render(ctx, reply, {}, blankPromiseForm('gmca'));
+    const { defaultOwner } = await promiseFormOptions(ctx);
+    return render(ctx, reply, {}, blankPromiseForm(defaultOwner));
   });
 
   app.post('/publish/promises/new', write, async (request, reply) => {
