@@ -7,6 +7,7 @@ import { addDays, todayIso } from '../../src/features/promises/term.js';
 import { upsertRegion } from '../../src/features/region/region.repository.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
+import { coverageCsv, coverageRows, uploadCsv } from '../helpers/indicator-fixture.js';
 import { $, h1, PageClient } from '../helpers/pages.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -521,5 +522,69 @@ describe('the publisher area for promises', () => {
     );
     // An editor sees the way to the forms.
     expect(page(`a[href="${form}"]`)).toHaveLength(1);
+  });
+});
+
+describe('a promise measured by an indicator', () => {
+  interface Measured extends PromiseBody {
+    id: string;
+    suggested_status: string | null;
+    indicators: { slug: string; suggestedStatus: string; dataset: { url: string } | null }[];
+  }
+  const promise = async () =>
+    (await api('GET', '/api/v1/promises/open-data-portal')).json<Measured>();
+
+  it("shows the indicators' suggestion beside the editors' rating, and follows new data", async () => {
+    const upload = await uploadCsv(
+      t,
+      '/api/v1/datasets/bus-punctuality/resources?wait=true',
+      fx.tokens.editor,
+      coverageCsv(coverageRows(1)),
+    );
+    expect(upload.statusCode, upload.body).toBe(201);
+    const resourceId = upload.json<{ id: string }>().id;
+    const created = await api('POST', '/api/v1/indicators', mayorsEditor, {
+      slug: 'portal-coverage',
+      title: 'Premises covered',
+      unit: '%',
+      direction: 'up',
+      resource_id: resourceId,
+      query: { date: { field: 'quarter' }, value: { fn: 'avg', field: 'pct' } },
+      baseline: { value: 20, date: '2022-01-01' },
+      target: { value: 40, date: '2024-01-01' },
+      promise_id: (await promise()).id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+
+    // One point a quarter from 21.5: far from 40 by 2024, so the indicator says stalled.
+    const slow = await promise();
+    expect(slow.indicators.map((i) => i.slug)).toEqual(['portal-coverage']);
+    expect(slow.indicators[0]?.suggestedStatus).toBe('stalled');
+    expect(slow.suggested_status).toBe('stalled');
+    expect(slow.indicators[0]?.dataset?.url).toBe('/datasets/bus-punctuality');
+    let page = $((await t.app.inject({ url: '/promises/open-data-portal' })).body);
+    expect(page('#suggestion').text().trim()).toBe(
+      'Indicators suggest: stalled; rated: not yet rated',
+    );
+    expect(page('a[href="/indicators/portal-coverage"]').length).toBeGreaterThan(0);
+    expect(page('a[href="/datasets/bus-punctuality"]').length).toBeGreaterThan(0);
+    const card = $((await t.app.inject({ url: '/promises' })).body);
+    expect(card('[data-slug="open-data-portal"] img').attr('src')).toBe(
+      '/indicators/portal-coverage/sparkline.svg',
+    );
+
+    // A new version of the data, growing ten points a quarter, reaches the target.
+    const replaced = await uploadCsv(
+      t,
+      `/api/v1/resources/${resourceId}/data?wait=true`,
+      fx.tokens.editor,
+      coverageCsv(coverageRows(10)),
+    );
+    expect(replaced.statusCode, replaced.body).toBeLessThan(300);
+    expect((await promise()).suggested_status).toBe('kept');
+    page = $((await t.app.inject({ url: '/promises/open-data-portal' })).body);
+    expect(page('#suggestion').text().trim()).toBe(
+      'Indicators suggest: kept; rated: not yet rated',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/actor.js';
+import { seedDashboards } from './demo-dashboards.js';
 import { createIndicator } from './indicator-write.service.js';
 import { findIndicatorBySlug, resourceIdOfDataset } from './indicator.repository.js';
 import type { IndicatorQueryInput } from './indicator.schemas.js';
@@ -145,7 +146,7 @@ export const DEMO_INDICATOR_SLUGS = DEMO_INDICATORS.map((d) => d.slug);
 
 /**
  * Creates the demo indicators that are missing, over the demo datasets (skipping any whose
- * dataset is not there); returns how many it created.
+ * dataset is not there), then the demo dashboards; returns how many indicators it created.
  */
 export async function seedIndicators(ctx: AppContext, actor: Actor): Promise<number> {
   let created = 0;
@@ -169,5 +170,6 @@ export async function seedIndicators(ctx: AppContext, actor: Actor): Promise<num
     });
     created++;
   }
+  await seedDashboards(ctx, actor);
   return created;
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { indicatorFileRoutes } from './indicator-files.js';
+import { dashboardPage } from './pages/dashboard/dashboard.page.js';
+import { dashboardsPage } from './pages/dashboards/dashboards.page.js';
 import { indicatorPage } from './pages/indicator/indicator.page.js';
 import { indicatorsPage } from './pages/indicators/indicators.page.js';
 
@@ -9,4 +11,6 @@ export function registerIndicatorPages(app: FastifyInstance, ctx: AppContext): v
   indicatorsPage(app, ctx);
   indicatorPage(app, ctx);
   indicatorFileRoutes(app, ctx);
+  dashboardsPage(app, ctx);
+  dashboardPage(app, ctx);
 }

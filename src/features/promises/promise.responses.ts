@@ -5,6 +5,7 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const PromiseSummary = Type.Object(
   {
+    id: Type.String({ description: 'Stable id; an indicator names it as its promise_id' }),
     slug: Type.String(),
     title: Type.String(),
     quote: Type.String(),

@@ -28,6 +28,7 @@ export function promiseSummary(
   const due = dueDate(deadline, v.termStart);
   const slug = encodeURIComponent(row.slug);
   return {
+    id: row.id,
     slug: row.slug,
     title: row.title,
     quote: row.quote,

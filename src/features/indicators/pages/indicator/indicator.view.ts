@@ -1,5 +1,5 @@
 import { rankedGroups } from '../../indicator-charts.js';
-import type { IndicatorDetail, SuggestedStatus } from '../../indicator.types.js';
+import type { IndicatorDetail, IndicatorSummary, SuggestedStatus } from '../../indicator.types.js';
 
 export const STATUS_TEXT: Record<SuggestedStatus, { text: string; colour: string }> = {
   kept: { text: 'Target met', colour: 'green' },
@@ -28,7 +28,7 @@ export function withUnit(value: number | null | undefined, unit: string): string
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
 
-export function changeText(d: IndicatorDetail): string | null {
+export function changeText(d: IndicatorSummary): string | null {
   if (d.change === null) return null;
   const previous = d.series.at(-2);
   const sign = d.change > 0 ? 'up' : d.change < 0 ? 'down' : 'no change';

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { listDashboards } from '../../dashboard.service.js';
+
+/** /dashboards: every dashboard. */
+export function dashboardsPage(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/dashboards', { schema: { hide: true } }, async (_request, reply) => {
+    return reply.page('features/indicators/pages/dashboards/dashboards.njk', {
+      pageTitle: 'Dashboards',
+      section: 'dashboards',
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+      dashboards: await listDashboards(ctx),
+    });
+  });
+}
