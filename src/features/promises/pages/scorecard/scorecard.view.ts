@@ -1,3 +1,4 @@
+import { formatDate } from '../../../../platform/views/filters.js';
 import { STATUSES } from '../../promise-status.js';
 import type { PromiseIndicatorView } from '../../promise-indicators.js';
 import type { PromiseSummaryView } from '../../promise.view.js';
@@ -29,7 +30,7 @@ export function scorecardHref(state: ScorecardState): string {
 export function termLine(term: { start: string | null; day: number | null }): string | null {
   if (term.start === null || term.day === null) return null;
   if (term.day > 0) return `Day ${term.day.toLocaleString('en-GB')} of the mayor’s term`;
-  return `The mayor’s term starts on ${term.start}`;
+  return `The mayor’s term starts on ${formatDate(term.start)}`;
 }
 
 /** What the scorecard template shows: counts, filters and promises grouped by theme. */
