@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Actor } from '../accounts/actor.js';
+import type { Field } from '../datastore/field.js';
 import type { QueryInput } from '../datastore/query.schemas.js';
 import { queryResource, versionSource } from '../datastore/query.service.js';
 import type { IndicatorQueryInput } from './indicator.schemas.js';
@@ -20,14 +21,18 @@ const MAX_CACHED = 500;
 
 // Versions are immutable, so values computed from one never go stale: a new load makes a new
 // version and so a new key. The definition is part of the key, so an edit is seen at once.
-const cache = new Map<string, IndicatorValues>();
+// Pending computations are cached too, so a scorecard asking for the same indicator from many
+// promises at once runs its queries once.
+const cache = new Map<string, Promise<IndicatorValues>>();
 
-function remember(key: string, values: IndicatorValues): IndicatorValues {
+function remember(key: string, values: Promise<IndicatorValues>): Promise<IndicatorValues> {
   if (cache.size >= MAX_CACHED) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
   }
   cache.set(key, values);
+  // A failure is not remembered: the next request tries again.
+  values.catch(() => cache.delete(key));
   return values;
 }
 
@@ -85,10 +90,20 @@ export async function indicatorValues(
   }
   const version = vs.version.version;
   const key = JSON.stringify([resourceId, version, query]);
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return (
+    cache.get(key) ?? remember(key, compute(ctx, actor, vs.fields, resourceId, version, query))
+  );
+}
 
-  const dateField = vs.fields.find((f) => f.name === query.date.field);
+async function compute(
+  ctx: AppContext,
+  actor: Actor,
+  fields: Field[],
+  resourceId: string,
+  version: number,
+  query: IndicatorQueryInput,
+): Promise<IndicatorValues> {
+  const dateField = fields.find((f) => f.name === query.date.field);
   const bucket = dateField && TEMPORAL.has(dateField.type) ? query.date.bucket : undefined;
   const dateKey = bucket ? `${query.date.field}_${bucket}` : query.date.field;
   const ratio = query.denominator !== undefined;
@@ -123,9 +138,9 @@ export async function indicatorValues(
     }
     groups.sort((a, b) => a.group.localeCompare(b.group));
   }
-  return remember(key, {
+  return {
     version,
     series: pointsOf(region.records, dateKey, ratio, cumulative),
     groups,
-  });
+  };
 }
