@@ -39,11 +39,22 @@ async function draw(element: HTMLElement): Promise<void> {
   const { geojsonUrl, tileUrl, attribution, maxFeatures } = element.dataset;
   const status = document.getElementById('map-status');
   if (!geojsonUrl || !tileUrl) return;
-  const map = L.map(element, { scrollWheelZoom: false }).setView([53.5, -2.4], 9);
+  // Respect a visitor's wish for less motion (WCAG 2.3.3): no zoom or cluster animations.
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const map = L.map(element, {
+    scrollWheelZoom: false,
+    zoomAnimation: !still,
+    fadeAnimation: !still,
+    markerZoomAnimation: !still,
+  }).setView([53.5, -2.4], 9);
   L.tileLayer(tileUrl, { attribution: attribution ?? '', maxZoom: 19 }).addTo(map);
   // A wide cluster radius keeps cluster icons from overlapping, so each stays a whole
   // 40px target (WCAG 2.5.8).
-  const points = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 120 }).addTo(map);
+  const points = L.markerClusterGroup({
+    chunkedLoading: true,
+    maxClusterRadius: 120,
+    animate: !still,
+  }).addTo(map);
   const shapes = L.featureGroup().addTo(map);
   let shown = 0;
   let total = 0;

@@ -16,6 +16,11 @@ const PUBLIC_PAGES = [
   '/themes/transport',
   '/datasets/ev-charge-points',
   '/api/docs',
+  '/promises',
+  '/promises?status=kept',
+  '/promises/full-fibre-for-every-home',
+  '/indicators',
+  '/dashboards',
   '/sign-in',
   '/no-such-page',
 ];
@@ -36,6 +41,8 @@ const PUBLISHER_PAGES = [
   '/publish/datasets/full-fibre-gigabit-coverage/upload',
   '/publish/organisations/gmca/members',
   '/account/tokens',
+  '/publish/promises',
+  '/publish/promises/new',
   '/sign-out',
 ];
 
@@ -47,7 +54,16 @@ describe('every page type', () => {
       .locator('a[href^="/datasets/"][href*="/resources/"]')
       .first()
       .getAttribute('href');
-    const urls = [...PUBLIC_PAGES, ...RESOURCE_VIEWS.map((view) => `${resource ?? ''}${view}`)];
+    const firstLink = async (url: string, prefix: string) => {
+      await page.goto(url);
+      return (await page.locator(`main a[href^="${prefix}"]`).first().getAttribute('href')) ?? '';
+    };
+    const urls = [
+      ...PUBLIC_PAGES,
+      ...RESOURCE_VIEWS.map((view) => `${resource ?? ''}${view}`),
+      await firstLink('/indicators', '/indicators/'),
+      await firstLink('/dashboards', '/dashboards/'),
+    ];
     for (const url of urls) {
       await page.goto(url);
       await expectAccessible(page);

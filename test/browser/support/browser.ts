@@ -29,7 +29,12 @@ export interface Visitor {
 
 /** A fresh visitor (own cookies), with or without JavaScript. Map tiles are never fetched. */
 export async function newVisitor(browser: Browser, javaScriptEnabled = true): Promise<Visitor> {
-  const context = await browser.newContext({ baseURL: baseUrl(), javaScriptEnabled });
+  // Reduced motion: maps skip their animations, so audits see pages at rest.
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    javaScriptEnabled,
+    reducedMotion: 'reduce',
+  });
   await context.route(/tile\.openstreetmap\.org/, (route) => route.abort());
   const page = await context.newPage();
   const problems: string[] = [];
