@@ -1,6 +1,8 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPassword } from '../../src/features/accounts/user.service.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { PageClient } from '../helpers/pages.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import {
   coverageCsv,
@@ -251,5 +253,59 @@ describe('indicator pages', () => {
       0,
     );
     expect((await t.app.inject('/indicators/nope')).statusCode).toBe(404);
+  });
+});
+
+describe('the publisher-area indicator form', () => {
+  const PASSWORD = 'correct horse battery staple';
+
+  it('lets the combined authority’s editor add an indicator, with errors shown in the form', async () => {
+    await setPassword(t.ctx, 'editor@gmca.example', PASSWORD);
+    await setPassword(t.ctx, 'editor@bolton.example', PASSWORD);
+    const council = new PageClient(t.app);
+    await council.signIn('editor@bolton.example', PASSWORD);
+    expect((await council.get('/publish/indicators/new')).statusCode).toBe(403);
+
+    const browser = new PageClient(t.app);
+    expect((await browser.signIn('editor@gmca.example', PASSWORD)).statusCode).toBe(303);
+    const form = {
+      slug: 'fibre-form',
+      title: 'Fibre from the form',
+      unit: '%',
+      direction: 'up',
+      resource_id: resourceId,
+      date_field: 'quarter',
+      bucket: '',
+      value_fn: 'avg',
+      value_field: 'nope',
+      group: 'borough',
+      baseline_value: '20',
+      baseline_date: '2022-01-01',
+      target_value: 'lots',
+      target_date: '2024-01-01',
+    };
+    const bad = await browser.post('/publish/indicators/new', form);
+    expect(bad.statusCode).toBe(422);
+    const $bad = load(bad.body);
+    expect($bad('title').text()).toMatch(/^Error: /);
+    expect($bad('.govuk-error-summary').text()).toContain('Enter the target value as a number');
+    const unknownColumn = await browser.post('/publish/indicators/new', {
+      ...form,
+      target_value: '60',
+    });
+    expect(unknownColumn.statusCode).toBe(422);
+    expect(load(unknownColumn.body)('.govuk-error-summary a').attr('href')).toBe('#value_field');
+    const ok = await browser.post('/publish/indicators/new', {
+      ...form,
+      target_value: '60',
+      value_field: 'pct',
+    });
+    expect(ok.statusCode, ok.body).toBe(303);
+    expect(ok.headers.location).toBe('/indicators/fibre-form');
+    const api = await get('fibre-form');
+    expect(api.series.length).toBe(QUARTERS.length);
+    const list = load((await browser.get('/publish/indicators')).body);
+    expect(list('h1').length).toBe(1);
+    expect(list('a[href="/publish/indicators/fibre-form/edit"]').length).toBe(1);
   });
 });

@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import {
+  errorLocals,
+  fieldErrorsOf,
+  formErrors,
+  noErrors,
+  type FormErrors,
+} from '../../../accounts/pages/form-errors.js';
+import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+import { INDICATOR_AGGREGATES, INDICATOR_BUCKETS } from '../../indicator.schemas.js';
+import {
+  createIndicator,
+  getIndicator,
+  listIndicators,
+  updateIndicator,
+} from '../../indicator.service.js';
+import { authoriseRegionEdit } from '../../indicator-write.service.js';
+import {
+  blankForm,
+  formFromBody,
+  formOf,
+  inputOf,
+  LABELS,
+  type IndicatorForm,
+} from './publish-indicator.view.js';
+
+const TEMPLATE = 'features/indicators/pages/publish-indicator/publish-indicator.njk';
+const crumbs = [
+  { text: 'Publish', href: '/publish' },
+  { text: 'Indicators', href: '/publish/indicators' },
+];
+
+function render(
+  reply: FastifyReply,
+  slug: string | null,
+  form: IndicatorForm,
+  errors: FormErrors = noErrors(),
+  status = 200,
+) {
+  return reply.page(
+    TEMPLATE,
+    {
+      pageTitle: slug ? `Edit “${form.title}”` : 'Add an indicator',
+      section: 'publish',
+      breadcrumbs: crumbs,
+      action: slug ? `/publish/indicators/${slug}/edit` : '/publish/indicators/new',
+      editing: slug !== null,
+      form,
+      fns: INDICATOR_AGGREGATES,
+      buckets: INDICATOR_BUCKETS,
+      ...errorLocals(errors),
+    },
+    status,
+  );
+}
+
+async function submit(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slug: string | null,
+  save: (input: ReturnType<typeof inputOf>['input']) => Promise<{ url: string }>,
+) {
+  const form = formFromBody(request.body);
+  if (slug) form.slug = slug;
+  const { input, errors } = inputOf(form);
+  if (errors.length === 0) {
+    try {
+      const saved = await save(input);
+      return await reply.redirect(saved.url, 303);
+    } catch (err) {
+      const fromService = fieldErrorsOf(err);
+      if (!fromService) throw err;
+      errors.push(...fromService);
+    }
+  }
+  return render(reply, slug, form, formErrors(errors, LABELS), 422);
+}
+
+/** /publish/indicators: the list, and the form to add or change an indicator. */
+export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): void {
+  const guarded = { onRequest: requireSignIn };
+  const write = formPost(app);
+
+  app.get('/publish/indicators', guarded, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'indicators');
+    const list = await listIndicators(ctx, request.actor);
+    return reply.page('features/indicators/pages/publish-indicator/publish-indicators.njk', {
+      pageTitle: 'Indicators',
+      section: 'publish',
+      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      indicators: list.map((i) => ({
+        title: i.title,
+        href: i.url,
+        edit: `/publish/indicators/${i.slug}/edit`,
+      })),
+    });
+  });
+
+  app.get('/publish/indicators/new', guarded, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'indicators');
+    return render(reply, null, blankForm());
+  });
+
+  app.post('/publish/indicators/new', write, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'indicators');
+    return submit(request, reply, null, (input) => createIndicator(ctx, request.actor, input));
+  });
+
+  app.get<{ Params: { slug: string } }>(
+    '/publish/indicators/:slug/edit',
+    guarded,
+    async (request, reply) => {
+      await authoriseRegionEdit(ctx, request.actor, 'indicators');
+      const d = await getIndicator(ctx, request.actor, request.params.slug);
+      return render(reply, d.slug, formOf(d));
+    },
+  );
+
+  app.post<{ Params: { slug: string } }>(
+    '/publish/indicators/:slug/edit',
+    write,
+    async (request, reply) => {
+      await authoriseRegionEdit(ctx, request.actor, 'indicators');
+      const d = await getIndicator(ctx, request.actor, request.params.slug);
+      // The slug is the page's own and is not changed here.
+      return submit(request, reply, d.slug, (input) =>
+        updateIndicator(ctx, request.actor, d.slug, input),
+      );
+    },
+  );
+}
