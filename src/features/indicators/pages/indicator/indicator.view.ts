@@ -49,12 +49,16 @@ export function outlook(d: IndicatorDetail): string {
   if (!p) {
     return `The target date has passed; the latest value, ${withUnit(d.latest.value, d.unit)}, ${d.forecast.onTrack ? 'meets' : 'does not meet'} the target of ${target}.`;
   }
-  return (
+  const trend =
     `If the trend of the ${String(d.series.length)} values so far continues in a straight line, ` +
     `the value on ${longDate(p.date)} would be about ${withUnit(p.value, d.unit)}, ` +
-    `against a target of ${target}. ` +
-    `A single value then would fall between ${withUnit(p.lower, d.unit)} and ${withUnit(p.upper, d.unit)} ` +
-    '19 times in 20 if the trend holds; a trend can change, so this range is the least uncertainty there is.'
+    `against a target of ${target}.`;
+  // A share forecast past 100% is cut there, and its range with it: no range to explain.
+  if (p.lower === p.upper) return trend;
+  return (
+    `${trend} A single value then would fall between ${withUnit(p.lower, d.unit)} and ` +
+    `${withUnit(p.upper, d.unit)} 19 times in 20 if the trend holds; a trend can change, so this ` +
+    'range is the least uncertainty there is.'
   );
 }
 
