@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { findRegion } from '../../features/region/region.repository.js';
 import { claimMetaKey, findMetaValue } from '../db/meta.repository.js';
+import { AppError } from '../http/errors.js';
 import { createViewEnvironment } from './environment.js';
 import { publicDir } from './paths.js';
 
@@ -87,6 +88,15 @@ export async function registerViews(app: FastifyInstance, ctx: AppContext): Prom
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true },
   });
   await app.register(formbody, { bodyLimit: ctx.config.maxBodyBytes });
+  // Form posts are for pages; the API takes JSON only, as its documentation says.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'] ?? '';
+    if (request.url.startsWith('/api/') && type.startsWith('application/x-www-form-urlencoded')) {
+      done(new AppError(415, 'unsupported_media_type', 'The API accepts application/json bodies'));
+      return;
+    }
+    done();
+  });
 
   // The region's colour, set at run time so a region restyles without rebuilding the Sass.
   const theme = `:root{--app-brand-colour:${ctx.config.brandColour};--govuk-brand-colour:${ctx.config.brandColour}}\n`;
