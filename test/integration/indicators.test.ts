@@ -289,6 +289,13 @@ describe('the publisher-area indicator form', () => {
     const $bad = load(bad.body);
     expect($bad('title').text()).toMatch(/^Error: /);
     expect($bad('.govuk-error-summary').text()).toContain('Enter the target value as a number');
+    const tooLong = await browser.post('/publish/indicators/new', {
+      ...form,
+      target_value: '60',
+      unit: 'x'.repeat(41),
+    });
+    expect(tooLong.statusCode).toBe(422);
+    expect(load(tooLong.body)('#unit-error').text()).toContain('not valid');
     const unknownColumn = await browser.post('/publish/indicators/new', {
       ...form,
       target_value: '60',

@@ -16,6 +16,7 @@ import {
   updateIndicator,
 } from '../../indicator.service.js';
 import { authoriseRegionEdit } from '../../indicator-write.service.js';
+import { schemaErrors } from './publish-indicator.check.js';
 import {
   blankForm,
   formFromBody,
@@ -64,6 +65,7 @@ async function submit(
   const form = formFromBody(request.body);
   if (slug) form.slug = slug;
   const { input, errors } = inputOf(form);
+  if (errors.length === 0) errors.push(...schemaErrors(input));
   if (errors.length === 0) {
     try {
       const saved = await save(input);
