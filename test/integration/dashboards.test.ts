@@ -1,6 +1,8 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPassword } from '../../src/features/accounts/user.service.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { PageClient } from '../helpers/pages.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import {
   coverageCsv,
@@ -148,5 +150,35 @@ describe('dashboards', () => {
     expect(all.json<{ results: { slug: string; tiles: number }[] }>().results).toEqual([
       expect.objectContaining({ slug: 'connectivity', tiles: 3 }),
     ]);
+  });
+});
+
+describe('the publisher-area dashboard form', () => {
+  it('composes a dashboard from tiles written as JSON, with mistakes shown on the form', async () => {
+    const PASSWORD = 'correct horse battery staple';
+    await setPassword(t.ctx, 'editor@gmca.example', PASSWORD);
+    const browser = new PageClient(t.app);
+    expect((await browser.signIn('editor@gmca.example', PASSWORD)).statusCode).toBe(303);
+    const form = { slug: 'from-the-form', title: 'From the form', description: '' };
+    const notJson = await browser.post('/publish/dashboards/new', { ...form, tiles: '[{' });
+    expect(notJson.statusCode).toBe(422);
+    expect(load(notJson.body)('#tiles-error').text()).toContain('JSON list');
+    const unknown = await browser.post('/publish/dashboards/new', {
+      ...form,
+      tiles: '[{"kind": "indicator", "indicator": "no-such"}]',
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(load(unknown.body)('#tiles-error').text()).toContain('tile 1');
+    const ok = await browser.post('/publish/dashboards/new', {
+      ...form,
+      tiles: '[{"kind": "indicator", "indicator": "fibre"}]',
+    });
+    expect(ok.statusCode, ok.body).toBe(303);
+    expect(ok.headers.location).toBe('/dashboards/from-the-form');
+    const page = load((await browser.get('/dashboards/from-the-form')).body);
+    expect(page('.app-tile a').attr('href')).toBe('/indicators/fibre');
+    const edit = load((await browser.get('/publish/dashboards/from-the-form/edit')).body);
+    expect(edit('h1').length).toBe(1);
+    expect(edit('#tiles').text()).toContain('"indicator": "fibre"');
   });
 });

@@ -4,6 +4,7 @@ import { indicatorFileRoutes } from './indicator-files.js';
 import { dashboardPage } from './pages/dashboard/dashboard.page.js';
 import { dashboardsPage } from './pages/dashboards/dashboards.page.js';
 import { indicatorPage } from './pages/indicator/indicator.page.js';
+import { publishDashboardPages } from './pages/publish-dashboard/publish-dashboard.page.js';
 import { publishIndicatorPages } from './pages/publish-indicator/publish-indicator.page.js';
 import { indicatorsPage } from './pages/indicators/indicators.page.js';
 
@@ -15,4 +16,5 @@ export function registerIndicatorPages(app: FastifyInstance, ctx: AppContext): v
   dashboardsPage(app, ctx);
   dashboardPage(app, ctx);
   publishIndicatorPages(app, ctx);
+  publishDashboardPages(app, ctx);
 }

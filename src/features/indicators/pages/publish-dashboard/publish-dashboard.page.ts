@@ -1,0 +1,143 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import {
+  errorLocals,
+  fieldErrorsOf,
+  formErrors,
+  noErrors,
+  type FormErrors,
+} from '../../../accounts/pages/form-errors.js';
+import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+import type { DashboardCreateInput } from '../../dashboard.schemas.js';
+import {
+  createDashboard,
+  findDashboard,
+  listDashboards,
+  updateDashboard,
+} from '../../dashboard.service.js';
+import { authoriseRegionEdit } from '../../indicator-write.service.js';
+import {
+  dashboardFormFromBody,
+  dashboardInputOf,
+  LABELS,
+  type DashboardForm,
+} from './publish-dashboard.check.js';
+
+const TEMPLATE = 'features/indicators/pages/publish-dashboard/publish-dashboard.njk';
+
+function render(
+  reply: FastifyReply,
+  slug: string | null,
+  form: DashboardForm,
+  errors: FormErrors = noErrors(),
+  status = 200,
+) {
+  return reply.page(
+    TEMPLATE,
+    {
+      pageTitle: slug ? `Edit “${form.title}”` : 'Add a dashboard',
+      section: 'publish',
+      breadcrumbs: [
+        { text: 'Publish', href: '/publish' },
+        { text: 'Dashboards', href: '/publish/dashboards' },
+      ],
+      action: slug ? `/publish/dashboards/${slug}/edit` : '/publish/dashboards/new',
+      editing: slug !== null,
+      form,
+      ...errorLocals(errors),
+    },
+    status,
+  );
+}
+
+async function submit(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slug: string | null,
+  save: (input: DashboardCreateInput) => Promise<{ url: string }>,
+) {
+  const form = dashboardFormFromBody(request.body);
+  if (slug) form.slug = slug;
+  const { input, errors } = dashboardInputOf(form);
+  if (errors.length === 0) {
+    try {
+      return await reply.redirect((await save(input)).url, 303);
+    } catch (err) {
+      const fromService = fieldErrorsOf(err);
+      if (!fromService) throw err;
+      // A tile's problem ("tiles/2") is shown on the tiles box, naming the tile.
+      errors.push(
+        ...fromService.map((e) =>
+          e.field.startsWith('tiles/')
+            ? {
+                field: 'tiles',
+                message: `tile ${String(Number(e.field.slice(6)) + 1)}: ${e.message}`,
+              }
+            : e,
+        ),
+      );
+    }
+  }
+  return render(reply, slug, form, formErrors(errors, LABELS), 422);
+}
+
+/** /publish/dashboards: the list, and a form to compose a dashboard (its tiles as JSON). */
+export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): void {
+  const guarded = { onRequest: requireSignIn };
+  const write = formPost(app);
+
+  app.get('/publish/dashboards', guarded, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'dashboards');
+    return reply.page('features/indicators/pages/publish-dashboard/publish-dashboards.njk', {
+      pageTitle: 'Dashboards',
+      section: 'publish',
+      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      dashboards: (await listDashboards(ctx)).map((d) => ({
+        ...d,
+        edit: `/publish/dashboards/${d.slug}/edit`,
+      })),
+    });
+  });
+
+  app.get('/publish/dashboards/new', guarded, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'dashboards');
+    return render(reply, null, { slug: '', title: '', description: '', tiles: '[]' });
+  });
+
+  app.post('/publish/dashboards/new', write, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'dashboards');
+    return submit(request, reply, null, (input) => createDashboard(ctx, request.actor, input));
+  });
+
+  app.get<{ Params: { slug: string } }>(
+    '/publish/dashboards/:slug/edit',
+    guarded,
+    async (request, reply) => {
+      await authoriseRegionEdit(ctx, request.actor, 'dashboards');
+      const row = await findDashboard(ctx, request.params.slug);
+      const tiles = JSON.stringify(JSON.parse(row.tiles), null, 2);
+      return render(reply, row.slug, {
+        slug: row.slug,
+        title: row.title,
+        description: row.description,
+        tiles,
+      });
+    },
+  );
+
+  app.post<{ Params: { slug: string } }>(
+    '/publish/dashboards/:slug/edit',
+    write,
+    async (request, reply) => {
+      await authoriseRegionEdit(ctx, request.actor, 'dashboards');
+      const row = await findDashboard(ctx, request.params.slug);
+      return submit(request, reply, row.slug, ({ title, description, tiles }) =>
+        updateDashboard(ctx, request.actor, row.slug, {
+          title,
+          ...(description !== undefined ? { description } : {}),
+          tiles,
+        }),
+      );
+    },
+  );
+}
