@@ -230,7 +230,8 @@ describe('exports', () => {
     ] as const) {
       const res = await exportOf(big, fmt);
       expect(res.statusCode).toBe(200);
-      expect(res.headers['content-length']).toBeUndefined();
+      // Sent as written (no length) unless DuckDB finished before the first look past 4 MiB.
+      expect([undefined, String(res.rawPayload.length)]).toContain(res.headers['content-length']);
       expect(res.body.startsWith(wrap || 'n,pad\n0,')).toBe(true);
       if (fmt === 'csv') expect(res.body).toBe(`n,pad\n${lines.join('\n')}\n`);
       else expect(JSON.parse(res.body)).toHaveLength(150_000);

@@ -115,9 +115,12 @@ export async function copyToFile(
   let handle: FileHandle | null = null;
   let done = false;
   try {
+    const settled = () => Promise.race([copy.then(() => true), sleep(0).then(() => false)]);
     while (!done && (await sizeOf(file)) < STREAM_AFTER_BYTES) {
       done = await Promise.race([copy.then(() => true), sleep(POLL_MS).then(() => false)]);
     }
+    // Past the threshold but finished all the same: sent whole, with its length.
+    done ||= await settled();
     const failed = done ? await copy : null;
     if (failed) throw failed;
     handle = await open(file, 'r');
