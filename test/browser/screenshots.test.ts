@@ -18,6 +18,10 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'table', url: 'resource:' },
   { name: 'chart', url: 'resource:/chart?type=bar&x=borough&agg=count&group=status' },
   { name: 'map', url: 'resource:/map' },
+  { name: 'promises', url: '/promises' },
+  { name: 'promise', url: '/promises/full-fibre-for-every-home' },
+  { name: 'indicator', url: '/indicators/full-fibre-coverage' },
+  { name: 'dashboard', url: '/dashboards' },
 ];
 
 /** The top of the page, down to where its main content (a chart, a map) has been seen. */
