@@ -185,7 +185,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   }
   // Indicators and dashboards over the demo datasets, now that their data is loaded.
   await seedIndicators(ctx, actor);
-  // The mayor's promises, measured by those indicators; the demo's term starts 110 days ago.
+  // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
   await seedPromises(ctx, actor);
   return summary;
 }

@@ -8,7 +8,7 @@ import { createPromise } from '../promise-write.service.js';
 import { findPromiseBySlug } from '../promise.repository.js';
 import type { DeadlineInput } from '../promise.schemas.js';
 import { addDays, todayIso } from '../term.js';
-import { currentTerm, isDemoRegion, setTermStart } from '../term.service.js';
+import { currentTerm } from '../term.service.js';
 import type { DemoPromise } from './demo-promise.js';
 import { CONNECTIVITY_PROMISES } from './promises-connectivity.js';
 import { SERVICE_PROMISES } from './promises-services.js';
@@ -17,9 +17,6 @@ export const DEMO_PROMISES: readonly DemoPromise[] = [
   ...CONNECTIVITY_PROMISES,
   ...SERVICE_PROMISES,
 ];
-
-/** How far into the term the demo is on the day it is seeded: a hundred days and a bit. */
-export const DEMO_TERM_DAY = 111;
 
 const deadlineOf = (d: DemoPromise['deadline'], start: string): DeadlineInput =>
   d.kind === 'date' ? { kind: 'date', date: addDays(start, d.day) } : d;
@@ -35,23 +32,19 @@ async function attach(ctx: AppContext, actor: Actor, slug: string, promiseId: st
 
 /**
  * Seeds the demo mayor's promises with their histories, through the real services (so every
- * change is audited), and attaches the demo indicators that measure them. The demo region's
- * term starts DEMO_TERM_DAY - 1 days before the seed date; a real region keeps its own, and
- * changes it would date in the future are left out. Adds only promises missing by slug; returns
+ * change is audited), and attaches the demo indicators that measure them. Dates count from the
+ * region's term start: the demo's is the real one (May 2024), the same as its data's, so
+ * baselines, histories and indicator values line up; changes that would fall in the future
+ * are left out. Adds only promises missing by slug; returns
  * how many it created.
  */
 export async function seedPromises(ctx: AppContext, actor: Actor): Promise<number> {
   const today = todayIso();
-  let start = (await currentTerm(ctx)).start;
-  const demo = await isDemoRegion(ctx);
+  const { start } = await currentTerm(ctx);
+  if (!start) return 0;
   const fresh = await Promise.all(
     DEMO_PROMISES.map((p) => findPromiseBySlug(ctx.db.kysely, p.slug)),
   );
-  if (demo && fresh.every((p) => p === undefined)) {
-    start = addDays(today, -(DEMO_TERM_DAY - 1));
-    await setTermStart(ctx, start);
-  }
-  if (!start) return 0;
   let created = 0;
   for (const [i, p] of DEMO_PROMISES.entries()) {
     if (fresh[i] || !(await findOrganisationBySlug(ctx.db.kysely, p.owner))) continue;
