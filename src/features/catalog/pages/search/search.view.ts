@@ -1,6 +1,6 @@
 import { FACETS, type FacetName, type FacetValue } from '../../search-types.js';
 import { paginationFor, rangeText } from '../shared/pagination.js';
-import { excerpt } from '../shared/text.js';
+import { datasetItem } from '../shared/dataset-results.js';
 import { searchHref, withoutFilter, type SearchState, type Sort } from './search-url.js';
 
 export const FACET_TITLES: Record<FacetName, string> = {
@@ -65,14 +65,7 @@ export function searchView(state: SearchState, found: FoundPage) {
     perPage: state.perPage,
     total: found.total,
     range: rangeText(state.page, found.per_page, found.total),
-    results: found.results.map((r) => ({
-      href: `/datasets/${r.slug}`,
-      title: r.title,
-      excerpt: excerpt(r.description),
-      organisation: { name: r.organisation.name, href: `/organisations/${r.organisation.slug}` },
-      formats: r.formats,
-      modified_at: r.modified_at,
-    })),
+    results: found.results.map(datasetItem),
     facets: FACETS.map((f) => facetGroup(state, f, found.facets[f])),
     active,
     clearHref: searchHref({ ...state, filters: withoutAll(), page: 1 }),
