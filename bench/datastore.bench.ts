@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { actorForUser, createToken } from '../src/features/accounts/token.service.js';
-import { anonymous } from '../src/features/accounts/actor.js';
-import { createUser } from '../src/features/accounts/user.service.js';
-import { createDataset } from '../src/features/catalog/dataset.service.js';
-import { createOrganisation } from '../src/features/catalog/organisation.service.js';
+import {
+  actorForUser,
+  createToken,
+  anonymous,
+  createUser,
+} from '../src/features/accounts/index.js';
+import { createDataset } from '../src/features/catalog/index.js';
+import { createOrganisation } from '../src/features/organisations/organisation.service.js';
 import { versionSource } from '../src/features/datastore/query.service.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { createBenchContext } from './lib/bench-context.js';

@@ -6,19 +6,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { closeContext } from './bootstrap.js';
 import type { AppContext } from './context.js';
-import { registerAccountPages } from './features/accounts/accounts.pages.js';
-import { registerAuth } from './features/accounts/auth.plugin.js';
-import { registerCatalogPages } from './features/catalog/catalog.pages.js';
-import { registerCatalog } from './features/catalog/catalog.plugin.js';
-import { registerDatastorePages } from './features/datastore/datastore.pages.js';
-import { registerDatastore } from './features/datastore/datastore.plugin.js';
-import { registerIndicators } from './features/indicators/indicators.plugin.js';
-import { registerMetrics } from './features/ops/metrics.js';
-import { opsRoutes } from './features/ops/ops.routes.js';
-import { registerPromises } from './features/promises/promises.plugin.js';
-import { registerPublishPages } from './features/publish/publish.pages.js';
-import { rootRoutes } from './features/ops/root.routes.js';
-import { regionRoutes } from './features/region/region.routes.js';
+import { registerAccounts, registerAuth } from './features/accounts/index.js';
+import { registerCatalog } from './features/catalog/index.js';
+import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
+import { registerIndicators } from './features/indicators/index.js';
+import { registerOps } from './features/ops/index.js';
+import { registerOrganisations } from './features/organisations/index.js';
+import { registerPromises } from './features/promises/index.js';
+import { registerPublishPages } from './features/publish/index.js';
+import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { ErrorResponse } from './platform/http/types.js';
 import { validatorCompiler } from './platform/http/validation.js';
@@ -94,19 +90,17 @@ export async function buildApp(
   });
 
   registerAuth(app, ctx);
-  await registerViews(app, ctx);
-  const metrics = registerMetrics(app);
-  opsRoutes(app, ctx, metrics);
-  rootRoutes(app, ctx);
-  registerCatalog(app, ctx);
+  await registerViews(app, ctx, { siteName: regionNameCache(ctx) });
+  // Each feature registers its API and its pages; see docs/architecture.md for the directions.
+  registerOps(app, ctx);
+  registerAccounts(app, ctx);
+  registerRegion(app, ctx);
+  registerCatalog(app, ctx, datastoreResourceData);
+  registerOrganisations(app, ctx);
   await registerDatastore(app, ctx);
   registerIndicators(app, ctx);
-  regionRoutes(app, ctx);
-  registerCatalogPages(app, ctx);
-  registerDatastorePages(app, ctx);
-  registerAccountPages(app, ctx);
-  registerPublishPages(app, ctx);
   registerPromises(app, ctx);
+  registerPublishPages(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

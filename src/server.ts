@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openContext } from './bootstrap.js';
-import { seedDemoIfEmpty } from './features/region/demo-seed.service.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
 
 /** The process: config -> context -> app -> listen, and a graceful stop on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<FastifyInstance> {

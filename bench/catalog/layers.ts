@@ -1,13 +1,12 @@
 import type { AppContext } from '../../src/context.js';
-import { anonymous } from '../../src/features/accounts/actor.js';
-import { readableScope } from '../../src/features/accounts/policy.js';
-import { searchCatalogue } from '../../src/features/catalog/dataset-search.service.js';
+import { anonymous, readableScope } from '../../src/features/accounts/index.js';
 import {
+  searchCatalogue,
   FACETS,
   searchDatasets,
   type FacetName,
   type SearchParams,
-} from '../../src/features/catalog/dataset-search.repository.js';
+} from '../../src/features/catalog/index.js';
 import { searchInput } from './search-queries.js';
 
 /** One search run below HTTP, at the two layers under the route. */

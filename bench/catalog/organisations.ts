@@ -1,4 +1,4 @@
-import type { OrganisationCreateInput } from '../../src/features/catalog/catalog.schemas.js';
+import type { OrganisationCreateInput } from '../../src/features/organisations/organisation.schemas.js';
 
 export interface BenchOrganisation extends OrganisationCreateInput {
   /** The place a council's datasets cover, used in titles and spatial coverage. */

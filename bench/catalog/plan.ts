@@ -1,6 +1,4 @@
-import type { DatasetCreateInput } from '../../src/features/catalog/catalog.schemas.js';
-import { FREQUENCIES } from '../../src/features/catalog/catalog.schemas.js';
-import { slugify } from '../../src/features/catalog/dataset.service.js';
+import { type DatasetCreateInput, FREQUENCIES, slugify } from '../../src/features/catalog/index.js';
 import { createRng, type Rng } from '../lib/prng.js';
 import { ORGANISATIONS, AREAS, type BenchOrganisation } from './organisations.js';
 import { COMMITMENTS, CROSS_REFERENCES, DETAILS, OPENINGS, THEME_SENTENCES } from './phrases.js';

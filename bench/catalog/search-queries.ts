@@ -1,4 +1,4 @@
-import type { SearchQueryInput } from '../../src/features/catalog/catalog.schemas.js';
+import type { SearchQueryInput } from '../../src/features/catalog/index.js';
 
 const SORTS = ['relevance', 'modified', 'title'] as const;
 

@@ -1,10 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../src/context.js';
-import { actorForUser } from '../../src/features/accounts/token.service.js';
-import { createUser } from '../../src/features/accounts/user.service.js';
-import { createDataset } from '../../src/features/catalog/dataset.service.js';
-import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
-import { addLinkResource } from '../../src/features/catalog/resource.service.js';
+import { actorForUser, createUser } from '../../src/features/accounts/index.js';
+import { createDataset, addLinkResource } from '../../src/features/catalog/index.js';
+import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
 import { ORGANISATIONS } from './organisations.js';
 import type { PlannedDataset } from './plan.js';
 

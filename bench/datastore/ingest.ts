@@ -5,9 +5,8 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../src/context.js';
-import type { Actor } from '../../src/features/accounts/actor.js';
-import { findResourceById } from '../../src/features/catalog/resource.repository.js';
-import { addFileResource } from '../../src/features/catalog/resource.service.js';
+import type { Actor } from '../../src/features/accounts/index.js';
+import { findResource, addFileResource } from '../../src/features/catalog/index.js';
 import { createLoad, runLoad } from '../../src/features/datastore/load.service.js';
 import { ingestFile } from '../../src/features/datastore/ingest.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -193,7 +192,7 @@ export async function ingestInProcess(
     format: 'CSV',
   });
   const storeSeconds = since(started);
-  const resource = await findResourceById(ctx.db.kysely, created.id);
+  const resource = (await findResource(ctx, created.id))?.resource;
   if (!resource) throw new Error(`no resource ${created.id}`);
   started = performance.now();
   const queued = await createLoad(ctx, resource, actor.user?.id ?? null);

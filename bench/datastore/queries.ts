@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../src/context.js';
-import { anonymous } from '../../src/features/accounts/actor.js';
+import { anonymous } from '../../src/features/accounts/index.js';
 import { cursorScope, encodeCursor } from '../../src/features/datastore/cursor.js';
 import { outputValue } from '../../src/features/datastore/query-values.js';
 import type { QueryInput } from '../../src/features/datastore/query.schemas.js';

@@ -1,11 +1,8 @@
 import type { AppContext } from '../context.js';
 import type { IngestReport, Warning } from '../features/datastore/field.js';
-import {
-  importActor,
-  importFile,
-  type ImportResult,
-} from '../features/datastore/import.service.js';
+import { importFile, type ImportResult } from '../features/datastore/import.service.js';
 import { progressBar } from './progress.js';
+import { operatorActor } from '../features/accounts/index.js';
 
 export interface ImportOptions {
   dataset: string;
@@ -52,7 +49,7 @@ export async function runImport(
   opts: ImportOptions,
   print: (line: string) => void,
 ): Promise<void> {
-  const actor = await importActor(ctx, opts.as);
+  const actor = await operatorActor(ctx, opts.as);
   const bar = progressBar('Uploading');
   let uploading = true;
   const endUpload = () => {

@@ -2,12 +2,20 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { closeContext, openContext } from '../bootstrap.js';
 import type { AppContext } from '../context.js';
-import { addMember, createUser, setPassword } from '../features/accounts/user.service.js';
-import { createToken, listTokens, revokeToken } from '../features/accounts/token.service.js';
-import { createOrganisation } from '../features/catalog/organisation.service.js';
+import {
+  createUser,
+  setPassword,
+  createToken,
+  listTokens,
+  revokeToken,
+} from '../features/accounts/index.js';
+import {
+  addMemberToOrganisation,
+  createOrganisation,
+  importRegionBoundaries,
+} from '../features/organisations/index.js';
 import { LOADABLE_FORMATS } from '../features/datastore/sources/index.js';
-import { importRegionBoundaries } from '../features/region/region-import.service.js';
-import { publisherMessage, seedDemo } from '../features/region/demo-seed.service.js';
+import { publisherMessage, seedDemo } from '../demo/seed.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { serve } from '../server.js';
 import { runImport, type ImportOptions } from './import.js';
@@ -121,7 +129,7 @@ export function buildCli(): Command {
             password: opts.password ?? process.env.METRODATA_PASSWORD,
             siteAdmin: opts.siteAdmin,
           });
-          if (opts.org) await addMember(ctx, created.email, opts.org, opts.role);
+          if (opts.org) await addMemberToOrganisation(ctx, created.email, opts.org, opts.role);
           print(
             `Created user ${created.email} (${created.id})${opts.org ? `, ${opts.role} of ${opts.org}` : ''}.`,
           );
@@ -149,7 +157,7 @@ export function buildCli(): Command {
     .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
     .action(async (opts: { email: string; org: string; role: (typeof ROLES)[number] }) => {
       await withContext(async (ctx) => {
-        await addMember(ctx, opts.email, opts.org, opts.role);
+        await addMemberToOrganisation(ctx, opts.email, opts.org, opts.role);
         print(`${opts.email} is now ${opts.role} of ${opts.org}.`);
       });
     });

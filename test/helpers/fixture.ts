@@ -1,12 +1,17 @@
-import { createToken } from '../../src/features/accounts/token.service.js';
-import { addMember, createUser } from '../../src/features/accounts/user.service.js';
+import {
+  createToken,
+  createUser,
+  type Actor,
+  actorForUser,
+  revokeToken,
+} from '../../src/features/accounts/index.js';
 import type { Role } from '../../src/platform/db/schema.js';
-import { createDataset } from '../../src/features/catalog/dataset.service.js';
-import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
-import type { Actor } from '../../src/features/accounts/actor.js';
-import { actorForUser } from '../../src/features/accounts/token.service.js';
+import { createDataset } from '../../src/features/catalog/index.js';
+import {
+  addMemberToOrganisation,
+  createOrganisation,
+} from '../../src/features/organisations/index.js';
 import type { AppContext } from '../../src/context.js';
-import { markTokenRevoked } from '../../src/features/accounts/token.repository.js';
 
 export interface Fixture {
   tokens: {
@@ -34,7 +39,7 @@ async function userWithToken(
     name: email.split('@')[0] ?? email,
     siteAdmin: options.siteAdmin,
   });
-  if (membership) await addMember(ctx, email, membership.org, membership.role);
+  if (membership) await addMemberToOrganisation(ctx, email, membership.org, membership.role);
   const { token } = await createToken(ctx, {
     email,
     name: 'test',
@@ -82,7 +87,7 @@ export async function seedFixture(ctx: AppContext): Promise<Fixture> {
     name: 'leaked',
     scopes: ['read', 'write'],
   });
-  await markTokenRevoked(ctx.db.kysely, revoked.record.id, new Date().toISOString());
+  await revokeToken(ctx, revoked.record.id);
   tokens.revoked = revoked.token;
 
   const editorUser = await ctx.db.kysely

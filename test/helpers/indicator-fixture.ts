@@ -1,6 +1,6 @@
-import { createToken } from '../../src/features/accounts/token.service.js';
-import { addMember, createUser } from '../../src/features/accounts/user.service.js';
-import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
+import { addMemberToOrganisation } from '../../src/features/organisations/index.js';
+import { createToken, createUser } from '../../src/features/accounts/index.js';
+import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
 import type { AppContext } from '../../src/context.js';
 import type { TestApp } from './app.js';
 import { bearer } from './fixture.js';
@@ -54,7 +54,7 @@ export async function seedCombinedAuthorityEditor(ctx: AppContext): Promise<stri
     kind: 'combined-authority',
   });
   await createUser(ctx, { email: 'editor@gmca.example', name: 'CA editor' });
-  await addMember(ctx, 'editor@gmca.example', 'gmca', 'editor');
+  await addMemberToOrganisation(ctx, 'editor@gmca.example', 'gmca', 'editor');
   const { token } = await createToken(ctx, {
     email: 'editor@gmca.example',
     name: 'test',

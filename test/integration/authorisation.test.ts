@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataset, deleteDataset } from '../../src/features/catalog/dataset.service.js';
+import {
+  createDataset,
+  deleteDataset,
+  findResource,
+  addFileResource,
+} from '../../src/features/catalog/index.js';
 import { Readable } from 'node:stream';
-import { findResourceById } from '../../src/features/catalog/resource.repository.js';
-import { addFileResource } from '../../src/features/catalog/resource.service.js';
 import { createLoad, runLoad } from '../../src/features/datastore/load.service.js';
 import { multipartBody } from '../helpers/multipart.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -53,7 +56,7 @@ async function freshDataset(
     fileName: 'data.csv',
     stream: Readable.from(['ward,count\nHalliwell,3\n']),
   });
-  const stored = await findResourceById(t.ctx.db.kysely, resource.id);
+  const stored = (await findResource(t.ctx, resource.id))?.resource;
   if (!stored) throw new Error('resource not stored');
   const load = await createLoad(t.ctx, stored, null);
   await runLoad(t.ctx, load.id);

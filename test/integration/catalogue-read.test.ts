@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertRegion } from '../../src/features/region/region.repository.js';
+import { saveRegion } from '../../src/features/region/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 
@@ -80,7 +80,7 @@ describe('reading the catalogue', () => {
         ],
       ],
     };
-    await upsertRegion(t.ctx.db.kysely, {
+    await saveRegion(t.ctx, {
       id: 'r1',
       slug: 'greater-manchester',
       name: 'Greater Manchester',

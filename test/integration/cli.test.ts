@@ -8,10 +8,10 @@ import { buildApp } from '../../src/app.js';
 import { closeContext, openContext } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import { actorForUser } from '../../src/features/accounts/token.service.js';
-import { findUserByEmail } from '../../src/features/accounts/user.repository.js';
+import { actorForUser, findUser } from '../../src/features/accounts/index.js';
+// White-box: the stored hash must verify (no public function reveals it).
 import { verifyPassword } from '../../src/features/accounts/user.service.js';
-import { createDataset } from '../../src/features/catalog/dataset.service.js';
+import { createDataset } from '../../src/features/catalog/index.js';
 
 // The CLI runs as a real process on its own SQLite file: what an operator types is what is tested.
 const run = promisify(execFile);
@@ -157,7 +157,7 @@ describe('metrodata CLI', { timeout: 90_000 }, () => {
     expect(set.stdout).toContain('Set the password of officer@salford.example');
     const ctx = await openContext(loadConfig(env));
     try {
-      const user = await findUserByEmail(ctx.db.kysely, 'officer@salford.example');
+      const user = await findUser(ctx, 'officer@salford.example');
       expect(user && (await verifyPassword(user, 'a new long passphrase'))).toBe(true);
     } finally {
       await closeContext(ctx);
@@ -182,7 +182,7 @@ describe('metrodata import', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     // There is no `dataset create` command: the officer creates it as through the API.
     await inProcess(async (ctx) => {
-      const officer = await findUserByEmail(ctx.db.kysely, 'officer@salford.example');
+      const officer = await findUser(ctx, 'officer@salford.example');
       const actor = await actorForUser(ctx, officer?.id ?? '', ['read', 'write']);
       await createDataset(ctx, actor, {
         slug: 'street-reports',

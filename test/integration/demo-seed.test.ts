@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
+import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
 import { isLoadable } from '../../src/features/datastore/load.service.js';
-import {
-  seedDemo,
-  seedDemoIfEmpty,
-  type SeedSummary,
-} from '../../src/features/region/demo-seed.service.js';
-import { BOROUGHS } from '../../src/features/region/demo/boroughs.js';
-import { boroughIndexAt } from '../../src/features/region/demo/boundaries.js';
-import { DEMO_DATASETS } from '../../src/features/region/demo/datasets.js';
-import { ALL_REQUESTS_SLUG } from '../../src/features/region/demo/service-requests-large.js';
+import { seedDemo, seedDemoIfEmpty, type SeedSummary } from '../../src/demo/seed.js';
+import { BOROUGHS } from '../../src/demo/region/boroughs.js';
+import { boroughIndexAt } from '../../src/demo/region/boundaries.js';
+import { DEMO_DATASETS } from '../../src/demo/datasets/datasets.js';
+import { ALL_REQUESTS_SLUG } from '../../src/demo/datasets/service-requests-large.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
@@ -170,7 +166,7 @@ describe('seeding the demo region', () => {
 
   it('refuses to seed a catalogue that already has organisations, unless forced', async () => {
     await expect(seedDemo(ctx, { force: false })).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
       message: expect.stringMatching(/already has 14 organisation/) as unknown,
     });
     // Forced, it only adds what is missing: here, nothing.

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setPassword } from '../../src/features/accounts/user.service.js';
+import { setPassword } from '../../src/features/accounts/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { PageClient } from '../helpers/pages.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';

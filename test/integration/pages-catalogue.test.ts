@@ -1,6 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataset } from '../../src/features/catalog/dataset.service.js';
+import { createDataset } from '../../src/features/catalog/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import { multipartBody } from '../helpers/multipart.js';

@@ -1,5 +1,6 @@
+import { addMemberToOrganisation } from '../../src/features/organisations/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createUser, setPassword } from '../../src/features/accounts/user.service.js';
+import { createUser, setPassword } from '../../src/features/accounts/index.js';
 import { loadQueue } from '../../src/features/datastore/load-queue.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture } from '../helpers/fixture.js';
@@ -17,7 +18,7 @@ beforeAll(async () => {
     name: 'Bolton Boss',
     password: PASSWORD,
   });
-  await addMember(t.ctx, 'boss@bolton.example', 'bolton', 'admin');
+  await addMemberToOrganisation(t.ctx, 'boss@bolton.example', 'bolton', 'admin');
   for (const email of ['editor@bolton.example', 'editor@wigan.example']) {
     await setPassword(t.ctx, email, PASSWORD);
   }

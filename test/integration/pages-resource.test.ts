@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAfterUpload, replaceData } from '../../src/features/datastore/datastore.service.js';
-import { addFileResource, addLinkResource } from '../../src/features/catalog/resource.service.js';
+import { addFileResource, addLinkResource } from '../../src/features/catalog/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture, type Fixture } from '../helpers/fixture.js';
 

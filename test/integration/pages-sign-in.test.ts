@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setPassword } from '../../src/features/accounts/user.service.js';
-import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
-import { seedDemoPublisher } from '../../src/features/region/demo-seed.service.js';
+import { setPassword } from '../../src/features/accounts/index.js';
+import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
+import { seedDemoPublisher } from '../../src/demo/seed.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture, type Fixture } from '../helpers/fixture.js';
 import { $, h1, PageClient } from '../helpers/pages.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROMISES } from '../../src/features/promises/demo/seed-promises.js';
+import { DEMO_PROMISES } from '../../src/demo/promises/seed-promises.js';
 import { dayOfTerm, todayIso } from '../../src/features/promises/term.js';
-import { seedDemo } from '../../src/features/region/demo-seed.service.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { $ } from '../helpers/pages.js';
 

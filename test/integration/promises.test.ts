@@ -1,10 +1,10 @@
+import { addMemberToOrganisation } from '../../src/features/organisations/index.js';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../src/features/accounts/token.service.js';
-import { addMember, createUser } from '../../src/features/accounts/user.service.js';
-import { createOrganisation } from '../../src/features/catalog/organisation.service.js';
+import { createToken, createUser } from '../../src/features/accounts/index.js';
+import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
 import { addDays, todayIso } from '../../src/features/promises/term.js';
-import { upsertRegion } from '../../src/features/region/region.repository.js';
+import { saveRegion } from '../../src/features/region/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import { coverageCsv, coverageRows, uploadCsv } from '../helpers/indicator-fixture.js';
@@ -21,7 +21,7 @@ const termStart = addDays(today, -99);
 beforeAll(async () => {
   t = await createTestApp();
   fx = await seedFixture(t.ctx);
-  await upsertRegion(t.ctx.db.kysely, {
+  await saveRegion(t.ctx, {
     id: 'region-1',
     slug: 'test-region',
     name: 'Test Region',
@@ -40,7 +40,7 @@ beforeAll(async () => {
     name: 'Chief Digital Officer',
     password: PASSWORD,
   });
-  await addMember(t.ctx, 'cdo@gmca.example', 'gmca', 'editor');
+  await addMemberToOrganisation(t.ctx, 'cdo@gmca.example', 'gmca', 'editor');
   ({ token: mayorsEditor } = await createToken(t.ctx, {
     email: 'cdo@gmca.example',
     name: 'test',
@@ -414,7 +414,7 @@ describe('the publisher area for promises', () => {
     const anonymous = await t.app.inject({ url: '/publish/promises' });
     expect(anonymous.statusCode).toBe(303);
     await createUser(t.ctx, { email: 'clerk@bolton.example', name: 'Clerk', password: PASSWORD });
-    await addMember(t.ctx, 'clerk@bolton.example', 'bolton', 'editor');
+    await addMemberToOrganisation(t.ctx, 'clerk@bolton.example', 'bolton', 'editor');
     const clerk = await signedIn('clerk@bolton.example');
     expect((await clerk.get('/publish/promises')).statusCode).toBe(403);
     expect((await clerk.get('/publish/promises/full-fibre-schools/status')).statusCode).toBe(403);

@@ -2,12 +2,12 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/features/region/demo-seed.service.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import {
   importRegionBoundaries,
   placeKey,
-} from '../../src/features/region/region-import.service.js';
-import { AppError } from '../../src/platform/http/errors.js';
+} from '../../src/features/organisations/boundary-import.service.js';
+import { DomainError } from '../../src/platform/errors.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 // Made-up squares with real ONS codes: these tests never read the real boundary files.
@@ -158,8 +158,8 @@ describe('importing region boundaries', () => {
         const error: unknown = await importRegionBoundaries(ctx, file, options).catch(
           (err: unknown) => err,
         );
-        expect(error).toBeInstanceOf(AppError);
-        expect((error as AppError).message).toMatch(message);
+        expect(error).toBeInstanceOf(DomainError);
+        expect((error as DomainError).message).toMatch(message);
         expect(await boundaries()).toEqual(before);
       });
     }

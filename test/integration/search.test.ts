@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataset } from '../../src/features/catalog/dataset.service.js';
-import { addLinkResource } from '../../src/features/catalog/resource.service.js';
+import { createDataset, addLinkResource } from '../../src/features/catalog/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture } from '../helpers/fixture.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { unauthorized } from '../../platform/http/errors.js';
+import { unauthorized } from '../../platform/errors.js';
 import { anonymous, type Actor } from './actor.js';
 import { authenticateSession, SESSION_COOKIE } from './session.service.js';
 import { authenticateToken } from './token.service.js';
@@ -28,6 +28,9 @@ function sessionScope(request: FastifyRequest): 'all' | 'read' | null {
   if (!API_PATH.test(request.url)) return 'all';
   return SAFE_METHODS.has(request.method) ? 'read' : null;
 }
+
+/** Pages only a signed-in person sees: the publisher area and their own account. */
+const SIGNED_IN_PATH = /^\/(?:publish|account)(?:[/?]|$)/;
 
 export function sessionCookieOptions(ctx: AppContext) {
   return {
@@ -80,5 +83,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       throw unauthorized('Send the API token as "Authorization: Bearer <token>"', 'invalid_token');
     }
     request.actor = await authenticateToken(ctx, match[1]);
+  });
+  // One guard for every page that needs a person: a signed-out visitor is sent to sign in and
+  // brought back afterwards. What a signed-in person may do there is the policy's answer.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.actor.user || !SIGNED_IN_PATH.test(request.url)) return;
+    const next = request.method === 'GET' ? request.url : '/publish';
+    await reply.redirect(`/sign-in?next=${encodeURIComponent(next)}`, 303);
   });
 }

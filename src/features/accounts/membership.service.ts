@@ -1,9 +1,8 @@
 import type { AppContext } from '../../context.js';
-import type { Organisation, Role } from '../../platform/db/schema.js';
-import { notFound, validationFailed } from '../../platform/http/errors.js';
+import type { Role } from '../../platform/db/schema.js';
+import { notFound, validationFailed } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
-import { insertActivity } from '../catalog/activity.repository.js';
-import { findOrganisationBySlug } from '../catalog/organisation.repository.js';
+import { insertActivity } from '../../platform/activity/activity.repository.js';
 import type { Actor } from './actor.js';
 import {
   deleteMembership,
@@ -23,31 +22,30 @@ function checkRole(role: string): Role {
   return role as Role;
 }
 
-/** The organisation, if the actor may manage its members (org admins and site admins). */
-export async function manageableOrganisation(
-  ctx: AppContext,
-  actor: Actor,
-  slug: string,
-): Promise<Organisation> {
-  const org = await findOrganisationBySlug(ctx.db.kysely, slug);
-  if (!org) throw notFound(`Organisation ${slug}`);
+/** The organisation whose members are managed; the organisations feature looks it up. */
+export interface MembersOf {
+  id: string;
+  name: string;
+}
+
+/** Only the organisation's admins and site admins manage its members. */
+function authoriseMembers(actor: Actor, org: MembersOf): void {
   authorise(
     actor,
     { type: 'organisation:manage-members', organisationId: org.id },
     `Only administrators of ${org.name} can manage its members`,
   );
-  return org;
 }
 
-export async function listMembers(ctx: AppContext, actor: Actor, slug: string) {
-  const organisation = await manageableOrganisation(ctx, actor, slug);
-  return { organisation, members: await listMembersOf(ctx.db.kysely, organisation.id) };
+export async function listMembers(ctx: AppContext, actor: Actor, org: MembersOf) {
+  authoriseMembers(actor, org);
+  return listMembersOf(ctx.db.kysely, org.id);
 }
 
 async function record(
   k: AppContext['db']['kysely'],
   actor: Actor,
-  org: Organisation,
+  org: MembersOf,
   userId: string,
   action: string,
   role: { from: Role | null; to: Role | null },
@@ -73,7 +71,7 @@ function checkNotLastAdmin(members: MemberRow[], target: MemberRow): void {
   ]);
 }
 
-async function memberOrFail(ctx: AppContext, org: Organisation, userId: string) {
+async function memberOrFail(ctx: AppContext, org: MembersOf, userId: string) {
   const members = await listMembersOf(ctx.db.kysely, org.id);
   const target = members.find((m) => m.user_id === userId);
   if (!target) throw notFound('Member');
@@ -84,10 +82,10 @@ async function memberOrFail(ctx: AppContext, org: Organisation, userId: string) 
 export async function addMemberByEmail(
   ctx: AppContext,
   actor: Actor,
-  slug: string,
+  org: MembersOf,
   input: { email: string; role: string },
 ): Promise<void> {
-  const org = await manageableOrganisation(ctx, actor, slug);
+  authoriseMembers(actor, org);
   const email = input.email.trim().toLowerCase();
   if (!email) throw validationFailed([{ field: 'email', message: 'is required' }]);
   const role = checkRole(input.role);
@@ -111,11 +109,11 @@ export async function addMemberByEmail(
 export async function changeMemberRole(
   ctx: AppContext,
   actor: Actor,
-  slug: string,
+  org: MembersOf,
   userId: string,
   newRole: string,
 ): Promise<void> {
-  const org = await manageableOrganisation(ctx, actor, slug);
+  authoriseMembers(actor, org);
   const role = checkRole(newRole);
   const { members, target } = await memberOrFail(ctx, org, userId);
   if (target.role === role) return;
@@ -129,10 +127,10 @@ export async function changeMemberRole(
 export async function removeMember(
   ctx: AppContext,
   actor: Actor,
-  slug: string,
+  org: MembersOf,
   userId: string,
 ): Promise<void> {
-  const org = await manageableOrganisation(ctx, actor, slug);
+  authoriseMembers(actor, org);
   const { members, target } = await memberOrFail(ctx, org, userId);
   checkNotLastAdmin(members, target);
   await ctx.db.kysely.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { ApiToken } from '../../platform/db/schema.js';
-import { notFound, unauthorized, validationFailed } from '../../platform/http/errors.js';
+import { notFound, unauthorized, validationFailed } from '../../platform/errors.js';
 import type { Actor } from './actor.js';
 import { authorise } from './policy.js';
 import { findTokenById, listTokensOfUser } from './token.repository.js';

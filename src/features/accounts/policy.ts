@@ -1,5 +1,5 @@
 import type { DatasetState, Visibility } from '../../platform/db/schema.js';
-import { forbidden, unauthorized } from '../../platform/http/errors.js';
+import { forbidden, unauthorized } from '../../platform/errors.js';
 import type { Actor } from './actor.js';
 
 // The one place that decides who may do what. Routes and services ask `can`; repositories
@@ -94,6 +94,12 @@ export interface ReadableScope {
 export function readableScope(actor: Actor): ReadableScope {
   if (actor.user?.isSiteAdmin) return { all: true, organisationIds: [] };
   return { all: false, organisationIds: [...actor.roles.keys()] };
+}
+
+/** Whether the actor publishes for, or manages, any organisation: who the publisher area is for. */
+export function isPublisher(actor: Actor): boolean {
+  if (!actor.user || !actor.scopes.has('write')) return false;
+  return actor.user.isSiteAdmin || [...actor.roles.values()].some((r) => WRITE_ROLES.has(r));
 }
 
 /** Throws 401 for an anonymous actor, 403 for a known one, unless `can` allows the action. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { AppContext } from '../../context.js';
 import type { User } from '../../platform/db/schema.js';
-import { AppError } from '../../platform/http/errors.js';
+import { DomainError } from '../../platform/errors.js';
 import type { Actor } from './actor.js';
 import {
   deleteExpiredSessions,
@@ -54,8 +54,8 @@ const expiry = (ctx: AppContext, fromMs: number) =>
   new Date(fromMs + ctx.config.sessionTtlHours * 3_600_000).toISOString();
 
 export const tooManyAttempts = () =>
-  new AppError(
-    429,
+  new DomainError(
+    'rate_limited',
     'too_many_attempts',
     'You have entered a wrong password too many times. Wait 15 minutes, then try again.',
   );

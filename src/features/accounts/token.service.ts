@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import type { ApiToken } from '../../platform/db/schema.js';
-import { notFound, unauthorized, validationFailed } from '../../platform/http/errors.js';
+import { notFound, unauthorized, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { SCOPES, type Actor, type Scope } from './actor.js';
 import {

@@ -50,3 +50,14 @@ export async function updatePasswordHash(
     .where('id', '=', userId)
     .execute();
 }
+
+/** Site administrators who can sign in (the demo data bot is one with no password). */
+export function listSignInAdmins(db: Kysely<Database>, limit: number): Promise<{ id: string }[]> {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where('is_site_admin', '=', 1)
+    .where('password_hash', 'is not', null)
+    .limit(limit)
+    .execute();
+}

@@ -1,12 +1,15 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { AppContext } from '../../context.js';
 import type { Role, User } from '../../platform/db/schema.js';
-import { conflict, notFound, validationFailed } from '../../platform/http/errors.js';
+import { conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import { findOrganisationBySlug } from '../catalog/organisation.repository.js';
+import type { Actor } from './actor.js';
+import { actorForUser } from './token.service.js';
 import {
   findUserByEmail,
+  findUserById,
   insertUser,
+  listSignInAdmins,
   updatePasswordHash,
   upsertMembership,
 } from './user.repository.js';
@@ -57,20 +60,57 @@ export async function verifyPassword(user: User, password: string): Promise<bool
   return verify(user.password_hash, password);
 }
 
+/** Gives a user a role in an organisation (the operator's command line; no policy check). */
 export async function addMember(
   ctx: AppContext,
   email: string,
-  organisationSlug: string,
+  organisationId: string,
   role: Role,
 ): Promise<void> {
   const user = await findUserByEmail(ctx.db.kysely, email);
   if (!user) throw notFound(`User ${email}`);
-  const org = await findOrganisationBySlug(ctx.db.kysely, organisationSlug);
-  if (!org) throw notFound(`Organisation ${organisationSlug}`);
   await upsertMembership(ctx.db.kysely, {
     user_id: user.id,
-    organisation_id: org.id,
+    organisation_id: organisationId,
     role,
     created_at: now(),
   });
+}
+
+/** A user by e-mail address, if there is one. */
+export function findUser(ctx: AppContext, email: string): Promise<User | undefined> {
+  return findUserByEmail(ctx.db.kysely, email);
+}
+
+/** The names of these users (who loaded a version, say), by id; unknown ids are left out. */
+export async function userNames(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
+  const users = await Promise.all([...new Set(ids)].map((id) => findUserById(ctx.db.kysely, id)));
+  return new Map(users.flatMap((u) => (u ? [[u.id, u.name] as const] : [])));
+}
+
+/**
+ * The user a command-line action (an import, say) acts as: the one named, or else the only site administrator. Acting as
+ * someone (rather than bypassing the policy) means the import is authorised and logged like an
+ * upload through the API.
+ */
+export async function operatorActor(ctx: AppContext, email: string | undefined): Promise<Actor> {
+  let userId: string;
+  if (email) {
+    const user = await findUserByEmail(ctx.db.kysely, email);
+    if (!user) throw notFound(`User ${email}`);
+    userId = user.id;
+  } else {
+    const admins = await listSignInAdmins(ctx.db.kysely, 2);
+    const only = admins.length === 1 ? admins[0] : undefined;
+    if (!only) {
+      throw validationFailed([
+        {
+          field: 'as',
+          message: `say who imports with --as <email> (there are ${admins.length === 0 ? 'no' : 'several'} site administrators)`,
+        },
+      ]);
+    }
+    userId = only.id;
+  }
+  return actorForUser(ctx, userId, ['read', 'write']);
 }

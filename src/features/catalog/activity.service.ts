@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../accounts/actor.js';
-import { listActivityOfDataset } from './activity.repository.js';
+import type { Actor } from '../accounts/index.js';
+import { listActivityOfDataset } from '../../platform/activity/activity.repository.js';
 import { readableDataset } from './dataset.service.js';
 
 /** A dataset's public history, newest first; pages with `before` (an activity id). */

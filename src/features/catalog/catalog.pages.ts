@@ -1,24 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { apiDocsPage } from './pages/api-docs/api-docs.page.js';
 import { datasetPage } from './pages/dataset/dataset.page.js';
 import { homePage } from './pages/home/home.page.js';
-import { organisationPage } from './pages/organisation/organisation.page.js';
-import { organisationsPage } from './pages/organisations/organisations.page.js';
+import { datasetFormPages } from './pages/publish-dataset-form/publish-dataset-form.page.js';
+import { publishDatasetPage } from './pages/publish-dataset/publish-dataset.page.js';
+import type { ResourceData } from './resource-data.js';
 import { searchPage } from './pages/search/search.page.js';
 import { siteFilesPages } from './pages/site-files/site-files.page.js';
 import { themePage } from './pages/theme/theme.page.js';
 import { themesPage } from './pages/themes/themes.page.js';
 
-/** The catalog feature's web pages (see docs/architecture.md, "Web pages"). */
-export function registerCatalogPages(app: FastifyInstance, ctx: AppContext): void {
+/** The catalogue's web pages, public and the publisher's (see docs/architecture.md). */
+export function registerCatalogPages(
+  app: FastifyInstance,
+  ctx: AppContext,
+  data: ResourceData,
+): void {
   homePage(app, ctx);
   searchPage(app, ctx);
-  datasetPage(app, ctx);
-  organisationsPage(app, ctx);
-  organisationPage(app, ctx);
+  datasetPage(app, ctx, data);
   themesPage(app, ctx);
   themePage(app, ctx);
   siteFilesPages(app, ctx);
-  apiDocsPage(app, ctx);
+  // /publish/datasets/new before /publish/datasets/:slug (Fastify prefers static segments anyway).
+  datasetFormPages(app, ctx);
+  publishDatasetPage(app, ctx, data);
 }

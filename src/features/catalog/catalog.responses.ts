@@ -1,10 +1,8 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { Nullable, Text } from '../../platform/http/schemas.js';
 
 // Response schemas: they document the API in OpenAPI and let Fastify serialise quickly.
 // A field missing here is dropped from responses, so integration tests pin the shapes.
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Text = Type.String();
 
 export const OrganisationRef = Type.Object({ slug: Text, name: Text, kind: Text });
 
@@ -69,27 +67,6 @@ export const SearchResults = Type.Object({
     format: FacetValues,
     licence: FacetValues,
   }),
-});
-
-export const Organisation = Type.Object(
-  {
-    id: Text,
-    slug: Text,
-    name: Text,
-    kind: Text,
-    description: Text,
-    url: Nullable(Text),
-    area_code: Nullable(Type.String({ description: 'ONS GSS code, e.g. E08000001' })),
-    dataset_count: Type.Integer({ description: 'datasets the caller can see' }),
-    created_at: Type.String({ format: 'date-time' }),
-    links: Type.Object({ self: Text, datasets: Text }),
-  },
-  { $id: 'Organisation' },
-);
-
-export const OrganisationDetail = Type.Object({
-  ...Organisation.properties,
-  boundary: Type.Union([Type.Null(), Type.Unknown({ description: 'GeoJSON geometry' })]),
 });
 
 export const ActivityPage = Type.Object({

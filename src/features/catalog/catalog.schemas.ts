@@ -1,9 +1,7 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable, Slug } from '../../platform/http/schemas.js';
 
-export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
-const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
 const IsoDate = Type.String({ format: 'date' });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const FREQUENCIES = [
   'continual',
@@ -16,15 +14,6 @@ export const FREQUENCIES = [
   'irregular',
   'never',
 ] as const;
-
-export const OrganisationKind = Type.Union([
-  Type.Literal('combined-authority'),
-  Type.Literal('council'),
-  Type.Literal('transport'),
-  Type.Literal('police'),
-  Type.Literal('health'),
-  Type.Literal('other'),
-]);
 
 const DatasetFields = {
   title: Type.String({ minLength: 1, maxLength: 200 }),
@@ -73,8 +62,6 @@ export const DatasetPatchBody = Type.Partial(Type.Object(DatasetFields), {
 });
 export type DatasetPatchInput = Static<typeof DatasetPatchBody>;
 
-export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
-
 const StringOrList = Type.Union([
   Type.String({ maxLength: 200 }),
   Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 }),
@@ -97,18 +84,6 @@ export const SearchQuery = Type.Object(
   { additionalProperties: false },
 );
 export type SearchQueryInput = Static<typeof SearchQuery>;
-
-export const OrganisationCreateBody = Type.Object(
-  {
-    slug: Slug,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    kind: OrganisationKind,
-    description: Type.Optional(Type.String({ maxLength: 10_000 })),
-    url: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 2000 }))),
-  },
-  { additionalProperties: false },
-);
-export type OrganisationCreateInput = Static<typeof OrganisationCreateBody>;
 
 export const ResourceLinkBody = Type.Object(
   {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ftsQuery, parseQuery, stemText, tsQuery, words } from '../../platform/search/text.js';
-import type { ReadableScope } from '../accounts/policy.js';
+import type { ReadableScope } from '../accounts/index.js';
 import { searchInIndex, type TextMatches } from './search-facets.js';
 import { currentSearchIndex } from './search-index.js';
 import { bumpSearchGeneration } from './search-index.repository.js';

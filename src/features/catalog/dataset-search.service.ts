@@ -1,6 +1,5 @@
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../accounts/actor.js';
-import { readableScope } from '../accounts/policy.js';
+import { type Actor, readableScope } from '../accounts/index.js';
 import type { SearchQueryInput } from './catalog.schemas.js';
 import { FACETS, searchDatasets, type FacetName } from './dataset-search.repository.js';
 import { loadDatasetLists } from './dataset.repository.js';

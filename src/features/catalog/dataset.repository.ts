@@ -7,7 +7,7 @@ import type {
   NewDataset,
   Resource,
 } from '../../platform/db/schema.js';
-import type { ReadableScope } from '../accounts/policy.js';
+import type { ReadableScope } from '../accounts/index.js';
 
 export type WithD = Database & { d: DatasetTable };
 export type DatasetQuery = SelectQueryBuilder<WithD, 'd', object>;

@@ -14,7 +14,6 @@ import {
   DatasetCreateBody,
   DatasetPatchBody,
   SearchQuery,
-  SlugParams,
 } from './catalog.schemas.js';
 import { searchCatalogue } from './dataset-search.service.js';
 import {
@@ -24,6 +23,7 @@ import {
   patchDataset,
   restoreDataset,
 } from './dataset.service.js';
+import { SlugParams } from '../../platform/http/schemas.js';
 
 const auth = [{ bearerAuth: [] }];
 

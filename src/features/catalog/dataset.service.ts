@@ -1,10 +1,9 @@
 import type { AppContext } from '../../context.js';
 import type { Dataset, DatasetUpdate, Organisation } from '../../platform/db/schema.js';
-import { notFound, validationFailed, type FieldError } from '../../platform/http/errors.js';
+import { notFound, validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import type { Actor } from '../accounts/actor.js';
-import { authorise, can } from '../accounts/policy.js';
-import { insertActivity, latestDiff } from './activity.repository.js';
+import { type Actor, authorise, can } from '../accounts/index.js';
+import { insertActivity, latestDiff } from '../../platform/activity/activity.repository.js';
 import type { DatasetCreateInput, DatasetPatchInput } from './catalog.schemas.js';
 import { indexDataset } from './dataset-search.repository.js';
 import {
@@ -23,10 +22,10 @@ import {
   resourceView,
   type DatasetLists,
 } from './dataset.view.js';
-import { diffOf, type Diff } from './diff.js';
+import { diffOf, type Diff } from '../../platform/activity/diff.js';
 import { DEFAULT_LICENCE, LICENCES } from './licences.js';
 import { themeTitles } from './taxonomy.repository.js';
-import { findOrganisationById, findOrganisationBySlug } from './organisation.repository.js';
+import { findPublisherById, findPublisherBySlug } from './publisher.repository.js';
 
 export function slugify(title: string): string {
   return (
@@ -65,7 +64,7 @@ async function checkReferences(
 }
 
 async function organisationOrFail(ctx: AppContext, slug: string): Promise<Organisation> {
-  const org = await findOrganisationBySlug(ctx.db.kysely, slug);
+  const org = await findPublisherBySlug(ctx.db.kysely, slug);
   if (!org) throw validationFailed([{ field: 'organisation', message: `no organisation ${slug}` }]);
   return org;
 }
@@ -84,7 +83,7 @@ export async function readableDataset(
 async function present(ctx: AppContext, dataset: Dataset, lists?: DatasetLists) {
   const k = ctx.db.kysely;
   const [org, allLists, titles] = await Promise.all([
-    findOrganisationById(k, dataset.organisation_id),
+    findPublisherById(k, dataset.organisation_id),
     lists ? Promise.resolve(null) : loadDatasetLists(k, [dataset.id]),
     themeTitles(k),
   ]);
@@ -294,4 +293,9 @@ export async function restoreDataset(ctx: AppContext, actor: Actor, slug: string
   const state = previous === 'draft' ? 'draft' : 'active';
   await setState(ctx, actor, dataset, state, 'dataset.restored');
   return getDataset(ctx, actor, slug);
+}
+
+/** Whether a dataset has this slug, in any state (a slug is never reused). */
+export function datasetExists(ctx: AppContext, slug: string): Promise<boolean> {
+  return slugExists(ctx.db.kysely, slug);
 }

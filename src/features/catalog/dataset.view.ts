@@ -1,4 +1,4 @@
-import type { Dataset, Organisation, Resource } from '../../platform/db/schema.js';
+import type { Dataset, Resource, Organisation } from '../../platform/db/schema.js';
 import { licenceById } from './licences.js';
 
 export interface DatasetLists {

@@ -1,15 +1,15 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { readUpload } from '../../platform/http/upload.js';
+import { IdParams, SlugParams } from '../../platform/http/schemas.js';
 import { errorResponses, type Api } from '../../platform/http/types.js';
-import { loadAfterUpload } from '../datastore/datastore.service.js';
 import { Resource } from './catalog.responses.js';
-import { ResourceLinkBody, SlugParams, type ResourceLinkInput } from './catalog.schemas.js';
-import { contentDisposition } from './content-disposition.js';
+import type { ResourceData } from './resource-data.js';
+import { ResourceLinkBody, type ResourceLinkInput } from './catalog.schemas.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { addFileResource, addLinkResource, openResourceFile } from './resource.service.js';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export function resourceRoutes(app: Api, ctx: AppContext): void {
+export function resourceRoutes(app: Api, ctx: AppContext, data: ResourceData): void {
   app.post(
     '/api/v1/datasets/:slug/resources',
     {
@@ -73,7 +73,7 @@ export function resourceRoutes(app: Api, ctx: AppContext): void {
           truncated: () => file.file.truncated,
         });
         // Tabular and geographic files go on into the datastore.
-        const load = await loadAfterUpload(
+        const load = await data.fileAdded(
           ctx,
           request.actor,
           created.id,

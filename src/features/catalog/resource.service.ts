@@ -2,11 +2,10 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import { BlobTooLargeError } from '../../platform/blobs/blob-store.js';
 import type { Dataset, Resource } from '../../platform/db/schema.js';
-import { AppError, notFound, validationFailed } from '../../platform/http/errors.js';
+import { DomainError, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import type { Actor } from '../accounts/actor.js';
-import { authorise, can } from '../accounts/policy.js';
-import { insertActivity } from './activity.repository.js';
+import { type Actor, authorise, can } from '../accounts/index.js';
+import { insertActivity } from '../../platform/activity/activity.repository.js';
 import type { ResourceLinkInput } from './catalog.schemas.js';
 import { findDatasetById, updateDataset } from './dataset.repository.js';
 import { readableDataset } from './dataset.service.js';
@@ -105,8 +104,8 @@ async function storeUpload(
   input: { stream: Readable; truncated?: () => boolean },
 ) {
   const tooLarge = () =>
-    new AppError(
-      413,
+    new DomainError(
+      'too_large',
       'payload_too_large',
       `The file is larger than the limit of ${ctx.config.maxUploadBytes} bytes`,
     );
@@ -123,7 +122,7 @@ async function storeUpload(
   }
   if (stored.size === 0) {
     await ctx.blobs.delete(key);
-    throw new AppError(422, 'empty_file', 'The uploaded file is empty');
+    throw new DomainError('validation', 'empty_file', 'The uploaded file is empty');
   }
   return stored;
 }
@@ -159,14 +158,26 @@ export async function addFileResource(
   }
 }
 
-/** A resource whose dataset the actor may read, with that dataset. */
-export async function readableResource(ctx: AppContext, actor: Actor, id: string) {
+/**
+ * A resource with its dataset, with no policy check: for background work (a load) and for
+ * callers that have checked the reader's right already. Undefined when either is gone.
+ */
+export async function findResource(
+  ctx: AppContext,
+  id: string,
+): Promise<{ resource: Resource; dataset: Dataset } | undefined> {
   const resource = await findResourceById(ctx.db.kysely, id);
   const dataset = resource ? await findDatasetById(ctx.db.kysely, resource.dataset_id) : undefined;
-  if (!resource || !dataset || !can(actor, { type: 'dataset:read', dataset })) {
+  return resource && dataset ? { resource, dataset } : undefined;
+}
+
+/** A resource whose dataset the actor may read, with that dataset. */
+export async function readableResource(ctx: AppContext, actor: Actor, id: string) {
+  const found = await findResource(ctx, id);
+  if (!found || !can(actor, { type: 'dataset:read', dataset: found.dataset })) {
     throw notFound(`Resource ${id}`);
   }
-  return { resource, dataset };
+  return found;
 }
 
 export async function openResourceFile(ctx: AppContext, actor: Actor, id: string) {

@@ -1,4 +1,4 @@
-import type { ReadableScope } from '../accounts/policy.js';
+import type { ReadableScope } from '../accounts/index.js';
 import type { SearchIndex } from './search-index.js';
 import {
   FACETS,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { ReadableScope } from '../accounts/policy.js';
+import type { ReadableScope } from '../accounts/index.js';
 import { visibleDatasets } from './dataset.repository.js';
 
 /** Every dataset the scope can read, slug and dates only (for the sitemap). */

@@ -1,12 +1,11 @@
 import type { AppContext } from '../../context.js';
-import { anonymous, type Actor } from '../accounts/actor.js';
-import { readableScope } from '../accounts/policy.js';
+import { anonymous, type Actor, readableScope } from '../accounts/index.js';
 import {
   incrementDatasetViews,
   mostViewedDatasets,
   newestDatasets,
 } from './dataset-views.repository.js';
-import { listOrganisationsFor } from './organisation.service.js';
+import { listPublishers as listPublisherRows } from './publisher.repository.js';
 import {
   latestChangedDatasets,
   listDatasetLocations,
@@ -14,7 +13,12 @@ import {
   listThemeSlugs,
 } from './site-feed.repository.js';
 import { listThemes } from './taxonomy.service.js';
-import { findRegion } from '../region/region.repository.js';
+import { regionName } from '../region/index.js';
+
+/** Every organisation with how many datasets the actor can see in the catalogue. */
+export function listPublishers(ctx: AppContext, actor: Actor) {
+  return listPublisherRows(ctx.db.kysely, readableScope(actor));
+}
 
 /** What the region publishes, as this actor may see it: for the home page. */
 export async function catalogueOverview(ctx: AppContext, actor: Actor, listLength: number) {
@@ -22,7 +26,7 @@ export async function catalogueOverview(ctx: AppContext, actor: Actor, listLengt
   const k = ctx.db.kysely;
   const [themes, organisations, newest, mostViewed] = await Promise.all([
     listThemes(ctx, actor),
-    listOrganisationsFor(ctx, actor),
+    listPublishers(ctx, actor),
     newestDatasets(k, scope, listLength),
     mostViewedDatasets(k, scope, listLength),
   ]);
@@ -56,9 +60,9 @@ export async function sitemapEntries(ctx: AppContext) {
 
 /** The latest new or changed public datasets, and the region's name to title the feed. */
 export async function feedEntries(ctx: AppContext, limit: number) {
-  const [entries, region] = await Promise.all([
+  const [entries, siteName] = await Promise.all([
     latestChangedDatasets(ctx.db.kysely, publicScope(), limit),
-    findRegion(ctx.db.kysely),
+    regionName(ctx),
   ]);
-  return { siteName: region?.name ?? 'Metrodata', entries };
+  return { siteName, entries };
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { ReadableScope } from '../accounts/policy.js';
+import type { ReadableScope } from '../accounts/index.js';
 import { visibleDatasets } from './dataset.repository.js';
 
 export async function themeTitles(db: Kysely<Database>): Promise<Map<string, string>> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badRequest } from '../../platform/http/errors.js';
+import { badRequest } from '../../platform/errors.js';
 
 // A cursor names the last record of a page by its sort values and row id, so the next page
 // starts right after it with a range condition instead of skipping rows: page 10,000 costs

@@ -1,11 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import type { DatastoreLoad, DatastoreVersion, Resource } from '../../platform/db/schema.js';
-import { notFound, validationFailed } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
-import { authorise } from '../accounts/policy.js';
-import { resourceView } from '../catalog/dataset.view.js';
-import { readableResource, replaceResourceFile } from '../catalog/resource.service.js';
+import { notFound, validationFailed } from '../../platform/errors.js';
+import { type Actor, authorise } from '../accounts/index.js';
+import { resourceView, readableResource, replaceResourceFile } from '../catalog/index.js';
 import { findLoad, listLoads, listVersions } from './datastore.repository.js';
 import type { Field, FieldType } from './field.js';
 import { FIELD_TYPES } from './field.js';

@@ -1,5 +1,5 @@
 import { quoteIdent as q, type SqlParam } from '../../platform/engine/engine.js';
-import { badRequest } from '../../platform/http/errors.js';
+import { badRequest } from '../../platform/errors.js';
 import { FORMATS, type ExportFormat } from './export-formats.js';
 import { BBOX, ROW_ID, type Field, type GeometryInfo } from './field.js';
 import { Params, whereSql, type OutputField } from './query-builder.js';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { errorResponses, type Api } from '../../platform/http/types.js';
-import { contentDisposition } from '../catalog/content-disposition.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { EXPORT_FORMATS, FORMATS, type ExportFormat } from './export-formats.js';
 import { openExport, planExport } from './export.service.js';
 import { parseQueryString, QueryString } from './query-params.js';

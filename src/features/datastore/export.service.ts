@@ -1,9 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { prepare } from '../../platform/engine/engine.js';
-import { badRequest } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
-import { slugify } from '../catalog/dataset.service.js';
-import { readableResource } from '../catalog/resource.service.js';
+import { badRequest } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
+import { slugify, readableResource } from '../catalog/index.js';
 import { copyToFile, type ExportBody } from './export-copy.js';
 import { FORMATS, XLSX_MAX_ROWS, type ExportFormat } from './export-formats.js';
 import { exportQuery, type ExportQuery } from './export-query.js';

@@ -4,19 +4,16 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import type { DatastoreLoad, Resource } from '../../platform/db/schema.js';
-import { notFound, validationFailed } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
-import { authorise } from '../accounts/policy.js';
-import { actorForUser } from '../accounts/token.service.js';
-import { findUserByEmail } from '../accounts/user.repository.js';
-import { readableDataset } from '../catalog/dataset.service.js';
-import { formatOf } from '../catalog/formats.js';
-import { findResourceById } from '../catalog/resource.repository.js';
+import { notFound, validationFailed } from '../../platform/errors.js';
+import { type Actor, authorise } from '../accounts/index.js';
 import {
+  readableDataset,
+  formatOf,
+  findResource,
   addFileResource,
   readableResource,
   replaceResourceFile,
-} from '../catalog/resource.service.js';
+} from '../catalog/index.js';
 import { findLoad } from './datastore.repository.js';
 import { createLoad, isLoadable, runLoad } from './load.service.js';
 
@@ -39,41 +36,6 @@ export interface ImportResult {
   resource: Resource;
   load: DatastoreLoad;
   replaced: boolean;
-}
-
-/**
- * The user an import acts as: the one named, or else the only site administrator. Acting as
- * someone (rather than bypassing the policy) means the import is authorised and logged like an
- * upload through the API.
- */
-export async function importActor(ctx: AppContext, email: string | undefined): Promise<Actor> {
-  let userId: string;
-  if (email) {
-    const user = await findUserByEmail(ctx.db.kysely, email);
-    if (!user) throw notFound(`User ${email}`);
-    userId = user.id;
-  } else {
-    // Only people who can sign in: the demo data bot is a site admin with no password.
-    // (A read-only lookup that belongs in user.repository.ts, which this change does not own.)
-    const admins = await ctx.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('is_site_admin', '=', 1)
-      .where('password_hash', 'is not', null)
-      .limit(2)
-      .execute();
-    const only = admins.length === 1 ? admins[0] : undefined;
-    if (!only) {
-      throw validationFailed([
-        {
-          field: 'as',
-          message: `say who imports with --as <email> (there are ${admins.length === 0 ? 'no' : 'several'} site administrators)`,
-        },
-      ]);
-    }
-    userId = only.id;
-  }
-  return actorForUser(ctx, userId, ['read', 'write']);
 }
 
 /** Passes the file's chunks through, reporting the bytes read (without taking the stream over). */
@@ -156,7 +118,7 @@ export async function importFile(
       name: input.name,
       format: input.format,
     });
-    resource = await findResourceById(ctx.db.kysely, view.id);
+    resource = (await findResource(ctx, view.id))?.resource;
   }
   if (!resource) throw new Error('The resource vanished while importing');
   input.onStored?.(resource);

@@ -3,9 +3,8 @@ import path from 'node:path';
 import type { AppContext } from '../../context.js';
 import type { DatastoreLoad, Resource } from '../../platform/db/schema.js';
 import { now, newId } from '../../platform/ids.js';
-import { insertActivity } from '../catalog/activity.repository.js';
-import { findDatasetById } from '../catalog/dataset.repository.js';
-import { findResourceById } from '../catalog/resource.repository.js';
+import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { findResource } from '../catalog/index.js';
 import type { FieldType, IngestReport } from './field.js';
 import { fileSize, ingestFile, IngestError, removeWorkDir } from './ingest.js';
 import {
@@ -105,8 +104,7 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
     const stored = inPlace
       ? { key: blobKey }
       : await ctx.blobs.put(blobKey, createReadStream(result.parquetFile));
-    const resource = await findResourceById(k, load.resource_id);
-    const dataset = resource ? await findDatasetById(k, resource.dataset_id) : undefined;
+    const dataset = (await findResource(ctx, load.resource_id))?.dataset;
     await k.transaction().execute(async (trx) => {
       const version = await nextVersionNumber(trx, load.resource_id);
       const at = now();

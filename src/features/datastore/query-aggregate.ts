@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/http/errors.js';
+import { badRequest } from '../../platform/errors.js';
 import type { Field, FieldType, GeometryInfo } from './field.js';
 import {
   NUMERIC,

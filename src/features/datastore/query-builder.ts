@@ -1,6 +1,6 @@
 import { quoteIdent as q } from '../../platform/engine/engine.js';
 import type { SqlParam } from '../../platform/engine/engine.js';
-import { badRequest } from '../../platform/http/errors.js';
+import { badRequest } from '../../platform/errors.js';
 import { type Field, type FieldType, type GeometryInfo } from './field.js';
 import type { FilterInput, QueryInput } from './query.schemas.js';
 import { typedValue } from './query-values.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { badRequest } from '../../platform/http/errors.js';
+import { badRequest } from '../../platform/errors.js';
 import { AGGREGATES, BUCKETS, OPS, type QueryInput } from './query.schemas.js';
 
 const List = Type.Union([

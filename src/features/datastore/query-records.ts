@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/http/errors.js';
+import { badRequest } from '../../platform/errors.js';
 import { ROW_ID, type Field, type GeometryInfo } from './field.js';
 import { decodeCursor } from './cursor.js';
 import {

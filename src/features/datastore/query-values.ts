@@ -1,4 +1,4 @@
-import { badRequest } from '../../platform/http/errors.js';
+import { badRequest } from '../../platform/errors.js';
 import type { Field } from './field.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

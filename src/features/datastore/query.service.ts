@@ -2,9 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import type { DatastoreVersion } from '../../platform/db/schema.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
-import { readableResource } from '../catalog/resource.service.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
+import { readableResource } from '../catalog/index.js';
 import { cursorScope, encodeCursor } from './cursor.js';
 import { findVersion } from './datastore.repository.js';
 import type { Field, GeometryInfo } from './field.js';
@@ -42,7 +42,7 @@ export async function versionSource(
   const v = await findVersion(ctx.db.kysely, resourceId, version);
   if (!v) {
     throw version === null
-      ? new AppError(409, 'not_loaded', 'This resource has no data in the datastore yet')
+      ? new DomainError('conflict', 'not_loaded', 'This resource has no data in the datastore yet')
       : notFound(`Version ${version} of resource ${resourceId}`);
   }
   const path = ctx.blobs.localPath(v.blob_key);
@@ -67,8 +67,8 @@ async function timed<T>(ctx: AppContext, fn: (c: DuckDBConnection) => Promise<T>
       return await fn(c);
     } catch (err) {
       if (state.timedOut) {
-        throw new AppError(
-          503,
+        throw new DomainError(
+          'unavailable',
           'query_timeout',
           `The query took longer than ${ctx.config.queryTimeoutMs} ms and was stopped; narrow it with filters`,
         );

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AppContext } from '../../context.js';
-import { validationFailed } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
-import { readableResource } from '../catalog/resource.service.js';
+import { validationFailed } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
+import { readableResource } from '../catalog/index.js';
 import {
   chartParams,
   chartQuery,

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
 import { chartTileLink } from './dashboard-chart.js';
 import type { TileInput } from './dashboard.schemas.js';
 import { getIndicatorSummary } from './indicator.service.js';
@@ -73,7 +73,8 @@ export async function visibleTiles(
     try {
       out.push(await resolveTile(ctx, actor, dashboardPath, tile, i));
     } catch (err) {
-      if (!(err instanceof AppError) || (err.status !== 404 && err.status !== 409)) throw err;
+      if (!(err instanceof DomainError) || (err.kind !== 'not_found' && err.kind !== 'conflict'))
+        throw err;
     }
   }
   return out;

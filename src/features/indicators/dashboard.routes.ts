@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { errorResponses, type Api } from '../../platform/http/types.js';
-import { SlugParams } from '../catalog/catalog.schemas.js';
 import { DashboardCreateBody, DashboardUpdateBody } from './dashboard.schemas.js';
 import {
   createDashboard,
@@ -9,6 +8,7 @@ import {
   listDashboards,
   updateDashboard,
 } from './dashboard.service.js';
+import { SlugParams } from '../../platform/http/schemas.js';
 
 const auth = [{ bearerAuth: [] }];
 const tags = ['dashboards'];

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { SLUG_PATTERN } from '../catalog/catalog.schemas.js';
+import { SLUG_PATTERN } from '../../platform/http/schemas.js';
 
 const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
 const Title = Type.String({ minLength: 1, maxLength: 200 });

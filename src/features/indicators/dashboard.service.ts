@@ -1,10 +1,10 @@
 import type { AppContext } from '../../context.js';
 import type { DashboardRow } from '../../platform/db/schema.js';
-import { AppError, conflict, notFound, validationFailed } from '../../platform/http/errors.js';
+import { DomainError, conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import type { Actor } from '../accounts/actor.js';
-import { insertActivity } from '../catalog/activity.repository.js';
-import { diffOf } from '../catalog/diff.js';
+import type { Actor } from '../accounts/index.js';
+import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { diffOf } from '../../platform/activity/diff.js';
 import { resolveTile, visibleTiles } from './dashboard-tiles.js';
 import {
   findDashboardBySlug,
@@ -55,7 +55,7 @@ async function checkTiles(ctx: AppContext, actor: Actor, slug: string, tiles: Ti
     try {
       await resolveTile(ctx, actor, dashboardPath(slug), tile, i);
     } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      if (!(err instanceof DomainError) || err.kind === 'unavailable') throw err;
       throw validationFailed([{ field: `tiles/${String(i)}`, message: err.message }]);
     }
   }

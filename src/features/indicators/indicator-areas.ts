@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { listAllOrganisations } from '../catalog/organisation.repository.js';
+import { allOrganisations } from '../organisations/index.js';
 import type { Area } from './indicator-charts.js';
 import type { GroupSeries } from './indicator.types.js';
 import { rewindForD3 } from './rewind.js';
@@ -10,7 +10,7 @@ import { rewindForD3 } from './rewind.js';
  * councils' boundaries (the demo's approximate ones, or those `region import` loaded).
  */
 export async function areasOf(ctx: AppContext, groups: GroupSeries[]): Promise<Area[]> {
-  const orgs = (await listAllOrganisations(ctx.db.kysely)).filter(
+  const orgs = (await allOrganisations(ctx)).filter(
     (o) => o.boundary !== null && o.kind !== 'combined-authority',
   );
   const areas: Area[] = [];

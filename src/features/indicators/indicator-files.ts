@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { notFound } from '../../platform/http/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { renderSvg } from '../datastore/pages/chart/chart-render.js';
 import { areasOf } from './indicator-areas.js';
 import { barSpec, linesSpec, mapSpec, seriesSpec } from './indicator-charts.js';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
 import type { Field } from '../datastore/field.js';
 import type { QueryInput } from '../datastore/query.schemas.js';
 import { queryResource, versionSource } from '../datastore/query.service.js';
@@ -83,7 +83,7 @@ export async function indicatorValues(
   try {
     vs = await versionSource(ctx, actor, resourceId, null);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not_loaded') {
+    if (err instanceof DomainError && err.code === 'not_loaded') {
       return { version: null, series: [], groups: [] };
     }
     throw err;

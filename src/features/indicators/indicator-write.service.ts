@@ -1,14 +1,12 @@
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Database, IndicatorRow } from '../../platform/db/schema.js';
-import { AppError, conflict, notFound, validationFailed } from '../../platform/http/errors.js';
+import type { IndicatorRow } from '../../platform/db/schema.js';
+import { DomainError, conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import type { Actor } from '../accounts/actor.js';
-import { authorise } from '../accounts/policy.js';
-import { insertActivity } from '../catalog/activity.repository.js';
-import { diffOf } from '../catalog/diff.js';
-import { listAllOrganisations } from '../catalog/organisation.repository.js';
-import { readableResource } from '../catalog/resource.service.js';
+import { type Actor, authorise } from '../accounts/index.js';
+import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { diffOf } from '../../platform/activity/diff.js';
+import { combinedAuthorityIds } from '../organisations/index.js';
+import { readableResource } from '../catalog/index.js';
 import type { IndicatorCreateInput, IndicatorUpdateInput } from './indicator.schemas.js';
 import type { IndicatorDetail } from './indicator.types.js';
 import { detail, queryOf } from './indicator-summary.js';
@@ -19,17 +17,10 @@ import {
   updateIndicator as writeIndicator,
 } from './indicator.repository.js';
 
-/** The combined authorities' ids: their editors may edit the region's indicators and dashboards. */
-export async function combinedAuthorityIds(db: Kysely<Database>): Promise<string[]> {
-  return (await listAllOrganisations(db))
-    .filter((o) => o.kind === 'combined-authority')
-    .map((o) => o.id);
-}
-
 export async function authoriseRegionEdit(ctx: AppContext, actor: Actor, what: string) {
   authorise(
     actor,
-    { type: 'indicator:edit', combinedAuthorityIds: await combinedAuthorityIds(ctx.db.kysely) },
+    { type: 'indicator:edit', combinedAuthorityIds: await combinedAuthorityIds(ctx) },
     `Only site administrators and the combined authority's editors may change ${what}`,
   );
 }
@@ -65,7 +56,7 @@ async function check(ctx: AppContext, actor: Actor, row: IndicatorRow) {
   try {
     return await indicatorValues(ctx, actor, row.resource_id, queryOf(row));
   } catch (err) {
-    if (err instanceof AppError && err.status < 500) {
+    if (err instanceof DomainError && err.kind !== 'unavailable') {
       throw validationFailed([{ field: 'query', message: err.message }]);
     }
     throw err;

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { errorResponses, type Api } from '../../platform/http/types.js';
-import { SlugParams } from '../catalog/catalog.schemas.js';
 import { IndicatorCreateBody, IndicatorUpdateBody } from './indicator.schemas.js';
 import {
   createIndicator,
@@ -9,6 +8,7 @@ import {
   listIndicators,
   updateIndicator,
 } from './indicator.service.js';
+import { SlugParams } from '../../platform/http/schemas.js';
 
 const auth = [{ bearerAuth: [] }];
 const tags = ['indicators'];

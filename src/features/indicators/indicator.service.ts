@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { IndicatorRow } from '../../platform/db/schema.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
 import type { IndicatorDetail, IndicatorSummary } from './indicator.types.js';
 import { detail, queryOf, summarise } from './indicator-summary.js';
 import { indicatorValues } from './indicator-values.js';
@@ -43,7 +43,7 @@ async function summaries(ctx: AppContext, actor: Actor, rows: IndicatorRow[]) {
     try {
       out.push(summarise(row, await valuesOf(ctx, actor, row)));
     } catch (err) {
-      if (!(err instanceof AppError) || err.status !== 404) throw err;
+      if (!(err instanceof DomainError) || err.kind !== 'not_found') throw err;
     }
   }
   return out;

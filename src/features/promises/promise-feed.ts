@@ -1,4 +1,4 @@
-import { xml } from '../catalog/pages/site-files/xml.js';
+import { xml } from '../../platform/views/xml.js';
 import { renderMarkdown } from '../../platform/views/filters.js';
 import type { StatusChangeRow } from './promise.repository.js';
 import { statusLabel, type Evidence } from './promise-status.js';

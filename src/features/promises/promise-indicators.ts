@@ -1,8 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { PromiseStatus } from '../../platform/db/schema.js';
-import type { Actor } from '../accounts/actor.js';
-import { findDatasetById } from '../catalog/dataset.repository.js';
-import { findResourceById } from '../catalog/resource.repository.js';
+import type { Actor } from '../accounts/index.js';
+import { findResource } from '../catalog/index.js';
 import {
   combineStatuses,
   listIndicatorsForPromise,
@@ -17,9 +16,9 @@ export interface PromiseIndicatorView extends IndicatorSummary {
 }
 
 async function behind(ctx: AppContext, resourceId: string) {
-  const resource = await findResourceById(ctx.db.kysely, resourceId);
-  const dataset = resource ? await findDatasetById(ctx.db.kysely, resource.dataset_id) : undefined;
-  if (!resource || !dataset) return { dataset: null, resourceUrl: null };
+  const found = await findResource(ctx, resourceId);
+  if (!found) return { dataset: null, resourceUrl: null };
+  const { resource, dataset } = found;
   const path = `/datasets/${encodeURIComponent(dataset.slug)}`;
   return {
     dataset: { slug: dataset.slug, title: dataset.title, url: path },

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context.js';
-import { validationFailed, type FieldError } from '../../platform/http/errors.js';
+import { validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import type { Actor } from '../accounts/actor.js';
-import { insertActivity } from '../catalog/activity.repository.js';
+import type { Actor } from '../accounts/index.js';
+import { insertActivity } from '../../platform/activity/activity.repository.js';
 import { authorisePromiseEdit } from './promise-access.js';
 import { statusLabel } from './promise-status.js';
 import { insertStatusChange, updatePromise } from './promise.repository.js';

@@ -1,13 +1,12 @@
 import type { AppContext } from '../../context.js';
 import type { PromiseRow } from '../../platform/db/schema.js';
-import { validationFailed, type FieldError } from '../../platform/http/errors.js';
+import { validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import type { Actor } from '../accounts/actor.js';
-import { insertActivity } from '../catalog/activity.repository.js';
-import { slugify } from '../catalog/dataset.service.js';
-import { diffOf } from '../catalog/diff.js';
-import { findOrganisationBySlug } from '../catalog/organisation.repository.js';
-import { themeTitles } from '../catalog/taxonomy.repository.js';
+import type { Actor } from '../accounts/index.js';
+import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { slugify, themeTitlesBySlug } from '../catalog/index.js';
+import { diffOf } from '../../platform/activity/diff.js';
+import { findOrganisation } from '../organisations/index.js';
 import { authorisePromiseEdit } from './promise-access.js';
 import {
   findPromiseBySlug,
@@ -53,13 +52,13 @@ async function columnsOf(ctx: AppContext, input: PromisePatchInput): Promise<Par
   }
   if (input.deadline) Object.assign(out, deadlineColumns(input.deadline));
   if (input.theme !== undefined) {
-    if (!(await themeTitles(ctx.db.kysely)).has(input.theme)) {
+    if (!(await themeTitlesBySlug(ctx)).has(input.theme)) {
       errors.push({ field: 'theme', message: `unknown theme ${input.theme}` });
     }
     out.theme = input.theme;
   }
   if (input.owner !== undefined) {
-    const org = await findOrganisationBySlug(ctx.db.kysely, input.owner);
+    const org = await findOrganisation(ctx, input.owner);
     if (!org) errors.push({ field: 'owner', message: `no organisation ${input.owner}` });
     else out.owner_id = org.id;
   }

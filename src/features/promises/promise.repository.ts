@@ -134,13 +134,3 @@ export function listRecentStatusChanges(
     .limit(limit)
     .execute();
 }
-
-/** The combined authority's organisations: the mayor's office, whose editors edit promises. */
-export async function combinedAuthorityIds(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('kind', '=', 'combined-authority')
-    .execute();
-  return rows.map((r) => r.id);
-}

@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { SLUG_PATTERN } from '../catalog/catalog.schemas.js';
 import { EVIDENCE_KINDS, SOURCE_KINDS, STATUS_VALUES } from './promise-status.js';
+import { SLUG_PATTERN } from '../../platform/http/schemas.js';
 
 const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
 const IsoDate = Type.String({ format: 'date' });

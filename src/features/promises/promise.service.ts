@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context.js';
 import type { PromiseStatus } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
-import { listAllOrganisations } from '../catalog/organisation.repository.js';
-import { themeTitles } from '../catalog/taxonomy.repository.js';
+import { notFound } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
+import { allOrganisations } from '../organisations/index.js';
+import { themeTitlesBySlug } from '../catalog/index.js';
 import { combinedSuggestion, indicatorsOfPromise } from './promise-indicators.js';
 import { isStatus } from './promise-status.js';
 import {
@@ -21,7 +21,7 @@ const listOf = (v: string | string[] | undefined): string[] =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];
 
 export async function viewContext(ctx: AppContext): Promise<ViewContext> {
-  const [themes, term] = await Promise.all([themeTitles(ctx.db.kysely), currentTerm(ctx)]);
+  const [themes, term] = await Promise.all([themeTitlesBySlug(ctx), currentTerm(ctx)]);
   return { baseUrl: ctx.config.baseUrl, themes, termStart: term.start, today: term.today };
 }
 
@@ -81,10 +81,7 @@ export async function getPromise(ctx: AppContext, actor: Actor, slug: string) {
 
 /** What the editors' forms choose from: every organisation and every catalogue theme. */
 export async function promiseFormOptions(ctx: AppContext) {
-  const [orgs, themes] = await Promise.all([
-    listAllOrganisations(ctx.db.kysely),
-    themeTitles(ctx.db.kysely),
-  ]);
+  const [orgs, themes] = await Promise.all([allOrganisations(ctx), themeTitlesBySlug(ctx)]);
   return {
     organisations: orgs
       .map((o) => ({ slug: o.slug, name: o.name }))

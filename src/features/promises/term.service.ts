@@ -1,12 +1,10 @@
 import type { AppContext } from '../../context.js';
-import { findRegion } from '../region/region.repository.js';
+import { regionSettings } from '../region/index.js';
 import { dayOfTerm, isIsoDate, todayIso } from './term.js';
 
 /** The day the mayor took office: the region's `mayorTermStart` setting, if it is a date. */
 export async function termStart(ctx: AppContext): Promise<string | null> {
-  const region = await findRegion(ctx.db.kysely);
-  if (!region) return null;
-  const settings = JSON.parse(region.settings) as Record<string, unknown>;
+  const settings = await regionSettings(ctx);
   return isIsoDate(settings.mayorTermStart) ? settings.mayorTermStart : null;
 }
 

@@ -1,18 +1,15 @@
 import type { AppContext } from '../../context.js';
-import { forbidden } from '../../platform/http/errors.js';
-import type { Actor } from '../accounts/actor.js';
-import { authorise, can, readableScope } from '../accounts/policy.js';
-import { searchCatalogue } from '../catalog/dataset-search.service.js';
-import { getDataset, readableDataset } from '../catalog/dataset.service.js';
-import { listOrganisations } from '../catalog/organisation.repository.js';
-import { resourceWithDatastore } from '../datastore/datastore.service.js';
+import { forbidden } from '../../platform/errors.js';
+import { type Actor, can } from '../accounts/index.js';
+import { searchCatalogue } from '../catalog/index.js';
+import { listOrganisationsFor } from '../organisations/index.js';
 
 // What the publisher area shows. Every rule is the policy's; this only gathers the data.
 
 /** The organisations the actor can publish for or manage, with what they may do in each. */
 export async function publisherOrganisations(ctx: AppContext, actor: Actor) {
   if (!actor.user) return [];
-  const all = await listOrganisations(ctx.db.kysely, readableScope(actor));
+  const all = await listOrganisationsFor(ctx, actor);
   return all
     .map((org) => ({
       org,
@@ -42,24 +39,4 @@ export async function publisherHome(ctx: AppContext, actor: Actor) {
       return { ...o, datasets: found.results, total: found.total };
     }),
   );
-}
-
-/** A dataset the actor may change (404 if they cannot see it, 403 if they cannot change it). */
-export async function editableDataset(ctx: AppContext, actor: Actor, slug: string) {
-  const dataset = await readableDataset(ctx, actor, slug);
-  authorise(actor, { type: 'dataset:update', dataset }, 'You cannot change this dataset');
-  return getDataset(ctx, actor, slug);
-}
-
-/** A dataset with, for each file resource, its datastore state (latest version and load). */
-export async function datasetForPublisher(ctx: AppContext, actor: Actor, slug: string) {
-  const dataset = await editableDataset(ctx, actor, slug);
-  const resources = await Promise.all(
-    dataset.resources.map(async (r) =>
-      r.kind === 'file'
-        ? { ...r, datastore: (await resourceWithDatastore(ctx, actor, r.id)).datastore }
-        : { ...r, datastore: null },
-    ),
-  );
-  return { ...dataset, resources };
 }

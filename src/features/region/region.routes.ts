@@ -1,11 +1,10 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { DateTime, Nullable, Text } from '../../platform/http/schemas.js';
 import { errorResponses, type Api } from '../../platform/http/types.js';
 import { getRegion } from './region.service.js';
 
-const Nullable = Type.Union([Type.String(), Type.Null()]);
-
-export function regionRoutes(app: Api, ctx: AppContext): void {
+export function registerRegion(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/region',
     {
@@ -17,10 +16,10 @@ export function regionRoutes(app: Api, ctx: AppContext): void {
           200: Type.Object({
             slug: Type.String(),
             name: Type.String(),
-            area_code: Nullable,
+            area_code: Nullable(Text),
             settings: Type.Record(Type.String(), Type.Unknown()),
             boundary: Type.Unknown(),
-            updated_at: Type.String({ format: 'date-time' }),
+            updated_at: DateTime,
           }),
           ...errorResponses,
         },

@@ -1,5 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors.js';
+import { DomainError, type ErrorKind } from '../errors.js';
+import { HttpError } from './errors.js';
+
+/** The one mapping from the domain's errors to HTTP statuses. */
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -94,7 +108,7 @@ function sendError(
     'layouts/error.njk',
     {
       pageTitle: page?.title ?? 'Error',
-      // A 4xx message is written for people (AppError); internals never are shown.
+      // A 4xx message is written for people (DomainError, HttpError); internals never are shown.
       paragraphs:
         status < 500 && status !== 404 ? [payload.error.message] : (page?.paragraphs ?? []),
       requestId: status >= 500 ? request.id : null,
@@ -105,8 +119,12 @@ function sendError(
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) {
-      return sendError(app, request, reply, err.status, body(err.code, err.message, err.details));
+    if (err instanceof DomainError) {
+      const status = STATUS[err.kind];
+      return sendError(app, request, reply, status, body(err.code, err.message, err.details));
+    }
+    if (err instanceof HttpError) {
+      return sendError(app, request, reply, err.status, body(err.code, err.message));
     }
     const mapped = fromFastify(err);
     if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);

@@ -1,6 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { validationFailed } from './errors.js';
+import { validationFailed } from '../errors.js';
 
 /**
  * Reads the text fields sent before the file of a multipart upload, then hands over the file

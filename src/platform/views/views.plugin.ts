@@ -6,9 +6,8 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { findRegion } from '../../features/region/region.repository.js';
 import { claimMetaKey, findMetaValue } from '../db/meta.repository.js';
-import { AppError } from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
 import { createViewEnvironment } from './environment.js';
 import { publicDir } from './paths.js';
 
@@ -30,29 +29,24 @@ async function cookieSecret(ctx: AppContext): Promise<string> {
   return secret;
 }
 
-/** The region's name for every page, read at most once a minute. */
-function regionNameCache(ctx: AppContext): () => Promise<string> {
-  let cached: { name: string; at: number } | null = null;
-  return async () => {
-    if (cached && Date.now() - cached.at < 60_000) return cached.name;
-    // An error page must still render when the database is down: keep the last name known.
-    const region = await findRegion(ctx.db.kysely).catch(() => undefined);
-    if (region === undefined && cached) return cached.name;
-    cached = { name: region?.name ?? 'Metrodata', at: Date.now() };
-    return cached.name;
-  };
-}
-
 /**
  * Web pages: security headers (a CSP with no 'unsafe-inline': scripts and styles are files, the
  * template's one inline script carries a nonce), static assets, cookies, CSRF protection for
  * forms, and `reply.page()`.
  */
-export async function registerViews(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export interface ViewOptions {
+  /** The site's name in every page's header (the region's, given by the region feature). */
+  siteName: () => Promise<string>;
+}
+
+export async function registerViews(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: ViewOptions,
+): Promise<void> {
   const env = createViewEnvironment();
   const secure = ctx.config.baseUrl.startsWith('https://');
   const tileOrigin = new URL(ctx.config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin;
-  const regionName = regionNameCache(ctx);
 
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -92,7 +86,7 @@ export async function registerViews(app: FastifyInstance, ctx: AppContext): Prom
   app.addHook('onRequest', (request, _reply, done) => {
     const type = request.headers['content-type'] ?? '';
     if (request.url.startsWith('/api/') && type.startsWith('application/x-www-form-urlencoded')) {
-      done(new AppError(415, 'unsupported_media_type', 'The API accepts application/json bodies'));
+      done(new HttpError(415, 'unsupported_media_type', 'The API accepts application/json bodies'));
       return;
     }
     done();
@@ -117,7 +111,7 @@ export async function registerViews(app: FastifyInstance, ctx: AppContext): Prom
     ): Promise<FastifyReply> {
       const request: FastifyRequest = this.request;
       const context = {
-        site: { name: await regionName(), brandColour: ctx.config.brandColour },
+        site: { name: await options.siteName(), brandColour: ctx.config.brandColour },
         user: request.actor.user,
         cspNonce: this.cspNonce.script,
         currentPath: request.url,

@@ -1,5 +1,6 @@
+import { addMemberToOrganisation } from '../../../src/features/organisations/index.js';
 import type { AppContext } from '../../../src/context.js';
-import { addMember, createUser } from '../../../src/features/accounts/user.service.js';
+import { createUser } from '../../../src/features/accounts/index.js';
 
 /** The data officer of the journeys: an admin of the combined authority (manages members too). */
 export const PUBLISHER = {
@@ -14,5 +15,5 @@ export async function createPublisher(ctx: AppContext): Promise<void> {
     name: 'Dana Officer',
     password: PUBLISHER.password,
   });
-  await addMember(ctx, PUBLISHER.email, PUBLISHER.organisation, 'admin');
+  await addMemberToOrganisation(ctx, PUBLISHER.email, PUBLISHER.organisation, 'admin');
 }

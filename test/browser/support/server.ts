@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { buildApp } from '../../../src/app.js';
 import { openContext } from '../../../src/bootstrap.js';
 import { loadConfig } from '../../../src/config.js';
-import { seedDemo } from '../../../src/features/region/demo-seed.service.js';
+import { seedDemo } from '../../../src/demo/seed.js';
 import { createPublisher, PUBLISHER } from './publisher.js';
 
 declare module 'vitest' {

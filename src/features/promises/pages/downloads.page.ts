@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context.js';
-import { findRegion } from '../../region/region.repository.js';
+import { regionName } from '../../region/index.js';
 import { statusChangeFeed } from '../promise-feed.js';
 import { promisesCsv } from '../promise-csv.js';
 import { listRecentStatusChanges } from '../promise.repository.js';
@@ -13,7 +13,7 @@ export const ATOM = 'application/atom+xml; charset=utf-8';
 /** The tracker as files: Atom feeds of status changes, and every promise as CSV and JSON. */
 export function promiseDownloads(app: FastifyInstance, ctx: AppContext): void {
   const { baseUrl } = ctx.config;
-  const siteName = async () => (await findRegion(ctx.db.kysely))?.name ?? 'Metrodata';
+  const siteName = () => regionName(ctx);
 
   app.get('/promises.atom', { schema: { hide: true } }, async (_request, reply) => {
     const changes = await listRecentStatusChanges(ctx.db.kysely, FEED_LENGTH);
@@ -42,7 +42,7 @@ export async function promiseFeed(ctx: AppContext, slug: string) {
   const promise = await promiseOrFail(ctx, slug);
   const changes = await listRecentStatusChanges(ctx.db.kysely, FEED_LENGTH, promise.id);
   const path = `/promises/${encodeURIComponent(promise.slug)}`;
-  const siteName = (await findRegion(ctx.db.kysely))?.name ?? 'Metrodata';
+  const siteName = await regionName(ctx);
   const scope = { self: `${path}.atom`, alternate: path, title: `Promise: ${promise.title}` };
   return statusChangeFeed(ctx.config.baseUrl, siteName, scope, changes);
 }

@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { AppError, type FieldError } from '../../../../platform/http/errors.js';
-import { publisherOrganisations } from '../../../publish/publish.service.js';
+import { DomainError, type FieldError } from '../../../../platform/errors.js';
 import { sessionCookieOptions } from '../../auth.plugin.js';
 import { SESSION_COOKIE, signIn } from '../../session.service.js';
 import { actorForUser } from '../../token.service.js';
-import { errorLocals, formErrors, noErrors, type FormErrors } from '../form-errors.js';
-import { field, safeNext } from '../page-helpers.js';
+import { isPublisher } from '../../policy.js';
+import {
+  errorLocals,
+  formErrors,
+  noErrors,
+  type FormErrors,
+} from '../../../../platform/views/forms/form-errors.js';
+import { field, safeNext } from '../../../../platform/views/forms/form-input.js';
 
 const TEMPLATE = 'features/accounts/pages/sign-in/sign-in.njk';
 const LABELS = { email: { label: 'E-mail address' }, password: { label: 'Password' } };
@@ -28,7 +33,7 @@ function render(
 async function destination(ctx: AppContext, userId: string, next: string | null) {
   if (next) return next;
   const actor = await actorForUser(ctx, userId, ['read', 'write']);
-  return (await publisherOrganisations(ctx, actor)).length > 0 ? '/publish' : '/account/tokens';
+  return isPublisher(actor) ? '/publish' : '/account/tokens';
 }
 
 export function signInPage(app: FastifyInstance, ctx: AppContext): void {
@@ -57,7 +62,7 @@ export function signInPage(app: FastifyInstance, ctx: AppContext): void {
         previousToken: request.cookies[SESSION_COOKIE],
       });
     } catch (err) {
-      if (!(err instanceof AppError) || err.status !== 429) throw err;
+      if (!(err instanceof DomainError) || err.kind !== 'rate_limited') throw err;
       const errors = formErrors([{ field: 'email', message: err.message }], LABELS);
       return render(reply, { next, email, errors }, 429);
     }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { validationFailed, type FieldError } from '../../../../platform/http/errors.js';
+import { validationFailed, type FieldError } from '../../../../platform/errors.js';
 import { now } from '../../../../platform/ids.js';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../own-tokens.service.js';
 import {
@@ -9,8 +9,8 @@ import {
   errorLocals,
   noErrors,
   type FormErrors,
-} from '../form-errors.js';
-import { field, fields, formPost, requireSignIn } from '../page-helpers.js';
+} from '../../../../platform/views/forms/form-errors.js';
+import { field, fields, formPost } from '../../../../platform/views/forms/form-input.js';
 import { EXPIRY_CHOICES, expiryDays, tokenRow } from './tokens.view.js';
 
 const DIR = 'features/accounts/pages/tokens';
@@ -54,9 +54,7 @@ async function renderList(
 
 /** The signed-in person's API tokens: list with last use, create (secret shown once), revoke. */
 export function tokensPages(app: FastifyInstance, ctx: AppContext): void {
-  const guarded = { onRequest: requireSignIn };
-
-  app.get('/account/tokens', guarded, (request, reply) => renderList(ctx, request, reply));
+  app.get('/account/tokens', (request, reply) => renderList(ctx, request, reply));
 
   app.post('/account/tokens', formPost(app), async (request, reply) => {
     const form = {

@@ -1,16 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { SlugParam, type SlugParamInput } from '../shared/page-query.js';
+import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-query.js';
+import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';
 import { datasetView } from './dataset.view.js';
 
 /** /datasets/{slug}: a dataset with its resources, history, citation and API examples. */
-export function datasetPage(app: FastifyInstance, ctx: AppContext): void {
+export function datasetPage(
+  app: FastifyInstance,
+  ctx: AppContext,
+  resourceData: ResourceData,
+): void {
   app.get<{ Params: SlugParamInput }>(
     '/datasets/:slug',
     { schema: { hide: true, params: SlugParam } },
     async (request, reply) => {
-      const data = await datasetPageData(ctx, request.actor, request.params.slug);
+      const data = await datasetPageData(ctx, request.actor, request.params.slug, resourceData);
       const d = data.dataset;
       const view = datasetView(data, ctx.config.baseUrl, new Date());
       return reply.page('features/catalog/pages/dataset/dataset.njk', {

@@ -1,5 +1,5 @@
 import { FACETS, type FacetName, type FacetValue } from '../../search-types.js';
-import { paginationFor, rangeText } from '../shared/pagination.js';
+import { paginationFor, rangeText } from '../../../../platform/views/pagination.js';
 import { datasetItem } from '../shared/dataset-results.js';
 import { searchHref, withoutFilter, type SearchState, type Sort } from './search-url.js';
 

@@ -1,4 +1,4 @@
-import { paginationFor, rangeText } from './pagination.js';
+import { paginationFor, rangeText } from '../../../../platform/views/pagination.js';
 import { excerpt } from './text.js';
 
 interface FoundDataset {

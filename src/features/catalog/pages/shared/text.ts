@@ -25,14 +25,3 @@ const FREQUENCY_TEXT: Record<string, string> = {
 
 export const frequencyText = (f: string | null): string | null =>
   f === null ? null : (FREQUENCY_TEXT[f] ?? f);
-
-const KIND_TEXT: Record<string, string> = {
-  'combined-authority': 'Combined authority',
-  council: 'Council',
-  transport: 'Transport authority',
-  police: 'Police',
-  health: 'Health body',
-  other: 'Other public body',
-};
-
-export const kindText = (kind: string): string => KIND_TEXT[kind] ?? kind;

@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../../../../platform/views/filters.js';
-import { xml } from './xml.js';
+import { xml } from '../../../../platform/views/xml.js';
 
 export interface FeedEntry {
   id: string;

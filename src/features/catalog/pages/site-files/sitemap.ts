@@ -1,4 +1,4 @@
-import { xml } from './xml.js';
+import { xml } from '../../../../platform/views/xml.js';
 
 interface SitemapInput {
   datasets: { slug: string; modified_at: string }[];

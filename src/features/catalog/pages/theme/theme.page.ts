@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { notFound } from '../../../../platform/http/errors.js';
+import { notFound } from '../../../../platform/errors.js';
 import { searchCatalogue } from '../../dataset-search.service.js';
 import { listThemes } from '../../taxonomy.service.js';
 import { datasetResults } from '../shared/dataset-results.js';
@@ -10,7 +10,7 @@ import {
   SlugParam,
   type PageQueryInput,
   type SlugParamInput,
-} from '../shared/page-query.js';
+} from '../../../../platform/views/page-query.js';
 
 /** /themes/{slug}: a theme and its datasets, paged. */
 export function themePage(app: FastifyInstance, ctx: AppContext): void {

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { TopLevelSpec } from 'vega-lite';
 import type { AppContext } from '../../../../context.js';
-import { AppError, badRequest } from '../../../../platform/http/errors.js';
-import type { Actor } from '../../../accounts/actor.js';
+import { DomainError, badRequest } from '../../../../platform/errors.js';
+import type { Actor } from '../../../accounts/index.js';
 import { queryResource } from '../../query.service.js';
 import {
   isLoaded,
@@ -41,7 +41,7 @@ export async function chartData(
     return { state, errors, points, total: result.total, spec: chartSpec(state, fields, points) };
   } catch (err) {
     // A choice the datastore refuses is the visitor's to correct, not a failure.
-    if (!(err instanceof AppError) || err.status >= 500) throw err;
+    if (!(err instanceof DomainError) || err.kind === 'unavailable') throw err;
     return { state, errors: [{ text: err.message, href: '#x' }], points: [], total: 0, spec: null };
   }
 }

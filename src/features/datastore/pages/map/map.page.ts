@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { notFound } from '../../../../platform/http/errors.js';
+import { notFound } from '../../../../platform/errors.js';
 import { resourceLocals } from '../resource/resource-locals.js';
 import { isGeographic, isLoaded, resourceForPage } from '../resource/resource-page.service.js';
 

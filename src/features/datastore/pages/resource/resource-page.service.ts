@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../../context.js';
-import { notFound } from '../../../../platform/http/errors.js';
-import type { Actor } from '../../../accounts/actor.js';
+import { notFound } from '../../../../platform/errors.js';
+import type { Actor } from '../../../accounts/index.js';
 import { resourceWithDatastore } from '../../datastore.service.js';
 
 export type ResourcePageData = Awaited<ReturnType<typeof resourceWithDatastore>>;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { AppError } from '../../../../platform/http/errors.js';
+import { DomainError } from '../../../../platform/errors.js';
 import { queryResource, type QueryResult } from '../../query.service.js';
 import { resourceLocals, resourcePath } from '../resource/resource-locals.js';
 import { isLoaded, resourceForPage } from '../resource/resource-page.service.js';
@@ -42,7 +42,7 @@ export function tablePage(app: FastifyInstance, ctx: AppContext): void {
         } catch (err) {
           // A query the datastore refuses (a value of the wrong type, a stale cursor) is a
           // mistake to correct in the form, not a failure.
-          if (!(err instanceof AppError) || err.status >= 500) throw err;
+          if (!(err instanceof DomainError) || err.kind === 'unavailable') throw err;
           errors = [{ text: err.message, href: '#filters' }];
         }
       }

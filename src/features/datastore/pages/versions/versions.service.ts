@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../../context.js';
-import { findUserById } from '../../../accounts/user.repository.js';
+import { userNames } from '../../../accounts/index.js';
 import { listVersions } from '../../datastore.repository.js';
 import type { IngestReport } from '../../field.js';
 import type { ResourcePageData } from '../resource/resource-page.service.js';
@@ -10,9 +10,8 @@ import type { ResourcePageData } from '../resource/resource-page.service.js';
  */
 export async function versionHistory(ctx: AppContext, resource: ResourcePageData) {
   const versions = await listVersions(ctx.db.kysely, resource.id);
-  const userIds = [...new Set(versions.flatMap((v) => (v.created_by ? [v.created_by] : [])))];
-  const users = await Promise.all(userIds.map((id) => findUserById(ctx.db.kysely, id)));
-  const names = new Map(users.flatMap((u) => (u ? [[u.id, u.name] as const] : [])));
+  const userIds = versions.flatMap((v) => (v.created_by ? [v.created_by] : []));
+  const names = await userNames(ctx, userIds);
   return versions.map((v) => ({
     version: v.version,
     rows: v.row_count,

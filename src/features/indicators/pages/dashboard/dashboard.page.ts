@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { notFound } from '../../../../platform/http/errors.js';
+import { notFound } from '../../../../platform/errors.js';
 import { chartTileSvg } from '../../dashboard-chart.js';
 import type { TileInput } from '../../dashboard.schemas.js';
 import { findDashboard, getDashboard } from '../../dashboard.service.js';

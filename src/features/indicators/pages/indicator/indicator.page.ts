@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { readableResource } from '../../../catalog/resource.service.js';
+import { readableResource } from '../../../catalog/index.js';
 import { getIndicator } from '../../indicator.service.js';
 import { indicatorView } from './indicator.view.js';
 import { areasOf } from '../../indicator-areas.js';

@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import type { FieldError } from '../../../../platform/http/errors.js';
+import type { FieldError } from '../../../../platform/errors.js';
 import { DashboardCreateBody, type DashboardCreateInput } from '../../dashboard.schemas.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });

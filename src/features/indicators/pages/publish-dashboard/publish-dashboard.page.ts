@@ -6,8 +6,8 @@ import {
   formErrors,
   noErrors,
   type FormErrors,
-} from '../../../accounts/pages/form-errors.js';
-import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+} from '../../../../platform/views/forms/form-errors.js';
+import { formPost } from '../../../../platform/views/forms/form-input.js';
 import type { DashboardCreateInput } from '../../dashboard.schemas.js';
 import {
   createDashboard,
@@ -83,10 +83,9 @@ async function submit(
 
 /** /publish/dashboards: the list, and a form to compose a dashboard (its tiles as JSON). */
 export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): void {
-  const guarded = { onRequest: requireSignIn };
   const write = formPost(app);
 
-  app.get('/publish/dashboards', guarded, async (request, reply) => {
+  app.get('/publish/dashboards', async (request, reply) => {
     await authoriseRegionEdit(ctx, request.actor, 'dashboards');
     return reply.page('features/indicators/pages/publish-dashboard/publish-dashboards.njk', {
       pageTitle: 'Dashboards',
@@ -99,7 +98,7 @@ export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): vo
     });
   });
 
-  app.get('/publish/dashboards/new', guarded, async (request, reply) => {
+  app.get('/publish/dashboards/new', async (request, reply) => {
     await authoriseRegionEdit(ctx, request.actor, 'dashboards');
     return render(reply, null, { slug: '', title: '', description: '', tiles: '[]' });
   });
@@ -111,7 +110,6 @@ export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): vo
 
   app.get<{ Params: { slug: string } }>(
     '/publish/dashboards/:slug/edit',
-    guarded,
     async (request, reply) => {
       await authoriseRegionEdit(ctx, request.actor, 'dashboards');
       const row = await findDashboard(ctx, request.params.slug);

@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { FieldError } from '../../../../platform/http/errors.js';
+import type { FieldError } from '../../../../platform/errors.js';
 import { IndicatorCreateBody } from '../../indicator.schemas.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.

@@ -6,8 +6,8 @@ import {
   formErrors,
   noErrors,
   type FormErrors,
-} from '../../../accounts/pages/form-errors.js';
-import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+} from '../../../../platform/views/forms/form-errors.js';
+import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { INDICATOR_AGGREGATES, INDICATOR_BUCKETS } from '../../indicator.schemas.js';
 import {
   createIndicator,
@@ -81,10 +81,9 @@ async function submit(
 
 /** /publish/indicators: the list, and the form to add or change an indicator. */
 export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): void {
-  const guarded = { onRequest: requireSignIn };
   const write = formPost(app);
 
-  app.get('/publish/indicators', guarded, async (request, reply) => {
+  app.get('/publish/indicators', async (request, reply) => {
     await authoriseRegionEdit(ctx, request.actor, 'indicators');
     const list = await listIndicators(ctx, request.actor);
     return reply.page('features/indicators/pages/publish-indicator/publish-indicators.njk', {
@@ -99,7 +98,7 @@ export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): vo
     });
   });
 
-  app.get('/publish/indicators/new', guarded, async (request, reply) => {
+  app.get('/publish/indicators/new', async (request, reply) => {
     await authoriseRegionEdit(ctx, request.actor, 'indicators');
     return render(reply, null, blankForm());
   });
@@ -111,7 +110,6 @@ export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): vo
 
   app.get<{ Params: { slug: string } }>(
     '/publish/indicators/:slug/edit',
-    guarded,
     async (request, reply) => {
       await authoriseRegionEdit(ctx, request.actor, 'indicators');
       const d = await getIndicator(ctx, request.actor, request.params.slug);

@@ -1,7 +1,7 @@
-import type { FieldError } from '../../../../platform/http/errors.js';
-import { SLUG_PATTERN } from '../../../catalog/catalog.schemas.js';
+import type { FieldError } from '../../../../platform/errors.js';
 import type { IndicatorCreateInput } from '../../indicator.schemas.js';
 import type { IndicatorDetail } from '../../indicator.types.js';
+import { SLUG_PATTERN } from '../../../../platform/http/schemas.js';
 
 export const FORM_FIELDS = [
   'slug',

@@ -1,4 +1,4 @@
-import { formChecker } from '../shared/form-check.js';
+import { formChecker } from '../../../../platform/views/forms/form-check.js';
 import { PromiseCreateBody } from '../../promise.schemas.js';
 
 /** The promise form checked by the API's schema, one message per field. */

@@ -6,8 +6,8 @@ import {
   formErrors,
   noErrors,
   type FormErrors,
-} from '../../../accounts/pages/form-errors.js';
-import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+} from '../../../../platform/views/forms/form-errors.js';
+import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { SOURCE_KINDS } from '../../promise-status.js';
 import type { PromiseCreateInput } from '../../promise.schemas.js';
@@ -89,10 +89,9 @@ async function submit(
 
 /** /publish/promises/new and /publish/promises/{slug}/edit: the promise form. */
 export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): void {
-  const guarded = { onRequest: requireSignIn };
   const write = formPost(app);
 
-  app.get('/publish/promises/new', guarded, async (request, reply) => {
+  app.get('/publish/promises/new', async (request, reply) => {
     await authorisePromiseEdit(ctx, request.actor);
     const { defaultOwner } = await promiseFormOptions(ctx);
     return render(ctx, reply, {}, blankPromiseForm(defaultOwner));
@@ -103,15 +102,11 @@ export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): 
     return submit(ctx, request, reply, {}, (input) => createPromise(ctx, request.actor, input));
   });
 
-  app.get<{ Params: { slug: string } }>(
-    '/publish/promises/:slug/edit',
-    guarded,
-    async (request, reply) => {
-      await authorisePromiseEdit(ctx, request.actor);
-      const p = await getPromise(ctx, request.actor, request.params.slug);
-      return render(ctx, reply, { slug: p.slug, title: p.title }, promiseFormOf(p));
-    },
-  );
+  app.get<{ Params: { slug: string } }>('/publish/promises/:slug/edit', async (request, reply) => {
+    await authorisePromiseEdit(ctx, request.actor);
+    const p = await getPromise(ctx, request.actor, request.params.slug);
+    return render(ctx, reply, { slug: p.slug, title: p.title }, promiseFormOf(p));
+  });
 
   app.post<{ Params: { slug: string } }>(
     '/publish/promises/:slug/edit',

@@ -1,12 +1,12 @@
-import type { FieldError } from '../../../../platform/http/errors.js';
-import type { FieldLabels } from '../../../accounts/pages/form-errors.js';
-import { field } from '../../../accounts/pages/page-helpers.js';
+import type { FieldError } from '../../../../platform/errors.js';
+import type { FieldLabels } from '../../../../platform/views/forms/form-errors.js';
+import { field } from '../../../../platform/views/forms/form-input.js';
 import {
   datePartsOf,
   emptyDate,
   isoDateOf,
   type DateParts,
-} from '../../../publish/pages/dataset-form/form-date.js';
+} from '../../../../platform/views/forms/form-date.js';
 import type { PromiseCreateInput, DeadlineInput } from '../../promise.schemas.js';
 
 /** The promise form as typed, so a form with errors shows it again. */

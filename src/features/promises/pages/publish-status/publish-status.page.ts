@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import type { Actor } from '../../../accounts/actor.js';
+import type { Actor } from '../../../accounts/index.js';
 import {
   errorLocals,
   fieldErrorsOf,
   formErrors,
   noErrors,
   type FormErrors,
-} from '../../../accounts/pages/form-errors.js';
-import { formPost, requireSignIn } from '../../../accounts/pages/page-helpers.js';
+} from '../../../../platform/views/forms/form-errors.js';
+import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { EVIDENCE_KINDS, STATUSES } from '../../promise-status.js';
 import { changePromiseStatus } from '../../promise-status.service.js';
@@ -60,7 +60,6 @@ async function render(
 export function publishStatusPages(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { slug: string } }>(
     '/publish/promises/:slug/status',
-    { onRequest: requireSignIn },
     async (request, reply) => {
       await authorisePromiseEdit(ctx, request.actor);
       return render(ctx, request.actor, reply, request.params.slug, blankStatusForm());

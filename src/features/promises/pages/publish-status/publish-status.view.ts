@@ -1,11 +1,11 @@
-import type { FieldError } from '../../../../platform/http/errors.js';
-import type { FieldLabels } from '../../../accounts/pages/form-errors.js';
-import { field } from '../../../accounts/pages/page-helpers.js';
+import type { FieldError } from '../../../../platform/errors.js';
+import type { FieldLabels } from '../../../../platform/views/forms/form-errors.js';
+import { field } from '../../../../platform/views/forms/form-input.js';
 import {
   emptyDate,
   isoDateOf,
   type DateParts,
-} from '../../../publish/pages/dataset-form/form-date.js';
+} from '../../../../platform/views/forms/form-date.js';
 import type { StatusChangeInput } from '../../promise.schemas.js';
 
 /** How many evidence links the form offers at once (more can be added with another change). */

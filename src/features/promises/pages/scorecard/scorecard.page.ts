@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { themeTitles } from '../../../catalog/taxonomy.repository.js';
+import { themeTitlesBySlug } from '../../../catalog/index.js';
 import { PromiseListQuery, type PromiseListQueryInput } from '../../promise.schemas.js';
 import { scorecard } from '../../promise.service.js';
 import { isStatus } from '../../promise-status.js';
@@ -21,7 +21,7 @@ export function scorecardPage(app: FastifyInstance, ctx: AppContext): void {
       };
       const [data, titles] = await Promise.all([
         scorecard(ctx, request.actor, request.query),
-        themeTitles(ctx.db.kysely),
+        themeTitlesBySlug(ctx),
       ]);
       const themes = [...titles].map(([slug, title]) => ({ slug, title }));
       const view = scorecardView(data, state, themes);

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { requireSignIn } from '../../../accounts/pages/page-helpers.js';
 import { canEditPromises } from '../../../promises/promise-access.js';
 import { publisherHome } from '../../publish.service.js';
 
 /** /publish: the organisations the person publishes for, with all their datasets. */
 export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/publish', { onRequest: requireSignIn }, async (request, reply) =>
+  app.get('/publish', async (request, reply) =>
     reply.page('features/publish/pages/home/home.njk', {
       pageTitle: 'Publish data',
       section: 'publish',

@@ -1,0 +1,52 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Engine } from '../../platform/engine/engine.js';
+import type { DatasetCreateInput } from '../../features/catalog/index.js';
+import { synthetic } from './files.js';
+import { serviceRequestsSql } from './service-requests-sql.js';
+import { lit } from './sql-literals.js';
+
+/** Rows in the full service-requests file: enough to show the datastore at a realistic size. */
+export const LARGE_ROWS = 1_000_000;
+
+const FILE = {
+  fileName: 'service-requests-2023-2024.parquet',
+  name: 'Service requests, 2023 and 2024',
+  format: 'PARQUET',
+  description: 'One row per request, in id order (by day reported). Parquet, for its size.',
+} as const;
+
+export const ALL_REQUESTS_SLUG = 'service-requests-all';
+
+export function allServiceRequests(rows: number) {
+  const meta: DatasetCreateInput & { slug: string } = {
+    slug: ALL_REQUESTS_SLUG,
+    title: 'Service requests (all)',
+    organisation: 'gmca',
+    description: synthetic(
+      `Every report of a street problem made by residents in 2023 and 2024: ${rows.toLocaleString('en-GB')} requests about potholes, fly-tipping, street lights, noise and more, each routed to the council for the place it was reported.`,
+      'Personal details are removed. `status` is as of 6 January 2025; `closed_at` and `days_to_close` are empty for requests still open. `lat` and `lon` are points in WGS 84 inside the borough (approximate demo boundaries). For a smaller file to open in a spreadsheet, see the 2024 sample.',
+    ),
+    tags: ['potholes', 'fly-tipping', 'street lights', 'reports', 'noise'],
+    themes: ['service-requests'],
+    update_frequency: 'daily',
+    temporal_coverage: { start: '2023-01-01', end: '2024-12-31' },
+    spatial_coverage: 'Greater Manchester',
+    contact: { name: 'GMCA Digital team', email: 'digital@gmca.example' },
+  };
+  return { meta, file: FILE };
+}
+
+/**
+ * Writes the requests to a Parquet file in the engine's scratch folder (the only place DuckDB
+ * may write besides the blob store) and returns its path; the caller removes it. The same rows
+ * give the same bytes, whatever the thread count: the query keeps the order of range(n).
+ */
+export async function writeServiceRequests(engine: Engine, rows: number): Promise<string> {
+  const dir = path.join(engine.tempDir, 'demo');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, FILE.fileName);
+  await rm(file, { force: true });
+  await engine.run(`COPY (${serviceRequestsSql(rows)}) TO ${lit(file)} (FORMAT parquet)`);
+  return file;
+}

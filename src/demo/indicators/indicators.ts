@@ -1,0 +1,178 @@
+import type { AppContext } from '../../context.js';
+import type { Actor } from '../../features/accounts/index.js';
+import { seedDashboards } from './dashboards.js';
+import { createIndicator } from '../../features/indicators/indicator-write.service.js';
+import {
+  findIndicatorBySlug,
+  resourceIdOfDataset,
+} from '../../features/indicators/indicator.repository.js';
+import type { IndicatorQueryInput } from '../../features/indicators/indicator.schemas.js';
+import { indicatorValues } from '../../features/indicators/indicator-values.js';
+
+interface DemoIndicator {
+  slug: string;
+  title: string;
+  description: string;
+  unit: string;
+  direction: 'up' | 'down';
+  dataset: string;
+  /** The resource's name, when not the dataset's first. */
+  resource?: string;
+  query: IndicatorQueryInput;
+  target: { value: number; date: string };
+}
+
+// Baselines are the data's own value for the last period that began before the mayor took
+// office (May 2024); targets are dated the end of the term unless a promise says otherwise.
+const TERM_START = '2024-05-10';
+const TERM_END = '2028-05-01';
+const byBorough = (field: string, fn: 'avg' | 'sum' = 'avg'): IndicatorQueryInput => ({
+  date: { field: 'quarter' },
+  value: { fn, field },
+  group: 'borough',
+});
+const monthly = (field: string): IndicatorQueryInput => ({
+  date: { field: 'month' },
+  value: { fn: 'sum', field },
+  group: 'borough',
+});
+
+export const DEMO_INDICATORS: readonly DemoIndicator[] = [
+  {
+    slug: 'full-fibre-coverage',
+    title: 'Premises that can get full-fibre broadband',
+    description:
+      'The average across the ten boroughs of the share of premises that can order full fibre (FTTP).',
+    unit: '%',
+    direction: 'up',
+    dataset: 'full-fibre-gigabit-coverage',
+    query: byBorough('full_fibre_pct'),
+    target: { value: 95, date: TERM_END },
+  },
+  {
+    slug: 'gigabit-coverage',
+    title: 'Premises that can get gigabit broadband',
+    description:
+      'The average across the boroughs of the share of premises that can order gigabit-capable broadband.',
+    unit: '%',
+    direction: 'up',
+    dataset: 'full-fibre-gigabit-coverage',
+    query: byBorough('gigabit_pct'),
+    target: { value: 99, date: '2026-12-31' },
+  },
+  {
+    slug: 'slow-broadband-premises',
+    title: 'Premises stuck below 10 Mbit/s',
+    description:
+      'The average share of premises that cannot get the universal service obligation speed.',
+    unit: '%',
+    direction: 'down',
+    dataset: 'full-fibre-gigabit-coverage',
+    query: byBorough('below_10mbps_pct'),
+    target: { value: 0, date: '2026-05-01' },
+  },
+  {
+    slug: '5g-outdoor-coverage',
+    title: 'Outdoor 5G coverage from at least one operator',
+    description:
+      'The average share of premises with a good outdoor 5G signal from at least one network.',
+    unit: '%',
+    direction: 'up',
+    dataset: '5g-mobile-coverage',
+    query: byBorough('outdoor_5g_any_operator_pct'),
+    target: { value: 95, date: '2026-05-01' },
+  },
+  {
+    slug: '5g-all-operators-coverage',
+    title: 'Outdoor 5G coverage from all four operators',
+    description: 'The average share of premises with a good outdoor 5G signal from every network.',
+    unit: '%',
+    direction: 'up',
+    dataset: '5g-mobile-coverage',
+    query: byBorough('outdoor_5g_all_operators_pct'),
+    target: { value: 90, date: '2026-05-01' },
+  },
+  {
+    slug: 'digital-skills-enrolments',
+    title: 'Digital skills course enrolments a month',
+    description: 'Enrolments on funded digital skills courses across the region each month.',
+    unit: 'enrolments',
+    direction: 'up',
+    dataset: 'digital-skills-course-enrolments',
+    query: monthly('enrolments'),
+    target: { value: 4500, date: TERM_END },
+  },
+  {
+    slug: 'digital-skills-completion-rate',
+    title: 'Digital skills courses completed',
+    description: 'Completions as a share of enrolments, each month.',
+    unit: '%',
+    direction: 'up',
+    dataset: 'digital-skills-course-enrolments',
+    query: {
+      date: { field: 'month' },
+      value: { fn: 'sum', field: 'completions' },
+      denominator: { fn: 'sum', field: 'enrolments' },
+      group: 'borough',
+    },
+    target: { value: 80, date: '2026-05-01' },
+  },
+  {
+    slug: 'free-public-wifi-sites',
+    title: 'Free public wifi sites in Manchester',
+    description: 'Sites where anyone can get online for free, counted by the month they opened.',
+    unit: 'sites',
+    direction: 'up',
+    dataset: 'manchester-public-wifi-sites',
+    query: { date: { field: 'opened' }, value: { fn: 'count' }, cumulative: true },
+    target: { value: 200, date: TERM_END },
+  },
+  {
+    slug: 'oldham-residents-helped-online',
+    title: 'Residents helped to get online in Oldham',
+    description: 'Residents helped at Oldham’s digital support venues each month.',
+    unit: 'residents',
+    direction: 'up',
+    dataset: 'oldham-digital-support-venues',
+    resource: 'Sessions and residents helped by venue and month',
+    query: {
+      date: { field: 'month' },
+      value: { fn: 'sum', field: 'residents_helped' },
+      group: 'venue',
+    },
+    target: { value: 3000, date: '2026-05-01' },
+  },
+];
+
+/** The demo indicators' slugs, for demo promises to attach. */
+export const DEMO_INDICATOR_SLUGS = DEMO_INDICATORS.map((d) => d.slug);
+
+/**
+ * Creates the demo indicators that are missing, over the demo datasets (skipping any whose
+ * dataset is not there), then the demo dashboards; returns how many indicators it created.
+ */
+export async function seedIndicators(ctx: AppContext, actor: Actor): Promise<number> {
+  let created = 0;
+  for (const d of DEMO_INDICATORS) {
+    if (await findIndicatorBySlug(ctx.db.kysely, d.slug)) continue;
+    const resourceId = await resourceIdOfDataset(ctx.db.kysely, d.dataset, d.resource ?? null);
+    if (!resourceId) continue;
+    const { series } = await indicatorValues(ctx, actor, resourceId, d.query);
+    const before = series.filter((p) => p.date <= TERM_START).at(-1) ?? series[0];
+    if (!before) continue;
+    await createIndicator(ctx, actor, {
+      slug: d.slug,
+      title: d.title,
+      description: d.description,
+      unit: d.unit,
+      direction: d.direction,
+      query: d.query,
+      target: d.target,
+      resource_id: resourceId,
+      baseline: { value: Math.round(before.value * 10) / 10, date: before.date },
+    });
+    created++;
+  }
+  await seedDashboards(ctx, actor);
+  return created;
+}

@@ -1,0 +1,33 @@
+// The catalogue's public surface: datasets, resources, search, themes and tags, and the
+// organisations as publishers of datasets. Everything else in this folder is private to it.
+
+export { registerCatalog } from './catalog.plugin.js';
+export { DatasetCreateBody, FREQUENCIES } from './catalog.schemas.js';
+export type { DatasetCreateInput, SearchQueryInput } from './catalog.schemas.js';
+export { FACETS, searchDatasets } from './dataset-search.repository.js';
+export type { FacetName, SearchParams } from './dataset-search.repository.js';
+export { searchCatalogue } from './dataset-search.service.js';
+export {
+  createDataset,
+  datasetExists,
+  deleteDataset,
+  getDataset,
+  patchDataset,
+  readableDataset,
+  slugify,
+} from './dataset.service.js';
+export { resourceView } from './dataset.view.js';
+export { formatOf } from './formats.js';
+export { LICENCES } from './licences.js';
+export { datasetResults } from './pages/shared/dataset-results.js';
+export {
+  addFileResource,
+  addLinkResource,
+  findResource,
+  readableResource,
+  replaceResourceFile,
+} from './resource.service.js';
+export { listThemes, themeTitlesBySlug } from './taxonomy.service.js';
+export { listPublishers } from './site.service.js';
+export type { ResourceData, ResourceDataSummary } from './resource-data.js';
+export { editableDataset } from './publisher.service.js';

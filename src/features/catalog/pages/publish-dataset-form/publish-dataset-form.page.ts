@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { forbidden } from '../../../../platform/errors.js';
+import type { Actor } from '../../../accounts/index.js';
+import {
+  fieldErrorsOf,
+  formErrors,
+  errorLocals,
+  noErrors,
+  type FormErrors,
+} from '../../../../platform/views/forms/form-errors.js';
+import { field, formPost } from '../../../../platform/views/forms/form-input.js';
+import { FREQUENCIES } from '../../catalog.schemas.js';
+import { createDataset, patchDataset } from '../../dataset.service.js';
+import { LICENCES } from '../../licences.js';
+import { listThemes } from '../../taxonomy.service.js';
+import { editableDataset, publishableOrganisations } from '../../publisher.service.js';
+import {
+  blankForm,
+  formFromBody,
+  formFromDataset,
+  inputFromForm,
+  LABELS,
+  type DatasetForm,
+} from './publish-dataset-form.view.js';
+import { schemaErrors } from './form-schema.js';
+
+const TEMPLATE = 'features/catalog/pages/publish-dataset-form/publish-dataset-form.njk';
+
+interface Mode {
+  kind: 'create' | 'edit';
+  slug?: string;
+  title?: string;
+}
+
+async function render(
+  ctx: AppContext,
+  actor: Actor,
+  reply: FastifyReply,
+  mode: Mode,
+  form: DatasetForm,
+  errors: FormErrors = noErrors(),
+  status = 200,
+) {
+  const [orgs, themes] = await Promise.all([
+    publishableOrganisations(ctx, actor),
+    listThemes(ctx, actor),
+  ]);
+  const editing = mode.kind === 'edit';
+  return reply.page(
+    TEMPLATE,
+    {
+      pageTitle: editing ? `Edit “${mode.title ?? ''}”` : 'Create a dataset',
+      section: 'publish',
+      breadcrumbs: [
+        { text: 'Publish', href: '/publish' },
+        ...(editing
+          ? [{ text: mode.title ?? '', href: `/publish/datasets/${mode.slug ?? ''}` }]
+          : []),
+      ],
+      action: editing ? `/publish/datasets/${mode.slug ?? ''}/edit` : '/publish/datasets/new',
+      submitText: editing ? 'Save changes' : 'Create dataset',
+      form,
+      organisations: orgs,
+      licences: LICENCES,
+      themes,
+      frequencies: FREQUENCIES,
+      ...errorLocals(errors),
+    },
+    status,
+  );
+}
+
+/** The service's or the schema's validation failures as the form's errors; others rethrown. */
+async function submit(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  mode: Mode,
+  save: (input: ReturnType<typeof inputFromForm>['input']) => Promise<{ slug: string }>,
+) {
+  const form = formFromBody(request.body);
+  const { input, errors } = inputFromForm(form);
+  const problems = [...schemaErrors(input), ...errors];
+  if (problems.length === 0) {
+    try {
+      const saved = await save(input);
+      return await reply.redirect(`/publish/datasets/${saved.slug}`, 303);
+    } catch (err) {
+      const fromService = fieldErrorsOf(err);
+      if (!fromService) throw err;
+      problems.push(...fromService);
+    }
+  }
+  return render(ctx, request.actor, reply, mode, form, formErrors(problems, LABELS), 422);
+}
+
+export function datasetFormPages(app: FastifyInstance, ctx: AppContext): void {
+  const write = formPost(app);
+
+  app.get('/publish/datasets/new', async (request, reply) => {
+    const orgs = await publishableOrganisations(ctx, request.actor);
+    const first = orgs[0];
+    if (!first) throw forbidden('You cannot publish datasets for any organisation');
+    const wanted = field(request.query, 'organisation');
+    const org = orgs.some((o) => o.slug === wanted) ? wanted : first.slug;
+    return render(ctx, request.actor, reply, { kind: 'create' }, blankForm(org));
+  });
+
+  app.post('/publish/datasets/new', write, (request, reply) =>
+    submit(ctx, request, reply, { kind: 'create' }, (input) =>
+      createDataset(ctx, request.actor, input),
+    ),
+  );
+
+  app.get<{ Params: { slug: string } }>('/publish/datasets/:slug/edit', async (request, reply) => {
+    const dataset = await editableDataset(ctx, request.actor, request.params.slug);
+    const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
+    return render(ctx, request.actor, reply, mode, formFromDataset(dataset));
+  });
+
+  app.post<{ Params: { slug: string } }>(
+    '/publish/datasets/:slug/edit',
+    write,
+    async (request, reply) => {
+      const dataset = await editableDataset(ctx, request.actor, request.params.slug);
+      const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
+      return submit(ctx, request, reply, mode, (input) =>
+        patchDataset(ctx, request.actor, dataset.slug, input),
+      );
+    },
+  );
+}

@@ -1,0 +1,24 @@
+import type { AppContext } from '../../context.js';
+import type { Actor } from '../accounts/index.js';
+
+/** A resource's data in the datastore, as the catalogue's pages show it beside the resource. */
+export interface ResourceDataSummary {
+  /** The latest version, or null while there is none. */
+  version: number | null;
+  rows: number | null;
+  fields: string[];
+  /** The latest load (its status, error and report), for the publisher. */
+  latest_load: { status: string; error: string | null } | null;
+}
+
+/**
+ * What the catalogue needs from the datastore, which sits above it: the datastore implements
+ * this and app.ts hands it to the catalogue's routes and pages, so the catalogue never imports
+ * the datastore (docs/architecture.md, "Features and their directions").
+ */
+export interface ResourceData {
+  /** The summaries of these resources that have a datastore side (the others are absent). */
+  summaries(ctx: AppContext, resourceIds: string[]): Promise<Map<string, ResourceDataSummary>>;
+  /** A file was added: load it if it is tabular or geographic; the load, or null if not. */
+  fileAdded(ctx: AppContext, actor: Actor, resourceId: string, wait: boolean): Promise<unknown>;
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database, NewOrganisation, Organisation } from '../../platform/db/schema.js';
+
+export function findOrganisationBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<Organisation | undefined> {
+  return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findOrganisationById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Organisation | undefined> {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertOrganisation(
+  db: Kysely<Database>,
+  org: NewOrganisation,
+): Promise<void> {
+  await db.insertInto('organisations').values(org).execute();
+}
+
+export async function updateOrganisationBoundary(
+  db: Kysely<Database>,
+  id: string,
+  boundary: string,
+  areaCode: string | null,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set({ boundary, area_code: areaCode, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function listAllOrganisations(db: Kysely<Database>): Promise<Organisation[]> {
+  return db.selectFrom('organisations').selectAll().orderBy('name').execute();
+}

@@ -1,0 +1,119 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import {
+  addMemberByEmail,
+  changeMemberRole,
+  listMembers,
+  removeMember,
+  ROLES,
+} from '../../../accounts/index.js';
+import {
+  fieldErrorsOf,
+  formErrors,
+  errorLocals,
+  noErrors,
+  type FormErrors,
+} from '../../../../platform/views/forms/form-errors.js';
+import { field, formPost } from '../../../../platform/views/forms/form-input.js';
+import { organisationForMembers } from '../../organisation.service.js';
+
+const TEMPLATE = 'features/organisations/pages/members/members.njk';
+const LABELS = {
+  email: { label: 'E-mail address', id: 'email' },
+  role: { label: 'Role', id: 'role' },
+};
+
+interface Params {
+  Params: { slug: string };
+}
+interface MemberParams {
+  Params: { slug: string; userId: string };
+}
+
+async function render(
+  ctx: AppContext,
+  request: FastifyRequest<Params>,
+  reply: FastifyReply,
+  form: { email: string; role: string } = { email: '', role: 'editor' },
+  errors: FormErrors = noErrors(),
+  status = 200,
+) {
+  const organisation = await organisationForMembers(ctx, request.params.slug);
+  const members = await listMembers(ctx, request.actor, organisation);
+  return reply.page(
+    TEMPLATE,
+    {
+      pageTitle: `Members of ${organisation.name}`,
+      section: 'publish',
+      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      organisation,
+      members,
+      roles: ROLES,
+      form,
+      ...errorLocals(errors),
+      me: request.actor.user?.id,
+    },
+    status,
+  );
+}
+
+/** Run a change; a validation failure shows the members page again with the error. */
+async function change(
+  ctx: AppContext,
+  request: FastifyRequest<Params>,
+  reply: FastifyReply,
+  form: { email: string; role: string },
+  run: () => Promise<void>,
+) {
+  try {
+    await run();
+  } catch (err) {
+    const problems = fieldErrorsOf(err);
+    if (!problems) throw err;
+    return render(ctx, request, reply, form, formErrors(problems, LABELS), 422);
+  }
+  return reply.redirect(`/publish/organisations/${request.params.slug}/members`, 303);
+}
+
+/** An organisation's members: list, add an existing account, change role, remove. */
+export function membersPages(app: FastifyInstance, ctx: AppContext): void {
+  const write = formPost(app);
+  const base = '/publish/organisations/:slug/members';
+
+  app.get<Params>(base, (request, reply) => render(ctx, request, reply));
+
+  app.post<Params>(base, write, (request, reply) => {
+    const form = { email: field(request.body, 'email'), role: field(request.body, 'role') };
+    return change(ctx, request, reply, form, async () =>
+      addMemberByEmail(
+        ctx,
+        request.actor,
+        await organisationForMembers(ctx, request.params.slug),
+        form,
+      ),
+    );
+  });
+
+  app.post<MemberParams>(`${base}/:userId/role`, write, (request, reply) =>
+    change(ctx, request, reply, { email: '', role: 'editor' }, async () =>
+      changeMemberRole(
+        ctx,
+        request.actor,
+        await organisationForMembers(ctx, request.params.slug),
+        request.params.userId,
+        field(request.body, 'role'),
+      ),
+    ),
+  );
+
+  app.post<MemberParams>(`${base}/:userId/remove`, write, (request, reply) =>
+    change(ctx, request, reply, { email: '', role: 'editor' }, async () =>
+      removeMember(
+        ctx,
+        request.actor,
+        await organisationForMembers(ctx, request.params.slug),
+        request.params.userId,
+      ),
+    ),
+  );
+}

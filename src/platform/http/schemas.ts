@@ -1,0 +1,59 @@
+import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+
+// Schema pieces every feature's API uses: one definition of a slug, a page of a list, a null.
+
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const Text = Type.String();
+export const DateTime = Type.String({ format: 'date-time' });
+
+export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
+
+export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+export type SlugParamsInput = Static<typeof SlugParams>;
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const MAX_PER_PAGE = 1000;
+export const DEFAULT_PER_PAGE = 20;
+
+/** `page` (from 1) and `per_page` (default 20, at most 1000): every list of the API takes them. */
+export const PageParams = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'from 1' })),
+  per_page: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_PER_PAGE, description: 'default 20' }),
+  ),
+};
+
+/** A list's query: its own filters plus `page` and `per_page`; unknown parameters are errors. */
+export const ListQuery = <P extends TProperties>(filters: P = {} as P) =>
+  Type.Object({ ...filters, ...PageParams }, { additionalProperties: false });
+
+export interface PageInput {
+  page?: number | undefined;
+  per_page?: number | undefined;
+}
+
+/** The page a list request asks for, with the defaults applied. */
+export function pageOf(input: PageInput): { page: number; per_page: number } {
+  return { page: input.page ?? 1, per_page: input.per_page ?? DEFAULT_PER_PAGE };
+}
+
+/** `{ total, page, per_page, results }`: the one shape of a page of any list. */
+export const Page = <E extends TProperties = TProperties>(
+  item: TSchema,
+  extra: E = {} as E,
+): TObject =>
+  Type.Object({
+    total: Type.Integer({ minimum: 0 }),
+    page: Type.Integer({ minimum: 1 }),
+    per_page: Type.Integer({ minimum: 1 }),
+    results: Type.Array(item),
+    ...extra,
+  });
+
+/** A page of an in-memory list (lists short enough to read whole: themes, tokens, promises). */
+export function pageFrom<T>(all: readonly T[], input: PageInput) {
+  const { page, per_page } = pageOf(input);
+  const start = (page - 1) * per_page;
+  return { total: all.length, page, per_page, results: all.slice(start, start + per_page) };
+}
