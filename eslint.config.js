@@ -21,6 +21,12 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
   {
+    // The dependency rules' config is CommonJS, as dependency-cruiser reads it.
+    files: ['**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     files: ['eslint.config.js', '*.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -11,7 +11,6 @@ import {
 } from '../src/features/accounts/index.js';
 import { createDataset } from '../src/features/catalog/index.js';
 import { createOrganisation } from '../src/features/organisations/organisation.service.js';
-import { versionSource } from '../src/features/datastore/query.service.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { createBenchContext } from './lib/bench-context.js';
 import { describeMachine } from './lib/machine.js';
@@ -38,6 +37,7 @@ import {
   type PgIngest,
 } from './datastore/report.js';
 import { startServer, type ServerProcess } from './datastore/server.js';
+import { versionSource } from '../src/features/datastore/index.js';
 
 const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 

@@ -3,15 +3,14 @@ import type { AppContext } from '../../src/context.js';
 import { anonymous } from '../../src/features/accounts/index.js';
 import { cursorScope, encodeCursor } from '../../src/features/datastore/cursor.js';
 import { outputValue } from '../../src/features/datastore/query-values.js';
-import type { QueryInput } from '../../src/features/datastore/query.schemas.js';
-import {
-  buildQuery,
-  queryResource,
-  versionSource,
-  type VersionSource,
-} from '../../src/features/datastore/query.service.js';
+import { buildQuery, type VersionSource } from '../../src/features/datastore/query.service.js';
 import type { PgBaseline } from './postgres.js';
 import { lit, type RawDuckDb } from './raw-duckdb.js';
+import {
+  type QueryInput,
+  queryResource,
+  versionSource,
+} from '../../src/features/datastore/index.js';
 
 export interface QueryCase {
   id: string;

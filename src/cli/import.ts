@@ -1,8 +1,12 @@
 import type { AppContext } from '../context.js';
-import type { IngestReport, Warning } from '../features/datastore/field.js';
-import { importFile, type ImportResult } from '../features/datastore/import.service.js';
 import { progressBar } from './progress.js';
 import { operatorActor } from '../features/accounts/index.js';
+import {
+  type IngestReport,
+  type Warning,
+  importFile,
+  type ImportResult,
+} from '../features/datastore/index.js';
 
 export interface ImportOptions {
   dataset: string;

@@ -14,7 +14,7 @@ import {
   createOrganisation,
   importRegionBoundaries,
 } from '../features/organisations/index.js';
-import { LOADABLE_FORMATS } from '../features/datastore/sources/index.js';
+import { LOADABLE_FORMATS } from '../features/datastore/index.js';
 import { publisherMessage, seedDemo } from '../demo/seed.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { serve } from '../server.js';

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
-import { isLoadable } from '../../src/features/datastore/load.service.js';
 import { seedDemo, seedDemoIfEmpty, type SeedSummary } from '../../src/demo/seed.js';
 import { BOROUGHS } from '../../src/demo/region/boroughs.js';
 import { boroughIndexAt } from '../../src/demo/region/boundaries.js';
 import { DEMO_DATASETS } from '../../src/demo/datasets/datasets.js';
 import { ALL_REQUESTS_SLUG } from '../../src/demo/datasets/service-requests-large.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { isLoadable } from '../../src/features/datastore/index.js';
 
 async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');

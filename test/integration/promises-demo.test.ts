@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROMISES } from '../../src/demo/promises/seed-promises.js';
-import { dayOfTerm, todayIso } from '../../src/features/promises/term.js';
+import { dayOfTerm } from '../../src/features/promises/term.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { $ } from '../helpers/pages.js';
+import { todayIso } from '../../src/features/promises/index.js';
 
 interface Listed {
   term: { start: string; day: number };

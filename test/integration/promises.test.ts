@@ -3,12 +3,12 @@ import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '../../src/features/accounts/index.js';
 import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
-import { addDays, todayIso } from '../../src/features/promises/term.js';
 import { saveRegion } from '../../src/features/region/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import { coverageCsv, coverageRows, uploadCsv } from '../helpers/indicator-fixture.js';
 import { $, h1, PageClient } from '../helpers/pages.js';
+import { addDays, todayIso } from '../../src/features/promises/index.js';
 
 const PASSWORD = 'correct horse battery staple';
 let t: TestApp;

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../features/accounts/index.js';
 import { createDataset, addFileResource, addLinkResource } from '../../features/catalog/index.js';
-import { isLoadable } from '../../features/datastore/load.service.js';
 import type { DemoDataset } from './files.js';
 import { loadDemoFile } from './seed-datastore.js';
+import { isLoadable } from '../../features/datastore/index.js';
 
 const loadableFiles = (d: DemoDataset) => d.files.filter((f) => isLoadable(f.format)).length;
 /** Progress steps of a dataset: itself, its files and links, and its loads. */

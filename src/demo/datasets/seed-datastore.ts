@@ -3,8 +3,8 @@ import { rm } from 'node:fs/promises';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../features/accounts/index.js';
 import { createDataset, findResource, addFileResource } from '../../features/catalog/index.js';
-import { loadNow } from '../../features/datastore/import.service.js';
 import { allServiceRequests, writeServiceRequests } from './service-requests-large.js';
+import { loadNow } from '../../features/datastore/index.js';
 
 /** Progress steps the large dataset takes: generate, create, upload, load. */
 export const LARGE_STEPS = 4;

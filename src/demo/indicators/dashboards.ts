@@ -1,15 +1,13 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../features/accounts/index.js';
-import { findDashboardBySlug } from '../../features/indicators/dashboard.repository.js';
-import type {
-  DashboardCreateInput,
-  TileInput,
-} from '../../features/indicators/dashboard.schemas.js';
-import { createDashboard } from '../../features/indicators/dashboard.service.js';
+import { resourceIdOf } from '../../features/catalog/index.js';
 import {
-  findIndicatorBySlug,
-  resourceIdOfDataset,
-} from '../../features/indicators/indicator.repository.js';
+  createDashboard,
+  dashboardExists,
+  indicatorExists,
+  type DashboardCreateInput,
+  type TileInput,
+} from '../../features/indicators/index.js';
 
 type DemoTile =
   | TileInput
@@ -72,10 +70,10 @@ export const DEMO_DASHBOARDS: readonly DemoDashboard[] = [
 
 async function tileOf(ctx: AppContext, t: DemoTile): Promise<TileInput | null> {
   if (t.kind === 'indicator' || t.kind === 'map') {
-    return (await findIndicatorBySlug(ctx.db.kysely, t.indicator)) ? t : null;
+    return (await indicatorExists(ctx, t.indicator)) ? t : null;
   }
   if (t.kind !== 'chart' || !('dataset' in t)) return t;
-  const resourceId = await resourceIdOfDataset(ctx.db.kysely, t.dataset, null);
+  const resourceId = await resourceIdOf(ctx, t.dataset, null);
   return resourceId
     ? { kind: 'chart', title: t.title, resource_id: resourceId, chart: t.chart }
     : null;
@@ -85,7 +83,7 @@ async function tileOf(ctx: AppContext, t: DemoTile): Promise<TileInput | null> {
 export async function seedDashboards(ctx: AppContext, actor: Actor): Promise<number> {
   let created = 0;
   for (const d of DEMO_DASHBOARDS) {
-    if (await findDashboardBySlug(ctx.db.kysely, d.slug)) continue;
+    if (await dashboardExists(ctx, d.slug)) continue;
     const tiles: TileInput[] = [];
     for (const t of d.tiles) {
       const tile = await tileOf(ctx, t);

@@ -1,13 +1,13 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../features/accounts/index.js';
 import { seedDashboards } from './dashboards.js';
-import { createIndicator } from '../../features/indicators/indicator-write.service.js';
+import { resourceIdOf } from '../../features/catalog/index.js';
 import {
-  findIndicatorBySlug,
-  resourceIdOfDataset,
-} from '../../features/indicators/indicator.repository.js';
-import type { IndicatorQueryInput } from '../../features/indicators/indicator.schemas.js';
-import { indicatorValues } from '../../features/indicators/indicator-values.js';
+  createIndicator,
+  indicatorExists,
+  indicatorValues,
+  type IndicatorQueryInput,
+} from '../../features/indicators/index.js';
 
 interface DemoIndicator {
   slug: string;
@@ -154,8 +154,8 @@ export const DEMO_INDICATOR_SLUGS = DEMO_INDICATORS.map((d) => d.slug);
 export async function seedIndicators(ctx: AppContext, actor: Actor): Promise<number> {
   let created = 0;
   for (const d of DEMO_INDICATORS) {
-    if (await findIndicatorBySlug(ctx.db.kysely, d.slug)) continue;
-    const resourceId = await resourceIdOfDataset(ctx.db.kysely, d.dataset, d.resource ?? null);
+    if (await indicatorExists(ctx, d.slug)) continue;
+    const resourceId = await resourceIdOf(ctx, d.dataset, d.resource ?? null);
     if (!resourceId) continue;
     const { series } = await indicatorValues(ctx, actor, resourceId, d.query);
     const before = series.filter((p) => p.date <= TERM_START).at(-1) ?? series[0];

@@ -1,5 +1,5 @@
 import type { PromiseStatus } from '../../platform/db/schema.js';
-import type { Evidence } from '../../features/promises/promise-status.js';
+import type { Evidence } from '../../features/promises/index.js';
 
 /**
  * A synthetic promise of the demo mayor. Days are counted from the day the mayor took office

@@ -2,16 +2,19 @@ import type { AppContext } from '../../context.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../features/accounts/index.js';
 import { findOrganisation } from '../../features/organisations/index.js';
-import { attachIndicatorToPromise } from '../../features/indicators/indicator.service.js';
-import { changePromiseStatus } from '../../features/promises/promise-status.service.js';
-import { createPromise } from '../../features/promises/promise-write.service.js';
-import { findPromiseBySlug } from '../../features/promises/promise.repository.js';
-import type { DeadlineInput } from '../../features/promises/promise.schemas.js';
-import { addDays, todayIso } from '../../features/promises/term.js';
-import { currentTerm } from '../../features/promises/term.service.js';
 import type { DemoPromise } from './demo-promise.js';
 import { CONNECTIVITY_PROMISES } from './promises-connectivity.js';
 import { SERVICE_PROMISES } from './promises-services.js';
+import { attachIndicatorToPromise } from '../../features/indicators/index.js';
+import {
+  changePromiseStatus,
+  createPromise,
+  findPromise,
+  type DeadlineInput,
+  addDays,
+  todayIso,
+  currentTerm,
+} from '../../features/promises/index.js';
 
 export const DEMO_PROMISES: readonly DemoPromise[] = [
   ...CONNECTIVITY_PROMISES,
@@ -42,9 +45,7 @@ export async function seedPromises(ctx: AppContext, actor: Actor): Promise<numbe
   const today = todayIso();
   const { start } = await currentTerm(ctx);
   if (!start) return 0;
-  const fresh = await Promise.all(
-    DEMO_PROMISES.map((p) => findPromiseBySlug(ctx.db.kysely, p.slug)),
-  );
+  const fresh = await Promise.all(DEMO_PROMISES.map((p) => findPromise(ctx, p.slug)));
   let created = 0;
   for (const [i, p] of DEMO_PROMISES.entries()) {
     if (fresh[i] || !(await findOrganisation(ctx, p.owner))) continue;
@@ -72,7 +73,7 @@ export async function seedPromises(ctx: AppContext, actor: Actor): Promise<numbe
         date,
       });
     }
-    const promise = await findPromiseBySlug(ctx.db.kysely, saved.slug);
+    const promise = await findPromise(ctx, saved.slug);
     for (const slug of p.indicators) if (promise) await attach(ctx, actor, slug, promise.id);
     created++;
   }

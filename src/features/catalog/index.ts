@@ -26,6 +26,7 @@ export {
   findResource,
   readableResource,
   replaceResourceFile,
+  resourceIdOf,
 } from './resource.service.js';
 export { listThemes, themeTitlesBySlug } from './taxonomy.service.js';
 export { listPublishers } from './site.service.js';

@@ -13,6 +13,7 @@ import { resourceView } from './dataset.view.js';
 import { formatOf, mediaTypeOf, safeFileName } from './formats.js';
 import {
   findResourceById,
+  findResourceIdOfDataset,
   insertResource,
   nextResourcePosition,
   updateResource,
@@ -245,3 +246,7 @@ export async function replaceResourceFile(
   }
   return changed;
 }
+
+/** The id of a dataset's resource with this name (or its first), no policy check: the seed's. */
+export const resourceIdOf = (ctx: AppContext, datasetSlug: string, name: string | null) =>
+  findResourceIdOfDataset(ctx.db.kysely, datasetSlug, name);

@@ -1,5 +1,14 @@
-// The datastore offers the others only what is exported here: a resource's data as queries,
-// charts and exports, its loads and versions, and its API and pages. The rest is private to it.
+// The datastore offers the others only what is exported here: a resource's data as typed
+// fields, queries and charts, file imports and loads, and its API and pages. Everything else in
+// this folder (ingest, SQL, exports) is private to it.
 
+export { chartParams, chartQuery, chartStateOf, checkChart } from './charts/chart-params.js';
+export { chartPoints, chartSpec } from './charts/chart-spec.js';
 export { registerDatastore } from './datastore.plugin.js';
+export type { Field, IngestReport, Warning } from './field.js';
+export { importFile, loadNow, type ImportResult } from './import.service.js';
+export { isLoadable } from './load.service.js';
+export { LOADABLE_FORMATS } from './sources/index.js';
+export { Filter, type QueryInput } from './query.schemas.js';
+export { queryResource, versionSource, type QueryResult } from './query.service.js';
 export { datastoreResourceData } from './resource-data.js';

@@ -3,16 +3,18 @@ import type { AppContext } from '../../context.js';
 import { validationFailed } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { readableResource } from '../catalog/index.js';
+import { renderSvg } from '../../platform/charts/render.js';
+import type { TileInput } from './dashboard.schemas.js';
 import {
   chartParams,
   chartQuery,
   chartStateOf,
   checkChart,
-} from '../datastore/pages/chart/chart-params.js';
-import { chartPoints, chartSpec } from '../datastore/pages/chart/chart-spec.js';
-import { renderSvg } from '../datastore/pages/chart/chart-render.js';
-import { queryResource, versionSource } from '../datastore/query.service.js';
-import type { TileInput } from './dashboard.schemas.js';
+  chartPoints,
+  chartSpec,
+  queryResource,
+  versionSource,
+} from '../datastore/index.js';
 
 type ChartTile = Extract<TileInput, { kind: 'chart' }>;
 

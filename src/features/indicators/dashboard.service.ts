@@ -29,6 +29,11 @@ export async function listDashboards(ctx: AppContext) {
   }));
 }
 
+/** Whether a dashboard has this slug. */
+export async function dashboardExists(ctx: AppContext, slug: string): Promise<boolean> {
+  return (await findDashboardBySlug(ctx.db.kysely, slug)) !== undefined;
+}
+
 export async function findDashboard(ctx: AppContext, slug: string): Promise<DashboardRow> {
   const row = await findDashboardBySlug(ctx.db.kysely, slug);
   if (!row) throw notFound(`Dashboard ${slug}`);

@@ -1,3 +1,17 @@
-// Indicators and dashboards offer the others only what is exported here. The rest is private.
+// Indicators and dashboards offer the others only what is exported here: indicators' values,
+// summaries and statuses, the dashboards, and their API and pages. The rest is private to them.
 
+export type { DashboardCreateInput, TileInput } from './dashboard.schemas.js';
+export { createDashboard, dashboardExists } from './dashboard.service.js';
+export { indicatorValues } from './indicator-values.js';
+export type { IndicatorQueryInput } from './indicator.schemas.js';
+export {
+  getIndicatorSummary,
+  indicatorExists,
+  listIndicators,
+  listIndicatorsForPromise,
+} from './indicator.service.js';
+export type { IndicatorDetail, IndicatorSummary } from './indicator.types.js';
+export { attachIndicatorToPromise, createIndicator } from './indicator-write.service.js';
 export { registerIndicators } from './indicators.plugin.js';
+export { combineStatuses } from './status.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../platform/errors.js';
-import { renderSvg } from '../datastore/pages/chart/chart-render.js';
+import { renderSvg } from '../../platform/charts/render.js';
 import { areasOf } from './indicator-areas.js';
 import { barSpec, linesSpec, mapSpec, seriesSpec } from './indicator-charts.js';
 import { getIndicator } from './indicator.service.js';

@@ -1,12 +1,10 @@
 import type { AppContext } from '../../context.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
-import type { Field } from '../datastore/field.js';
-import type { QueryInput } from '../datastore/query.schemas.js';
-import { queryResource, versionSource } from '../datastore/query.service.js';
 import type { IndicatorQueryInput } from './indicator.schemas.js';
 import type { DatedValue, GroupSeries } from './indicator.types.js';
 import { periodStart } from './periods.js';
+import { type Field, type QueryInput, queryResource, versionSource } from '../datastore/index.js';
 
 export interface IndicatorValues {
   /** The datastore version computed from; null when the resource has no data yet. */

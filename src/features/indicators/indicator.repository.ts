@@ -32,19 +32,3 @@ export async function updateIndicator(
 ): Promise<void> {
   await db.updateTable('indicators').set(changes).where('id', '=', id).execute();
 }
-
-/** A dataset's resource by name, or its first (by position), for indicators seeded by slug. */
-export async function resourceIdOfDataset(
-  db: Db,
-  datasetSlug: string,
-  name: string | null,
-): Promise<string | null> {
-  let qb = db
-    .selectFrom('resources as r')
-    .innerJoin('datasets as d', 'd.id', 'r.dataset_id')
-    .select('r.id')
-    .where('d.slug', '=', datasetSlug);
-  if (name !== null) qb = qb.where('r.name', '=', name);
-  const row = await qb.orderBy('r.position').limit(1).executeTakeFirst();
-  return row?.id ?? null;
-}

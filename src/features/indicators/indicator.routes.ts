@@ -2,13 +2,10 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { errorResponses, type Api } from '../../platform/http/types.js';
 import { IndicatorCreateBody, IndicatorUpdateBody } from './indicator.schemas.js';
-import {
-  createIndicator,
-  getIndicator,
-  listIndicators,
-  updateIndicator,
-} from './indicator.service.js';
+import { getIndicator, listIndicators } from './indicator.service.js';
+import { updateIndicator } from './indicator-write.service.js';
 import { SlugParams } from '../../platform/http/schemas.js';
+import { createIndicator } from './indicator-write.service.js';
 
 const auth = [{ bearerAuth: [] }];
 const tags = ['indicators'];

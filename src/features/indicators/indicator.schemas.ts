@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { Filter } from '../datastore/query.schemas.js';
 import { SLUG_PATTERN } from '../../platform/http/schemas.js';
+import { Filter } from '../datastore/index.js';
 
 const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
 const IsoDate = Type.String({ format: 'date' });

@@ -18,13 +18,10 @@ import {
 //   getIndicator(ctx, actor, slug)                    the same plus the per-group series
 // Writes (create, update, attachIndicatorToPromise) are in indicator-write.service.ts.
 
-export type { IndicatorDetail, IndicatorSummary } from './indicator.types.js';
-export { combineStatuses } from './status.js';
-export {
-  attachIndicatorToPromise,
-  createIndicator,
-  updateIndicator,
-} from './indicator-write.service.js';
+/** Whether an indicator has this slug. */
+export async function indicatorExists(ctx: AppContext, slug: string): Promise<boolean> {
+  return (await findIndicatorBySlug(ctx.db.kysely, slug)) !== undefined;
+}
 
 async function found(ctx: AppContext, slug: string): Promise<IndicatorRow> {
   const row = await findIndicatorBySlug(ctx.db.kysely, slug);

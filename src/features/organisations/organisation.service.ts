@@ -11,7 +11,7 @@ import {
   updateOrganisationBoundary,
 } from './organisation.repository.js';
 import type { OrganisationCreateInput } from './organisation.schemas.js';
-import { listPublishers } from '../catalog/site.service.js';
+import { listPublishers } from '../catalog/index.js';
 
 function view(org: Omit<Organisation, 'boundary'>, baseUrl: string, datasetCount: number) {
   return {

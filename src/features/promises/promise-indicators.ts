@@ -4,9 +4,9 @@ import type { Actor } from '../accounts/index.js';
 import { findResource } from '../catalog/index.js';
 import {
   combineStatuses,
-  listIndicatorsForPromise,
   type IndicatorSummary,
-} from '../indicators/indicator.service.js';
+  listIndicatorsForPromise,
+} from '../indicators/index.js';
 
 /** An indicator of a promise as the indicator service computes it, and the data behind it. */
 export interface PromiseIndicatorView extends IndicatorSummary {

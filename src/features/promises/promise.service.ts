@@ -25,6 +25,10 @@ export async function viewContext(ctx: AppContext): Promise<ViewContext> {
   return { baseUrl: ctx.config.baseUrl, themes, termStart: term.start, today: term.today };
 }
 
+/** A promise by slug, if there is one. */
+export const findPromise = (ctx: AppContext, slug: string) =>
+  findPromiseBySlug(ctx.db.kysely, slug);
+
 /** A promise by slug, or 404. Promises are public: there are no drafts to hide. */
 export async function promiseOrFail(ctx: AppContext, slug: string): Promise<PromiseWithOwner> {
   const row = await findPromiseBySlug(ctx.db.kysely, slug);

@@ -10,8 +10,13 @@ import {
   type ResourcePageData,
 } from '../resource/resource-page.service.js';
 import type { FormError, RawQuery } from '../table/table-params.js';
-import { chartQuery, chartStateOf, checkChart, type ChartState } from './chart-params.js';
-import { chartPoints, chartSpec, type ChartPoint } from './chart-spec.js';
+import {
+  chartQuery,
+  chartStateOf,
+  checkChart,
+  type ChartState,
+} from '../../charts/chart-params.js';
+import { chartPoints, chartSpec, type ChartPoint } from '../../charts/chart-spec.js';
 
 export interface ChartData {
   state: ChartState;

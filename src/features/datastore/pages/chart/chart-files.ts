@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { requestedChart, specOrFail, type ChartRequest } from './chart-data.js';
-import { renderPng, renderSvg } from './chart-render.js';
+import { renderPng, renderSvg } from '../../../../platform/charts/render.js';
 
 const NO_SHARED_CACHE = 'private, max-age=60';
 

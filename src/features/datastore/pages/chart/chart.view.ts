@@ -1,8 +1,13 @@
 import type { Field } from '../../field.js';
 import { cellText } from '../table/table.view.js';
 import type { ChartData } from './chart-data.js';
-import { CHART_AGGREGATES, CHART_BUCKETS, CHART_TYPES, chartParams } from './chart-params.js';
-import { chartAlt, chartTitle, measureTitle, xTitle } from './chart-spec.js';
+import {
+  CHART_AGGREGATES,
+  CHART_BUCKETS,
+  CHART_TYPES,
+  chartParams,
+} from '../../charts/chart-params.js';
+import { chartAlt, chartTitle, measureTitle, xTitle } from '../../charts/chart-spec.js';
 
 const items = (entries: [string, string][], selected: string) =>
   entries.map(([value, text]) => ({ value, text, selected: value === selected }));

@@ -9,12 +9,8 @@ import {
 } from '../../../../platform/views/forms/form-errors.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { INDICATOR_AGGREGATES, INDICATOR_BUCKETS } from '../../indicator.schemas.js';
-import {
-  createIndicator,
-  getIndicator,
-  listIndicators,
-  updateIndicator,
-} from '../../indicator.service.js';
+import { getIndicator, listIndicators } from '../../indicator.service.js';
+import { updateIndicator } from '../../indicator-write.service.js';
 import { authoriseRegionEdit } from '../../indicator-write.service.js';
 import { schemaErrors } from './publish-indicator.check.js';
 import {
@@ -25,6 +21,7 @@ import {
   LABELS,
   type IndicatorForm,
 } from './publish-indicator.view.js';
+import { createIndicator } from '../../indicator-write.service.js';
 
 const TEMPLATE = 'features/indicators/pages/publish-indicator/publish-indicator.njk';
 const crumbs = [

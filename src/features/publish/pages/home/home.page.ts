@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { canEditPromises } from '../../../promises/promise-access.js';
 import { publisherHome } from '../../publish.service.js';
+import { canEditPromises } from '../../../promises/index.js';
 
 /** /publish: the organisations the person publishes for, with all their datasets. */
 export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {

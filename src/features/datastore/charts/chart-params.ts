@@ -1,6 +1,6 @@
-import type { Field } from '../../field.js';
-import type { QueryInput } from '../../query.schemas.js';
-import type { FormError, RawQuery } from '../table/table-params.js';
+import type { Field } from '../field.js';
+import type { QueryInput } from '../query.schemas.js';
+import type { FormError, RawQuery } from '../pages/table/table-params.js';
 
 export const CHART_TYPES = { bar: 'Bar', line: 'Line', scatter: 'Scatter', area: 'Area' } as const;
 export const CHART_AGGREGATES = {

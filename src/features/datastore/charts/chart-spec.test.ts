@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Field } from '../../field.js';
+import type { Field } from '../field.js';
 import { chartQuery, chartStateOf, checkChart } from './chart-params.js';
 import { chartSpec } from './chart-spec.js';
 

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Field } from '../../field.js';
-import type { QueryResult } from '../../query.service.js';
+import type { Field } from '../field.js';
+import type { QueryResult } from '../query.service.js';
 import { CHART_AGGREGATES, CHART_TYPES, type ChartState } from './chart-params.js';
 
 export interface ChartPoint extends Record<string, unknown> {
