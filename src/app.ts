@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
-import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { closeContext } from './bootstrap.js';
@@ -16,7 +15,7 @@ import { registerPromises } from './features/promises/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
-import { ErrorResponse } from './platform/http/types.js';
+import { registerOpenApi } from './platform/http/openapi.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { registerViews } from './platform/views/views.plugin.js';
 
@@ -58,29 +57,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(app);
-  app.addSchema(ErrorResponse);
-
-  await app.register(swagger, {
-    // Shared schemas appear in the document under their own names (Dataset, Resource, Error).
-    refResolver: {
-      buildLocalReference: (json, _base, _fragment, i) =>
-        typeof json.$id === 'string' ? json.$id : `def-${i}`,
-    },
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Metrodata API',
-        version: '1',
-        description:
-          'The catalogue and datastore of a city region. Reads are open; writes need ' +
-          '`Authorization: Bearer <token>`. Errors are `{"error": {"code", "message", "details"}}`.',
-      },
-      servers: [{ url: ctx.config.baseUrl }],
-      components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-      },
-    },
-  });
+  await registerOpenApi(app, ctx.config.baseUrl);
   // Open data is read from other sites' pages too; writes stay same-origin (tokens, not cookies).
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 86_400 });
   await app.register(multipart, {
@@ -101,8 +78,6 @@ export async function buildApp(
   registerIndicators(app, ctx);
   registerPromises(app, ctx);
   registerPublishPages(app, ctx);
-
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   if (options.ownsContext) app.addHook('onClose', () => closeContext(ctx));
   return app;

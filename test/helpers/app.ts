@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { createTestContext, type TestContext } from './context.js';
+import { checkContractOnInject } from './contract.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -13,6 +14,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const ctx = await createTestContext(overrides);
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
+  // Every API response of every integration test is checked against the OpenAPI document.
+  checkContractOnInject(app);
   return {
     app,
     ctx,

@@ -24,8 +24,8 @@ interface Detail {
   latest: { date: string; value: number } | null;
   series: { date: string; value: number }[];
   groups: { group: string; latest: { date: string; value: number } | null }[];
-  forecast: { onTrack: boolean | null; points: unknown[] };
-  suggestedStatus: string;
+  forecast: { on_track: boolean | null; points: unknown[] };
+  suggested_status: string;
   progress: number | null;
 }
 
@@ -149,8 +149,8 @@ describe('indicators', () => {
       expect(ratio.series[i]?.value).toBeCloseTo(p.value, 9);
     });
     // 2 points a quarter from ~23 will not reach 60 by 2024: the forecast says so.
-    expect(fibre.forecast.onTrack).toBe(false);
-    expect(fibre.suggestedStatus).toBe('stalled');
+    expect(fibre.forecast.on_track).toBe(false);
+    expect(fibre.suggested_status).toBe('stalled');
     const list = await t.app.inject('/api/v1/indicators');
     expect(list.json<{ results: { slug: string }[] }>().results.map((r) => r.slug)).toEqual([
       'fibre',
@@ -170,8 +170,8 @@ describe('indicators', () => {
     const fibre = await get('fibre');
     expect(fibre.version).toBe(2);
     expect(fibre.latest?.value).toBeCloseTo(expectedAverage(rows).at(-1)?.value ?? NaN, 9);
-    expect(fibre.forecast.onTrack).toBe(true);
-    expect(fibre.suggestedStatus).toBe('in-the-works');
+    expect(fibre.forecast.on_track).toBe(true);
+    expect(fibre.suggested_status).toBe('in-the-works');
   });
 
   it('lets an editor move the target, recorded with what changed', async () => {
@@ -188,7 +188,7 @@ describe('indicators', () => {
       payload: { target: { value: 50, date: '2024-01-01' } },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<Detail>().suggestedStatus).toBe('kept');
+    expect(res.json<Detail>().suggested_status).toBe('kept');
     const last = await t.ctx.db.kysely
       .selectFrom('activities')
       .select(['action', 'diff'])

@@ -25,7 +25,7 @@ afterAll(() => t.close());
 
 describe('the demo promise tracker', () => {
   it('counts the days of the term from the mayor taking office in May 2024', async () => {
-    const list = (await t.app.inject({ url: '/api/v1/promises' })).json<Listed>();
+    const list = (await t.app.inject({ url: '/api/v1/promises?per_page=100' })).json<Listed>();
     const day = dayOfTerm('2024-05-10', todayIso());
     expect(list.term).toEqual({ start: '2024-05-10', day });
     const page = $((await t.app.inject({ url: '/promises' })).body);
@@ -33,7 +33,7 @@ describe('the demo promise tracker', () => {
   });
 
   it('has 20+ promises owned by demo organisations, each with a dated, evidenced history', async () => {
-    const list = (await t.app.inject({ url: '/api/v1/promises' })).json<Listed>();
+    const list = (await t.app.inject({ url: '/api/v1/promises?per_page=100' })).json<Listed>();
     expect(list.total).toBe(DEMO_PROMISES.length);
     expect(list.total).toBeGreaterThanOrEqual(20);
     const start = list.term.start;
@@ -61,7 +61,7 @@ describe('the demo promise tracker', () => {
     expect(d.indicators.map((i) => i.slug)).toEqual(['full-fibre-coverage']);
     expect(d.indicators[0]?.latest).not.toBeNull();
     expect(d.indicators[0]?.dataset?.url).toBe('/datasets/full-fibre-gigabit-coverage');
-    const list = (await t.app.inject({ url: '/api/v1/promises' })).json<Listed>();
+    const list = (await t.app.inject({ url: '/api/v1/promises?per_page=100' })).json<Listed>();
     const fibre = list.results.find((p) => p.slug === 'full-fibre-for-every-home');
     expect(fibre?.suggested_status).not.toBeNull();
     const page = $((await t.app.inject({ url: '/promises' })).body);

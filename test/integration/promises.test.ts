@@ -250,8 +250,9 @@ describe('promises through the API', () => {
       await api('GET', '/api/v1/promises?theme=digital-inclusion&theme=housing')
     ).json<ListBody>();
     expect(slugs(byTheme)).toEqual(['open-data-portal']);
-    // Counts are of every promise, whatever the filter.
-    expect(byTheme.total).toBe(2);
+    // The total is of those matching; the counts of every promise, whatever the filter.
+    expect(byTheme.total).toBe(1);
+    expect(byTheme.counts).toEqual({ 'in-the-works': 1, 'not-yet-rated': 1 });
     expect((await api('GET', '/api/v1/promises/nope')).statusCode).toBe(404);
   });
 });
@@ -529,7 +530,7 @@ describe('a promise measured by an indicator', () => {
   interface Measured extends PromiseBody {
     id: string;
     suggested_status: string | null;
-    indicators: { slug: string; suggestedStatus: string; dataset: { url: string } | null }[];
+    indicators: { slug: string; suggested_status: string; dataset: { url: string } | null }[];
   }
   const promise = async () =>
     (await api('GET', '/api/v1/promises/open-data-portal')).json<Measured>();
@@ -559,7 +560,7 @@ describe('a promise measured by an indicator', () => {
     // One point a quarter from 21.5: far from 40 by 2024, so the indicator says stalled.
     const slow = await promise();
     expect(slow.indicators.map((i) => i.slug)).toEqual(['portal-coverage']);
-    expect(slow.indicators[0]?.suggestedStatus).toBe('stalled');
+    expect(slow.indicators[0]?.suggested_status).toBe('stalled');
     expect(slow.suggested_status).toBe('stalled');
     expect(slow.indicators[0]?.dataset?.url).toBe('/datasets/bus-punctuality');
     let page = $((await t.app.inject({ url: '/promises/open-data-portal' })).body);

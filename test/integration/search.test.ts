@@ -135,7 +135,7 @@ describe('dataset search', () => {
         details: [{ field: 'colour', message: 'is not a known parameter' }],
       },
     });
-    expect((await t.app.inject('/api/v1/datasets?per_page=1000')).statusCode).toBe(400);
+    expect((await t.app.inject('/api/v1/datasets?per_page=1001')).statusCode).toBe(400);
     expect((await t.app.inject('/api/v1/datasets?sort=popular')).statusCode).toBe(400);
     expect((await t.app.inject('/api/v1/datasets?page=0')).statusCode).toBe(400);
   });

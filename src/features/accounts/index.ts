@@ -3,7 +3,7 @@
 // sessions and the pages that go with them. Everything else in this folder is private to it.
 
 export { anonymous, type Actor, type Scope } from './actor.js';
-export { registerAccounts } from './accounts.pages.js';
+export { registerAccounts } from './accounts.plugin.js';
 export { registerAuth } from './auth.plugin.js';
 export {
   addMemberByEmail,

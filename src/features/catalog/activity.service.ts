@@ -1,21 +1,30 @@
 import type { AppContext } from '../../context.js';
+import {
+  countActivityOfDataset,
+  listActivityOfDataset,
+} from '../../platform/activity/activity.repository.js';
+import { pageOf, type PageInput } from '../../platform/http/schemas.js';
 import type { Actor } from '../accounts/index.js';
-import { listActivityOfDataset } from '../../platform/activity/activity.repository.js';
 import { readableDataset } from './dataset.service.js';
 
-/** A dataset's public history, newest first; pages with `before` (an activity id). */
+/** A page of a dataset's public history, newest first; who acted is shown by name only. */
 export async function datasetActivity(
   ctx: AppContext,
   actor: Actor,
   slug: string,
-  limit: number,
-  before: number | null,
+  input: PageInput,
 ) {
   const dataset = await readableDataset(ctx, actor, slug);
-  const rows = await listActivityOfDataset(ctx.db.kysely, dataset.id, limit + 1, before);
-  const page = rows.slice(0, limit);
+  const { page, per_page } = pageOf(input);
+  const [rows, total] = await Promise.all([
+    listActivityOfDataset(ctx.db.kysely, dataset.id, per_page, (page - 1) * per_page),
+    countActivityOfDataset(ctx.db.kysely, dataset.id),
+  ]);
   return {
-    results: page.map((r) => ({
+    total,
+    page,
+    per_page,
+    results: rows.map((r) => ({
       id: r.id,
       action: r.action,
       subject: { type: r.subject_type, id: r.subject_id },
@@ -23,6 +32,5 @@ export async function datasetActivity(
       created_at: r.created_at,
       changes: JSON.parse(r.diff) as unknown,
     })),
-    next_before: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

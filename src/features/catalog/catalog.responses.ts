@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Nullable, Text } from '../../platform/http/schemas.js';
+import { DateTime, Nullable, Page, Text } from '../../platform/http/schemas.js';
 
 // Response schemas: they document the API in OpenAPI and let Fastify serialise quickly.
 // A field missing here is dropped from responses, so integration tests pin the shapes.
@@ -55,11 +55,7 @@ export const DatasetDetail = Type.Object(
 
 const FacetValues = Type.Array(Type.Object({ value: Text, label: Text, count: Type.Integer() }));
 
-export const SearchResults = Type.Object({
-  total: Type.Integer(),
-  page: Type.Integer(),
-  per_page: Type.Integer(),
-  results: Type.Array(Type.Ref('DatasetSummary')),
+export const SearchResults = Page(Type.Ref('DatasetSummary'), {
   facets: Type.Object({
     organisation: FacetValues,
     theme: FacetValues,
@@ -69,16 +65,16 @@ export const SearchResults = Type.Object({
   }),
 });
 
-export const ActivityPage = Type.Object({
-  results: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      action: Text,
-      subject: Type.Object({ type: Text, id: Text }),
-      actor: Nullable(Type.Object({ name: Text })),
-      created_at: Type.String({ format: 'date-time' }),
-      changes: Type.Record(Text, Type.Object({ from: Type.Unknown(), to: Type.Unknown() })),
-    }),
-  ),
-  next_before: Nullable(Type.Integer({ description: 'pass as `before` for the next page' })),
+const Counted = { dataset_count: Type.Integer({ description: 'datasets the caller can see' }) };
+export const Theme = Type.Object({ slug: Text, title: Text, description: Text, ...Counted });
+export const Tag = Type.Object({ tag: Text, ...Counted });
+export const Licence = Type.Object({ id: Text, title: Text, url: Nullable(Text) });
+
+export const ActivityItem = Type.Object({
+  id: Type.Integer(),
+  action: Text,
+  subject: Type.Object({ type: Text, id: Text }),
+  actor: Nullable(Type.Object({ name: Text })),
+  created_at: DateTime,
+  changes: Type.Record(Text, Type.Object({ from: Type.Unknown(), to: Type.Unknown() })),
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Slug } from '../../platform/http/schemas.js';
+import { Nullable, PageParams, Slug } from '../../platform/http/schemas.js';
 
 const IsoDate = Type.String({ format: 'date' });
 
@@ -78,8 +78,7 @@ export const SearchQuery = Type.Object(
     sort: Type.Optional(
       Type.Union([Type.Literal('relevance'), Type.Literal('modified'), Type.Literal('title')]),
     ),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    ...PageParams,
   },
   { additionalProperties: false },
 );
@@ -97,11 +96,3 @@ export const ResourceLinkBody = Type.Object(
   { additionalProperties: false },
 );
 export type ResourceLinkInput = Static<typeof ResourceLinkBody>;
-
-export const ActivityQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    before: Type.Optional(Type.Integer({ minimum: 1 })),
-  },
-  { additionalProperties: false },
-);

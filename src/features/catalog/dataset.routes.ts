@@ -1,20 +1,14 @@
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import {
-  ActivityPage,
+  ActivityItem,
   DatasetDetail,
   DatasetSummary,
   Resource,
   SearchResults,
 } from './catalog.responses.js';
 import { datasetActivity } from './activity.service.js';
-import {
-  ActivityQuery,
-  DatasetCreateBody,
-  DatasetPatchBody,
-  SearchQuery,
-} from './catalog.schemas.js';
+import { DatasetCreateBody, DatasetPatchBody, SearchQuery } from './catalog.schemas.js';
 import { searchCatalogue } from './dataset-search.service.js';
 import {
   createDataset,
@@ -23,7 +17,7 @@ import {
   patchDataset,
   restoreDataset,
 } from './dataset.service.js';
-import { SlugParams } from '../../platform/http/schemas.js';
+import { ListQuery, NoContent, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
 
 const auth = [{ bearerAuth: [] }];
 
@@ -39,7 +33,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
           'word matched as a prefix. Repeat a filter to match any of its values. Facet counts ' +
           'apply every other active filter.',
         querystring: SearchQuery,
-        response: { 200: SearchResults, ...errorResponses },
+        response: { 200: SearchResults, ...errors() },
       },
     },
     (request) => searchCatalogue(ctx, request.actor, request.query),
@@ -53,7 +47,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
         summary: 'Create a dataset',
         body: DatasetCreateBody,
         security: auth,
-        response: { 201: DatasetSummary, ...errorResponses },
+        response: { 201: DatasetSummary, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -69,7 +63,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
         tags: ['catalogue'],
         summary: 'A dataset with its resources',
         params: SlugParams,
-        response: { 200: DatasetDetail, ...errorResponses },
+        response: { 200: DatasetDetail, ...readErrors },
       },
     },
     (request) => getDataset(ctx, request.actor, request.params.slug),
@@ -84,7 +78,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
         params: SlugParams,
         body: DatasetPatchBody,
         security: auth,
-        response: { 200: DatasetSummary, ...errorResponses },
+        response: { 200: DatasetSummary, ...writeErrors },
       },
     },
     (request) => patchDataset(ctx, request.actor, request.params.slug, request.body),
@@ -98,11 +92,12 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
         summary: 'Delete a dataset (soft: it can be restored)',
         params: SlugParams,
         security: auth,
+        response: { 204: NoContent, ...writeErrors },
       },
     },
     async (request, reply) => {
       await deleteDataset(ctx, request.actor, request.params.slug);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -114,7 +109,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
         summary: 'Restore a deleted dataset',
         params: SlugParams,
         security: auth,
-        response: { 200: DatasetDetail, ...errorResponses },
+        response: { 200: DatasetDetail, ...writeErrors },
       },
     },
     (request) => restoreDataset(ctx, request.actor, request.params.slug),
@@ -127,18 +122,11 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
         tags: ['catalogue'],
         summary: 'The history of a dataset: who changed what, when, newest first',
         params: SlugParams,
-        querystring: ActivityQuery,
-        response: { 200: ActivityPage, ...errorResponses },
+        querystring: ListQuery(),
+        response: { 200: Page(ActivityItem), ...readErrors },
       },
     },
-    (request) =>
-      datasetActivity(
-        ctx,
-        request.actor,
-        request.params.slug,
-        request.query.limit ?? 50,
-        request.query.before ?? null,
-      ),
+    (request) => datasetActivity(ctx, request.actor, request.params.slug, request.query),
   );
 
   app.get(
@@ -148,12 +136,14 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
         tags: ['catalogue'],
         summary: 'The resources of a dataset',
         params: SlugParams,
-        querystring: Type.Object({}, { additionalProperties: false }),
-        response: { 200: Type.Object({ results: Type.Array(Resource) }), ...errorResponses },
+        querystring: ListQuery(),
+        response: { 200: Page(Resource), ...readErrors },
       },
     },
-    async (request) => ({
-      results: (await getDataset(ctx, request.actor, request.params.slug)).resources,
-    }),
+    async (request) =>
+      pageFrom(
+        (await getDataset(ctx, request.actor, request.params.slug)).resources,
+        request.query,
+      ),
   );
 }

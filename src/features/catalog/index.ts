@@ -17,6 +17,7 @@ export {
   slugify,
 } from './dataset.service.js';
 export { resourceView } from './dataset.view.js';
+export { Resource as ResourceSchema } from './catalog.responses.js';
 export { formatOf } from './formats.js';
 export { LICENCES } from './licences.js';
 export { datasetResults } from './pages/shared/dataset-results.js';

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { readUpload } from '../../platform/http/upload.js';
-import { IdParams, SlugParams } from '../../platform/http/schemas.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { FileResponse, IdParams, SlugParams } from '../../platform/http/schemas.js';
+import { readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { Resource } from './catalog.responses.js';
 import type { ResourceData } from './resource-data.js';
 import { ResourceLinkBody, type ResourceLinkInput } from './catalog.schemas.js';
@@ -50,8 +50,7 @@ export function resourceRoutes(app: Api, ctx: AppContext, data: ResourceData): v
               Type.Object({ load: Type.Unknown({ description: 'the load into the datastore' }) }),
             ),
           }),
-          413: Type.Ref('Error'),
-          ...errorResponses,
+          ...writeErrors,
         },
       },
       // Multipart bodies are streamed by the handler, not parsed: validate an empty stand-in.
@@ -95,7 +94,15 @@ export function resourceRoutes(app: Api, ctx: AppContext, data: ResourceData): v
   app.get(
     '/api/v1/resources/:id/download',
     {
-      schema: { tags: ['catalogue'], summary: 'Download the file of a resource', params: IdParams },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Download the file of a resource',
+        params: IdParams,
+        response: {
+          200: FileResponse('The file as it was uploaded, with its media type', ['*/*']),
+          ...readErrors,
+        },
+      },
     },
     async (request, reply) => {
       const file = await openResourceFile(ctx, request.actor, request.params.id);

@@ -30,14 +30,28 @@ export async function listTagsWithCounts(
   db: Kysely<Database>,
   scope: ReadableScope,
   limit: number,
+  offset: number,
 ) {
-  const rows = await visibleDatasets(db, scope)
-    .innerJoin('dataset_tags as t', 't.dataset_id', 'd.id')
-    .select(['t.tag', sql<number>`count(*)`.as('n')])
-    .groupBy('t.tag')
+  const rows = await tagCounts(db, scope)
     .orderBy('n', 'desc')
     .orderBy('t.tag')
     .limit(limit)
+    .offset(offset)
     .execute();
   return rows.map((r) => ({ tag: r.tag, dataset_count: r.n }));
 }
+
+/** How many distinct tags the scope's datasets use. */
+export async function countTags(db: Kysely<Database>, scope: ReadableScope): Promise<number> {
+  const row = await db
+    .selectFrom(tagCounts(db, scope).as('c'))
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirst();
+  return row?.total ?? 0;
+}
+
+const tagCounts = (db: Kysely<Database>, scope: ReadableScope) =>
+  visibleDatasets(db, scope)
+    .innerJoin('dataset_tags as t', 't.dataset_id', 'd.id')
+    .select(['t.tag', sql<number>`count(*)`.as('n')])
+    .groupBy('t.tag');

@@ -1,6 +1,7 @@
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import type { Api } from '../../platform/http/types.js';
+import { ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
+import { errors, type Api } from '../../platform/http/types.js';
+import { Licence, Tag, Theme } from './catalog.responses.js';
 import { LICENCES } from './licences.js';
 import { listTags, listThemes } from './taxonomy.service.js';
 
@@ -10,13 +11,12 @@ export function taxonomyRoutes(app: Api, ctx: AppContext): void {
     {
       schema: {
         tags: ['catalogue'],
-        summary: 'Themes with their dataset counts',
-        querystring: Type.Object({}, { additionalProperties: false }),
+        summary: 'Themes with their dataset counts, by title',
+        querystring: ListQuery(),
+        response: { 200: Page(Theme), ...errors() },
       },
     },
-    async (request) => ({
-      results: await listThemes(ctx, request.actor),
-    }),
+    async (request) => pageFrom(await listThemes(ctx, request.actor), request.query),
   );
 
   app.get(
@@ -25,20 +25,23 @@ export function taxonomyRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ['catalogue'],
         summary: 'Tags in use, most used first',
-        querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
-          { additionalProperties: false },
-        ),
+        querystring: ListQuery(),
+        response: { 200: Page(Tag), ...errors() },
       },
     },
-    async (request) => ({
-      results: await listTags(ctx, request.actor, request.query.limit ?? 100),
-    }),
+    (request) => listTags(ctx, request.actor, request.query),
   );
 
   app.get(
     '/api/v1/licences',
-    { schema: { tags: ['catalogue'], summary: 'Licences a dataset can have' } },
-    () => ({ results: LICENCES }),
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Licences a dataset can have',
+        querystring: ListQuery(),
+        response: { 200: Page(Licence), ...errors() },
+      },
+    },
+    (request) => pageFrom(LICENCES, request.query),
   );
 }

@@ -1,14 +1,22 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { IdParams, ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
+import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { getLoad, reload, replaceData, resourceWithDatastore } from './datastore.service.js';
+import {
+  DatastoreResourceSchema,
+  FeatureCollectionSchema,
+  LoadSchema,
+  QueryResultSchema,
+  ReplacedSchema,
+  VersionSchema,
+} from './datastore.responses.js';
 import { asFeatureCollection } from './geojson-output.js';
 import { parseQueryString, QueryString } from './query-params.js';
 import { QueryBody, type QueryInput } from './query.schemas.js';
 import { queryResource } from './query.service.js';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Wait = Type.Object(
   { wait: Type.Optional(Type.Boolean({ description: 'Answer once the load has finished' })) },
   { additionalProperties: false },
@@ -23,6 +31,14 @@ const FormatQuery = Type.Object(
 );
 const auth = [{ bearerAuth: [] }];
 
+const queryResponses = {
+  200: Type.Union([QueryResultSchema, FeatureCollectionSchema], {
+    description: 'The rows (or groups); a GeoJSON FeatureCollection with format=geojson',
+  }),
+  // 409: the resource has no data yet; 503: the query ran out of time.
+  ...errors(404, 409, 503),
+};
+
 export function datastoreRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/resources/:id',
@@ -32,10 +48,27 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
         summary:
           'A resource: its file, fields with types and stats, versions and latest load report',
         params: IdParams,
-        response: errorResponses,
+        response: { 200: DatastoreResourceSchema, ...readErrors },
       },
     },
     (request) => resourceWithDatastore(ctx, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/resources/:id/versions',
+    {
+      schema: {
+        tags: ['datastore'],
+        summary: 'The datastore versions of a resource, newest first',
+        params: IdParams,
+        querystring: ListQuery(),
+        response: { 200: Page(VersionSchema), ...readErrors },
+      },
+    },
+    async (request) => {
+      const resource = await resourceWithDatastore(ctx, request.actor, request.params.id);
+      return pageFrom(resource.datastore.versions, request.query);
+    },
   );
 
   const run = async (
@@ -57,7 +90,7 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
         params: IdParams,
         querystring: FormatQuery,
         body: QueryBody,
-        response: errorResponses,
+        response: queryResponses,
       },
     },
     (request) => run(request.params.id, request.body, request.query.format, request.actor),
@@ -74,7 +107,7 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
           '`sort=-field,field`, `fields=a,b`, `group_by=a,b:month`, `aggregate=fn:field:as` (repeat).',
         params: IdParams,
         querystring: QueryString,
-        response: errorResponses,
+        response: queryResponses,
       },
     },
     (request) =>
@@ -97,6 +130,11 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
           { additionalProperties: false },
         ),
         security: auth,
+        response: {
+          201: LoadSchema,
+          202: Type.Object(LoadSchema.properties, { description: 'Queued: poll the load' }),
+          ...writeErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -112,18 +150,19 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
   );
 
   app.get(
-    '/api/v1/resources/:id/loads/:loadId',
+    '/api/v1/resources/:id/loads/:load_id',
     {
       schema: {
         tags: ['datastore'],
         summary: 'A load: its status and ingest report',
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
-          loadId: Type.String({ format: 'uuid' }),
+          load_id: Type.String({ format: 'uuid' }),
         }),
+        response: { 200: LoadSchema, ...readErrors },
       },
     },
-    (request) => getLoad(ctx, request.actor, request.params.id, request.params.loadId),
+    (request) => getLoad(ctx, request.actor, request.params.id, request.params.load_id),
   );
 
   app.post(
@@ -136,6 +175,7 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
         params: IdParams,
         querystring: Wait,
         security: auth,
+        response: { 201: ReplacedSchema, ...writeErrors },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { FileResponse } from '../../platform/http/schemas.js';
+import { errors, type Api } from '../../platform/http/types.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { EXPORT_FORMATS, FORMATS, type ExportFormat } from './export-formats.js';
 import { openExport, planExport } from './export.service.js';
@@ -36,7 +37,13 @@ export function exportRoutes(app: Api, ctx: AppContext): void {
           'matching row. `_id` is included only when `fields` names it.',
         params: ExportParams,
         querystring: ExportQueryString,
-        response: errorResponses,
+        response: {
+          200: FileResponse(
+            'The rows in the format of the path',
+            Object.values(FORMATS).map((f) => f.contentType),
+          ),
+          ...errors(404, 409),
+        },
       },
     },
     async (request, reply) => {

@@ -33,7 +33,7 @@ export async function resolveTile(
         kind: tile.kind,
         title: s.title,
         definition: tile,
-        image: tile.kind === 'map' ? `${s.url}/map.svg` : s.sparklineSvgUrl,
+        image: tile.kind === 'map' ? `${s.url}/map.svg` : s.sparkline_svg_url,
         data: { href: s.url, text: `${s.title}: values, forecast and data` },
         indicator: s,
       };

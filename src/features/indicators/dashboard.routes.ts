@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { DateTime, ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { DashboardCreateBody, DashboardUpdateBody } from './dashboard.schemas.js';
 import {
   createDashboard,
@@ -8,7 +9,6 @@ import {
   listDashboards,
   updateDashboard,
 } from './dashboard.service.js';
-import { SlugParams } from '../../platform/http/schemas.js';
 
 const auth = [{ bearerAuth: [] }];
 const tags = ['dashboards'];
@@ -20,25 +20,23 @@ export function dashboardRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Every dashboard',
-        querystring: Type.Object({}, { additionalProperties: false }),
+        querystring: ListQuery(),
         response: {
-          200: Type.Object({
-            results: Type.Array(
-              Type.Object({
-                slug: Type.String(),
-                title: Type.String(),
-                description: Type.String(),
-                url: Type.String(),
-                tiles: Type.Integer(),
-                updated_at: Type.String(),
-              }),
-            ),
-          }),
-          ...errorResponses,
+          200: Page(
+            Type.Object({
+              slug: Type.String(),
+              title: Type.String(),
+              description: Type.String(),
+              url: Type.String(),
+              tiles: Type.Integer({ description: 'how many tiles it has' }),
+              updated_at: DateTime,
+            }),
+          ),
+          ...errors(),
         },
       },
     },
-    async () => ({ results: await listDashboards(ctx) }),
+    async (request) => pageFrom(await listDashboards(ctx), request.query),
   );
 
   app.get(
@@ -48,7 +46,7 @@ export function dashboardRoutes(app: Api, ctx: AppContext): void {
         tags,
         summary: 'One dashboard: its tiles, each with its image, the data behind it and values',
         params: SlugParams,
-        response: { 200: Type.Ref('Dashboard'), ...errorResponses },
+        response: { 200: Type.Ref('Dashboard'), ...readErrors },
       },
     },
     (request) => getDashboard(ctx, request.actor, request.params.slug),
@@ -62,7 +60,7 @@ export function dashboardRoutes(app: Api, ctx: AppContext): void {
         summary: 'Create a dashboard (site admins and the combined authority’s editors)',
         body: DashboardCreateBody,
         security: auth,
-        response: { 201: Type.Ref('Dashboard'), ...errorResponses },
+        response: { 201: Type.Ref('Dashboard'), ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -80,7 +78,7 @@ export function dashboardRoutes(app: Api, ctx: AppContext): void {
         params: SlugParams,
         body: DashboardUpdateBody,
         security: auth,
-        response: { 200: Type.Ref('Dashboard'), ...errorResponses },
+        response: { 200: Type.Ref('Dashboard'), ...writeErrors },
       },
     },
     (request) => updateDashboard(ctx, request.actor, request.params.slug, request.body),

@@ -32,15 +32,15 @@ describe('the linear forecast', () => {
     expect(f.points.map((p) => p.date)).toEqual(['2024-01-01', '2025-01-01']);
     // A straight line: about 50 a year after the last point and 60 two years after.
     expect(f.points[0]?.value).toBeCloseTo(50, 0);
-    expect(f.projectedAtTarget?.value).toBeCloseTo(60, 0);
-    expect(f.onTrack).toBe(true);
-    expect(forecastSeries(yearly, { date: '2025-01-01', value: 70 }, 'up').onTrack).toBe(false);
+    expect(f.projected_at_target?.value).toBeCloseTo(60, 0);
+    expect(f.on_track).toBe(true);
+    expect(forecastSeries(yearly, { date: '2025-01-01', value: 70 }, 'up').on_track).toBe(false);
     // Down is good: 60 is not at or below 55.
-    expect(forecastSeries(yearly, { date: '2025-01-01', value: 55 }, 'down').onTrack).toBe(false);
+    expect(forecastSeries(yearly, { date: '2025-01-01', value: 55 }, 'down').on_track).toBe(false);
   });
 
   it('gives no forecast from two points', () => {
     const f = forecastSeries(yearly.slice(0, 2), { date: '2025-01-01', value: 55 }, 'up');
-    expect(f).toEqual({ points: [], method: 'none', onTrack: null, projectedAtTarget: null });
+    expect(f).toEqual({ points: [], method: 'none', on_track: null, projected_at_target: null });
   });
 });

@@ -65,7 +65,7 @@ export function forecastSeries(
   direction: Direction,
   bounds: [number, number] | null = null,
 ): Forecast {
-  const none: Forecast = { points: [], method: 'none', onTrack: null, projectedAtTarget: null };
+  const none: Forecast = { points: [], method: 'none', on_track: null, projected_at_target: null };
   const last = series.at(-1);
   const fit = fitLine(
     series.map((p) => yearsOf(p.date)),
@@ -90,9 +90,9 @@ export function forecastSeries(
   return {
     points,
     method: 'linear',
-    onTrack: projected
+    on_track: projected
       ? meets(projected.value, target.value, direction)
       : meets(last.value, target.value, direction),
-    projectedAtTarget: projected,
+    projected_at_target: projected,
   };
 }

@@ -17,7 +17,7 @@ export function svgKey(kind: string, d: IndicatorDetail): string {
   return JSON.stringify([
     kind,
     d.slug,
-    d.resourceId,
+    d.resource_id,
     d.version,
     d.query,
     d.baseline,
@@ -48,8 +48,8 @@ const send = (reply: FastifyReply, svg: string) =>
 type Draw = (ctx: AppContext, d: IndicatorDetail) => Promise<string>;
 
 const withGroups = (d: IndicatorDetail) => {
-  if (!d.groupField || d.groups.length === 0) throw notFound(`A comparison for ${d.slug}`);
-  return d.groupField;
+  if (!d.group_field || d.groups.length === 0) throw notFound(`A comparison for ${d.slug}`);
+  return d.group_field;
 };
 
 /** The indicator's images, each an SVG any page (or another site) can embed. */

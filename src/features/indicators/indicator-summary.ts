@@ -29,9 +29,9 @@ export function summarise(row: IndicatorRow, values: IndicatorValues): Indicator
     description: row.description,
     unit: row.unit,
     direction: row.direction,
-    resourceId: row.resource_id,
+    resource_id: row.resource_id,
     version: values.version,
-    promiseId: row.promise_id,
+    promise_id: row.promise_id,
     baseline,
     target,
     latest,
@@ -39,8 +39,8 @@ export function summarise(row: IndicatorRow, values: IndicatorValues): Indicator
     series,
     forecast,
     progress: progressOf(baseline, target, latest),
-    suggestedStatus: suggestStatus(baseline, target, row.direction, latest, forecast),
-    sparklineSvgUrl: `${indicatorPath(row.slug)}/sparkline.svg`,
+    suggested_status: suggestStatus(baseline, target, row.direction, latest, forecast),
+    sparkline_svg_url: `${indicatorPath(row.slug)}/sparkline.svg`,
     url: indicatorPath(row.slug),
   };
 }
@@ -50,7 +50,7 @@ export function detail(row: IndicatorRow, values: IndicatorValues): IndicatorDet
   return {
     ...summarise(row, values),
     query,
-    groupField: query.group ?? null,
+    group_field: query.group ?? null,
     groups: values.groups,
   };
 }

@@ -20,9 +20,9 @@ const summaryFields = {
   description: Type.String({ description: 'Markdown' }),
   unit: Type.String(),
   direction: Type.Unsafe<string>({ type: 'string', enum: ['up', 'down'] }),
-  resourceId: Type.String(),
+  resource_id: Type.String(),
   version: Nullable(Type.Integer({ description: 'The datastore version computed from' })),
-  promiseId: Nullable(Type.String()),
+  promise_id: Nullable(Type.String()),
   baseline: DatedValue,
   target: DatedValue,
   latest: Nullable(DatedValue),
@@ -31,12 +31,12 @@ const summaryFields = {
   forecast: Type.Object({
     points: Type.Array(ForecastPoint),
     method: Type.Unsafe<string>({ type: 'string', enum: ['linear', 'seasonal-linear', 'none'] }),
-    onTrack: Nullable(Type.Boolean()),
-    projectedAtTarget: Nullable(ForecastPoint),
+    on_track: Nullable(Type.Boolean()),
+    projected_at_target: Nullable(ForecastPoint),
   }),
   progress: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
-  suggestedStatus: Status,
-  sparklineSvgUrl: Type.String(),
+  suggested_status: Status,
+  sparkline_svg_url: Type.String(),
   url: Type.String(),
 };
 
@@ -46,7 +46,7 @@ export const IndicatorDetailSchema = Type.Object(
   {
     ...summaryFields,
     query: IndicatorQuery,
-    groupField: Nullable(Type.String()),
+    group_field: Nullable(Type.String()),
     groups: Type.Array(
       Type.Object({
         group: Type.String(),

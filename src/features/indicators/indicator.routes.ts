@@ -1,11 +1,10 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { IndicatorCreateBody, IndicatorUpdateBody } from './indicator.schemas.js';
 import { getIndicator, listIndicators } from './indicator.service.js';
-import { updateIndicator } from './indicator-write.service.js';
-import { SlugParams } from '../../platform/http/schemas.js';
-import { createIndicator } from './indicator-write.service.js';
+import { createIndicator, updateIndicator } from './indicator-write.service.js';
 
 const auth = [{ bearerAuth: [] }];
 const tags = ['indicators'];
@@ -17,14 +16,11 @@ export function indicatorRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Every indicator: latest value, series, forecast and suggested status',
-        querystring: Type.Object({}, { additionalProperties: false }),
-        response: {
-          200: Type.Object({ results: Type.Array(Type.Ref('IndicatorSummary')) }),
-          ...errorResponses,
-        },
+        querystring: ListQuery(),
+        response: { 200: Page(Type.Ref('IndicatorSummary')), ...errors() },
       },
     },
-    async (request) => ({ results: await listIndicators(ctx, request.actor) }),
+    async (request) => pageFrom(await listIndicators(ctx, request.actor), request.query),
   );
 
   app.get(
@@ -35,10 +31,10 @@ export function indicatorRoutes(app: Api, ctx: AppContext): void {
         summary: 'One indicator: definition, series, per-group series and forecast',
         description:
           'Values are computed live from the latest version of the resource. The forecast is a ' +
-          'least-squares line with a 95% prediction interval; onTrack says whether its value at ' +
+          'least-squares line with a 95% prediction interval; on_track says whether its value at ' +
           'the target date meets the target.',
         params: SlugParams,
-        response: { 200: Type.Ref('IndicatorDetail'), ...errorResponses },
+        response: { 200: Type.Ref('IndicatorDetail'), ...readErrors },
       },
     },
     (request) => getIndicator(ctx, request.actor, request.params.slug),
@@ -52,7 +48,7 @@ export function indicatorRoutes(app: Api, ctx: AppContext): void {
         summary: 'Create an indicator (site admins and the combined authority’s editors)',
         body: IndicatorCreateBody,
         security: auth,
-        response: { 201: Type.Ref('IndicatorDetail'), ...errorResponses },
+        response: { 201: Type.Ref('IndicatorDetail'), ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -70,7 +66,7 @@ export function indicatorRoutes(app: Api, ctx: AppContext): void {
         params: SlugParams,
         body: IndicatorUpdateBody,
         security: auth,
-        response: { 200: Type.Ref('IndicatorDetail'), ...errorResponses },
+        response: { 200: Type.Ref('IndicatorDetail'), ...writeErrors },
       },
     },
     (request) => updateIndicator(ctx, request.actor, request.params.slug, request.body),

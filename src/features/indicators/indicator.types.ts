@@ -20,8 +20,8 @@ export interface Forecast {
   points: ForecastPoint[];
   method: 'linear' | 'seasonal-linear' | 'none';
   /** Whether the projection at the target date meets the target; null without a forecast. */
-  onTrack: boolean | null;
-  projectedAtTarget: ForecastPoint | null;
+  on_track: boolean | null;
+  projected_at_target: ForecastPoint | null;
 }
 
 export interface GroupSeries {
@@ -36,10 +36,10 @@ export interface IndicatorSummary {
   description: string;
   unit: string;
   direction: Direction;
-  resourceId: string;
+  resource_id: string;
   /** The datastore version the values were computed from (null: no data yet). */
   version: number | null;
-  promiseId: string | null;
+  promise_id: string | null;
   baseline: DatedValue;
   target: DatedValue;
   latest: DatedValue | null;
@@ -49,14 +49,14 @@ export interface IndicatorSummary {
   forecast: Forecast;
   /** 0..1 of the way from baseline to target (clamped); null without a latest value. */
   progress: number | null;
-  suggestedStatus: SuggestedStatus;
-  sparklineSvgUrl: string;
+  suggested_status: SuggestedStatus;
+  sparkline_svg_url: string;
   url: string;
 }
 
 /** A summary with the per-group series (borough comparison), for the indicator's own page. */
 export interface IndicatorDetail extends IndicatorSummary {
   query: IndicatorQueryInput;
-  groupField: string | null;
+  group_field: string | null;
   groups: GroupSeries[];
 }

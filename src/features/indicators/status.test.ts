@@ -7,8 +7,8 @@ const target = { date: '2026-01-01', value: 60 };
 const forecast = (onTrack: boolean | null): Forecast => ({
   points: [],
   method: onTrack === null ? 'none' : 'linear',
-  onTrack,
-  projectedAtTarget: null,
+  on_track: onTrack,
+  projected_at_target: null,
 });
 
 describe('progress and the suggested status', () => {

@@ -30,7 +30,7 @@ export function suggestStatus(
 ): SuggestedStatus {
   if (!latest || latest.date <= baseline.date) return 'not-yet-rated';
   if (meets(latest.value, target.value, direction)) return 'kept';
-  if (forecast.onTrack !== null) return forecast.onTrack ? 'in-the-works' : 'stalled';
+  if (forecast.on_track !== null) return forecast.on_track ? 'in-the-works' : 'stalled';
   const better = direction === 'up' ? latest.value > baseline.value : latest.value < baseline.value;
   return better ? 'in-the-works' : 'stalled';
 }

@@ -1,6 +1,6 @@
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import {
   createOrganisation,
   getOrganisation,
@@ -11,7 +11,6 @@ import {
   OrganisationDetail,
   OrganisationCreateBody,
 } from './organisation.schemas.js';
-import { SlugParams } from '../../platform/http/schemas.js';
 
 export function organisationRoutes(app: Api, ctx: AppContext): void {
   app.get(
@@ -20,11 +19,11 @@ export function organisationRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags: ['catalogue'],
         summary: 'List publishing organisations with their dataset counts',
-        querystring: Type.Object({}, { additionalProperties: false }),
-        response: { 200: Type.Object({ results: Type.Array(Organisation) }), ...errorResponses },
+        querystring: ListQuery(),
+        response: { 200: Page(Organisation), ...errors() },
       },
     },
-    async (request) => ({ results: await listOrganisationsFor(ctx, request.actor) }),
+    async (request) => pageFrom(await listOrganisationsFor(ctx, request.actor), request.query),
   );
 
   app.get(
@@ -34,7 +33,7 @@ export function organisationRoutes(app: Api, ctx: AppContext): void {
         tags: ['catalogue'],
         summary: 'One organisation, with its boundary (GeoJSON) when known',
         params: SlugParams,
-        response: { 200: OrganisationDetail, ...errorResponses },
+        response: { 200: OrganisationDetail, ...readErrors },
       },
     },
     (request) => getOrganisation(ctx, request.actor, request.params.slug),
@@ -48,7 +47,7 @@ export function organisationRoutes(app: Api, ctx: AppContext): void {
         summary: 'Create an organisation (site administrators)',
         body: OrganisationCreateBody,
         security: [{ bearerAuth: [] }],
-        response: { 201: Organisation, ...errorResponses },
+        response: { 201: Organisation, ...writeErrors },
       },
     },
     async (request, reply) => {

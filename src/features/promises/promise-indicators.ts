@@ -12,17 +12,17 @@ import {
 export interface PromiseIndicatorView extends IndicatorSummary {
   dataset: { slug: string; title: string; url: string } | null;
   /** The resource's table page: the rows the indicator is computed from. */
-  resourceUrl: string | null;
+  resource_url: string | null;
 }
 
 async function behind(ctx: AppContext, resourceId: string) {
   const found = await findResource(ctx, resourceId);
-  if (!found) return { dataset: null, resourceUrl: null };
+  if (!found) return { dataset: null, resource_url: null };
   const { resource, dataset } = found;
   const path = `/datasets/${encodeURIComponent(dataset.slug)}`;
   return {
     dataset: { slug: dataset.slug, title: dataset.title, url: path },
-    resourceUrl: `${path}/resources/${encodeURIComponent(resource.id)}`,
+    resource_url: `${path}/resources/${encodeURIComponent(resource.id)}`,
   };
 }
 
@@ -36,11 +36,11 @@ export async function indicatorsOfPromise(
   promiseId: string,
 ): Promise<PromiseIndicatorView[]> {
   const summaries = await listIndicatorsForPromise(ctx, actor, promiseId);
-  return Promise.all(summaries.map(async (s) => ({ ...s, ...(await behind(ctx, s.resourceId)) })));
+  return Promise.all(summaries.map(async (s) => ({ ...s, ...(await behind(ctx, s.resource_id)) })));
 }
 
 /** One suggestion from a promise's indicators (the indicator service's rule); null without any. */
 export function combinedSuggestion(indicators: PromiseIndicatorView[]): PromiseStatus | null {
   if (indicators.length === 0) return null;
-  return combineStatuses(indicators.map((i) => i.suggestedStatus));
+  return combineStatuses(indicators.map((i) => i.suggested_status));
 }

@@ -1,7 +1,6 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { Nullable, Page } from '../../platform/http/schemas.js';
 import { EvidenceItem, StatusEnum } from './promise.schemas.js';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const PromiseSummary = Type.Object(
   {
@@ -72,16 +71,16 @@ export const PromiseIndicator = Type.Object({
   forecast: Type.Object({
     points: Type.Array(ForecastPoint),
     method: Type.String(),
-    onTrack: Nullable(Type.Boolean()),
-    projectedAtTarget: Nullable(ForecastPoint),
+    on_track: Nullable(Type.Boolean()),
+    projected_at_target: Nullable(ForecastPoint),
   }),
   progress: Nullable(Type.Number({ description: '0..1 of the way from baseline to target' })),
-  suggestedStatus: Type.String(),
+  suggested_status: Type.String(),
   version: Nullable(Type.Integer({ description: 'The datastore version computed from' })),
-  sparklineSvgUrl: Type.String(),
+  sparkline_svg_url: Type.String(),
   url: Type.String({ description: 'The indicator page' }),
   dataset: Nullable(Type.Object({ slug: Type.String(), title: Type.String(), url: Type.String() })),
-  resourceUrl: Nullable(Type.String()),
+  resource_url: Nullable(Type.String()),
 });
 
 export const PromiseDetail = Type.Object({
@@ -90,12 +89,12 @@ export const PromiseDetail = Type.Object({
   indicators: Type.Array(PromiseIndicator),
 });
 
-export const PromiseList = Type.Object({
+export const PromiseList = Page(PromiseSummary, {
   term: Type.Object({
     start: Nullable(Type.String({ description: 'The day the mayor took office' })),
     day: Nullable(Type.Integer({ description: 'Day N of the term' })),
   }),
-  counts: Type.Record(Type.String(), Type.Integer()),
-  total: Type.Integer(),
-  results: Type.Array(PromiseSummary),
+  counts: Type.Record(Type.String(), Type.Integer(), {
+    description: 'How many promises have each status, of all of them (not only those matching)',
+  }),
 });

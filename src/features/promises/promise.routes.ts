@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { changePromiseStatus } from './promise-status.service.js';
 import { createPromise, patchPromise } from './promise-write.service.js';
 import { PromiseDetail, PromiseList } from './promise.responses.js';
@@ -7,7 +8,6 @@ import {
   PromiseCreateBody,
   PromiseListQuery,
   PromisePatchBody,
-  PromiseSlugParams,
   StatusChangeBody,
 } from './promise.schemas.js';
 import { getPromise, listPromises } from './promise.service.js';
@@ -24,10 +24,14 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
         summary: "The mayor's promises: the term's day, counts by status and the promises",
         description: 'Repeat `status` or `theme` to match any of its values.',
         querystring: PromiseListQuery,
-        response: { 200: PromiseList, ...errorResponses },
+        response: { 200: PromiseList, ...errors() },
       },
     },
-    (request) => listPromises(ctx, request.actor, request.query),
+    async (request) => {
+      const { page, per_page, ...filters } = request.query;
+      const { results, ...rest } = await listPromises(ctx, request.actor, filters);
+      return { ...rest, ...pageFrom(results, { page, per_page }) };
+    },
   );
 
   app.post(
@@ -38,7 +42,7 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
         summary: 'Create a promise (status: not yet rated)',
         body: PromiseCreateBody,
         security: auth,
-        response: { 201: PromiseDetail, ...errorResponses },
+        response: { 201: PromiseDetail, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -53,8 +57,8 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'A promise with its status history and its indicators (series, forecast)',
-        params: PromiseSlugParams,
-        response: { 200: PromiseDetail, ...errorResponses },
+        params: SlugParams,
+        response: { 200: PromiseDetail, ...readErrors },
       },
     },
     (request) => getPromise(ctx, request.actor, request.params.slug),
@@ -66,10 +70,10 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Change some fields of a promise (not its status: see /status)',
-        params: PromiseSlugParams,
+        params: SlugParams,
         body: PromisePatchBody,
         security: auth,
-        response: { 200: PromiseDetail, ...errorResponses },
+        response: { 200: PromiseDetail, ...writeErrors },
       },
     },
     (request) => patchPromise(ctx, request.actor, request.params.slug, request.body),
@@ -81,10 +85,10 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: "Record a change of a promise's status, with rationale and evidence",
-        params: PromiseSlugParams,
+        params: SlugParams,
         body: StatusChangeBody,
         security: auth,
-        response: { 201: PromiseDetail, ...errorResponses },
+        response: { 201: PromiseDetail, ...writeErrors },
       },
     },
     async (request, reply) => {

@@ -1,10 +1,8 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { EVIDENCE_KINDS, SOURCE_KINDS, STATUS_VALUES } from './promise-status.js';
-import { SLUG_PATTERN } from '../../platform/http/schemas.js';
+import { ListQuery, Nullable, Slug } from '../../platform/http/schemas.js';
 
-const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
 const IsoDate = Type.String({ format: 'date' });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 // A web address or a path on this site; never javascript: or data: (links are shown on pages).
 const Link = Type.String({
   pattern: '^(https?://[^\\s]+|/(?![/\\\\])[^\\s]*)$',
@@ -86,13 +84,7 @@ const OneOrMany = Type.Union([
   Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 }),
 ]);
 
-export const PromiseListQuery = Type.Object(
-  {
-    status: Type.Optional(OneOrMany),
-    theme: Type.Optional(OneOrMany),
-  },
-  { additionalProperties: false },
-);
-export type PromiseListQueryInput = Static<typeof PromiseListQuery>;
-
-export const PromiseSlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+const filters = { status: Type.Optional(OneOrMany), theme: Type.Optional(OneOrMany) };
+export const PromiseFiltersQuery = Type.Object(filters, { additionalProperties: false });
+export type PromiseFilters = Static<typeof PromiseFiltersQuery>;
+export const PromiseListQuery = ListQuery(filters);

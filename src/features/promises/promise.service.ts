@@ -13,7 +13,7 @@ import {
   listStatusChanges,
   type PromiseWithOwner,
 } from './promise.repository.js';
-import type { PromiseListQueryInput } from './promise.schemas.js';
+import type { PromiseFilters } from './promise.schemas.js';
 import { promiseSummary, statusChangeView, type ViewContext } from './promise.view.js';
 import { currentTerm } from './term.service.js';
 
@@ -41,7 +41,7 @@ export async function promiseOrFail(ctx: AppContext, slug: string): Promise<Prom
  * the headline never changes with a filter), and the promises matching the filters, each with
  * its indicators.
  */
-export async function scorecard(ctx: AppContext, actor: Actor, query: PromiseListQueryInput) {
+export async function scorecard(ctx: AppContext, actor: Actor, query: PromiseFilters) {
   const statuses = listOf(query.status).filter(isStatus);
   const themes = listOf(query.theme);
   const k = ctx.db.kysely;
@@ -55,6 +55,7 @@ export async function scorecard(ctx: AppContext, actor: Actor, query: PromiseLis
   return {
     term: { start: term.start, day: term.day },
     counts: Object.fromEntries(counts),
+    /** Every promise, whatever the filters (the headline). */
     total: [...counts.values()].reduce((a, b) => a + b, 0),
     items: rows.map((r, i) => {
       const own = indicators[i] ?? [];
@@ -63,9 +64,10 @@ export async function scorecard(ctx: AppContext, actor: Actor, query: PromiseLis
   };
 }
 
-export async function listPromises(ctx: AppContext, actor: Actor, query: PromiseListQueryInput) {
-  const { items, ...rest } = await scorecard(ctx, actor, query);
-  return { ...rest, results: items.map((i) => i.promise) };
+/** Every promise matching the filters, as the API and the downloads show them. */
+export async function listPromises(ctx: AppContext, actor: Actor, query: PromiseFilters) {
+  const { items, term, counts } = await scorecard(ctx, actor, query);
+  return { term, counts, results: items.map((i) => i.promise) };
 }
 
 export async function getPromise(ctx: AppContext, actor: Actor, slug: string) {

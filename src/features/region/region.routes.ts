@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { DateTime, Nullable, Text } from '../../platform/http/schemas.js';
-import { errorResponses, type Api } from '../../platform/http/types.js';
+import { readErrors, type Api } from '../../platform/http/types.js';
 import { getRegion } from './region.service.js';
 
 export function registerRegion(app: Api, ctx: AppContext): void {
@@ -21,7 +21,7 @@ export function registerRegion(app: Api, ctx: AppContext): void {
             boundary: Type.Unknown(),
             updated_at: DateTime,
           }),
-          ...errorResponses,
+          ...readErrors,
         },
       },
     },

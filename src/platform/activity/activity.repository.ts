@@ -18,20 +18,35 @@ export interface ActivityRow {
   actor_name: string | null;
 }
 
+/** A page of a dataset's history, newest first. */
 export function listActivityOfDataset(
   db: Kysely<Database>,
   datasetId: string,
   limit: number,
-  beforeId: number | null,
+  offset: number,
 ): Promise<ActivityRow[]> {
-  let qb = db
+  return db
     .selectFrom('activities as a')
     .leftJoin('users as u', 'u.id', 'a.actor_id')
     .select(['a.id', 'a.action', 'a.subject_type', 'a.subject_id', 'a.diff', 'a.created_at'])
     .select('u.name as actor_name')
-    .where('a.dataset_id', '=', datasetId);
-  if (beforeId !== null) qb = qb.where('a.id', '<', beforeId);
-  return qb.orderBy('a.id', 'desc').limit(limit).execute();
+    .where('a.dataset_id', '=', datasetId)
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countActivityOfDataset(
+  db: Kysely<Database>,
+  datasetId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('dataset_id', '=', datasetId)
+    .executeTakeFirst();
+  return row?.n ?? 0;
 }
 
 /** The diff of the latest activity of `action` on a dataset (used to restore a deletion). */

@@ -1,4 +1,11 @@
-import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+import {
+  Type,
+  type Static,
+  type TObject,
+  type TProperties,
+  type TSchema,
+  type TUnsafe,
+} from 'typebox';
 
 // Schema pieces every feature's API uses: one definition of a slug, a page of a list, a null.
 
@@ -57,3 +64,15 @@ export function pageFrom<T>(all: readonly T[], input: PageInput) {
   const start = (page - 1) * per_page;
   return { total: all.length, page, per_page, results: all.slice(start, start + per_page) };
 }
+
+/** A response that is a file (a download, an export), in these media types. */
+export const FileResponse = (description: string, mediaTypes: string[]): TUnsafe =>
+  Type.Unsafe({
+    description,
+    content: Object.fromEntries(
+      mediaTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  });
+
+/** 204: done, nothing to say. */
+export const NoContent = Type.Null({ description: 'Done; no body' });

@@ -28,10 +28,21 @@ export const ErrorResponse = Type.Object(
   { $id: 'Error' },
 );
 
-/** Error responses every route may give, for the OpenAPI document. */
-export const errorResponses = {
-  400: Type.Ref('Error'),
-  401: Type.Ref('Error'),
-  403: Type.Ref('Error'),
-  404: Type.Ref('Error'),
-};
+const ErrorRef = Type.Ref('Error');
+
+/**
+ * The error responses of an operation, for the OpenAPI document and the contract test: every
+ * operation may answer 400 (a bad parameter), 401 (a bad token) and 500; name the others it may.
+ */
+export function errors(...more: number[]) {
+  return Object.fromEntries([400, 401, 500, ...more].map((status) => [status, ErrorRef]));
+}
+
+/** A read of one thing: it may not exist, or be hidden from the caller (404). */
+export const readErrors = errors(404);
+
+/**
+ * A write: refused (403), not found, in conflict (409), a body too large (413) or of the wrong
+ * media type (415), or input that breaks a rule (422).
+ */
+export const writeErrors = errors(403, 404, 409, 413, 415, 422);

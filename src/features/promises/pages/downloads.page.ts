@@ -32,8 +32,10 @@ export function promiseDownloads(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.get('/promises.json', { schema: { hide: true } }, async (request, reply) => {
-    const list = await listPromises(ctx, request.actor, {});
-    return reply.header('cache-control', CACHE).send(list);
+    const { results, ...list } = await listPromises(ctx, request.actor, {});
+    // Every promise in one file, shaped as a page of the API's list that holds them all.
+    const all = { ...list, total: results.length, page: 1, per_page: results.length, results };
+    return reply.header('cache-control', CACHE).send(all);
   });
 }
 

@@ -21,7 +21,7 @@ export async function datasetPageData(
   // policy, and either refusal is the same 404.
   const [dataset, history] = await Promise.all([
     getDataset(ctx, actor, slug),
-    datasetActivity(ctx, actor, slug, HISTORY_LENGTH, null),
+    datasetActivity(ctx, actor, slug, { per_page: HISTORY_LENGTH }),
   ]);
   const [summaries] = await Promise.all([
     data.summaries(

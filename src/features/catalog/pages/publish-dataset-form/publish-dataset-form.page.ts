@@ -3,12 +3,11 @@ import type { AppContext } from '../../../../context.js';
 import { forbidden } from '../../../../platform/errors.js';
 import type { Actor } from '../../../accounts/index.js';
 import {
-  fieldErrorsOf,
-  formErrors,
   errorLocals,
   noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { submitForm } from '../../../../platform/views/forms/form-page.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import { FREQUENCIES } from '../../catalog.schemas.js';
 import { createDataset, patchDataset } from '../../dataset.service.js';
@@ -72,27 +71,24 @@ async function render(
 }
 
 /** The service's or the schema's validation failures as the form's errors; others rethrown. */
-async function submit(
+function submit(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
   mode: Mode,
   save: (input: ReturnType<typeof inputFromForm>['input']) => Promise<{ slug: string }>,
 ) {
-  const form = formFromBody(request.body);
-  const { input, errors } = inputFromForm(form);
-  const problems = [...schemaErrors(input), ...errors];
-  if (problems.length === 0) {
-    try {
-      const saved = await save(input);
-      return await reply.redirect(`/publish/datasets/${saved.slug}`, 303);
-    } catch (err) {
-      const fromService = fieldErrorsOf(err);
-      if (!fromService) throw err;
-      problems.push(...fromService);
-    }
-  }
-  return render(ctx, request.actor, reply, mode, form, formErrors(problems, LABELS), 422);
+  return submitForm(reply, request.body, {
+    labels: LABELS,
+    read(body) {
+      const form = formFromBody(body);
+      const { input, errors } = inputFromForm(form);
+      return { form, input, errors: [...schemaErrors(input), ...errors] };
+    },
+    save,
+    next: (saved) => `/publish/datasets/${saved.slug}`,
+    render: (form, errors, status) => render(ctx, request.actor, reply, mode, form, errors, status),
+  });
 }
 
 export function datasetFormPages(app: FastifyInstance, ctx: AppContext): void {

@@ -29,7 +29,7 @@ export function dashboardPage(app: FastifyInstance, ctx: AppContext): void {
             value: s?.latest ? withUnit(s.latest.value, s.unit) : null,
             date: s?.latest ? longDate(s.latest.date) : null,
             change: s ? changeText(s) : null,
-            status: s ? STATUS_TEXT[s.suggestedStatus] : null,
+            status: s ? STATUS_TEXT[s.suggested_status] : null,
           };
         }),
       });

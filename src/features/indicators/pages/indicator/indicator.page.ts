@@ -16,8 +16,8 @@ export function indicatorPage(app: FastifyInstance, ctx: AppContext): void {
     { schema: { hide: true } },
     async (request, reply) => {
       const d = await getIndicator(ctx, request.actor, request.params.slug);
-      const { resource, dataset } = await readableResource(ctx, request.actor, d.resourceId);
-      const mapped = d.groupField ? (await areasOf(ctx, d.groups)).length > 0 : false;
+      const { resource, dataset } = await readableResource(ctx, request.actor, d.resource_id);
+      const mapped = d.group_field ? (await areasOf(ctx, d.groups)).length > 0 : false;
       return reply.page('features/indicators/pages/indicator/indicator.njk', {
         pageTitle: d.title,
         section: 'indicators',

@@ -8,9 +8,9 @@ const base: IndicatorDetail = {
   description: '',
   unit: '%',
   direction: 'up',
-  resourceId: 'r',
+  resource_id: 'r',
   version: 1,
-  promiseId: null,
+  promise_id: null,
   baseline: { date: '2024-01-01', value: 20 },
   target: { date: '2026-01-01', value: 60 },
   latest: { date: '2024-07-01', value: 30 },
@@ -23,15 +23,15 @@ const base: IndicatorDetail = {
   forecast: {
     points: [],
     method: 'linear',
-    onTrack: false,
-    projectedAtTarget: { date: '2026-01-01', value: 55, lower: 50, upper: 60.04 },
+    on_track: false,
+    projected_at_target: { date: '2026-01-01', value: 55, lower: 50, upper: 60.04 },
   },
   progress: 0.25,
-  suggestedStatus: 'stalled',
-  sparklineSvgUrl: '',
+  suggested_status: 'stalled',
+  sparkline_svg_url: '',
   url: '/indicators/fibre',
   query: { date: { field: 'quarter' }, value: { fn: 'avg', field: 'pct' } },
-  groupField: null,
+  group_field: null,
   groups: [],
 };
 
@@ -49,7 +49,7 @@ describe('the indicator page in words', () => {
       ...base,
       forecast: {
         ...base.forecast,
-        projectedAtTarget: { date: '2026-01-01', value: 100, lower: 100, upper: 100 },
+        projected_at_target: { date: '2026-01-01', value: 100, lower: 100, upper: 100 },
       },
     };
     expect(outlook(capped)).not.toContain('19 times in 20');

@@ -41,13 +41,13 @@ export function changeText(d: IndicatorSummary): string | null {
 
 /** The forecast in words, with what its uncertainty means. */
 export function outlook(d: IndicatorDetail): string {
-  const p = d.forecast.projectedAtTarget;
+  const p = d.forecast.projected_at_target;
   const target = `${withUnit(d.target.value, d.unit)} by ${longDate(d.target.date)}`;
-  if (d.forecast.onTrack === null || d.latest === null) {
+  if (d.forecast.on_track === null || d.latest === null) {
     return `There are too few values to forecast yet (a forecast needs at least three). The target is ${target}.`;
   }
   if (!p) {
-    return `The target date has passed; the latest value, ${withUnit(d.latest.value, d.unit)}, ${d.forecast.onTrack ? 'meets' : 'does not meet'} the target of ${target}.`;
+    return `The target date has passed; the latest value, ${withUnit(d.latest.value, d.unit)}, ${d.forecast.on_track ? 'meets' : 'does not meet'} the target of ${target}.`;
   }
   const trend =
     `If the trend of the ${String(d.series.length)} values so far continues in a straight line, ` +
@@ -64,11 +64,11 @@ export function outlook(d: IndicatorDetail): string {
 
 export function indicatorView(d: IndicatorDetail) {
   const path = d.url;
-  const ranked = d.groupField ? rankedGroups(d, d.groups) : [];
+  const ranked = d.group_field ? rankedGroups(d, d.groups) : [];
   return {
-    status: STATUS_TEXT[d.suggestedStatus],
+    status: STATUS_TEXT[d.suggested_status],
     onTrackText:
-      d.forecast.onTrack === null ? null : d.forecast.onTrack ? 'On track' : 'Not on track',
+      d.forecast.on_track === null ? null : d.forecast.on_track ? 'On track' : 'Not on track',
     latest: d.latest
       ? { text: withUnit(d.latest.value, d.unit), date: longDate(d.latest.date) }
       : null,

@@ -17,8 +17,8 @@ export function indicatorsPage(app: FastifyInstance, ctx: AppContext): void {
         latest: s.latest ? withUnit(s.latest.value, s.unit) : 'No data yet',
         latestDate: s.latest ? longDate(s.latest.date) : '',
         target: `${withUnit(s.target.value, s.unit)} by ${longDate(s.target.date)}`,
-        sparkline: s.sparklineSvgUrl,
-        status: STATUS_TEXT[s.suggestedStatus],
+        sparkline: s.sparkline_svg_url,
+        status: STATUS_TEXT[s.suggested_status],
       })),
     });
   });

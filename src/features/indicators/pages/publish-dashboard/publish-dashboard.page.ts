@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import {
   errorLocals,
-  fieldErrorsOf,
-  formErrors,
   noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import type { DashboardCreateInput } from '../../dashboard.schemas.js';
 import {
@@ -50,35 +49,33 @@ function render(
   );
 }
 
-async function submit(
+function submit(
   request: FastifyRequest,
   reply: FastifyReply,
   slug: string | null,
   save: (input: DashboardCreateInput) => Promise<{ url: string }>,
 ) {
-  const form = dashboardFormFromBody(request.body);
-  if (slug) form.slug = slug;
-  const { input, errors } = dashboardInputOf(form);
-  if (errors.length === 0) {
-    try {
-      return await reply.redirect((await save(input)).url, 303);
-    } catch (err) {
-      const fromService = fieldErrorsOf(err);
-      if (!fromService) throw err;
-      // A tile's problem ("tiles/2") is shown on the tiles box, naming the tile.
-      errors.push(
-        ...fromService.map((e) =>
-          e.field.startsWith('tiles/')
-            ? {
-                field: 'tiles',
-                message: `tile ${String(Number(e.field.slice(6)) + 1)}: ${e.message}`,
-              }
-            : e,
-        ),
-      );
-    }
-  }
-  return render(reply, slug, form, formErrors(errors, LABELS), 422);
+  return submitForm(reply, request.body, {
+    labels: LABELS,
+    read(body) {
+      const form = dashboardFormFromBody(body);
+      if (slug) form.slug = slug;
+      return { form, ...dashboardInputOf(form) };
+    },
+    save,
+    next: (saved) => saved.url,
+    render: (form, errors, status) => render(reply, slug, form, errors, status),
+    // A tile's problem ("tiles/2") is shown on the tiles box, naming the tile.
+    reword: (errors) =>
+      errors.map((e) =>
+        e.field.startsWith('tiles/')
+          ? {
+              field: 'tiles',
+              message: `tile ${String(Number(e.field.slice(6)) + 1)}: ${e.message}`,
+            }
+          : e,
+      ),
+  });
 }
 
 /** /publish/dashboards: the list, and a form to compose a dashboard (its tiles as JSON). */

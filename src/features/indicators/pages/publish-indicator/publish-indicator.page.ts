@@ -2,16 +2,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import {
   errorLocals,
-  fieldErrorsOf,
-  formErrors,
   noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { INDICATOR_AGGREGATES, INDICATOR_BUCKETS } from '../../indicator.schemas.js';
 import { getIndicator, listIndicators } from '../../indicator.service.js';
-import { updateIndicator } from '../../indicator-write.service.js';
-import { authoriseRegionEdit } from '../../indicator-write.service.js';
+import {
+  authoriseRegionEdit,
+  createIndicator,
+  updateIndicator,
+} from '../../indicator-write.service.js';
 import { schemaErrors } from './publish-indicator.check.js';
 import {
   blankForm,
@@ -21,7 +23,6 @@ import {
   LABELS,
   type IndicatorForm,
 } from './publish-indicator.view.js';
-import { createIndicator } from '../../indicator-write.service.js';
 
 const TEMPLATE = 'features/indicators/pages/publish-indicator/publish-indicator.njk';
 const crumbs = [
@@ -53,27 +54,25 @@ function render(
   );
 }
 
-async function submit(
+function submit(
   request: FastifyRequest,
   reply: FastifyReply,
   slug: string | null,
   save: (input: ReturnType<typeof inputOf>['input']) => Promise<{ url: string }>,
 ) {
-  const form = formFromBody(request.body);
-  if (slug) form.slug = slug;
-  const { input, errors } = inputOf(form);
-  if (errors.length === 0) errors.push(...schemaErrors(input));
-  if (errors.length === 0) {
-    try {
-      const saved = await save(input);
-      return await reply.redirect(saved.url, 303);
-    } catch (err) {
-      const fromService = fieldErrorsOf(err);
-      if (!fromService) throw err;
-      errors.push(...fromService);
-    }
-  }
-  return render(reply, slug, form, formErrors(errors, LABELS), 422);
+  return submitForm(reply, request.body, {
+    labels: LABELS,
+    read(body) {
+      const form = formFromBody(body);
+      if (slug) form.slug = slug;
+      const { input, errors } = inputOf(form);
+      if (errors.length === 0) errors.push(...schemaErrors(input));
+      return { form, input, errors };
+    },
+    save,
+    next: (saved) => saved.url,
+    render: (form, errors, status) => render(reply, slug, form, errors, status),
+  });
 }
 
 /** /publish/indicators: the list, and the form to add or change an indicator. */

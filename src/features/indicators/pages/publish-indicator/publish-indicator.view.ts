@@ -69,7 +69,7 @@ export function formOf(d: IndicatorDetail): IndicatorForm {
     description: d.description,
     unit: d.unit,
     direction: d.direction,
-    resource_id: d.resourceId,
+    resource_id: d.resource_id,
     date_field: d.query.date.field,
     bucket: d.query.date.bucket ?? '',
     value_fn: d.query.value.fn,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { ATOM, CACHE, promiseFeed } from '../downloads.page.js';
 import { canEditPromises } from '../../promise-access.js';
-import { PromiseSlugParams } from '../../promise.schemas.js';
+import { SlugParams } from '../../../../platform/http/schemas.js';
 import { getPromise } from '../../promise.service.js';
 import { statusTag, suggestionLine, timelineView } from './promise.view.js';
 
@@ -10,7 +10,7 @@ import { statusTag, suggestionLine, timelineView } from './promise.view.js';
 export function promisePage(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { slug: string } }>(
     '/promises/:slug',
-    { schema: { hide: true, params: PromiseSlugParams } },
+    { schema: { hide: true, params: SlugParams } },
     async (request, reply) => {
       // A slug has no dot, so "/promises/{slug}.atom" reaches this route as a slug ending in
       // ".atom": the feed that follows one promise.

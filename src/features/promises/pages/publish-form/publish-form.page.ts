@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import {
   errorLocals,
-  fieldErrorsOf,
-  formErrors,
   noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { SOURCE_KINDS } from '../../promise-status.js';
@@ -60,31 +59,29 @@ async function render(
   );
 }
 
-async function submit(
+function submit(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
   mode: Mode,
   save: (input: PromiseCreateInput) => Promise<{ slug: string }>,
 ) {
-  const form = promiseFormFromBody(request.body);
-  const { input, errors } = promiseInputOf(form);
-  const deadlineKnown = errors.some((e) => e.field.startsWith('deadline'));
-  const problems = [
-    ...errors,
-    ...promiseSchemaErrors(input).filter((e) => !(deadlineKnown && e.field === 'deadline')),
-  ];
-  if (problems.length === 0) {
-    try {
-      const saved = await save(input);
-      return await reply.redirect(`/promises/${saved.slug}`, 303);
-    } catch (err) {
-      const fromService = fieldErrorsOf(err);
-      if (!fromService) throw err;
-      problems.push(...fromService);
-    }
-  }
-  return render(ctx, reply, mode, form, formErrors(problems, LABELS), 422);
+  return submitForm(reply, request.body, {
+    labels: LABELS,
+    read(body) {
+      const form = promiseFormFromBody(body);
+      const { input, errors } = promiseInputOf(form);
+      // The deadline's own message says more than the schema's about the same field.
+      const deadlineKnown = errors.some((e) => e.field.startsWith('deadline'));
+      const schema = promiseSchemaErrors(input).filter(
+        (e) => !(deadlineKnown && e.field === 'deadline'),
+      );
+      return { form, input, errors: [...errors, ...schema] };
+    },
+    save,
+    next: (saved) => `/promises/${saved.slug}`,
+    render: (form, errors, status) => render(ctx, reply, mode, form, errors, status),
+  });
 }
 
 /** /publish/promises/new and /publish/promises/{slug}/edit: the promise form. */

@@ -3,11 +3,10 @@ import type { AppContext } from '../../../../context.js';
 import type { Actor } from '../../../accounts/index.js';
 import {
   errorLocals,
-  fieldErrorsOf,
-  formErrors,
   noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { EVIDENCE_KINDS, STATUSES } from '../../promise-status.js';
@@ -72,20 +71,17 @@ export function publishStatusPages(app: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       await authorisePromiseEdit(ctx, request.actor);
       const { slug } = request.params;
-      const form = statusFormFromBody(request.body);
-      const { input, errors } = statusInputOf(form);
-      if (errors.length === 0) {
-        try {
-          const saved = await changePromiseStatus(ctx, request.actor, slug, input);
-          return await reply.redirect(`/promises/${saved.slug}#timeline`, 303);
-        } catch (err) {
-          const fromService = fieldErrorsOf(err);
-          if (!fromService) throw err;
-          errors.push(...fromService);
-        }
-      }
-      const shown = formErrors(errors, STATUS_LABELS);
-      return render(ctx, request.actor, reply, slug, form, shown, 422);
+      return submitForm(reply, request.body, {
+        labels: STATUS_LABELS,
+        read(body) {
+          const form = statusFormFromBody(body);
+          return { form, ...statusInputOf(form) };
+        },
+        save: (input) => changePromiseStatus(ctx, request.actor, slug, input),
+        next: (saved) => `/promises/${saved.slug}#timeline`,
+        render: (form, errors, status) =>
+          render(ctx, request.actor, reply, slug, form, errors, status),
+      });
     },
   );
 }

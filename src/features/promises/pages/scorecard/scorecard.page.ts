@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { themeTitlesBySlug } from '../../../catalog/index.js';
-import { PromiseListQuery, type PromiseListQueryInput } from '../../promise.schemas.js';
+import { PromiseFiltersQuery, type PromiseFilters } from '../../promise.schemas.js';
 import { scorecard } from '../../promise.service.js';
 import { isStatus } from '../../promise-status.js';
 import { scorecardView } from './scorecard.view.js';
@@ -11,9 +11,9 @@ const listOf = (v: string | string[] | undefined) =>
 
 /** /promises: the scorecard, "Day N of the mayor's term"; the URL holds the filters. */
 export function scorecardPage(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: PromiseListQueryInput }>(
+  app.get<{ Querystring: PromiseFilters }>(
     '/promises',
-    { schema: { hide: true, querystring: PromiseListQuery } },
+    { schema: { hide: true, querystring: PromiseFiltersQuery } },
     async (request, reply) => {
       const state = {
         statuses: listOf(request.query.status).filter(isStatus),

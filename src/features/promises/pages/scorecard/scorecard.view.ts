@@ -46,11 +46,11 @@ export function scorecardView(
       slug: promise.theme.slug,
       promises: [],
     };
-    const spark = indicators.find((i) => i.sparklineSvgUrl);
+    const spark = indicators.find((i) => i.sparkline_svg_url);
     group.promises.push({
       ...promise,
       tag: tagOf(promise.status),
-      sparkline: spark ? { url: spark.sparklineSvgUrl, title: spark.title } : null,
+      sparkline: spark ? { url: spark.sparkline_svg_url, title: spark.title } : null,
     });
     groups.set(promise.theme.slug, group);
   }

@@ -1,11 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import type { Api } from '../../platform/http/types.js';
 import { signInPage } from './pages/sign-in/sign-in.page.js';
 import { signOutPage } from './pages/sign-out/sign-out.page.js';
 import { tokensPages } from './pages/tokens/tokens.page.js';
+import { tokenRoutes } from './token.routes.js';
 
-/** The accounts feature's pages: sign in and out, and a user's own API tokens. */
-export function registerAccounts(app: FastifyInstance, ctx: AppContext): void {
+/** The accounts feature's API (your tokens) and pages: sign in and out, and your tokens. */
+export function registerAccounts(app: Api, ctx: AppContext): void {
+  tokenRoutes(app, ctx);
   signInPage(app, ctx);
   signOutPage(app, ctx);
   tokensPages(app, ctx);

@@ -1,0 +1,111 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import type { ApiToken } from '../../platform/db/schema.js';
+import {
+  DateTime,
+  IdParams,
+  ListQuery,
+  NoContent,
+  Nullable,
+  Page,
+  pageFrom,
+  Text,
+} from '../../platform/http/schemas.js';
+import { errors, writeErrors, type Api } from '../../platform/http/types.js';
+import { SCOPES } from './actor.js';
+import { createOwnToken, listOwnTokens, revokeOwnToken } from './own-tokens.service.js';
+
+const auth = [{ bearerAuth: [] }];
+const tags = ['accounts'];
+
+const TokenSchema = Type.Object({
+  id: Text,
+  name: Text,
+  prefix: Type.String({ description: 'the first characters, to recognise it by' }),
+  scopes: Type.Array(Text),
+  created_at: DateTime,
+  expires_at: Nullable(DateTime),
+  last_used_at: Nullable(DateTime),
+  revoked_at: Nullable(DateTime),
+});
+
+const tokenView = (t: ApiToken) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  scopes: JSON.parse(t.scopes) as string[],
+  created_at: t.created_at,
+  expires_at: t.expires_at,
+  last_used_at: t.last_used_at,
+  revoked_at: t.revoked_at,
+});
+
+/** The caller's own API tokens (an operator manages anyone's with `metrodata token`). */
+export function tokenRoutes(app: Api, ctx: AppContext): void {
+  app.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Your API tokens, newest first (never the secret)',
+        querystring: ListQuery(),
+        security: auth,
+        response: { 200: Page(TokenSchema), ...errors(403) },
+      },
+    },
+    async (request) =>
+      pageFrom((await listOwnTokens(ctx, request.actor)).map(tokenView), request.query),
+  );
+
+  app.post(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token for yourself; its secret is in this answer only',
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            scopes: Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...SCOPES] }), {
+              minItems: 1,
+              uniqueItems: true,
+            }),
+            expires_in_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+          },
+          { additionalProperties: false },
+        ),
+        security: auth,
+        response: {
+          201: Type.Object({ ...TokenSchema.properties, token: Type.String() }),
+          ...writeErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { name, scopes, expires_in_days } = request.body;
+      const created = await createOwnToken(ctx, request.actor, {
+        name,
+        scopes,
+        expiresInDays: expires_in_days,
+      });
+      return reply.status(201).send({ ...tokenView(created.record), token: created.token });
+    },
+  );
+
+  app.delete(
+    '/api/v1/tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke one of your tokens; it stops working at once',
+        params: IdParams,
+        security: auth,
+        response: { 204: NoContent, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await revokeOwnToken(ctx, request.actor, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}
