@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
+import { sqlString } from '../../platform/engine/sql.js';
 import { exportEngine } from './export-engine.js';
 
 export interface ExportBody {
@@ -100,7 +101,7 @@ export async function copyToFile(
       if (stopped) throw new Error('The export was stopped');
       running = c;
       try {
-        const statement = `COPY (${sql}) TO '${file.replace(/'/g, "''")}' (${options})`;
+        const statement = `COPY (${sql}) TO ${sqlString(file)} (${options})`;
         await (await prepare(c, statement, params)).run();
       } finally {
         running = null;

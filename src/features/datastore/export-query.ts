@@ -1,4 +1,5 @@
-import { quoteIdent as q, type SqlParam } from '../../platform/engine/engine.js';
+import type { SqlParam } from '../../platform/engine/engine.js';
+import { sqlIdentifier as q } from '../../platform/engine/sql.js';
 import { badRequest } from '../../platform/errors.js';
 import { FORMATS, type ExportFormat } from './export-formats.js';
 import { BBOX, ROW_ID, type Field, type GeometryInfo } from './field.js';

@@ -1,7 +1,8 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare, quoteIdent } from '../../platform/engine/engine.js';
+import { prepare } from '../../platform/engine/engine.js';
+import { sqlIdentifier, sqlString } from '../../platform/engine/sql.js';
 import type { Engine } from '../../platform/engine/engine.js';
 import {
   BBOX,
@@ -131,13 +132,13 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       let geometry: GeometryInfo | null = staged.geometry
         ? { kind: 'geojson', field: 'geometry' }
         : detectLatLon(fields);
-      if (staged.geometry) for (const b of BBOX) selects.push(quoteIdent(b));
+      if (staged.geometry) for (const b of BBOX) selects.push(sqlIdentifier(b));
 
       const parquetFile = input.parquetFile ?? path.join(input.workDir, 'version.parquet');
       await mkdir(path.dirname(parquetFile), { recursive: true });
       await c.run(
         // Insertion order is preserved by DuckDB's COPY, so _id follows the file's rows.
-        `COPY (SELECT ${selects.join(', ')} FROM staging) TO '${parquetFile.replace(/'/g, "''")}' ` +
+        `COPY (SELECT ${selects.join(', ')} FROM staging) TO ${sqlString(parquetFile)} ` +
           `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
       );
       await c.run('DROP TABLE staging');

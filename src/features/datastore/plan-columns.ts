@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare, quoteIdent } from '../../platform/engine/engine.js';
+import { prepare } from '../../platform/engine/engine.js';
+import { sqlIdentifier } from '../../platform/engine/sql.js';
 import { BBOX, DUCKDB_TYPE, ROW_ID, type Field, type FieldType, type Warning } from './field.js';
 import { firstMisfitSql, overrideExpr, type Inferred } from './infer.js';
 import { profileColumns, type ProfileRequest } from './profile.js';
@@ -29,7 +30,7 @@ const fieldTypeOf = (duckType: string): FieldType | null =>
 
 /** How a column DuckDB typed itself is written: times in UTC, all-midnight times as dates. */
 function typedExpr(source: string, duckType: string, asDate: boolean): string {
-  const col = quoteIdent(source);
+  const col = sqlIdentifier(source);
   if (asDate) return `cast(${col} AS DATE)`;
   if (duckType === 'TIMESTAMP WITH TIME ZONE')
     return `cast(${col} AT TIME ZONE 'UTC' AS TIMESTAMP)`;
@@ -114,14 +115,14 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
 
   const plan: ColumnsPlan = {
     fields: [],
-    selects: [`rowid + 1 AS ${quoteIdent(ROW_ID)}`],
+    selects: [`rowid + 1 AS ${sqlIdentifier(ROW_ID)}`],
     known: [],
     warnings: [],
   };
   for (const [i, col] of columns.entries()) {
     const { source, name, chosen } = col;
     const profile = profiles[i] ?? {};
-    const raw = quoteIdent(source);
+    const raw = sqlIdentifier(source);
     let pick = col.pick;
     let type: FieldType;
     let expr: string;
@@ -156,7 +157,7 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
       if (chosen && chosen !== type) expr = `try_cast(${expr} AS ${DUCKDB_TYPE[chosen]})`;
       if (chosen) type = chosen;
     }
-    plan.selects.push(`${expr} AS ${quoteIdent(name)}`);
+    plan.selects.push(`${expr} AS ${sqlIdentifier(name)}`);
     plan.known.push(expr === raw ? profile.stats : undefined);
     plan.fields.push({
       name,

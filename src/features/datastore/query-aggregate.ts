@@ -1,3 +1,4 @@
+import { sqlString } from '../../platform/engine/sql.js';
 import { badRequest } from '../../platform/errors.js';
 import type { Field, FieldType, GeometryInfo } from './field.js';
 import {
@@ -53,8 +54,9 @@ export function buildAggregateQuery(
         });
       }
       const name = `${f.name}_${g.bucket}`;
-      selects.push(`cast(date_trunc('${g.bucket}', ${q(f.name)}) AS DATE) AS ${q(name)}`);
-      groups.push(`date_trunc('${g.bucket}', ${q(f.name)})`);
+      const bucket = `date_trunc(${sqlString(g.bucket)}, ${q(f.name)})`;
+      selects.push(`cast(${bucket} AS DATE) AS ${q(name)}`);
+      groups.push(bucket);
       out.push({ name, type: 'date' });
     }
   }

@@ -1,4 +1,4 @@
-import { quoteIdent as q } from '../../platform/engine/engine.js';
+import { sqlIdentifier as q } from '../../platform/engine/sql.js';
 import type { SqlParam } from '../../platform/engine/engine.js';
 import { badRequest } from '../../platform/errors.js';
 import { type Field, type FieldType, type GeometryInfo } from './field.js';
@@ -77,7 +77,7 @@ function filterSql(
     if (geometry.kind === 'latlon') {
       return `(${q(geometry.lon)} BETWEEN ${p.add(minx)} AND ${p.add(maxx)} AND ${q(geometry.lat)} BETWEEN ${p.add(miny)} AND ${p.add(maxy)})`;
     }
-    return `("_maxx" >= ${p.add(minx)} AND "_minx" <= ${p.add(maxx)} AND "_maxy" >= ${p.add(miny)} AND "_miny" <= ${p.add(maxy)})`;
+    return `(${q('_maxx')} >= ${p.add(minx)} AND ${q('_minx')} <= ${p.add(maxx)} AND ${q('_maxy')} >= ${p.add(miny)} AND ${q('_miny')} <= ${p.add(maxy)})`;
   }
   const field = fieldOf(byName, f.field, `Filter ${f.op}`);
   const col = q(field.name);

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import type { DatastoreVersion } from '../../platform/db/schema.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
+import { sqlString } from '../../platform/engine/sql.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { readableResource } from '../catalog/index.js';
@@ -51,7 +52,7 @@ export async function versionSource(
     version: v,
     fields: JSON.parse(v.fields) as Field[],
     geometry: v.geometry ? (JSON.parse(v.geometry) as GeometryInfo) : null,
-    source: `read_parquet('${path.replace(/'/g, "''")}')`,
+    source: `read_parquet(${sqlString(path)})`,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Engine } from '../../../platform/engine/engine.js';
+import { sqlString } from '../../../platform/engine/sql.js';
 import type { Warning } from '../field.js';
 import { SourceError } from './source.js';
 
@@ -13,7 +14,6 @@ export interface Dialect {
   columns: number;
 }
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const option = (v: unknown) => (typeof v === 'string' && v !== '(empty)' ? v : '');
 
 /**
@@ -24,7 +24,7 @@ export async function sniffDialect(engine: Engine, file: string, delim: string):
   let row: Record<string, unknown> | undefined;
   try {
     [row] = await engine.all(
-      `SELECT Delimiter, Quote, Escape, SkipRows, Columns FROM sniff_csv(${lit(file)}, ` +
+      `SELECT Delimiter, Quote, Escape, SkipRows, Columns FROM sniff_csv(${sqlString(file)}, ` +
         `header = true, all_varchar = true, null_padding = true, sample_size = 20480, ` +
         `max_line_size = 10000000${delim})`,
     );

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { sqlString } from '../../../platform/engine/sql.js';
 import type { Warning } from '../field.js';
 import { nameColumns } from './column-names.js';
 import {
@@ -12,7 +13,6 @@ import { transcodeToUtf8 } from './encoding.js';
 import { SourceError, type StageOptions, type StagedSource } from './source.js';
 
 const HEAD_BYTES = 64 * 1024;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** The first bytes of a file (all of it when it is small). */
 async function readHead(file: string): Promise<Buffer> {
@@ -54,7 +54,7 @@ async function planHeader(options: StageOptions, file: string, tsv: boolean): Pr
   const text = new TextDecoder('utf-8').decode(head);
   const records = parseRecords(text, dialect, complete);
   const { header, rows } = splitHeader(records, dialect.skip);
-  const parts = [`delim = ${lit(dialect.delimiter)}`, `skip = ${dialect.skip}`];
+  const parts = [`delim = ${sqlString(dialect.delimiter)}`, `skip = ${dialect.skip}`];
   // DuckDB's parallel reader refuses to pad short rows when quoted fields hold line breaks;
   // a file that quotes at all may have them further down, so such files are read in one pass.
   if (
@@ -69,7 +69,7 @@ async function planHeader(options: StageOptions, file: string, tsv: boolean): Pr
     return { options: parts.join(', '), warnings: [] };
   }
   const { names, warnings } = nameColumns(fields);
-  parts.push(`names = [${names.map(lit).join(', ')}]`);
+  parts.push(`names = [${names.map(sqlString).join(', ')}]`);
   return { options: parts.join(', '), warnings: [...warnings, ...shortRowWarnings(header, rows)] };
 }
 
@@ -98,12 +98,12 @@ export async function stageCsv(options: StageOptions): Promise<StagedSource> {
   try {
     const plan = await planHeader(options, file, options.format === 'TSV');
     const relation =
-      `read_csv(${lit(file)}, header = true, all_varchar = true, null_padding = true, ` +
+      `read_csv(${sqlString(file)}, header = true, all_varchar = true, null_padding = true, ` +
       `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', ` +
       `max_line_size = 10000000, sample_size = 20480, ${plan.options})`;
     // Dates are left as text for our inference, which reads DD/MM/YYYY the UK way round.
     const typedRelation =
-      `read_csv(${lit(file)}, header = true, max_line_size = 10000000, ` +
+      `read_csv(${sqlString(file)}, header = true, max_line_size = 10000000, ` +
       `sample_size = 20480, auto_type_candidates = ['BOOLEAN', 'BIGINT', 'DOUBLE', ` +
       `'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR'], ${parallelOptions(plan.options)})`;
     return {

@@ -1,3 +1,4 @@
+import { sqlString } from '../../../platform/engine/sql.js';
 import { ColumnNamer } from './column-names.js';
 import { LineWriter } from './line-writer.js';
 import { SourceError } from './source.js';
@@ -15,7 +16,6 @@ const MAX_COLUMNS = 2000;
 const MAX_BYTES = 4 * 1024 ** 3;
 /** DuckDB's JSON reader sets aside a buffer this big per thread, so it is kept modest. */
 const MAX_RECORD = 32 * 1024 * 1024;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** One level of nesting: objects and arrays inside a record become JSON text. */
 function flatten(value: unknown): string | number | boolean | null {
@@ -101,12 +101,12 @@ export class RecordWriter {
   /** A DuckDB table expression reading the written file. */
   relation(): string {
     const columns = [
-      ...this.order.map((n) => `${lit(n)}: '${duckType(this.kinds.get(n))}'`),
-      ...this.fixed.map((c) => `${lit(c.name)}: '${c.type}'`),
+      ...this.order.map((n) => `${sqlString(n)}: '${duckType(this.kinds.get(n))}'`),
+      ...this.fixed.map((c) => `${sqlString(c.name)}: '${c.type}'`),
     ];
     if (columns.length === 0) throw new SourceError('The records have no fields');
     return (
-      `read_json(${lit(this.file)}, format = 'newline_delimited', records = true, ` +
+      `read_json(${sqlString(this.file)}, format = 'newline_delimited', records = true, ` +
       `columns = {${columns.join(', ')}}, maximum_object_size = ${MAX_RECORD})`
     );
   }
