@@ -3,7 +3,7 @@ import type { AppContext } from '../../src/context.js';
 import { anonymous } from '../../src/features/accounts/index.js';
 import { cursorScope, encodeCursor } from '../../src/features/datastore/cursor.js';
 import { outputValue } from '../../src/features/datastore/query-values.js';
-import { buildQuery, type VersionSource } from '../../src/features/datastore/query.service.js';
+import { buildQuery, type VersionSource } from '../../src/features/datastore/sql/query-builder.js';
 import type { PgBaseline } from './postgres.js';
 import { lit, type RawDuckDb } from './raw-duckdb.js';
 import {

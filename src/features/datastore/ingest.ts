@@ -2,8 +2,8 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepare } from '../../platform/engine/engine.js';
-import { sqlIdentifier, sqlString } from '../../platform/engine/sql.js';
 import type { Engine } from '../../platform/engine/engine.js';
+import { sqlIdentifier, sqlString } from '../../platform/engine/sql.js';
 import {
   BBOX,
   ROW_ID,
@@ -12,11 +12,11 @@ import {
   type GeometryInfo,
   type Warning,
 } from './field.js';
-import { inferColumns } from './infer-columns.js';
-import { planColumns } from './plan-columns.js';
 import { uniqueNames } from './names.js';
 import { stageSource } from './sources/index.js';
-import { collectStats } from './stats.js';
+import { inferColumns } from './sql/infer-columns.js';
+import { planColumns } from './sql/plan-columns.js';
+import { collectStats } from './sql/stats.js';
 import { detectLatLon, plausibleLatLon } from './geometry.js';
 
 export interface IngestInput {

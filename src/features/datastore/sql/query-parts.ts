@@ -1,9 +1,12 @@
-import { sqlIdentifier as q } from '../../platform/engine/sql.js';
-import type { SqlParam } from '../../platform/engine/engine.js';
-import { badRequest } from '../../platform/errors.js';
-import { type Field, type FieldType, type GeometryInfo } from './field.js';
-import type { FilterInput, QueryInput } from './query.schemas.js';
-import { typedValue } from './query-values.js';
+import type { SqlParam } from '../../../platform/engine/engine.js';
+import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
+import { badRequest } from '../../../platform/errors.js';
+import { type Field, type FieldType, type GeometryInfo } from '../field.js';
+import type { FilterInput, QueryInput } from '../query.schemas.js';
+import { typedValue } from '../query-values.js';
+
+// What the records and aggregate queries share: the shape of a built query, its bound
+// parameters, and the WHERE clause of filters and text search.
 
 export interface OutputField {
   name: string;
@@ -132,4 +135,4 @@ export function whereSql(
 }
 
 export { Params };
-export { q as quote, NUMERIC };
+export { NUMERIC };

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare } from '../../platform/engine/engine.js';
-import { sqlIdentifier } from '../../platform/engine/sql.js';
+import { prepare } from '../../../platform/engine/engine.js';
+import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import {
   hopelessSql,
   inferenceSql,

@@ -1,15 +1,8 @@
-import { sqlString } from '../../platform/engine/sql.js';
-import { badRequest } from '../../platform/errors.js';
-import type { Field, FieldType, GeometryInfo } from './field.js';
-import {
-  NUMERIC,
-  Params,
-  quote as q,
-  whereSql,
-  type BuiltQuery,
-  type OutputField,
-} from './query-builder.js';
-import type { QueryInput } from './query.schemas.js';
+import { sqlIdentifier as q, sqlString } from '../../../platform/engine/sql.js';
+import { badRequest } from '../../../platform/errors.js';
+import type { Field, FieldType, GeometryInfo } from '../field.js';
+import type { QueryInput } from '../query.schemas.js';
+import { NUMERIC, Params, whereSql, type BuiltQuery, type OutputField } from './query-parts.js';
 
 const RESULT_TYPE: Record<string, (t: FieldType) => FieldType> = {
   count: () => 'integer',

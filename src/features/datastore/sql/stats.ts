@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare } from '../../platform/engine/engine.js';
-import { sqlIdentifier, sqlString } from '../../platform/engine/sql.js';
-import { ROW_ID, type Field, type FieldStats, type FieldType } from './field.js';
+import { prepare } from '../../../platform/engine/engine.js';
+import { sqlIdentifier, sqlString } from '../../../platform/engine/sql.js';
+import { ROW_ID, type Field, type FieldStats, type FieldType } from '../field.js';
 
 /** A column's statistics as DuckDB gives them, before they are typed for the report. */
 export interface RawStats {

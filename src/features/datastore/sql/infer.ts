@@ -1,5 +1,5 @@
-import { sqlIdentifier, sqlString } from '../../platform/engine/sql.js';
-import type { FieldType, Warning } from './field.js';
+import { sqlIdentifier, sqlString } from '../../../platform/engine/sql.js';
+import type { FieldType, Warning } from '../field.js';
 
 // Type inference over whole columns of text. A column takes a type only if every non-empty
 // value reads as it; otherwise it stays text and the report names the first value that did not.
