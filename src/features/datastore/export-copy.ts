@@ -5,8 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
-import { sqlString } from '../../platform/engine/sql.js';
 import { exportEngine } from './export-engine.js';
+import { copySql } from './sql/copy.js';
 
 export interface ExportBody {
   stream: Readable;
@@ -101,8 +101,7 @@ export async function copyToFile(
       if (stopped) throw new Error('The export was stopped');
       running = c;
       try {
-        const statement = `COPY (${sql}) TO ${sqlString(file)} (${options})`;
-        await (await prepare(c, statement, params)).run();
+        await (await prepare(c, copySql(sql, file, options), params)).run();
       } finally {
         running = null;
       }

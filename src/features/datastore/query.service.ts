@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
-import { sqlString } from '../../platform/engine/sql.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { readableResource } from '../catalog/index.js';
@@ -12,6 +11,7 @@ import type { QueryInput } from './query.schemas.js';
 import { outputValue } from './query-values.js';
 import { buildQuery, type VersionSource } from './sql/query-builder.js';
 import type { BuiltQuery, OutputField } from './sql/query-parts.js';
+import { readParquet } from './sql/read-files.js';
 
 export interface QueryResult {
   fields: OutputField[];
@@ -42,7 +42,7 @@ export async function versionSource(
     version: v,
     fields: JSON.parse(v.fields) as Field[],
     geometry: v.geometry ? (JSON.parse(v.geometry) as GeometryInfo) : null,
-    source: `read_parquet(${sqlString(path)})`,
+    source: readParquet(path),
   };
 }
 

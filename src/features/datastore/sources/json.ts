@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { sqlString } from '../../../platform/engine/sql.js';
 import { JsonRecordScanner, parseExact } from './json-scan.js';
 import { RecordWriter } from './record-writer.js';
+import { readParquet } from '../sql/read-files.js';
 import { SourceError, type StageOptions, type StagedSource } from './source.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -90,7 +90,7 @@ export async function stageJson(options: StageOptions): Promise<StagedSource> {
 
 export function stageParquet(options: StageOptions): Promise<StagedSource> {
   return Promise.resolve({
-    relation: `read_parquet(${sqlString(options.file)})`,
+    relation: readParquet(options.file),
     geometry: false,
     warnings: [],
     cleanup: () => Promise.resolve(),

@@ -4,6 +4,7 @@ import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import { BBOX, DUCKDB_TYPE, ROW_ID, type Field, type FieldType, type Warning } from '../field.js';
 import { firstMisfitSql, overrideExpr, type Inferred } from './infer.js';
 import { profileColumns, type ProfileRequest } from './profile.js';
+import { STAGING } from './staging.js';
 import type { RawStats } from './stats.js';
 
 const TYPE_OF: Record<string, FieldType> = {
@@ -111,7 +112,7 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
       geometry: isGeometry(col.source),
     };
   });
-  const profiles = await profileColumns(c, 'staging', requests);
+  const profiles = await profileColumns(c, STAGING, requests);
 
   const plan: ColumnsPlan = {
     fields: [],
@@ -135,7 +136,7 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
       expr = chosen === 'text' && profile.clean ? raw : overrideExpr(source, chosen);
       if (chosen !== pick.type && chosen !== 'text') {
         const misfit = (
-          await (await prepare(c, firstMisfitSql('staging', source, chosen), [])).runAndReadAll()
+          await (await prepare(c, firstMisfitSql(STAGING, source, chosen), [])).runAndReadAll()
         ).getRowObjectsJson()[0] as Record<string, unknown> | undefined;
         if (misfit) {
           plan.warnings.push({

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepare } from '../../../platform/engine/engine.js';
-import { sqlIdentifier, sqlString } from '../../../platform/engine/sql.js';
+import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import { ROW_ID, type Field, type FieldStats, type FieldType } from '../field.js';
+import { readParquet } from './read-files.js';
 
 /** A column's statistics as DuckDB gives them, before they are typed for the report. */
 export interface RawStats {
@@ -70,7 +71,7 @@ export async function collectStats(
   fields: Field[],
   known: (RawStats | undefined)[] = [],
 ): Promise<Field[]> {
-  const source = `read_parquet(${sqlString(parquetFile)})`;
+  const source = readParquet(parquetFile);
   const missing = fields.flatMap((f, i) =>
     known[i] ? [] : statsSql(f.name, i, f.geometry === true),
   );
