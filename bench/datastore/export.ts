@@ -1,7 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { sqlString } from '../../src/platform/engine/sql.js';
 import type { RawDuckDb } from './raw-duckdb.js';
-import { lit } from './raw-duckdb.js';
 import { RssSampler, type ServerProcess } from './server.js';
 
 export type ExportResult =
@@ -97,7 +97,7 @@ export async function duckDbExport(
   out: string,
 ): Promise<{ bytes: number; seconds: number }> {
   const started = performance.now();
-  await raw.run(`COPY (SELECT * FROM ${src}) TO ${lit(out)} (HEADER, DELIMITER ',')`);
+  await raw.run(`COPY (SELECT * FROM ${src}) TO ${sqlString(out)} (HEADER, DELIMITER ',')`);
   const seconds = (performance.now() - started) / 1000;
   const bytes = (await stat(out)).size;
   await rm(out, { force: true });

@@ -11,10 +11,10 @@ import { createLoad, runLoad } from '../../src/features/datastore/load.service.j
 import { ingestFile } from '../../src/features/datastore/ingest.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Engine } from '../../src/platform/engine/engine.js';
+import { sqlString } from '../../src/platform/engine/sql.js';
 import type { DatastoreLoad } from '../../src/platform/db/schema.js';
 
 const since = (t: number) => (performance.now() - t) / 1000;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 interface LoadView {
   id: string;
@@ -386,8 +386,8 @@ export async function ingestBreakdown(
     started = performance.now();
     await ctx.engine.with((c) =>
       c.run(
-        `COPY (SELECT * FROM read_csv(${lit(file)})) TO ` +
-          `${lit(path.join(workDir, 'direct.parquet'))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+        `COPY (SELECT * FROM read_csv(${sqlString(file)})) TO ` +
+          `${sqlString(path.join(workDir, 'direct.parquet'))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
       ),
     );
     alternatives.push({

@@ -3,9 +3,10 @@ import type { AppContext } from '../../src/context.js';
 import { anonymous } from '../../src/features/accounts/index.js';
 import { cursorScope, encodeCursor } from '../../src/features/datastore/cursor.js';
 import { outputValue } from '../../src/features/datastore/query-values.js';
-import { buildQuery, type VersionSource } from '../../src/features/datastore/query.service.js';
+import { buildQuery, type VersionSource } from '../../src/features/datastore/sql/query-builder.js';
+import { sqlIdentifier, sqlString } from '../../src/platform/engine/sql.js';
 import type { PgBaseline } from './postgres.js';
-import { lit, type RawDuckDb } from './raw-duckdb.js';
+import type { RawDuckDb } from './raw-duckdb.js';
 import {
   type QueryInput,
   queryResource,
@@ -56,7 +57,7 @@ export const YEAR = 2024;
 /** The version's key values at a row position in an order, for building a cursor. */
 async function keyAt(raw: RawDuckDb, src: string, order: string, columns: string[], at: number) {
   const [row] = await raw.rows(
-    `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${src} ORDER BY ${order} LIMIT 1 OFFSET ${at}`,
+    `SELECT ${columns.map(sqlIdentifier).join(', ')} FROM ${src} ORDER BY ${order} LIMIT 1 OFFSET ${at}`,
   );
   if (!row) throw new Error(`no row at ${at}`);
   return row;
@@ -154,7 +155,7 @@ export function queryCases(src: string, deep: DeepPages, idOffset: number): Quer
         limit: 1000,
       },
       duck: [
-        `SELECT borough, category, count(*) AS count FROM ${src} WHERE reported_at >= ${lit(year[0] ?? '')} AND reported_at < ${lit(year[1] ?? '')} GROUP BY ALL ORDER BY borough, category`,
+        `SELECT borough, category, count(*) AS count FROM ${src} WHERE reported_at >= ${sqlString(year[0] ?? '')} AND reported_at < ${sqlString(year[1] ?? '')} GROUP BY ALL ORDER BY borough, category`,
       ],
       pg: [
         {
@@ -198,7 +199,7 @@ export function queryCases(src: string, deep: DeepPages, idOffset: number): Quer
       title: `page ${deep.page.toLocaleString('en-GB')} by cursor sorted by reported_at desc`,
       body: { sort: SORTED, limit: 100, cursor: deep.sortedCursor },
       duck: [
-        `SELECT * FROM ${src} WHERE reported_at <= ${lit(pgTs)} AND (reported_at < ${lit(pgTs)} OR _id > ${deep.sortedKey.id}) ORDER BY reported_at DESC, _id LIMIT 100`,
+        `SELECT * FROM ${src} WHERE reported_at <= ${sqlString(pgTs)} AND (reported_at < ${sqlString(pgTs)} OR _id > ${deep.sortedKey.id}) ORDER BY reported_at DESC, _id LIMIT 100`,
       ],
       pg: [
         {
@@ -207,7 +208,7 @@ export function queryCases(src: string, deep: DeepPages, idOffset: number): Quer
         },
       ],
       twoStep: {
-        keys: `SELECT _id FROM ${src} WHERE reported_at <= ${lit(pgTs)} AND (reported_at < ${lit(pgTs)} OR _id > ${deep.sortedKey.id}) ORDER BY reported_at DESC, _id LIMIT 100`,
+        keys: `SELECT _id FROM ${src} WHERE reported_at <= ${sqlString(pgTs)} AND (reported_at < ${sqlString(pgTs)} OR _id > ${deep.sortedKey.id}) ORDER BY reported_at DESC, _id LIMIT 100`,
         order: 'reported_at DESC, _id',
       },
     },

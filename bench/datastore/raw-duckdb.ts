@@ -1,11 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlParam } from '../../src/platform/engine/engine.js';
+import { sqlString } from '../../src/platform/engine/sql.js';
 
 // DuckDB on its own, without the app: the baseline each datastore number is compared with.
 // Same thread count and memory limit as the app's engine, no directory restrictions.
-
-export const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export class RawDuckDb {
   private constructor(
@@ -62,7 +61,7 @@ export async function duckDbIngest(
   const started = performance.now();
   const db = await RawDuckDb.open(threads, memoryLimit, 1);
   try {
-    await db.run(`CREATE TABLE t AS SELECT * FROM read_csv(${lit(file)})`);
+    await db.run(`CREATE TABLE t AS SELECT * FROM read_csv(${sqlString(file)})`);
     const seconds = (performance.now() - started) / 1000;
     const rows = Number((await db.rows('SELECT count(*) AS n FROM t'))[0]?.n);
     return { seconds, rows };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlString } from '../../src/platform/engine/sql.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import { multipartBody } from '../helpers/multipart.js';
@@ -103,7 +104,7 @@ async function parquetRows(bytes: Buffer): Promise<Row[]> {
   await writeFile(path.join(dir, 'x.parquet'), bytes);
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  const reader = await c.runAndReadAll(`SELECT * FROM '${path.join(dir, 'x.parquet')}'`);
+  const reader = await c.runAndReadAll(`SELECT * FROM ${sqlString(path.join(dir, 'x.parquet'))}`);
   c.closeSync();
   db.closeSync();
   await rm(dir, { recursive: true });

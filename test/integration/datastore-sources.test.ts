@@ -4,6 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile, type IngestResult } from '../../src/features/datastore/ingest.js';
+import { sqlString } from '../../src/platform/engine/sql.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 let ctx: TestContext;
@@ -40,7 +41,7 @@ const formatsOf = (r: IngestResult) =>
 async function rowsOf(r: IngestResult): Promise<Record<string, unknown>[]> {
   const integers = r.fields.filter((f) => f.type === 'integer').map((f) => f.name);
   const rows = await ctx.engine.all(
-    `SELECT * EXCLUDE (_id) FROM read_parquet('${r.parquetFile}') ORDER BY _id`,
+    `SELECT * EXCLUDE (_id) FROM read_parquet(${sqlString(r.parquetFile)}) ORDER BY _id`,
   );
   return rows.map((row) => {
     for (const name of integers) if (typeof row[name] === 'string') row[name] = Number(row[name]);
@@ -454,7 +455,7 @@ describe('JSON and NDJSON', () => {
     });
     expect((await rowsOf(r))[0]).toMatchObject({ more: '{"a":[1,2]}' });
     const ids = await ctx.engine.all(
-      `SELECT CAST(id AS VARCHAR) AS id FROM read_parquet('${r.parquetFile}') ORDER BY _id`,
+      `SELECT CAST(id AS VARCHAR) AS id FROM read_parquet(${sqlString(r.parquetFile)}) ORDER BY _id`,
     );
     expect(ids).toEqual([{ id: '12345678901234567' }, { id: '12345678901234568' }]);
     const nd = await load(

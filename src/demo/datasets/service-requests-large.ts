@@ -1,10 +1,10 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Engine } from '../../platform/engine/engine.js';
+import { sqlString } from '../../platform/engine/sql.js';
 import type { DatasetCreateInput } from '../../features/catalog/index.js';
 import { synthetic } from './files.js';
 import { serviceRequestsSql } from './service-requests-sql.js';
-import { lit } from './sql-literals.js';
 
 /** Rows in the full service-requests file: enough to show the datastore at a realistic size. */
 export const LARGE_ROWS = 1_000_000;
@@ -47,6 +47,6 @@ export async function writeServiceRequests(engine: Engine, rows: number): Promis
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, FILE.fileName);
   await rm(file, { force: true });
-  await engine.run(`COPY (${serviceRequestsSql(rows)}) TO ${lit(file)} (FORMAT parquet)`);
+  await engine.run(`COPY (${serviceRequestsSql(rows)}) TO ${sqlString(file)} (FORMAT parquet)`);
   return file;
 }

@@ -1,13 +1,14 @@
-// Helpers for generating demo data as DuckDB SQL text (constants only, never user input).
+import { sqlString } from '../../platform/engine/sql.js';
 
-export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+// Helpers for generating demo data as DuckDB SQL text (constants only, never user input; text
+// is quoted by the engine's one sqlString).
 
 /** A DOUBLE literal: DuckDB reads 53.584 as a DECIMAL, whose arithmetic is several times slower. */
 export const dbl = (x: number): string => `${x}::DOUBLE`;
 
 /** A constant list of text or DOUBLE values. */
 export const list = (items: readonly (string | number)[]): string =>
-  `[${items.map((x) => (typeof x === 'string' ? lit(x) : dbl(x))).join(', ')}]`;
+  `[${items.map((x) => (typeof x === 'string' ? sqlString(x) : dbl(x))).join(', ')}]`;
 
 /**
  * A 64-bit hash of row `i`, stream k (k < 128): the source of every random value. DuckDB's hash

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
 import { exportEngine } from './export-engine.js';
+import { copySql } from './sql/copy.js';
 
 export interface ExportBody {
   stream: Readable;
@@ -100,8 +101,7 @@ export async function copyToFile(
       if (stopped) throw new Error('The export was stopped');
       running = c;
       try {
-        const statement = `COPY (${sql}) TO '${file.replace(/'/g, "''")}' (${options})`;
-        await (await prepare(c, statement, params)).run();
+        await (await prepare(c, copySql(sql, file, options), params)).run();
       } finally {
         running = null;
       }

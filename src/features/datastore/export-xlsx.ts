@@ -2,8 +2,8 @@ import type { EventEmitter } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Json } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
-import type { OutputField } from './query-builder.js';
 import { outputValue } from './query-values.js';
+import type { OutputField } from './sql/query-parts.js';
 
 /** Excel refuses a cell longer than this. */
 const MAX_CELL_TEXT = 32_767;

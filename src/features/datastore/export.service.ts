@@ -5,11 +5,11 @@ import type { Actor } from '../accounts/index.js';
 import { slugify, readableResource } from '../catalog/index.js';
 import { copyToFile, type ExportBody } from './export-copy.js';
 import { FORMATS, XLSX_MAX_ROWS, type ExportFormat } from './export-formats.js';
-import { exportQuery, type ExportQuery } from './export-query.js';
 import { resultChunks } from './export-rows.js';
 import { xlsxStream } from './export-xlsx.js';
 import type { QueryInput } from './query.schemas.js';
 import { versionSource } from './query.service.js';
+import { exportQuery, type ExportQuery } from './sql/export-query.js';
 
 export interface ExportPlan {
   format: ExportFormat;

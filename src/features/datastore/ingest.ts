@@ -1,7 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare, quoteIdent } from '../../platform/engine/engine.js';
+import { prepare } from '../../platform/engine/engine.js';
 import type { Engine } from '../../platform/engine/engine.js';
 import {
   BBOX,
@@ -11,11 +11,20 @@ import {
   type GeometryInfo,
   type Warning,
 } from './field.js';
-import { inferColumns } from './infer-columns.js';
-import { planColumns } from './plan-columns.js';
 import { uniqueNames } from './names.js';
 import { stageSource } from './sources/index.js';
-import { collectStats } from './stats.js';
+import { inferColumns } from './sql/infer-columns.js';
+import { planColumns } from './sql/plan-columns.js';
+import {
+  COUNT_STAGING_SQL,
+  DESCRIBE_STAGING_SQL,
+  DROP_STAGING_IF_ANY_SQL,
+  DROP_STAGING_SQL,
+  STAGING,
+  stageSql,
+  writeVersionSql,
+} from './sql/staging.js';
+import { collectStats } from './sql/stats.js';
 import { detectLatLon, plausibleLatLon } from './geometry.js';
 
 export interface IngestInput {
@@ -66,20 +75,20 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       let typed = false;
       if (staged.typedRelation) {
         try {
-          await c.run(`CREATE TEMP TABLE staging AS SELECT * FROM ${staged.typedRelation}`);
+          await c.run(stageSql(staged.typedRelation));
           typed = true;
         } catch {
           // A value that does not fit DuckDB's guess, or a ragged line: read it all as text.
-          await c.run('DROP TABLE IF EXISTS staging');
+          await c.run(DROP_STAGING_IF_ANY_SQL);
         }
       }
       if (!typed) {
         try {
-          await c.run(`CREATE TEMP TABLE staging AS SELECT * FROM ${staged.relation}`);
+          await c.run(stageSql(staged.relation));
         } catch (err) {
           if (!staged.strictRelation) throw err;
-          await c.run('DROP TABLE IF EXISTS staging');
-          await c.run(`CREATE TEMP TABLE staging AS SELECT * FROM ${staged.strictRelation}`);
+          await c.run(DROP_STAGING_IF_ANY_SQL);
+          await c.run(stageSql(staged.strictRelation));
         }
       }
       if (staged.rejects && !typed) {
@@ -90,8 +99,8 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
           });
         }
       }
-      const described = await rows(c, 'DESCRIBE staging');
-      const count = Number((await rows(c, 'SELECT count(*) AS n FROM staging'))[0]?.n ?? 0);
+      const described = await rows(c, DESCRIBE_STAGING_SQL);
+      const count = Number((await rows(c, COUNT_STAGING_SQL))[0]?.n ?? 0);
       if (described.length === 0) throw new IngestError('The file has no columns', warnings);
       if (count === 0) throw new IngestError('The file has a header but no rows of data', warnings);
 
@@ -117,7 +126,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       const types = described.map((d) => String(d.column_type));
       const isGeometry = (source: string) => staged.geometry && source === 'geometry';
       const textColumns = sourceNames.filter((n, i) => types[i] === 'VARCHAR' && !isGeometry(n));
-      const inferred = await inferColumns(c, 'staging', textColumns);
+      const inferred = await inferColumns(c, STAGING, textColumns);
       const plan = await planColumns(c, {
         sourceNames,
         names,
@@ -131,16 +140,12 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       let geometry: GeometryInfo | null = staged.geometry
         ? { kind: 'geojson', field: 'geometry' }
         : detectLatLon(fields);
-      if (staged.geometry) for (const b of BBOX) selects.push(quoteIdent(b));
 
       const parquetFile = input.parquetFile ?? path.join(input.workDir, 'version.parquet');
       await mkdir(path.dirname(parquetFile), { recursive: true });
-      await c.run(
-        // Insertion order is preserved by DuckDB's COPY, so _id follows the file's rows.
-        `COPY (SELECT ${selects.join(', ')} FROM staging) TO '${parquetFile.replace(/'/g, "''")}' ` +
-          `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-      );
-      await c.run('DROP TABLE staging');
+      // A GeoJSON source's bounding box is written as the source gave it.
+      await c.run(writeVersionSql(selects, staged.geometry ? BBOX : [], parquetFile));
+      await c.run(DROP_STAGING_SQL);
       const withStats = await collectStats(c, parquetFile, fields, known);
       geometry = plausibleLatLon(geometry, withStats);
       return {

@@ -1,18 +1,17 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
-import type { DatastoreVersion } from '../../platform/db/schema.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { readableResource } from '../catalog/index.js';
-import { cursorScope, encodeCursor } from './cursor.js';
+import { encodeCursor } from './cursor.js';
 import { findVersion } from './datastore.repository.js';
 import type { Field, GeometryInfo } from './field.js';
-import { buildAggregateQuery } from './query-aggregate.js';
-import type { BuiltQuery, OutputField } from './query-builder.js';
-import { buildRecordsQuery } from './query-records.js';
 import type { QueryInput } from './query.schemas.js';
 import { outputValue } from './query-values.js';
+import { buildQuery, type VersionSource } from './sql/query-builder.js';
+import type { BuiltQuery, OutputField } from './sql/query-parts.js';
+import { readParquet } from './sql/read-files.js';
 
 export interface QueryResult {
   fields: OutputField[];
@@ -21,14 +20,6 @@ export interface QueryResult {
   next_cursor: string | null;
   version: number;
   geometry: GeometryInfo | null;
-}
-
-export interface VersionSource {
-  version: DatastoreVersion;
-  fields: Field[];
-  geometry: GeometryInfo | null;
-  /** A DuckDB table expression reading the version's Parquet file. */
-  source: string;
 }
 
 /** The version of a readable resource that a query runs on (latest unless `version`). */
@@ -51,7 +42,7 @@ export async function versionSource(
     version: v,
     fields: JSON.parse(v.fields) as Field[],
     geometry: v.geometry ? (JSON.parse(v.geometry) as GeometryInfo) : null,
-    source: `read_parquet('${path.replace(/'/g, "''")}')`,
+    source: readParquet(path),
   };
 }
 
@@ -113,24 +104,6 @@ async function pageAndTotal(
     return [page, offset === 0 ? 0 : await count()];
   }
   return Promise.all([rows(ctx, built.sql, built.params), count()]);
-}
-
-export function buildQuery(
-  vs: VersionSource,
-  input: QueryInput,
-): { built: BuiltQuery; scope: string } {
-  const scope = cursorScope([
-    vs.version.resource_id,
-    vs.version.version,
-    input.filters ?? [],
-    input.q ?? '',
-    input.sort ?? [],
-  ]);
-  const aggregate = (input.group_by?.length ?? 0) > 0 || (input.aggregates?.length ?? 0) > 0;
-  const built = aggregate
-    ? buildAggregateQuery(vs.source, input, vs.fields, vs.geometry)
-    : buildRecordsQuery(vs.source, input, vs.fields, vs.geometry, scope);
-  return { built, scope };
 }
 
 export async function queryResource(

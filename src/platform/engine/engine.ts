@@ -5,6 +5,7 @@ import {
   type DuckDBConnection,
   type DuckDBPreparedStatement,
 } from '@duckdb/node-api';
+import { sqlString } from './sql.js';
 
 export type SqlParam = string | number | boolean | null | bigint;
 
@@ -15,11 +16,6 @@ export interface EngineOptions {
   threads: number;
   memoryLimit: string;
 }
-
-const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-/** Quotes an identifier for DuckDB (names come from our own schema, never raw user text). */
-export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * One DuckDB instance per process. External access is off and locked, except for the folders
@@ -43,7 +39,7 @@ export class Engine {
       autoload_known_extensions: 'false',
     });
     const c = await instance.connect();
-    const dirs = options.allowedDirectories.map((d) => quoteLiteral(path.resolve(d) + '/'));
+    const dirs = options.allowedDirectories.map((d) => sqlString(path.resolve(d) + '/'));
     await c.run(`SET allowed_directories = [${dirs.join(', ')}]`);
     await c.run('SET enable_external_access = false');
     await c.run('SET lock_configuration = true');

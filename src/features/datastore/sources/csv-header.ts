@@ -1,5 +1,6 @@
 import type { Engine } from '../../../platform/engine/engine.js';
 import type { Warning } from '../field.js';
+import { sniffCsvSql } from '../sql/read-files.js';
 import { SourceError } from './source.js';
 
 export interface Dialect {
@@ -13,21 +14,16 @@ export interface Dialect {
   columns: number;
 }
 
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const option = (v: unknown) => (typeof v === 'string' && v !== '(empty)' ? v : '');
 
 /**
  * Asks DuckDB how it will read the file (with the options the load uses), so the header we
  * parse ourselves is split exactly as DuckDB will split the rows.
  */
-export async function sniffDialect(engine: Engine, file: string, delim: string): Promise<Dialect> {
+export async function sniffDialect(engine: Engine, file: string, tab: boolean): Promise<Dialect> {
   let row: Record<string, unknown> | undefined;
   try {
-    [row] = await engine.all(
-      `SELECT Delimiter, Quote, Escape, SkipRows, Columns FROM sniff_csv(${lit(file)}, ` +
-        `header = true, all_varchar = true, null_padding = true, sample_size = 20480, ` +
-        `max_line_size = 10000000${delim})`,
-    );
+    [row] = await engine.all(sniffCsvSql(file, tab));
   } catch (err) {
     // DuckDB's message names the file by its path on the server: keep the reason only.
     const first = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';

@@ -1,5 +1,11 @@
 import { open } from 'node:fs/promises';
 import type { Warning } from '../field.js';
+import {
+  CSV_REJECTS_SQL,
+  csvTextRelation,
+  csvTypedRelation,
+  type CsvRead,
+} from '../sql/read-files.js';
 import { nameColumns } from './column-names.js';
 import {
   hasQuotedLineBreak,
@@ -12,7 +18,6 @@ import { transcodeToUtf8 } from './encoding.js';
 import { SourceError, type StageOptions, type StagedSource } from './source.js';
 
 const HEAD_BYTES = 64 * 1024;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** The first bytes of a file (all of it when it is small). */
 async function readHead(file: string): Promise<Buffer> {
@@ -36,9 +41,9 @@ function looksBinary(head: Buffer): boolean {
   return control > head.length * 0.01;
 }
 
-/** What the header tells us: names to pass to DuckDB and what the publisher should know. */
+/** What the header tells us: how DuckDB is to read the file and what the publisher should know. */
 interface HeaderPlan {
-  options: string;
+  read: CsvRead;
   warnings: Warning[];
 }
 
@@ -48,40 +53,30 @@ interface HeaderPlan {
  * names passed to DuckDB explicitly; each change becomes a warning in the ingest report.
  */
 async function planHeader(options: StageOptions, file: string, tsv: boolean): Promise<HeaderPlan> {
-  const dialect = await sniffDialect(options.engine, file, tsv ? ", delim = '\\t'" : '');
+  const dialect = await sniffDialect(options.engine, file, tsv);
   const head = await readHead(file);
   const complete = head.length < HEAD_BYTES;
   const text = new TextDecoder('utf-8').decode(head);
   const records = parseRecords(text, dialect, complete);
   const { header, rows } = splitHeader(records, dialect.skip);
-  const parts = [`delim = ${lit(dialect.delimiter)}`, `skip = ${dialect.skip}`];
   // DuckDB's parallel reader refuses to pad short rows when quoted fields hold line breaks;
   // a file that quotes at all may have them further down, so such files are read in one pass.
-  if (
+  const parallel = !(
     hasQuotedLineBreak(records) ||
     (!complete && dialect.quote !== '' && text.includes(dialect.quote))
-  ) {
-    parts.push('parallel = false');
-  }
+  );
+  const read: CsvRead = { delimiter: dialect.delimiter, skip: dialect.skip, parallel };
   const fields = header?.fields ?? [];
   if (!header || fields.length !== dialect.columns) {
     // Our split disagrees with DuckDB's (an unusual dialect): keep DuckDB's names.
-    return { options: parts.join(', '), warnings: [] };
+    return { read, warnings: [] };
   }
   const { names, warnings } = nameColumns(fields);
-  parts.push(`names = [${names.map(lit).join(', ')}]`);
-  return { options: parts.join(', '), warnings: [...warnings, ...shortRowWarnings(header, rows)] };
+  return {
+    read: { ...read, names },
+    warnings: [...warnings, ...shortRowWarnings(header, rows)],
+  };
 }
-
-/**
- * The typed read can run in parallel even where the text read cannot: if DuckDB's parallel
- * reader trips on a quoted line break, the load falls back to the text read anyway.
- */
-const parallelOptions = (options: string) =>
-  options
-    .split(', ')
-    .filter((o) => o !== 'parallel = false')
-    .join(', ');
 
 /**
  * CSV and TSV: every column read as text (types are inferred afterwards over the whole
@@ -97,24 +92,14 @@ export async function stageCsv(options: StageOptions): Promise<StagedSource> {
   const { file, encoding, cleanup } = await transcodeToUtf8(options.file, head, options.workDir);
   try {
     const plan = await planHeader(options, file, options.format === 'TSV');
-    const relation =
-      `read_csv(${lit(file)}, header = true, all_varchar = true, null_padding = true, ` +
-      `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', ` +
-      `max_line_size = 10000000, sample_size = 20480, ${plan.options})`;
-    // Dates are left as text for our inference, which reads DD/MM/YYYY the UK way round.
-    const typedRelation =
-      `read_csv(${lit(file)}, header = true, max_line_size = 10000000, ` +
-      `sample_size = 20480, auto_type_candidates = ['BOOLEAN', 'BIGINT', 'DOUBLE', ` +
-      `'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR'], ${parallelOptions(plan.options)})`;
     return {
-      relation,
-      typedRelation,
-      strictRelation: relation.replace('null_padding = true, ', ''),
+      relation: csvTextRelation(file, plan.read, true),
+      typedRelation: csvTypedRelation(file, plan.read),
+      strictRelation: csvTextRelation(file, plan.read, false),
       geometry: false,
       encoding,
       warnings: plan.warnings,
-      rejects:
-        'SELECT line, column_name, error_type, csv_line FROM csv_rejects ORDER BY line LIMIT 100',
+      rejects: CSV_REJECTS_SQL,
       cleanup,
     };
   } catch (err) {

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { JsonRecordScanner, parseExact } from './json-scan.js';
 import { RecordWriter } from './record-writer.js';
+import { readParquet } from '../sql/read-files.js';
 import { SourceError, type StageOptions, type StagedSource } from './source.js';
-
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,7 +90,7 @@ export async function stageJson(options: StageOptions): Promise<StagedSource> {
 
 export function stageParquet(options: StageOptions): Promise<StagedSource> {
   return Promise.resolve({
-    relation: `read_parquet(${lit(options.file)})`,
+    relation: readParquet(options.file),
     geometry: false,
     warnings: [],
     cleanup: () => Promise.resolve(),

@@ -1,13 +1,8 @@
+import { ndjsonRelation, type ColumnType } from '../sql/read-files.js';
 import { ColumnNamer } from './column-names.js';
 import { LineWriter } from './line-writer.js';
 import { SourceError } from './source.js';
 import type { Warning } from '../field.js';
-
-export interface FixedColumn {
-  name: string;
-  /** A DuckDB type. */
-  type: string;
-}
 
 type Kind = 'integer' | 'number' | 'boolean' | 'text';
 
@@ -15,7 +10,6 @@ const MAX_COLUMNS = 2000;
 const MAX_BYTES = 4 * 1024 ** 3;
 /** DuckDB's JSON reader sets aside a buffer this big per thread, so it is kept modest. */
 const MAX_RECORD = 32 * 1024 * 1024;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** One level of nesting: objects and arrays inside a record become JSON text. */
 function flatten(value: unknown): string | number | boolean | null {
@@ -53,7 +47,8 @@ export class RecordWriter {
 
   constructor(
     readonly file: string,
-    private readonly fixed: FixedColumn[] = [],
+    /** Columns every record has, of a known DuckDB type. */
+    private readonly fixed: ColumnType[] = [],
   ) {
     this.out = new LineWriter(file, MAX_BYTES, 'The file holds more data than can be loaded');
   }
@@ -101,13 +96,10 @@ export class RecordWriter {
   /** A DuckDB table expression reading the written file. */
   relation(): string {
     const columns = [
-      ...this.order.map((n) => `${lit(n)}: '${duckType(this.kinds.get(n))}'`),
-      ...this.fixed.map((c) => `${lit(c.name)}: '${c.type}'`),
+      ...this.order.map((name) => ({ name, type: duckType(this.kinds.get(name)) })),
+      ...this.fixed,
     ];
     if (columns.length === 0) throw new SourceError('The records have no fields');
-    return (
-      `read_json(${lit(this.file)}, format = 'newline_delimited', records = true, ` +
-      `columns = {${columns.join(', ')}}, maximum_object_size = ${MAX_RECORD})`
-    );
+    return ndjsonRelation(this.file, columns, MAX_RECORD);
   }
 }

@@ -1,12 +1,11 @@
 import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { sheetCsvRelation } from '../sql/read-files.js';
 import { nameColumns } from './column-names.js';
 import { SourceError, type StageOptions, type StagedSource } from './source.js';
 import { sheetToCsv } from './xlsx-sheet.js';
 import { chooseSheet, readWorkbook } from './xlsx-workbook.js';
 import { checkZipBomb, NOT_XLSX, readZipDirectory } from './zip-directory.js';
-
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Real workbooks expand 5-30 times; far more than that, or past 1 GB, is a zip bomb. */
 const ZIP_LIMITS = { maxTotal: 1024 ** 3, maxRatio: 100 };
@@ -53,12 +52,8 @@ export async function stageXlsx(options: StageOptions): Promise<StagedSource> {
   try {
     const csv = await sheetToCsv(options.file, sheet, info.date1904, out);
     const { names, warnings } = nameColumns(csv.header);
-    const columns = names.map((n) => `${lit(n)}: 'VARCHAR'`).join(', ');
     // We wrote the file, so nothing is sniffed; rows shorter than the widest are padded.
-    const relation =
-      `read_csv(${lit(out)}, auto_detect = false, header = false, delim = ',', quote = '"', ` +
-      `escape = '"', new_line = '\\n', null_padding = true, parallel = false, ` +
-      `max_line_size = 10000000, columns = {${columns}})`;
+    const relation = sheetCsvRelation(out, names);
     return { relation, geometry: false, warnings: [...warnings, ...csv.warnings], cleanup };
   } catch (err) {
     await cleanup();

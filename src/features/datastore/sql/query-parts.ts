@@ -1,9 +1,12 @@
-import { quoteIdent as q } from '../../platform/engine/engine.js';
-import type { SqlParam } from '../../platform/engine/engine.js';
-import { badRequest } from '../../platform/errors.js';
-import { type Field, type FieldType, type GeometryInfo } from './field.js';
-import type { FilterInput, QueryInput } from './query.schemas.js';
-import { typedValue } from './query-values.js';
+import type { SqlParam } from '../../../platform/engine/engine.js';
+import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
+import { badRequest } from '../../../platform/errors.js';
+import { type Field, type FieldType, type GeometryInfo } from '../field.js';
+import type { FilterInput, QueryInput } from '../query.schemas.js';
+import { typedValue } from '../query-values.js';
+
+// What the records and aggregate queries share: the shape of a built query, its bound
+// parameters, and the WHERE clause of filters and text search.
 
 export interface OutputField {
   name: string;
@@ -77,7 +80,7 @@ function filterSql(
     if (geometry.kind === 'latlon') {
       return `(${q(geometry.lon)} BETWEEN ${p.add(minx)} AND ${p.add(maxx)} AND ${q(geometry.lat)} BETWEEN ${p.add(miny)} AND ${p.add(maxy)})`;
     }
-    return `("_maxx" >= ${p.add(minx)} AND "_minx" <= ${p.add(maxx)} AND "_maxy" >= ${p.add(miny)} AND "_miny" <= ${p.add(maxy)})`;
+    return `(${q('_maxx')} >= ${p.add(minx)} AND ${q('_minx')} <= ${p.add(maxx)} AND ${q('_maxy')} >= ${p.add(miny)} AND ${q('_miny')} <= ${p.add(maxy)})`;
   }
   const field = fieldOf(byName, f.field, `Filter ${f.op}`);
   const col = q(field.name);
@@ -132,4 +135,4 @@ export function whereSql(
 }
 
 export { Params };
-export { q as quote, NUMERIC };
+export { NUMERIC };

@@ -1,8 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare, quoteIdent } from '../../platform/engine/engine.js';
-import { BBOX, DUCKDB_TYPE, ROW_ID, type Field, type FieldType, type Warning } from './field.js';
+import { prepare } from '../../../platform/engine/engine.js';
+import { sqlIdentifier } from '../../../platform/engine/sql.js';
+import { BBOX, DUCKDB_TYPE, ROW_ID, type Field, type FieldType, type Warning } from '../field.js';
 import { firstMisfitSql, overrideExpr, type Inferred } from './infer.js';
 import { profileColumns, type ProfileRequest } from './profile.js';
+import { STAGING } from './staging.js';
 import type { RawStats } from './stats.js';
 
 const TYPE_OF: Record<string, FieldType> = {
@@ -29,7 +31,7 @@ const fieldTypeOf = (duckType: string): FieldType | null =>
 
 /** How a column DuckDB typed itself is written: times in UTC, all-midnight times as dates. */
 function typedExpr(source: string, duckType: string, asDate: boolean): string {
-  const col = quoteIdent(source);
+  const col = sqlIdentifier(source);
   if (asDate) return `cast(${col} AS DATE)`;
   if (duckType === 'TIMESTAMP WITH TIME ZONE')
     return `cast(${col} AT TIME ZONE 'UTC' AS TIMESTAMP)`;
@@ -110,18 +112,18 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
       geometry: isGeometry(col.source),
     };
   });
-  const profiles = await profileColumns(c, 'staging', requests);
+  const profiles = await profileColumns(c, STAGING, requests);
 
   const plan: ColumnsPlan = {
     fields: [],
-    selects: [`rowid + 1 AS ${quoteIdent(ROW_ID)}`],
+    selects: [`rowid + 1 AS ${sqlIdentifier(ROW_ID)}`],
     known: [],
     warnings: [],
   };
   for (const [i, col] of columns.entries()) {
     const { source, name, chosen } = col;
     const profile = profiles[i] ?? {};
-    const raw = quoteIdent(source);
+    const raw = sqlIdentifier(source);
     let pick = col.pick;
     let type: FieldType;
     let expr: string;
@@ -134,7 +136,7 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
       expr = chosen === 'text' && profile.clean ? raw : overrideExpr(source, chosen);
       if (chosen !== pick.type && chosen !== 'text') {
         const misfit = (
-          await (await prepare(c, firstMisfitSql('staging', source, chosen), [])).runAndReadAll()
+          await (await prepare(c, firstMisfitSql(STAGING, source, chosen), [])).runAndReadAll()
         ).getRowObjectsJson()[0] as Record<string, unknown> | undefined;
         if (misfit) {
           plan.warnings.push({
@@ -156,7 +158,7 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
       if (chosen && chosen !== type) expr = `try_cast(${expr} AS ${DUCKDB_TYPE[chosen]})`;
       if (chosen) type = chosen;
     }
-    plan.selects.push(`${expr} AS ${quoteIdent(name)}`);
+    plan.selects.push(`${expr} AS ${sqlIdentifier(name)}`);
     plan.known.push(expr === raw ? profile.stats : undefined);
     plan.fields.push({
       name,

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare, quoteIdent } from '../../platform/engine/engine.js';
+import { prepare } from '../../../platform/engine/engine.js';
+import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import { readStats, statsSql, type RawStats } from './stats.js';
 
 /** What to learn about one column of the staging table. */
@@ -48,12 +49,16 @@ export async function profileColumns(
   requests: ProfileRequest[],
 ): Promise<ColumnProfile[]> {
   const parts = requests.flatMap((r, i) => {
-    const col = quoteIdent(r.column);
+    const col = sqlIdentifier(r.column);
     return [
       ...(r.stats ? statsSql(r.column, i, r.geometry) : []),
-      ...(r.text ? [`count(*) FILTER (WHERE ${untidy(col)}) AS "untidy_${i}"`] : []),
+      ...(r.text
+        ? [`count(*) FILTER (WHERE ${untidy(col)}) AS ${sqlIdentifier(`untidy_${i}`)}`]
+        : []),
       ...(r.timestamp
-        ? [`coalesce(bool_and(${col} = date_trunc('day', ${col})), false) AS "midnight_${i}"`]
+        ? [
+            `coalesce(bool_and(${col} = date_trunc('day', ${col})), false) AS ${sqlIdentifier(`midnight_${i}`)}`,
+          ]
         : []),
     ];
   });

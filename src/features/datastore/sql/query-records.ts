@@ -1,15 +1,10 @@
-import { badRequest } from '../../platform/errors.js';
-import { ROW_ID, type Field, type GeometryInfo } from './field.js';
-import { decodeCursor } from './cursor.js';
-import {
-  Params,
-  quote as q,
-  whereSql,
-  type BuiltQuery,
-  type OutputField,
-} from './query-builder.js';
-import type { QueryInput } from './query.schemas.js';
-import { typedValue } from './query-values.js';
+import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
+import { badRequest } from '../../../platform/errors.js';
+import { decodeCursor } from '../cursor.js';
+import { ROW_ID, type Field, type GeometryInfo } from '../field.js';
+import type { QueryInput } from '../query.schemas.js';
+import { typedValue } from '../query-values.js';
+import { Params, whereSql, type BuiltQuery, type OutputField } from './query-parts.js';
 
 /** Rows after the cursor's key, in the sort order (nulls last in both directions). */
 function afterKey(

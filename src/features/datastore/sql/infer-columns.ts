@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare, quoteIdent } from '../../platform/engine/engine.js';
+import { prepare } from '../../../platform/engine/engine.js';
+import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import {
   hopelessSql,
   inferenceSql,
@@ -49,9 +50,9 @@ export async function inferColumns(
   const typed = toVerify.filter((x) => x.guess.type !== 'text');
   const checks = typed.map(({ name, guess }, i) => {
     const reading = READINGS.find((r) => r.type === guess.type && r.format === guess.format);
-    const v = `nullif(trim(${quoteIdent(name)}), '')`;
+    const v = `nullif(trim(${sqlIdentifier(name)}), '')`;
     const test = reading ? `coalesce(${reading.test(v)}, false)` : 'true';
-    return `count(*) FILTER (WHERE ${v} IS NOT NULL AND NOT ${test}) AS "x_${i}"`;
+    return `count(*) FILTER (WHERE ${v} IS NOT NULL AND NOT ${test}) AS ${sqlIdentifier(`x_${i}`)}`;
   });
   const failures =
     checks.length > 0 ? await one(c, `SELECT ${checks.join(', ')} FROM ${table}`) : {};

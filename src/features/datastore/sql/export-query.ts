@@ -1,10 +1,11 @@
-import { quoteIdent as q, type SqlParam } from '../../platform/engine/engine.js';
-import { badRequest } from '../../platform/errors.js';
-import { FORMATS, type ExportFormat } from './export-formats.js';
-import { BBOX, ROW_ID, type Field, type GeometryInfo } from './field.js';
-import { Params, whereSql, type OutputField } from './query-builder.js';
-import type { QueryInput } from './query.schemas.js';
-import { buildQuery, type VersionSource } from './query.service.js';
+import type { SqlParam } from '../../../platform/engine/engine.js';
+import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
+import { badRequest } from '../../../platform/errors.js';
+import { FORMATS, type ExportFormat } from '../export-formats.js';
+import { BBOX, ROW_ID, type Field, type GeometryInfo } from '../field.js';
+import type { QueryInput } from '../query.schemas.js';
+import { buildQuery, type VersionSource } from './query-builder.js';
+import { Params, whereSql, type OutputField } from './query-parts.js';
 
 /** An export without `limit` is every matching row; the records builder always writes a LIMIT. */
 const ALL = Number.MAX_SAFE_INTEGER;

@@ -1,14 +1,8 @@
-import { badRequest } from '../../platform/errors.js';
-import type { Field, FieldType, GeometryInfo } from './field.js';
-import {
-  NUMERIC,
-  Params,
-  quote as q,
-  whereSql,
-  type BuiltQuery,
-  type OutputField,
-} from './query-builder.js';
-import type { QueryInput } from './query.schemas.js';
+import { sqlIdentifier as q, sqlString } from '../../../platform/engine/sql.js';
+import { badRequest } from '../../../platform/errors.js';
+import type { Field, FieldType, GeometryInfo } from '../field.js';
+import type { QueryInput } from '../query.schemas.js';
+import { NUMERIC, Params, whereSql, type BuiltQuery, type OutputField } from './query-parts.js';
 
 const RESULT_TYPE: Record<string, (t: FieldType) => FieldType> = {
   count: () => 'integer',
@@ -53,8 +47,9 @@ export function buildAggregateQuery(
         });
       }
       const name = `${f.name}_${g.bucket}`;
-      selects.push(`cast(date_trunc('${g.bucket}', ${q(f.name)}) AS DATE) AS ${q(name)}`);
-      groups.push(`date_trunc('${g.bucket}', ${q(f.name)})`);
+      const bucket = `date_trunc(${sqlString(g.bucket)}, ${q(f.name)})`;
+      selects.push(`cast(${bucket} AS DATE) AS ${q(name)}`);
+      groups.push(bucket);
       out.push({ name, type: 'date' });
     }
   }

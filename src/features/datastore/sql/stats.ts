@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare, quoteIdent } from '../../platform/engine/engine.js';
-import { ROW_ID, type Field, type FieldStats, type FieldType } from './field.js';
-
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+import { prepare } from '../../../platform/engine/engine.js';
+import { sqlIdentifier } from '../../../platform/engine/sql.js';
+import { ROW_ID, type Field, type FieldStats, type FieldType } from '../field.js';
+import { readParquet } from './read-files.js';
 
 /** A column's statistics as DuckDB gives them, before they are typed for the report. */
 export interface RawStats {
@@ -17,15 +17,15 @@ export interface RawStats {
  * geometry text: long, and its order means nothing) and an estimate of distinct values.
  */
 export function statsSql(column: string, key: string | number, geometry = false): string[] {
-  const col = quoteIdent(column);
+  const col = sqlIdentifier(column);
   const minmax = geometry
     ? ['NULL', 'NULL']
     : [`cast(min(${col}) AS VARCHAR)`, `cast(max(${col}) AS VARCHAR)`];
   return [
-    `count(*) - count(${col}) AS "nulls_${key}"`,
-    `${minmax[0]} AS "min_${key}"`,
-    `${minmax[1]} AS "max_${key}"`,
-    `approx_count_distinct(${col}) AS "distinct_${key}"`,
+    `count(*) - count(${col}) AS ${sqlIdentifier(`nulls_${key}`)}`,
+    `${minmax[0]} AS ${sqlIdentifier(`min_${key}`)}`,
+    `${minmax[1]} AS ${sqlIdentifier(`max_${key}`)}`,
+    `approx_count_distinct(${col}) AS ${sqlIdentifier(`distinct_${key}`)}`,
   ];
 }
 
@@ -71,7 +71,7 @@ export async function collectStats(
   fields: Field[],
   known: (RawStats | undefined)[] = [],
 ): Promise<Field[]> {
-  const source = `read_parquet(${lit(parquetFile)})`;
+  const source = readParquet(parquetFile);
   const missing = fields.flatMap((f, i) =>
     known[i] ? [] : statsSql(f.name, i, f.geometry === true),
   );
@@ -79,14 +79,14 @@ export async function collectStats(
     missing.length > 0 ? await one(c, `SELECT ${missing.join(', ')} FROM ${source}`) : {};
   // The first five distinct values among each column's first 1,000 non-null ones, in the
   // order of the file (so the same data gives the same report), in one statement.
-  const rowId = quoteIdent(ROW_ID);
+  const rowId = sqlIdentifier(ROW_ID);
   const sampled = fields.flatMap((f, i) => {
     if (f.geometry) return [];
-    const col = quoteIdent(f.name);
+    const col = sqlIdentifier(f.name);
     const first = `SELECT ${col} AS v, ${rowId} AS r FROM ${source} WHERE ${col} IS NOT NULL LIMIT 1000`;
     return [
       `(SELECT list(v ORDER BY r) FROM (SELECT v, min(r) AS r FROM (${first}) GROUP BY v ` +
-        `ORDER BY r LIMIT 5)) AS "samples_${i}"`,
+        `ORDER BY r LIMIT 5)) AS ${sqlIdentifier(`samples_${i}`)}`,
     ];
   });
   const samples = sampled.length > 0 ? await one(c, `SELECT ${sampled.join(', ')}`) : {};

@@ -1,5 +1,5 @@
-import { quoteIdent } from '../../platform/engine/engine.js';
-import type { FieldType, Warning } from './field.js';
+import { sqlIdentifier, sqlString } from '../../../platform/engine/sql.js';
+import type { FieldType, Warning } from '../field.js';
 
 // Type inference over whole columns of text. A column takes a type only if every non-empty
 // value reads as it; otherwise it stays text and the report names the first value that did not.
@@ -17,7 +17,9 @@ interface Reading {
 const NUM = String.raw`-?\d+`;
 const DEC = String.raw`-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`;
 const THOUSANDS = String.raw`-?\d{1,3}(,\d{3})+(\.\d+)?`;
-const strip = (v: string, chars: string) => `regexp_replace(${v}, '${chars}', '', 'g')`;
+/** SQL true when the whole of `v` matches the regular expression. */
+const matches = (v: string, pattern: string) => `regexp_full_match(${v}, ${sqlString(pattern)})`;
+const strip = (v: string, chars: string) => `regexp_replace(${v}, ${sqlString(chars)}, '', 'g')`;
 
 export const READINGS: Reading[] = [
   {
@@ -28,48 +30,48 @@ export const READINGS: Reading[] = [
   },
   {
     type: 'integer',
-    test: (v) => `regexp_full_match(${v}, '${NUM}') AND try_cast(${v} AS BIGINT) IS NOT NULL`,
+    test: (v) => `${matches(v, NUM)} AND try_cast(${v} AS BIGINT) IS NOT NULL`,
     cast: (v) => `cast(${v} AS BIGINT)`,
     describe: 'a whole number',
   },
   {
     type: 'integer',
     format: 'thousands',
-    test: (v) => `regexp_full_match(${v}, '-?\\d{1,3}(,\\d{3})+|${NUM}')`,
+    test: (v) => matches(v, String.raw`-?\d{1,3}(,\d{3})+|${NUM}`),
     cast: (v) => `cast(${strip(v, ',')} AS BIGINT)`,
     describe: 'a whole number with thousands separators',
   },
   {
     type: 'decimal',
-    test: (v) => `regexp_full_match(${v}, '${DEC}')`,
+    test: (v) => matches(v, DEC),
     cast: (v) => `cast(${v} AS DOUBLE)`,
     describe: 'a number',
   },
   {
     type: 'decimal',
     format: 'thousands',
-    test: (v) => `regexp_full_match(${v}, '${THOUSANDS}|${DEC}')`,
+    test: (v) => matches(v, `${THOUSANDS}|${DEC}`),
     cast: (v) => `cast(${strip(v, ',')} AS DOUBLE)`,
     describe: 'a number with thousands separators',
   },
   {
     type: 'decimal',
     format: 'currency-gbp',
-    test: (v) => `regexp_full_match(${v}, '-?£\\s*(${THOUSANDS}|${DEC})')`,
+    test: (v) => matches(v, String.raw`-?£\s*(${THOUSANDS}|${DEC})`),
     cast: (v) => `cast(${strip(v, '[£,\\s]')} AS DOUBLE)`,
     describe: 'an amount in pounds',
   },
   {
     type: 'decimal',
     format: 'percent',
-    test: (v) => `regexp_full_match(${v}, '(${THOUSANDS}|${DEC})\\s*%')`,
+    test: (v) => matches(v, String.raw`(${THOUSANDS}|${DEC})\s*%`),
     cast: (v) => `cast(${strip(v, '[%,\\s]')} AS DOUBLE)`,
     describe: 'a percentage',
   },
   {
     type: 'date',
     test: (v) =>
-      `regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}') AND try_cast(${v} AS DATE) IS NOT NULL`,
+      `${matches(v, String.raw`\d{4}-\d{2}-\d{2}`)} AND try_cast(${v} AS DATE) IS NOT NULL`,
     cast: (v) => `cast(${v} AS DATE)`,
     describe: 'a date (YYYY-MM-DD)',
   },
@@ -83,7 +85,7 @@ export const READINGS: Reading[] = [
   {
     type: 'timestamp',
     test: (v) =>
-      `regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?') AND try_cast(${v} AS TIMESTAMPTZ) IS NOT NULL`,
+      `${matches(v, String.raw`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?`)} AND try_cast(${v} AS TIMESTAMPTZ) IS NOT NULL`,
     cast: (v) => `cast(cast(${v} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP)`,
     describe: 'a date and time (ISO 8601)',
   },
@@ -98,17 +100,17 @@ export const READINGS: Reading[] = [
   },
 ];
 
-const value = (column: string) => `nullif(trim(${quoteIdent(column)}), '')`;
+const value = (column: string) => `nullif(trim(${sqlIdentifier(column)}), '')`;
 /** A text column's values as loaded: trimmed, empty as null. */
 export const textExpr = value;
 
 /** One query that counts, per text column and per reading, the values that do not read. */
 export function inferenceSql(table: string, columns: string[]): string {
   const parts = columns.flatMap((c, ci) => [
-    `count(${value(c)}) AS "n_${ci}"`,
+    `count(${value(c)}) AS ${sqlIdentifier(`n_${ci}`)}`,
     ...READINGS.map(
       (r, ri) =>
-        `count(*) FILTER (WHERE ${value(c)} IS NOT NULL AND NOT coalesce(${r.test(value(c))}, false)) AS "f_${ci}_${ri}"`,
+        `count(*) FILTER (WHERE ${value(c)} IS NOT NULL AND NOT coalesce(${r.test(value(c))}, false)) AS ${sqlIdentifier(`f_${ci}_${ri}`)}`,
     ),
   ]);
   return `SELECT ${parts.join(', ')} FROM ${table}`;
@@ -127,8 +129,8 @@ const readsAsNothing = (v: string) =>
  */
 export function hopelessSql(table: string, columns: string[]): string {
   const parts = columns.flatMap((c, ci) => [
-    `count(${value(c)}) AS "n_${ci}"`,
-    `count(*) FILTER (WHERE ${value(c)} IS NOT NULL AND ${readsAsNothing(value(c))}) AS "h_${ci}"`,
+    `count(${value(c)}) AS ${sqlIdentifier(`n_${ci}`)}`,
+    `count(*) FILTER (WHERE ${value(c)} IS NOT NULL AND ${readsAsNothing(value(c))}) AS ${sqlIdentifier(`h_${ci}`)}`,
   ]);
   return `SELECT ${parts.join(', ')} FROM ${table}`;
 }

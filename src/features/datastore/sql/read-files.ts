@@ -1,0 +1,95 @@
+import { sqlString } from '../../../platform/engine/sql.js';
+
+// The table expressions that read files: the sources a load stages (CSV, the NDJSON and CSV the
+// load writes from JSON, GeoJSON and worksheets, Parquet) and the versions' Parquet files.
+
+/** Every row of a Parquet file. */
+export const readParquet = (file: string): string => `read_parquet(${sqlString(file)})`;
+
+/** How DuckDB is to split a CSV file: its sniffer's dialect and the names the load decided. */
+export interface CsvRead {
+  delimiter: string;
+  /** Lines before the header. */
+  skip: number;
+  /** False when quoted fields may hold line breaks: DuckDB's parallel reader cannot pad those. */
+  parallel: boolean;
+  /** The columns' names, in order; DuckDB's own when absent. */
+  names?: string[];
+}
+
+const csvOptions = (read: CsvRead, parallel: boolean) =>
+  [
+    `delim = ${sqlString(read.delimiter)}`,
+    `skip = ${read.skip}`,
+    ...(parallel ? [] : ['parallel = false']),
+    ...(read.names ? [`names = [${read.names.map(sqlString).join(', ')}]`] : []),
+  ].join(', ');
+
+/**
+ * Every column as text, lines with too many fields set aside in `csv_rejects`, and short rows
+ * padded with nulls when `padded` (DuckDB cannot pad and set aside in one read of some files).
+ */
+export function csvTextRelation(file: string, read: CsvRead, padded: boolean): string {
+  return (
+    `read_csv(${sqlString(file)}, header = true, all_varchar = true, ` +
+    (padded ? 'null_padding = true, ' : '') +
+    `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', ` +
+    `max_line_size = 10000000, sample_size = 20480, ${csvOptions(read, read.parallel)})`
+  );
+}
+
+/** The lines `csvTextRelation` set aside, read on the connection that loaded it. */
+export const CSV_REJECTS_SQL =
+  'SELECT line, column_name, error_type, csv_line FROM csv_rejects ORDER BY line LIMIT 100';
+
+/**
+ * DuckDB types the columns itself, dates left as text for our inference (which reads
+ * DD/MM/YYYY the UK way round). It runs in parallel even where the text read cannot: if the
+ * parallel reader trips on a quoted line break, the load falls back to the text read anyway.
+ */
+export function csvTypedRelation(file: string, read: CsvRead): string {
+  return (
+    `read_csv(${sqlString(file)}, header = true, max_line_size = 10000000, ` +
+    `sample_size = 20480, auto_type_candidates = ['BOOLEAN', 'BIGINT', 'DOUBLE', ` +
+    `'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR'], ${csvOptions(read, true)})`
+  );
+}
+
+/** How DuckDB's sniffer reads the file with the options the load uses (tab-separated or not). */
+export function sniffCsvSql(file: string, tab: boolean): string {
+  // '\t' is DuckDB's own escape for a tab in CSV options (the literal holds a backslash and t).
+  const delim = tab ? `, delim = ${sqlString('\\t')}` : '';
+  return (
+    `SELECT Delimiter, Quote, Escape, SkipRows, Columns FROM sniff_csv(${sqlString(file)}, ` +
+    `header = true, all_varchar = true, null_padding = true, sample_size = 20480, ` +
+    `max_line_size = 10000000${delim})`
+  );
+}
+
+/** A column of a file whose shape DuckDB is told rather than left to guess. */
+export interface ColumnType {
+  name: string;
+  /** A DuckDB type. */
+  type: string;
+}
+
+const columnsStruct = (columns: ColumnType[]) =>
+  `{${columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ')}}`;
+
+/** NDJSON the load wrote, one record a line, with its columns given. */
+export function ndjsonRelation(file: string, columns: ColumnType[], maxObjectSize: number): string {
+  return (
+    `read_json(${sqlString(file)}, format = 'newline_delimited', records = true, ` +
+    `columns = ${columnsStruct(columns)}, maximum_object_size = ${maxObjectSize})`
+  );
+}
+
+/** The CSV of text the load wrote from a worksheet: nothing sniffed, short rows padded. */
+export function sheetCsvRelation(file: string, names: string[]): string {
+  const columns = columnsStruct(names.map((name) => ({ name, type: 'VARCHAR' })));
+  return (
+    `read_csv(${sqlString(file)}, auto_detect = false, header = false, delim = ',', quote = '"', ` +
+    `escape = '"', new_line = '\\n', null_padding = true, parallel = false, ` +
+    `max_line_size = 10000000, columns = ${columns})`
+  );
+}
