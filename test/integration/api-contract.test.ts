@@ -155,13 +155,20 @@ describe('paging a list', () => {
       const res = await t.app.inject({ url });
       expect(res.statusCode, url).toBe(400);
       const name = url.includes('per_page') ? 'per_page' : 'page';
-      expect(res.json().error.details[0].field, url).toBe(name);
+      const body = res.json<{ error: { details: { field: string }[] } }>();
+      expect(body.error.details[0]?.field, url).toBe(name);
     }
   });
 
   it('answers the page asked for, with the total of them all', async () => {
-    const all = (await t.app.inject({ url: '/api/v1/licences?per_page=1000' })).json();
-    const second = (await t.app.inject({ url: '/api/v1/licences?page=2&per_page=2' })).json();
+    interface Listed {
+      total: number;
+      results: unknown[];
+    }
+    const all = (await t.app.inject({ url: '/api/v1/licences?per_page=1000' })).json<Listed>();
+    const second = (
+      await t.app.inject({ url: '/api/v1/licences?page=2&per_page=2' })
+    ).json<Listed>();
     expect(second).toMatchObject({ total: all.total, page: 2, per_page: 2 });
     expect(second.results).toEqual(all.results.slice(2, 4));
   });
