@@ -1,5 +1,5 @@
 import { randomPointIn } from '../region/boundaries.js';
-import { pointCollection, pointsCsv, type PointFeature } from './files.js';
+import type { PointFeature } from './files.js';
 import { councilOf, idOf, placeName, uniqueNames } from '../region/localities.js';
 import { rngFor } from '../region/random.js';
 
@@ -31,7 +31,7 @@ const SLOWER: readonly Technology[] = [
   ['Copper (ADSL)', 5, 17, 1],
 ];
 
-function gigabitSites(): PointFeature[] {
+export function gigabitSites(): PointFeature[] {
   const rng = rngFor('salford-gigabit-public-buildings');
   const salford = councilOf('salford-city-council');
   const unique = uniqueNames();
@@ -70,9 +70,6 @@ function gigabitSites(): PointFeature[] {
   );
 }
 
-export const gigabitSitesCsv = (): string => pointsCsv(gigabitSites());
-export const gigabitSitesGeoJson = (): string => pointCollection(gigabitSites());
-
 // [sector, weight, name suffixes]
 const FIBRE_SECTORS = [
   ['Council building', 30, ['Civic Centre', 'Library', 'Depot', 'Leisure Centre']],
@@ -85,7 +82,7 @@ const FIBRE_SECTORS = [
 
 export const FIBRE_SITE_COUNT = 180;
 
-function fibreSites(): PointFeature[] {
+export function fibreSites(): PointFeature[] {
   const rng = rngFor('tameside-public-sector-fibre');
   const tameside = councilOf('tameside-council');
   const unique = uniqueNames();
@@ -117,6 +114,3 @@ function fibreSites(): PointFeature[] {
     return { lon, lat, properties };
   });
 }
-
-export const fibreSitesCsv = (): string => pointsCsv(fibreSites());
-export const fibreSitesGeoJson = (): string => pointCollection(fibreSites());

@@ -1,5 +1,5 @@
 import { randomPointIn } from '../region/boundaries.js';
-import { clamp, csv, fixed, pointCollection, pointsCsv, type PointFeature } from './files.js';
+import { clamp, csv, fixed, pointCollection, type PointFeature } from './files.js';
 import {
   councilOf,
   dateOfDay,
@@ -15,7 +15,7 @@ import { itemAt, rngFor } from '../region/random.js';
 const GRIT_REASONS = ['Steep hill', 'Junction on a hill', 'Near a school', 'Bus route', 'Footpath'];
 const GRIT_REASON_WEIGHTS = [38, 22, 14, 10, 16];
 
-function gritBins(): PointFeature[] {
+export function gritBins(): PointFeature[] {
   const rng = rngFor('rochdale-grit-bins');
   const rochdale = councilOf('rochdale-borough-council');
   const autumn = dayOf('2024-10-01');
@@ -34,9 +34,6 @@ function gritBins(): PointFeature[] {
     return { lon, lat, properties };
   });
 }
-
-export const gritBinsCsv = (): string => pointsCsv(gritBins());
-export const gritBinsGeoJson = (): string => pointCollection(gritBins());
 
 // [name, kind, spaces]: shopping car parks fill on Saturdays and in December, commuter ones on
 // weekdays; district ones are steady.

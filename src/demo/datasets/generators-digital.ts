@@ -1,16 +1,6 @@
 import { BOROUGHS, populationShare, urbanity } from '../region/boroughs.js';
 import { randomPointIn } from '../region/boundaries.js';
-import {
-  clamp,
-  csv,
-  fixed,
-  monthOf,
-  months,
-  pointCollection,
-  pointsCsv,
-  quarters,
-  type PointFeature,
-} from './files.js';
+import { clamp, csv, fixed, monthOf, months, quarters, type PointFeature } from './files.js';
 import { rngFor } from '../region/random.js';
 
 // Each builder seeds its own generator from its name, so files do not depend on build order.
@@ -113,7 +103,7 @@ const LOCALITIES = [
 const VENUES = ['Library', 'Community Centre', 'Leisure Centre', 'Park', 'Bus Station'];
 const VENUE_WEIGHTS = [4, 5, 2, 3, 1];
 
-function wifiSites(): PointFeature[] {
+export function wifiSites(): PointFeature[] {
   const rng = rngFor('public-wifi-sites');
   const manchester = BOROUGHS.findIndex((b) => b.name === 'Manchester');
   const used = new Set<string>();
@@ -138,9 +128,6 @@ function wifiSites(): PointFeature[] {
     return { lon, lat, properties };
   });
 }
-
-export const wifiSitesCsv = (): string => pointsCsv(wifiSites());
-export const wifiSitesGeoJson = (): string => pointCollection(wifiSites());
 
 export function deviceDonationsCsv(): string {
   const rng = rngFor('device-lending');

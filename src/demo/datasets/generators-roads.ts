@@ -1,6 +1,6 @@
 import { BOROUGHS, populationShare, urbanity } from '../region/boroughs.js';
 import { randomPointIn } from '../region/boundaries.js';
-import { csv, daysOf, pointCollection, pointsCsv, type PointFeature } from './files.js';
+import { csv, daysOf, type PointFeature } from './files.js';
 import { itemAt, rngFor, type Rng } from '../region/random.js';
 
 const boroughWeights = (power: number) =>
@@ -15,7 +15,7 @@ const pickBorough = (rng: Rng, weights: number[]): number =>
 const EV_OPERATORS = ['Be.EV', 'GMEV', 'char.gy', 'Connected Kerbs', 'bp pulse', 'Pod Point'];
 const EV_POWER = [7, 22, 50, 150] as const;
 
-function chargePoints(): PointFeature[] {
+export function chargePoints(): PointFeature[] {
   const rng = rngFor('ev-charge-points');
   const weights = boroughWeights(0.5);
   return Array.from({ length: 640 }, (_, i) => {
@@ -48,9 +48,6 @@ function chargePoints(): PointFeature[] {
     };
   });
 }
-
-export const chargePointsCsv = (): string => pointsCsv(chargePoints());
-export const chargePointsGeoJson = (): string => pointCollection(chargePoints());
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 // Collisions by hour of day: morning and evening peaks.
