@@ -13,12 +13,12 @@ import {
 export type FileEntry = Omit<DemoFile, 'format'>;
 
 /**
- * A demo dataset as the tables write it, a line a field: the catalogue's own fields, except that
- * the description comes in two parts (the synthetic-data notice goes between them), the tags are
- * one comma-separated list (as region/localities.ts writes its place names), the temporal
- * coverage an ISO 8601 interval and the contact a mailbox, 'Name <email>'.
+ * A demo dataset's catalogue fields as the tables write them, a line a field: the catalogue's
+ * own, except that the description comes in two parts (the synthetic-data notice goes between
+ * them), the tags are one comma-separated list (as region/localities.ts writes its place names),
+ * the temporal coverage an ISO 8601 interval and the contact a mailbox, 'Name <email>'.
  */
-export interface DatasetEntry extends Omit<
+export interface MetaEntry extends Omit<
   DatasetCreateInput,
   'description' | 'tags' | 'temporal_coverage' | 'contact'
 > {
@@ -30,6 +30,10 @@ export interface DatasetEntry extends Omit<
   /** 'YYYY-MM-DD/YYYY-MM-DD'. */
   period?: string;
   contact: string;
+}
+
+/** A table's entry: the dataset's fields with its generated files (and any links). */
+export interface DatasetEntry extends MetaEntry {
   files: FileEntry[];
   links?: DemoLink[];
 }
@@ -49,17 +53,23 @@ function coverage(period: string): { start: string; end: string } {
   return { start, end };
 }
 
+/** The fields createDataset takes for an entry. */
+export function datasetMeta(entry: MetaEntry): DemoDataset['meta'] {
+  const { summary, details, tags, period, contact, ...fields } = entry;
+  return {
+    ...fields,
+    description: synthetic(summary, details),
+    tags: tags.split(', '),
+    ...(period ? { temporal_coverage: coverage(period) } : {}),
+    contact: mailbox(contact),
+  };
+}
+
 /** The dataset a table entry describes, as the seed creates it. */
 export function demoDataset(entry: DatasetEntry): DemoDataset {
-  const { summary, details, tags, period, contact, files, links, ...fields } = entry;
+  const { files, links, ...meta } = entry;
   return {
-    meta: {
-      ...fields,
-      description: synthetic(summary, details),
-      tags: tags.split(', '),
-      ...(period ? { temporal_coverage: coverage(period) } : {}),
-      contact: mailbox(contact),
-    },
+    meta: datasetMeta(meta),
     files: files.map((f) => ({ ...f, format: formatOf(f.fileName) })),
     ...(links ? { links } : {}),
   };
