@@ -1,4 +1,5 @@
 import type { DatasetCreateInput } from '../../features/catalog/index.js';
+import { itemAt } from '../region/random.js';
 
 /** A generated file uploaded as a resource; `build` must be deterministic. */
 export interface DemoFile {
@@ -51,6 +52,13 @@ export interface PointFeature {
   properties: Record<string, Cell>;
 }
 
+/** A point whose properties end with its latitude and longitude, the last columns of its CSV. */
+export const pointFeature = (
+  lon: number,
+  lat: number,
+  properties: Record<string, Cell>,
+): PointFeature => ({ lon, lat, properties: { ...properties, lat, lon } });
+
 /** A GeoJSON FeatureCollection, one feature a line (readable and diff-friendly). */
 export function featureCollection(
   features: readonly { geometry: unknown; properties: Record<string, Cell> }[],
@@ -100,6 +108,10 @@ export function daysOf(year: number): string[] {
 
 /** Month number (1-12) of 'YYYY-MM...' text. */
 export const monthOf = (period: string): number => Number(period.slice(5, 7));
+
+/** A seasonal profile's value for the month of 'YYYY-MM...' text (12 values, January first). */
+export const ofMonth = (profile: readonly number[], period: string): number =>
+  itemAt(profile, monthOf(period) - 1);
 
 /** 1 in winter, -1 in summer: NO2, heating and some crimes follow the seasons. */
 export const winterness = (month: number): number => Math.cos(((month - 1) / 12) * 2 * Math.PI);

@@ -1,5 +1,5 @@
 import { randomPointIn } from '../region/boundaries.js';
-import { pointCollection, pointsCsv, type PointFeature } from './files.js';
+import { pointFeature, type PointFeature } from './files.js';
 import { councilOf, idOf, placeName, uniqueNames } from '../region/localities.js';
 import { rngFor } from '../region/random.js';
 
@@ -31,7 +31,7 @@ const SLOWER: readonly Technology[] = [
   ['Copper (ADSL)', 5, 17, 1],
 ];
 
-function gigabitSites(): PointFeature[] {
+export function gigabitSites(): PointFeature[] {
   const rng = rngFor('salford-gigabit-public-buildings');
   const salford = councilOf('salford-city-council');
   const unique = uniqueNames();
@@ -42,13 +42,10 @@ function gigabitSites(): PointFeature[] {
       const [lon, lat] = randomPointIn(rng, salford.index);
       const gigabit = rng.chance(chance);
       const options = gigabit ? GIGABIT : SLOWER;
-      const [technology, , down, up] = rng.weighted(
-        options,
-        options.map((o) => o[1]),
-      );
+      const [technology, , down, up] = rng.weightedBy(options, (o) => o[1]);
       const school = type.endsWith('school');
       const prefix = school || rng.chance(0.4) ? placeName(rng) : locality;
-      const properties = {
+      return pointFeature(lon, lat, {
         site_id: idOf('SCC-PB', ++n, 3),
         name: unique(`${prefix} ${rng.pick(suffixes)}`),
         site_type: type,
@@ -62,16 +59,10 @@ function gigabitSites(): PointFeature[] {
           : null,
         upgrade_due: gigabit ? null : rng.chance(0.8) ? `2025-Q${rng.int(1, 4)}` : 'Not scheduled',
         public_wifi: school || type === 'Depot' || type === 'Council office' ? 'No' : 'Yes',
-        lat,
-        lon,
-      };
-      return { lon, lat, properties };
+      });
     }),
   );
 }
-
-export const gigabitSitesCsv = (): string => pointsCsv(gigabitSites());
-export const gigabitSitesGeoJson = (): string => pointCollection(gigabitSites());
 
 // [sector, weight, name suffixes]
 const FIBRE_SECTORS = [
@@ -85,15 +76,12 @@ const FIBRE_SECTORS = [
 
 export const FIBRE_SITE_COUNT = 180;
 
-function fibreSites(): PointFeature[] {
+export function fibreSites(): PointFeature[] {
   const rng = rngFor('tameside-public-sector-fibre');
   const tameside = councilOf('tameside-council');
   const unique = uniqueNames();
   return Array.from({ length: FIBRE_SITE_COUNT }, (_, i) => {
-    const [sector, , suffixes] = rng.weighted(
-      FIBRE_SECTORS,
-      FIBRE_SECTORS.map((s) => s[1]),
-    );
+    const [sector, , suffixes] = rng.weightedBy(FIBRE_SECTORS, (s) => s[1]);
     const locality = rng.pick(tameside.localities);
     const [lon, lat] = randomPointIn(rng, tameside.index);
     // The ring reached council buildings first (2016-2018), then schools, the NHS and business.
@@ -101,7 +89,7 @@ function fibreSites(): PointFeature[] {
     const spur = rng.chance(0.7);
     const named = sector === 'School' || sector === 'NHS site' || rng.chance(0.3);
     const big = sector === 'Business' || sector === 'Further education' || rng.chance(0.1);
-    const properties = {
+    return pointFeature(lon, lat, {
       site_id: idOf('TMBC-FN', i + 1, 3),
       site_name: unique(`${named ? placeName(rng) : locality} ${rng.pick(suffixes)}`),
       sector,
@@ -111,12 +99,6 @@ function fibreSites(): PointFeature[] {
       connection: spur ? 'Spur from the ring' : 'On the core ring',
       spur_length_m: spur ? rng.int(40, 1800) : 0,
       service: big && rng.chance(0.5) ? 'Dark fibre' : 'Managed gigabit',
-      lat,
-      lon,
-    };
-    return { lon, lat, properties };
+    });
   });
 }
-
-export const fibreSitesCsv = (): string => pointsCsv(fibreSites());
-export const fibreSitesGeoJson = (): string => pointCollection(fibreSites());

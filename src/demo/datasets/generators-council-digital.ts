@@ -1,7 +1,7 @@
 import { randomPointIn } from '../region/boundaries.js';
-import { csv, monthOf, months, pointCollection, type PointFeature } from './files.js';
+import { csv, months, ofMonth, pointCollection, pointFeature, type PointFeature } from './files.js';
 import { councilOf, idOf, placeName, uniqueNames } from '../region/localities.js';
-import { itemAt, rngFor, type Rng } from '../region/random.js';
+import { rngFor, type Rng } from '../region/random.js';
 
 // Council digital inclusion and connectivity: where residents get help to get online, and which
 // public buildings have gigabit connections.
@@ -39,17 +39,14 @@ function supportVenues(): PointFeature[] {
   const oldham = councilOf('oldham-council');
   const unique = uniqueNames();
   return Array.from({ length: DIGITAL_VENUE_COUNT }, (_, i) => {
-    const [type, , suffix] = rng.weighted(
-      SUPPORT_VENUES,
-      SUPPORT_VENUES.map((v) => v[1]),
-    );
+    const [type, , suffix] = rng.weightedBy(SUPPORT_VENUES, (v) => v[1]);
     const locality = rng.pick(oldham.localities);
     const local = ['Library', 'Leisure centre', 'Council access point'].includes(type);
     const [lon, lat] = randomPointIn(rng, oldham.index);
     const computers = type === 'Library' ? rng.int(6, 24) : rng.chance(0.5) ? rng.int(2, 8) : 0;
     const offer = SUPPORT.filter((s) => computers > 0 || s !== 'Public computers');
     const support = someOf(rng, offer, 0.45);
-    const properties = {
+    return pointFeature(lon, lat, {
       venue_id: idOf('OMBC-DS', i + 1, 3),
       name: unique(`${local || rng.chance(0.3) ? locality : placeName(rng)} ${suffix}`),
       venue_type: type,
@@ -61,10 +58,7 @@ function supportVenues(): PointFeature[] {
       free_wifi: type === 'Sheltered housing lounge' && rng.chance(0.4) ? 'No' : 'Yes',
       step_free_access: rng.chance(0.88) ? 'Yes' : 'No',
       booking: rng.weighted(['Drop in', 'Book ahead', 'Drop in or book ahead'], [5, 2, 3]),
-      lat,
-      lon,
-    };
-    return { lon, lat, properties };
+    });
   });
 }
 
@@ -86,7 +80,7 @@ export function supportSessionsCsv(): string {
     venues.map((v) => {
       const held = Math.max(0, Math.round(v.slots * 4.3 * rng.between(0.8, 1)));
       const growth = 1 + (0.25 * i) / ms.length;
-      const helped = rng.count(held * 3.2 * growth * itemAt(HELP_SEASON, monthOf(m) - 1));
+      const helped = rng.count(held * 3.2 * growth * ofMonth(HELP_SEASON, m));
       const lent = v.lending ? rng.count(helped * 0.08) : 0;
       return [
         m,

@@ -1,5 +1,5 @@
 import { randomPointIn } from '../region/boundaries.js';
-import { clamp, csv, fixed, monthOf, months, pointCollection, type PointFeature } from './files.js';
+import { clamp, csv, fixed, months, ofMonth, pointCollection, type PointFeature } from './files.js';
 import { councilOf, idOf } from '../region/localities.js';
 import { itemAt, rngFor } from '../region/random.js';
 
@@ -69,7 +69,7 @@ export function libraryUseCsv(): string {
   const libs = libraries();
   const ms = months('2023-04', '2025-03');
   const rows = ms.flatMap((m, i) => {
-    const season = itemAt(LIBRARY_SEASON, monthOf(m) - 1);
+    const season = ofMonth(LIBRARY_SEASON, m);
     return libs.map((lib) => {
       const open = lib.weeklyHours * 4.33;
       const use = clamp(0.38 * season * (1 + 0.12 * rng.normal()), 0.1, 0.9);

@@ -1,5 +1,13 @@
 import { randomPointIn } from '../region/boundaries.js';
-import { clamp, csv, fixed, pointCollection, pointsCsv, type PointFeature } from './files.js';
+import {
+  clamp,
+  csv,
+  fixed,
+  ofMonth,
+  pointCollection,
+  pointFeature,
+  type PointFeature,
+} from './files.js';
 import {
   councilOf,
   dateOfDay,
@@ -8,35 +16,29 @@ import {
   pointNearCentre,
   streetName,
 } from '../region/localities.js';
-import { itemAt, rngFor } from '../region/random.js';
+import { rngFor } from '../region/random.js';
 
 // Grit bins, car parks and food hygiene: everyday council services, in their usual shapes.
 
 const GRIT_REASONS = ['Steep hill', 'Junction on a hill', 'Near a school', 'Bus route', 'Footpath'];
 const GRIT_REASON_WEIGHTS = [38, 22, 14, 10, 16];
 
-function gritBins(): PointFeature[] {
+export function gritBins(): PointFeature[] {
   const rng = rngFor('rochdale-grit-bins');
   const rochdale = councilOf('rochdale-borough-council');
   const autumn = dayOf('2024-10-01');
   return Array.from({ length: 520 }, (_, i) => {
     const [lon, lat] = randomPointIn(rng, rochdale.index);
-    const properties = {
+    return pointFeature(lon, lat, {
       bin_id: idOf('RBC-GB', i + 1),
       location: `${streetName(rng)}, ${rng.pick(rochdale.localities)}`,
       reason: rng.weighted(GRIT_REASONS, GRIT_REASON_WEIGHTS),
       capacity_litres: rng.weighted([200, 350, 400], [3, 5, 2]),
       last_refilled: dateOfDay(autumn + rng.int(0, 75)),
       condition: rng.weighted(['Good', 'Damaged lid', 'Needs replacing'], [86, 10, 4]),
-      lat,
-      lon,
-    };
-    return { lon, lat, properties };
+    });
   });
 }
-
-export const gritBinsCsv = (): string => pointsCsv(gritBins());
-export const gritBinsGeoJson = (): string => pointCollection(gritBins());
 
 // [name, kind, spaces]: shopping car parks fill on Saturdays and in December, commuter ones on
 // weekdays; district ones are steady.
@@ -67,7 +69,7 @@ function carParks(): PointFeature[] {
       ? pointNearCentre(rng, stockport, 0.5)
       : randomPointIn(rng, stockport.index);
     const multi = name.includes('multi-storey');
-    const properties = {
+    return pointFeature(lon, lat, {
       car_park_id: idOf('SMBC-CP', i + 1, 2),
       name,
       type: multi ? 'Multi-storey' : 'Surface',
@@ -77,10 +79,7 @@ function carParks(): PointFeature[] {
       ev_charging_bays: multi ? 12 : rng.int(0, 4),
       opening_hours: multi ? '06:00-23:00' : '24 hours',
       tariff_first_hour_gbp: fixed(multi ? 1.8 : kind === 'commuter' ? 1.2 : 1, 2),
-      lat,
-      lon,
-    };
-    return { lon, lat, properties };
+    });
   });
 }
 
@@ -91,7 +90,6 @@ export function carParkOccupancyCsv(): string {
   const start = dayOf('2024-01-01');
   const rows = Array.from({ length: 366 }, (_, d) => start + d).flatMap((day, d) => {
     const date = dateOfDay(day);
-    const month = Number(date.slice(5, 7));
     const weekday = d % 7; // 1 January 2024 was a Monday: 0 Monday ... 6 Sunday.
     const christmas = date.endsWith('12-25');
     return CAR_PARKS.map(([name, kind, spaces], i) => {
@@ -105,7 +103,7 @@ export function carParkOccupancyCsv(): string {
           : kind === 'shopping'
             ? [0.62, 0.6, 0.64, 0.66, 0.75, 0.95, 0.58][weekday]
             : 0.65;
-      const season = kind === 'shopping' ? itemAt(SHOPPING_SEASON, month - 1) : 1;
+      const season = kind === 'shopping' ? ofMonth(SHOPPING_SEASON, date) : 1;
       const share = clamp((week ?? 0.6) * season + 0.05 * rng.normal(), 0.05, 1);
       const occupied = Math.round(spaces * share);
       const peak = kind === 'commuter' ? rng.int(9, 11) : rng.int(11, 15);

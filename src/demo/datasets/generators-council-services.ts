@@ -46,10 +46,7 @@ export function boltonStreetLightingFaultsCsv(): string {
   const rng = rngFor('bolton-street-lighting-faults');
   const bolton = councilOf('bolton-council');
   const faults = Array.from({ length: STREET_LIGHT_FAULT_ROWS }, () => {
-    const fault = rng.weighted(
-      LIGHT_FAULTS,
-      LIGHT_FAULTS.map((f) => f[1]),
-    );
+    const fault = rng.weightedBy(LIGHT_FAULTS, (f) => f[1]);
     // Dark evenings bring more reports, and a supply fault can take weeks to trace.
     const reported = dayIn2024(rng, 0.45);
     const repaired = reported + Math.round(rng.between(fault[4], fault[5]));
@@ -131,10 +128,7 @@ export function buryPlanningApplicationsGeoJson(): string {
   const bury = councilOf('bury-council');
   const unique = uniqueNames();
   const apps = Array.from({ length: PLANNING_APPLICATION_ROWS }, () => ({
-    type: rng.weighted(
-      APPLICATION_TYPES,
-      APPLICATION_TYPES.map((t) => t[2]),
-    ),
+    type: rng.weightedBy(APPLICATION_TYPES, (t) => t[2]),
     received: dayIn2024(rng, -0.15),
   })).sort((a, b) => a.received - b.received);
   const features = apps.map(({ type: [type, suffix, , proposals], received }, i) => {

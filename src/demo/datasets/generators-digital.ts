@@ -4,11 +4,10 @@ import {
   clamp,
   csv,
   fixed,
-  monthOf,
   months,
-  pointCollection,
-  pointsCsv,
+  ofMonth,
   quarters,
+  pointFeature,
   type PointFeature,
 } from './files.js';
 import { rngFor } from '../region/random.js';
@@ -90,7 +89,7 @@ const TERM_SEASON = [1.3, 1.1, 1.0, 0.8, 0.9, 0.7, 0.6, 0.5, 1.5, 1.3, 1.1, 0.8]
 export function enrolmentsCsv(): string {
   const rng = rngFor('digital-skills-enrolments');
   const rows = months('2023-04', '2025-03').flatMap((m) => {
-    const season = TERM_SEASON[monthOf(m) - 1] ?? 1;
+    const season = ofMonth(TERM_SEASON, m);
     return BOROUGHS.flatMap((b) =>
       COURSES.map(([course, weight]) => {
         const enrolments = rng.count(1500 * populationShare(b) * weight * season);
@@ -113,7 +112,7 @@ const LOCALITIES = [
 const VENUES = ['Library', 'Community Centre', 'Leisure Centre', 'Park', 'Bus Station'];
 const VENUE_WEIGHTS = [4, 5, 2, 3, 1];
 
-function wifiSites(): PointFeature[] {
+export function wifiSites(): PointFeature[] {
   const rng = rngFor('public-wifi-sites');
   const manchester = BOROUGHS.findIndex((b) => b.name === 'Manchester');
   const used = new Set<string>();
@@ -125,22 +124,16 @@ function wifiSites(): PointFeature[] {
     used.add(name);
     const [lon, lat] = randomPointIn(rng, manchester);
     const transport = venue === 'Bus Station' || venue === 'Tram Stop';
-    const properties = {
+    return pointFeature(lon, lat, {
       site_id: `MCC-WIFI-${String(i + 1).padStart(4, '0')}`,
       name,
       venue_type: venue,
       provider: transport ? 'Bee Network' : 'Manchester City Council',
       access: venue === 'Park' || venue === 'Tram Stop' ? '24 hours' : 'Opening hours',
       opened: `${rng.int(2016, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}`,
-      lat,
-      lon,
-    };
-    return { lon, lat, properties };
+    });
   });
 }
-
-export const wifiSitesCsv = (): string => pointsCsv(wifiSites());
-export const wifiSitesGeoJson = (): string => pointCollection(wifiSites());
 
 export function deviceDonationsCsv(): string {
   const rng = rngFor('device-lending');

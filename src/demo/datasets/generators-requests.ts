@@ -31,10 +31,7 @@ export function serviceRequestsCsv(): string {
   const rng = rngFor('service-requests-sample');
   const boroughWeights = BOROUGHS.map((b) => populationShare(b) * Math.min(urbanity(b), 2) ** 0.3);
   const requests = Array.from({ length: SERVICE_REQUEST_ROWS }, () => {
-    const [category, , season, fastest, slowest] = rng.weighted(
-      CATEGORIES,
-      CATEGORIES.map((c) => c[1]),
-    );
+    const [category, , season, fastest, slowest] = rng.weightedBy(CATEGORIES, (c) => c[1]);
     const month = rng.weighted(
       Array.from({ length: 12 }, (_, m) => m),
       Array.from({ length: 12 }, (_, m) => 1 + season * winterness(m + 1)),

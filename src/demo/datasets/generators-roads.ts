@@ -1,6 +1,6 @@
 import { BOROUGHS, populationShare, urbanity } from '../region/boroughs.js';
 import { randomPointIn } from '../region/boundaries.js';
-import { csv, daysOf, pointCollection, pointsCsv, type PointFeature } from './files.js';
+import { csv, daysOf, pointFeature, type PointFeature } from './files.js';
 import { itemAt, rngFor, type Rng } from '../region/random.js';
 
 const boroughWeights = (power: number) =>
@@ -15,7 +15,7 @@ const pickBorough = (rng: Rng, weights: number[]): number =>
 const EV_OPERATORS = ['Be.EV', 'GMEV', 'char.gy', 'Connected Kerbs', 'bp pulse', 'Pod Point'];
 const EV_POWER = [7, 22, 50, 150] as const;
 
-function chargePoints(): PointFeature[] {
+export function chargePoints(): PointFeature[] {
   const rng = rngFor('ev-charge-points');
   const weights = boroughWeights(0.5);
   return Array.from({ length: 640 }, (_, i) => {
@@ -27,30 +27,21 @@ function chargePoints(): PointFeature[] {
       power >= 50
         ? rng.pick(['Rapid hub', 'Supermarket', 'Car park'])
         : rng.pick(['On-street', 'On-street', 'Car park', 'Leisure centre']);
-    return {
-      lon,
-      lat,
-      properties: {
-        charge_point_id: `GMCP-${String(i + 1).padStart(5, '0')}`,
-        operator:
-          power === 7 ? rng.pick(['char.gy', 'Connected Kerbs', 'GMEV']) : rng.pick(EV_OPERATORS),
-        location_type: location,
-        area_code: b.code,
-        borough: b.name,
-        max_power_kw: power,
-        connectors: power >= 50 ? 'CCS; CHAdeMO' : 'Type 2',
-        sockets: power >= 50 ? rng.int(1, 2) : 2,
-        status: rng.chance(0.94) ? 'In service' : 'Out of service',
-        installed: `${rng.int(2014, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}`,
-        lat,
-        lon,
-      },
-    };
+    return pointFeature(lon, lat, {
+      charge_point_id: `GMCP-${String(i + 1).padStart(5, '0')}`,
+      operator:
+        power === 7 ? rng.pick(['char.gy', 'Connected Kerbs', 'GMEV']) : rng.pick(EV_OPERATORS),
+      location_type: location,
+      area_code: b.code,
+      borough: b.name,
+      max_power_kw: power,
+      connectors: power >= 50 ? 'CCS; CHAdeMO' : 'Type 2',
+      sockets: power >= 50 ? rng.int(1, 2) : 2,
+      status: rng.chance(0.94) ? 'In service' : 'Out of service',
+      installed: `${rng.int(2014, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}`,
+    });
   });
 }
-
-export const chargePointsCsv = (): string => pointsCsv(chargePoints());
-export const chargePointsGeoJson = (): string => pointCollection(chargePoints());
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 // Collisions by hour of day: morning and evening peaks.

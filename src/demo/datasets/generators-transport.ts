@@ -7,7 +7,9 @@ import {
   fixed,
   monthOf,
   months,
+  ofMonth,
   pointCollection,
+  pointFeature,
   winterness,
   type PointFeature,
 } from './files.js';
@@ -87,7 +89,7 @@ export function metrolinkCsv(): string {
   const rng = rngFor('metrolink-patronage');
   const ms = months('2022-04', '2025-03');
   const rows = ms.flatMap((m, i) => {
-    const total = 3_050_000 * (1 + (0.16 * i) / ms.length) * (TRAM_SEASON[monthOf(m) - 1] ?? 1);
+    const total = 3_050_000 * (1 + (0.16 * i) / ms.length) * ofMonth(TRAM_SEASON, m);
     return LINES.map(([line, share]) => {
       const journeys = Math.round(total * share * (1 + rng.normal() * 0.02));
       return [m, line, journeys, fixed(clamp(98.6 + rng.normal() * 0.6, 94, 99.9))];
@@ -123,7 +125,7 @@ function counterSites(): PointFeature[] {
     const b = itemAt(BOROUGHS, bi);
     const [lon, lat] = randomPointIn(rng, bi);
     const id = `CC${String(i + 1).padStart(2, '0')}`;
-    return { lon, lat, properties: { counter_id: id, site, borough: b.name, kind, lat, lon } };
+    return pointFeature(lon, lat, { counter_id: id, site, borough: b.name, kind });
   });
 }
 

@@ -2,8 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Engine } from '../../platform/engine/engine.js';
 import { sqlString } from '../../platform/engine/sql.js';
-import type { DatasetCreateInput } from '../../features/catalog/index.js';
-import { synthetic } from './files.js';
+import { datasetMeta, GMCA_DIGITAL, WHOLE_REGION } from './demo-dataset.js';
 import { serviceRequestsSql } from './service-requests-sql.js';
 
 /** Rows in the full service-requests file: enough to show the datastore at a realistic size. */
@@ -19,21 +18,20 @@ const FILE = {
 export const ALL_REQUESTS_SLUG = 'service-requests-all';
 
 export function allServiceRequests(rows: number) {
-  const meta: DatasetCreateInput & { slug: string } = {
+  const meta = datasetMeta({
     slug: ALL_REQUESTS_SLUG,
     title: 'Service requests (all)',
     organisation: 'gmca',
-    description: synthetic(
-      `Every report of a street problem made by residents in 2023 and 2024: ${rows.toLocaleString('en-GB')} requests about potholes, fly-tipping, street lights, noise and more, each routed to the council for the place it was reported.`,
+    summary: `Every report of a street problem made by residents in 2023 and 2024: ${rows.toLocaleString('en-GB')} requests about potholes, fly-tipping, street lights, noise and more, each routed to the council for the place it was reported.`,
+    details:
       'Personal details are removed. `status` is as of 6 January 2025; `closed_at` and `days_to_close` are empty for requests still open. `lat` and `lon` are points in WGS 84 inside the borough (approximate demo boundaries). For a smaller file to open in a spreadsheet, see the 2024 sample.',
-    ),
-    tags: ['potholes', 'fly-tipping', 'street lights', 'reports', 'noise'],
+    tags: 'potholes, fly-tipping, street lights, reports, noise',
     themes: ['service-requests'],
     update_frequency: 'daily',
-    temporal_coverage: { start: '2023-01-01', end: '2024-12-31' },
-    spatial_coverage: 'Greater Manchester',
-    contact: { name: 'GMCA Digital team', email: 'digital@gmca.example' },
-  };
+    period: '2023-01-01/2024-12-31',
+    spatial_coverage: WHOLE_REGION,
+    contact: GMCA_DIGITAL,
+  });
   return { meta, file: FILE };
 }
 

@@ -9,18 +9,23 @@ import {
   type TileInput,
 } from '../../features/indicators/index.js';
 
-type DemoTile =
-  | TileInput
-  | {
-      kind: 'chart';
-      title: string;
-      dataset: string;
-      chart: Extract<TileInput, { kind: 'chart' }>['chart'];
-    };
+type ChartParams = Extract<TileInput, { kind: 'chart' }>['chart'];
+/** A tile, or a chart of a demo dataset's first resource (whose id the seed looks up). */
+type DemoTile = TileInput | { kind: 'chart'; title: string; dataset: string; chart: ChartParams };
 
 interface DemoDashboard extends Omit<DashboardCreateInput, 'tiles'> {
   tiles: DemoTile[];
 }
+
+// A dashboard's tiles, a line each: an indicator's card or map, or a chart of a demo dataset.
+const indicator = (slug: string): DemoTile => ({ kind: 'indicator', indicator: slug });
+const map = (slug: string): DemoTile => ({ kind: 'map', indicator: slug });
+const chart = (title: string, dataset: string, params: ChartParams): DemoTile => ({
+  kind: 'chart',
+  title,
+  dataset,
+  chart: params,
+});
 
 export const DEMO_DASHBOARDS: readonly DemoDashboard[] = [
   {
@@ -35,19 +40,20 @@ export const DEMO_DASHBOARDS: readonly DemoDashboard[] = [
         markdown:
           'Every figure is computed from published open data each time the page is drawn. Follow a tile’s link to see how it is calculated and the data behind it.',
       },
-      { kind: 'indicator', indicator: 'full-fibre-coverage' },
-      { kind: 'indicator', indicator: 'gigabit-coverage' },
-      { kind: 'indicator', indicator: '5g-outdoor-coverage' },
-      { kind: 'indicator', indicator: '5g-all-operators-coverage' },
-      { kind: 'indicator', indicator: 'digital-skills-enrolments' },
-      { kind: 'indicator', indicator: 'free-public-wifi-sites' },
-      { kind: 'map', indicator: 'full-fibre-coverage' },
-      {
-        kind: 'chart',
-        title: 'Digital skills enrolments by course level',
-        dataset: 'digital-skills-course-enrolments',
-        chart: { type: 'line', x: 'month', agg: 'sum', y: 'enrolments', group: 'course' },
-      },
+      indicator('full-fibre-coverage'),
+      indicator('gigabit-coverage'),
+      indicator('5g-outdoor-coverage'),
+      indicator('5g-all-operators-coverage'),
+      indicator('digital-skills-enrolments'),
+      indicator('free-public-wifi-sites'),
+      map('full-fibre-coverage'),
+      chart('Digital skills enrolments by course level', 'digital-skills-course-enrolments', {
+        type: 'line',
+        x: 'month',
+        agg: 'sum',
+        y: 'enrolments',
+        group: 'course',
+      }),
     ],
   },
   {
@@ -55,15 +61,16 @@ export const DEMO_DASHBOARDS: readonly DemoDashboard[] = [
     title: 'Borough comparison: digital connectivity',
     description: 'The ten boroughs side by side on full fibre, 5G and digital skills.',
     tiles: [
-      { kind: 'map', indicator: 'full-fibre-coverage' },
-      { kind: 'map', indicator: '5g-all-operators-coverage' },
-      { kind: 'map', indicator: 'digital-skills-enrolments' },
-      {
-        kind: 'chart',
-        title: 'Gigabit coverage by borough, each quarter',
-        dataset: 'full-fibre-gigabit-coverage',
-        chart: { type: 'line', x: 'quarter', agg: 'avg', y: 'gigabit_pct', group: 'borough' },
-      },
+      map('full-fibre-coverage'),
+      map('5g-all-operators-coverage'),
+      map('digital-skills-enrolments'),
+      chart('Gigabit coverage by borough, each quarter', 'full-fibre-gigabit-coverage', {
+        type: 'line',
+        x: 'quarter',
+        agg: 'avg',
+        y: 'gigabit_pct',
+        group: 'borough',
+      }),
     ],
   },
 ];

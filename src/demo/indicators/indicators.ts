@@ -19,7 +19,9 @@ interface DemoIndicator {
   /** The resource's name, when not the dataset's first. */
   resource?: string;
   query: IndicatorQueryInput;
-  target: { value: number; date: string };
+  /** The target value and the date it is due. */
+  target: number;
+  by: string;
 }
 
 // Baselines are the data's own value for the last period that began before the mayor took
@@ -31,10 +33,15 @@ const byBorough = (field: string, fn: 'avg' | 'sum' = 'avg'): IndicatorQueryInpu
   value: { fn, field },
   group: 'borough',
 });
-const monthly = (field: string): IndicatorQueryInput => ({
+/** The month's sum of `field` (over `per`'s sum, for a rate) in each borough or other group. */
+const monthly = (
+  field: string,
+  options: { per?: string; group?: string } = {},
+): IndicatorQueryInput => ({
   date: { field: 'month' },
   value: { fn: 'sum', field },
-  group: 'borough',
+  ...(options.per ? { denominator: { fn: 'sum', field: options.per } } : {}),
+  group: options.group ?? 'borough',
 });
 
 export const DEMO_INDICATORS: readonly DemoIndicator[] = [
@@ -47,7 +54,8 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'up',
     dataset: 'full-fibre-gigabit-coverage',
     query: byBorough('full_fibre_pct'),
-    target: { value: 95, date: TERM_END },
+    target: 95,
+    by: TERM_END,
   },
   {
     slug: 'gigabit-coverage',
@@ -58,7 +66,8 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'up',
     dataset: 'full-fibre-gigabit-coverage',
     query: byBorough('gigabit_pct'),
-    target: { value: 99, date: '2026-12-31' },
+    target: 99,
+    by: '2026-12-31',
   },
   {
     slug: 'slow-broadband-premises',
@@ -69,7 +78,8 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'down',
     dataset: 'full-fibre-gigabit-coverage',
     query: byBorough('below_10mbps_pct'),
-    target: { value: 0, date: '2026-05-01' },
+    target: 0,
+    by: '2026-05-01',
   },
   {
     slug: '5g-outdoor-coverage',
@@ -80,7 +90,8 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'up',
     dataset: '5g-mobile-coverage',
     query: byBorough('outdoor_5g_any_operator_pct'),
-    target: { value: 95, date: '2026-05-01' },
+    target: 95,
+    by: '2026-05-01',
   },
   {
     slug: '5g-all-operators-coverage',
@@ -90,7 +101,8 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'up',
     dataset: '5g-mobile-coverage',
     query: byBorough('outdoor_5g_all_operators_pct'),
-    target: { value: 90, date: '2026-05-01' },
+    target: 90,
+    by: '2026-05-01',
   },
   {
     slug: 'digital-skills-enrolments',
@@ -100,7 +112,8 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'up',
     dataset: 'digital-skills-course-enrolments',
     query: monthly('enrolments'),
-    target: { value: 4500, date: TERM_END },
+    target: 4500,
+    by: TERM_END,
   },
   {
     slug: 'digital-skills-completion-rate',
@@ -109,13 +122,9 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     unit: '%',
     direction: 'up',
     dataset: 'digital-skills-course-enrolments',
-    query: {
-      date: { field: 'month' },
-      value: { fn: 'sum', field: 'completions' },
-      denominator: { fn: 'sum', field: 'enrolments' },
-      group: 'borough',
-    },
-    target: { value: 80, date: '2026-05-01' },
+    query: monthly('completions', { per: 'enrolments' }),
+    target: 80,
+    by: '2026-05-01',
   },
   {
     slug: 'free-public-wifi-sites',
@@ -125,7 +134,8 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'up',
     dataset: 'manchester-public-wifi-sites',
     query: { date: { field: 'opened' }, value: { fn: 'count' }, cumulative: true },
-    target: { value: 200, date: TERM_END },
+    target: 200,
+    by: TERM_END,
   },
   {
     slug: 'oldham-residents-helped-online',
@@ -135,12 +145,9 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     direction: 'up',
     dataset: 'oldham-digital-support-venues',
     resource: 'Sessions and residents helped by venue and month',
-    query: {
-      date: { field: 'month' },
-      value: { fn: 'sum', field: 'residents_helped' },
-      group: 'venue',
-    },
-    target: { value: 3000, date: '2026-05-01' },
+    query: monthly('residents_helped', { group: 'venue' }),
+    target: 3000,
+    by: '2026-05-01',
   },
 ];
 
@@ -167,7 +174,7 @@ export async function seedIndicators(ctx: AppContext, actor: Actor): Promise<num
       unit: d.unit,
       direction: d.direction,
       query: d.query,
-      target: d.target,
+      target: { value: d.target, date: d.by },
       resource_id: resourceId,
       baseline: { value: Math.round(before.value * 10) / 10, date: before.date },
     });

@@ -1,9 +1,10 @@
 import type { PromiseStatus } from '../../platform/db/schema.js';
 import type { Evidence } from '../../features/promises/index.js';
+import type { Deadline } from './deadlines.js';
 
 /**
  * A synthetic promise of the demo mayor. Days are counted from the day the mayor took office
- * (day 0), which the demo sets relative to the seed date, so the scorecard always looks live.
+ * (day 0): the region's term start, so histories line up with the demo data's dates.
  */
 export interface DemoPromise {
   slug: string;
@@ -12,29 +13,23 @@ export interface DemoPromise {
   source: { kind: 'manifesto' | 'speech' | 'press-release' | 'other'; day: number; path: string };
   theme: string;
   owner: string;
-  deadline: { kind: 'date'; day: number } | { kind: 'days'; days: number } | { kind: 'none' };
+  deadline: Deadline;
   /** Demo indicators (by slug) that measure it, attached when they exist. */
-  indicators: string[];
+  indicators?: string[];
   /** 1-4 changes, in order, each dated by its day of the term (all before the seed date). */
-  history: { day: number; to: PromiseStatus; why: string; evidence: Evidence[] }[];
+  history: StatusChange[];
 }
 
-// Documents and news are fictional, at example.org (a reserved domain that is never real);
-// datasets are the demo's own, so a newcomer can follow the evidence to the data.
-export const doc = (title: string, path: string): Evidence => ({
-  title,
-  url: `https://example.org/demo/${path}`,
-  kind: 'document',
-});
-export const news = (title: string, path: string): Evidence => ({
-  title,
-  url: `https://example.org/demo/news/${path}`,
-  kind: 'news',
-});
-export const data = (title: string, slug: string): Evidence => ({
-  title,
-  url: `/datasets/${slug}`,
-  kind: 'dataset',
-});
+export interface StatusChange {
+  day: number;
+  to: PromiseStatus;
+  why: string;
+  evidence: Evidence[];
+}
 
+// Where a promise was made: each kind of source has its own folder of the fictional site.
 export const MANIFESTO = { kind: 'manifesto', day: -40, path: 'manifesto' } as const;
+export const speech = (day: number, name: string) =>
+  ({ kind: 'speech', day, path: `speeches/${name}` }) as const;
+export const pressRelease = (day: number, name: string) =>
+  ({ kind: 'press-release', day, path: `press/${name}` }) as const;

@@ -1,7 +1,11 @@
-import { data, doc, MANIFESTO, news, type DemoPromise } from './demo-promise.js';
+import { compromise, data, doc, inTheWorks, kept, news, stalled } from './status-changes.js';
+import { byDay, END_OF_TERM, NO_DEADLINE, withinDays } from './deadlines.js';
+import { MANIFESTO, pressRelease, speech, type DemoPromise } from './demo-promise.js';
 
-const FIBRE = 'full-fibre-gigabit-coverage';
-const MOBILE = '5g-mobile-coverage';
+const FIBRE_DATA = data(
+  'Full-fibre and gigabit coverage by borough',
+  'full-fibre-gigabit-coverage',
+);
 
 export const CONNECTIVITY_PROMISES: DemoPromise[] = [
   {
@@ -13,36 +17,32 @@ export const CONNECTIVITY_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'broadband',
     owner: 'gmca',
-    deadline: { kind: 'date', day: 1450 },
+    deadline: END_OF_TERM,
     indicators: ['full-fibre-coverage'],
     history: [
-      {
-        day: 21,
-        to: 'in-the-works',
-        why: 'A **regional fibre framework** was agreed with three network builders in the first month.',
-        evidence: [
-          doc('Combined authority board: fibre framework', 'board/fibre-framework'),
-          data('Full-fibre and gigabit coverage by borough', FIBRE),
-        ],
-      },
+      inTheWorks(
+        21,
+        'A **regional fibre framework** was agreed with three network builders in the first month.',
+        doc('Combined authority board: fibre framework', 'board/fibre-framework'),
+        FIBRE_DATA,
+      ),
     ],
   },
   {
     slug: 'gigabit-broadband-by-2026',
     title: 'Gigabit-capable broadband for 99% of premises by the end of 2026',
     quote: 'Almost every premises – 99% – will be able to get gigabit speeds by the end of 2026.',
-    source: { kind: 'speech', day: 12, path: 'speeches/digital-region' },
+    source: speech(12, 'digital-region'),
     theme: 'broadband',
     owner: 'gmca',
-    deadline: { kind: 'date', day: 600 },
+    deadline: byDay(600),
     indicators: ['gigabit-coverage'],
     history: [
-      {
-        day: 30,
-        to: 'in-the-works',
-        why: 'Cable and fibre upgrades are under way; the data shows steady quarterly growth.',
-        evidence: [data('Full-fibre and gigabit coverage by borough', FIBRE)],
-      },
+      inTheWorks(
+        30,
+        'Cable and fibre upgrades are under way; the data shows steady quarterly growth.',
+        FIBRE_DATA,
+      ),
     ],
   },
   {
@@ -52,21 +52,19 @@ export const CONNECTIVITY_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'broadband',
     owner: 'gmca',
-    deadline: { kind: 'days', days: 365 },
+    deadline: withinDays(365),
     indicators: ['slow-broadband-premises'],
     history: [
-      {
-        day: 40,
-        to: 'in-the-works',
-        why: 'Vouchers for the hardest-to-reach premises opened to applications.',
-        evidence: [news('Broadband vouchers open for rural premises', 'vouchers')],
-      },
-      {
-        day: 88,
-        to: 'stalled',
-        why: 'Take-up of the vouchers has been low and the share of slow premises has barely moved.',
-        evidence: [data('Full-fibre and gigabit coverage by borough', FIBRE)],
-      },
+      inTheWorks(
+        40,
+        'Vouchers for the hardest-to-reach premises opened to applications.',
+        news('Broadband vouchers open for rural premises', 'vouchers'),
+      ),
+      stalled(
+        88,
+        'Take-up of the vouchers has been low and the share of slow premises has barely moved.',
+        FIBRE_DATA,
+      ),
     ],
   },
   {
@@ -76,38 +74,33 @@ export const CONNECTIVITY_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'broadband',
     owner: 'gmca',
-    deadline: { kind: 'date', day: 720 },
+    deadline: byDay(720),
     indicators: ['5g-outdoor-coverage'],
     history: [
-      {
-        day: 35,
-        to: 'in-the-works',
-        why: 'A shared approach to mast planning was agreed with the ten councils.',
-        evidence: [doc('Mast planning protocol', 'planning/mast-protocol')],
-      },
+      inTheWorks(
+        35,
+        'A shared approach to mast planning was agreed with the ten councils.',
+        doc('Mast planning protocol', 'planning/mast-protocol'),
+      ),
     ],
   },
   {
     slug: '5g-from-all-four-networks',
     title: '5G from all four networks in town centres',
     quote: 'Every town centre will have 5G from all four mobile networks.',
-    source: { kind: 'press-release', day: 50, path: 'press/5g-town-centres' },
+    source: pressRelease(50, '5g-town-centres'),
     theme: 'broadband',
     owner: 'tfgm',
-    deadline: { kind: 'date', day: 720 },
+    deadline: byDay(720),
     indicators: ['5g-all-operators-coverage'],
     history: [
-      {
-        day: 60,
-        to: 'compromise',
-        why:
-          'Two networks signed up; the other two will cover the ten largest town centres only. ' +
+      compromise(
+        60,
+        'Two networks signed up; the other two will cover the ten largest town centres only. ' +
           'Rated a compromise: smaller than promised.',
-        evidence: [
-          news('Two networks commit to town-centre 5G', '5g-networks'),
-          data('5G mobile coverage by borough', MOBILE),
-        ],
-      },
+        news('Two networks commit to town-centre 5G', '5g-networks'),
+        data('5G mobile coverage by borough', '5g-mobile-coverage'),
+      ),
     ],
   },
   {
@@ -117,41 +110,34 @@ export const CONNECTIVITY_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'broadband',
     owner: 'salford-city-council',
-    deadline: { kind: 'days', days: 730 },
-    indicators: [],
+    deadline: withinDays(730),
     history: [
-      {
-        day: 45,
-        to: 'in-the-works',
-        why: 'Salford has connected its first 60 public buildings and publishes the list.',
-        evidence: [
-          data('Gigabit connections in public buildings', 'salford-gigabit-public-buildings'),
-        ],
-      },
+      inTheWorks(
+        45,
+        'Salford has connected its first 60 public buildings and publishes the list.',
+        data('Gigabit connections in public buildings', 'salford-gigabit-public-buildings'),
+      ),
     ],
   },
   {
     slug: 'public-sector-fibre-network',
     title: 'A shared public-sector fibre network',
     quote: 'Our councils will share one public fibre network instead of renting ten.',
-    source: { kind: 'speech', day: 5, path: 'speeches/first-week' },
+    source: speech(5, 'first-week'),
     theme: 'broadband',
     owner: 'tameside-council',
-    deadline: { kind: 'none' },
-    indicators: [],
+    deadline: NO_DEADLINE,
     history: [
-      {
-        day: 15,
-        to: 'in-the-works',
-        why: 'Tameside’s network is being extended to the neighbouring boroughs.',
-        evidence: [data('Public sector fibre network', 'tameside-public-sector-fibre-network')],
-      },
-      {
-        day: 70,
-        to: 'stalled',
-        why: 'Three councils have not yet agreed to join; no new links were built this quarter.',
-        evidence: [news('Fibre network talks pause', 'fibre-talks')],
-      },
+      inTheWorks(
+        15,
+        'Tameside’s network is being extended to the neighbouring boroughs.',
+        data('Public sector fibre network', 'tameside-public-sector-fibre-network'),
+      ),
+      stalled(
+        70,
+        'Three councils have not yet agreed to join; no new links were built this quarter.',
+        news('Fibre network talks pause', 'fibre-talks'),
+      ),
     ],
   },
   {
@@ -161,15 +147,14 @@ export const CONNECTIVITY_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'digital-inclusion',
     owner: 'manchester-city-council',
-    deadline: { kind: 'date', day: 1450 },
+    deadline: END_OF_TERM,
     indicators: ['free-public-wifi-sites'],
     history: [
-      {
-        day: 25,
-        to: 'in-the-works',
-        why: 'New sites open every month; the council publishes each one.',
-        evidence: [data('Public wifi sites', 'manchester-public-wifi-sites')],
-      },
+      inTheWorks(
+        25,
+        'New sites open every month; the council publishes each one.',
+        data('Public wifi sites', 'manchester-public-wifi-sites'),
+      ),
     ],
   },
   {
@@ -177,18 +162,16 @@ export const CONNECTIVITY_PROMISES: DemoPromise[] = [
     title: 'Open sensors for a smart city',
     quote:
       'Air quality, footfall and traffic sensors will publish their readings as open data, live.',
-    source: { kind: 'speech', day: 30, path: 'speeches/smart-city' },
+    source: speech(30, 'smart-city'),
     theme: 'environment',
     owner: 'gmca',
-    deadline: { kind: 'days', days: 500 },
-    indicators: [],
+    deadline: withinDays(500),
     history: [
-      {
-        day: 64,
-        to: 'in-the-works',
-        why: 'Air quality readings are now published; footfall and traffic will follow.',
-        evidence: [data('Air quality (NO2)', 'air-quality-no2')],
-      },
+      inTheWorks(
+        64,
+        'Air quality readings are now published; footfall and traffic will follow.',
+        data('Air quality (NO2)', 'air-quality-no2'),
+      ),
     ],
   },
   {
@@ -198,24 +181,19 @@ export const CONNECTIVITY_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'transport',
     owner: 'tfgm',
-    deadline: { kind: 'days', days: 180 },
-    indicators: [],
+    deadline: withinDays(180),
     history: [
-      {
-        day: 20,
-        to: 'in-the-works',
-        why: 'Bus punctuality and tram patronage are published; the live feeds are in testing.',
-        evidence: [
-          data('Bus punctuality by route', 'bus-punctuality-by-route'),
-          data('Metrolink patronage', 'metrolink-patronage'),
-        ],
-      },
-      {
-        day: 98,
-        to: 'kept',
-        why: 'The live feeds opened to all developers, with no charge and an open licence.',
-        evidence: [news('Live transport feeds open to developers', 'live-feeds')],
-      },
+      inTheWorks(
+        20,
+        'Bus punctuality and tram patronage are published; the live feeds are in testing.',
+        data('Bus punctuality by route', 'bus-punctuality-by-route'),
+        data('Metrolink patronage', 'metrolink-patronage'),
+      ),
+      kept(
+        98,
+        'The live feeds opened to all developers, with no charge and an open licence.',
+        news('Live transport feeds open to developers', 'live-feeds'),
+      ),
     ],
   },
 ];

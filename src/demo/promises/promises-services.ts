@@ -1,6 +1,18 @@
-import { data, doc, MANIFESTO, news, type DemoPromise } from './demo-promise.js';
+import {
+  broken,
+  compromise,
+  data,
+  doc,
+  inTheWorks,
+  kept,
+  news,
+  stalled,
+} from './status-changes.js';
+import { byDay, END_OF_TERM, NO_DEADLINE, withinDays } from './deadlines.js';
+import { MANIFESTO, pressRelease, speech, type DemoPromise } from './demo-promise.js';
 
-const SKILLS = 'digital-skills-course-enrolments';
+const SPENDING_DATA = data('Spending over £500', 'manchester-spending-over-500');
+const REQUESTS_DATA = data('Service requests (sample)', 'service-requests-sample');
 
 export const SERVICE_PROMISES: DemoPromise[] = [
   {
@@ -10,21 +22,18 @@ export const SERVICE_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'digital-services',
     owner: 'gmca',
-    deadline: { kind: 'days', days: 100 },
-    indicators: [],
+    deadline: withinDays(100),
     history: [
-      {
-        day: 14,
-        to: 'in-the-works',
-        why: 'The post was advertised in the second week.',
-        evidence: [doc('Job description: chief digital officer', 'jobs/cdo')],
-      },
-      {
-        day: 82,
-        to: 'kept',
-        why: 'The chief digital officer started on day 82, within the 100 days.',
-        evidence: [news('Region appoints its first chief digital officer', 'cdo-appointed')],
-      },
+      inTheWorks(
+        14,
+        'The post was advertised in the second week.',
+        doc('Job description: chief digital officer', 'jobs/cdo'),
+      ),
+      kept(
+        82,
+        'The chief digital officer started on day 82, within the 100 days.',
+        news('Region appoints its first chief digital officer', 'cdo-appointed'),
+      ),
     ],
   },
   {
@@ -34,42 +43,35 @@ export const SERVICE_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'digital-services',
     owner: 'gmca',
-    deadline: { kind: 'days', days: 365 },
-    indicators: [],
+    deadline: withinDays(365),
     history: [
-      {
-        day: 1,
-        to: 'in-the-works',
-        why: 'The regional datastore opened with datasets from all ten councils.',
-        evidence: [
-          data('Service requests (sample)', 'service-requests-sample'),
-          data('Spending over £500', 'manchester-spending-over-500'),
-        ],
-      },
+      inTheWorks(
+        1,
+        'The regional datastore opened with datasets from all ten councils.',
+        REQUESTS_DATA,
+        SPENDING_DATA,
+      ),
     ],
   },
   {
     slug: 'publish-all-spending',
     title: 'Publish every item of council spending over £500',
     quote: 'Every pound over £500 spent by our councils will be published, every month.',
-    source: { kind: 'press-release', day: 8, path: 'press/open-spending' },
+    source: pressRelease(8, 'open-spending'),
     theme: 'digital-services',
     owner: 'manchester-city-council',
-    deadline: { kind: 'days', days: 90 },
-    indicators: [],
+    deadline: withinDays(90),
     history: [
-      {
-        day: 30,
-        to: 'in-the-works',
-        why: 'Manchester publishes monthly; the other councils have committed to follow.',
-        evidence: [data('Spending over £500', 'manchester-spending-over-500')],
-      },
-      {
-        day: 92,
-        to: 'broken',
-        why: 'The 90 days passed with only four of the ten councils publishing every month.',
-        evidence: [news('Six councils miss open spending deadline', 'spending-deadline')],
-      },
+      inTheWorks(
+        30,
+        'Manchester publishes monthly; the other councils have committed to follow.',
+        SPENDING_DATA,
+      ),
+      broken(
+        92,
+        'The 90 days passed with only four of the ten councils publishing every month.',
+        news('Six councils miss open spending deadline', 'spending-deadline'),
+      ),
     ],
   },
   {
@@ -79,26 +81,23 @@ export const SERVICE_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'service-requests',
     owner: 'gmca',
-    deadline: { kind: 'days', days: 365 },
-    indicators: [],
+    deadline: withinDays(365),
     history: [
-      {
-        day: 55,
-        to: 'in-the-works',
-        why: 'Reports from all ten councils are published as one open dataset.',
-        evidence: [data('Service requests (sample)', 'service-requests-sample')],
-      },
+      inTheWorks(
+        55,
+        'Reports from all ten councils are published as one open dataset.',
+        REQUESTS_DATA,
+      ),
     ],
   },
   {
     slug: 'digital-public-services',
     title: 'The top 20 council services online end to end',
     quote: 'The twenty services residents use most will be fully online, end to end.',
-    source: { kind: 'speech', day: 40, path: 'speeches/services' },
+    source: speech(40, 'services'),
     theme: 'digital-services',
     owner: 'bury-council',
-    deadline: { kind: 'date', day: 900 },
-    indicators: [],
+    deadline: byDay(900),
     history: [],
   },
   {
@@ -108,33 +107,31 @@ export const SERVICE_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'digital-inclusion',
     owner: 'gmca',
-    deadline: { kind: 'date', day: 1450 },
+    deadline: END_OF_TERM,
     indicators: ['digital-skills-enrolments', 'digital-skills-completion-rate'],
     history: [
-      {
-        day: 10,
-        to: 'in-the-works',
-        why: 'The adult skills budget now funds digital courses in every borough.',
-        evidence: [data('Digital skills course enrolments', SKILLS)],
-      },
+      inTheWorks(
+        10,
+        'The adult skills budget now funds digital courses in every borough.',
+        data('Digital skills course enrolments', 'digital-skills-course-enrolments'),
+      ),
     ],
   },
   {
     slug: 'help-residents-get-online',
     title: 'Help 900 Oldham residents a month get online',
     quote: 'Our digital support venues will help 900 residents a month get online.',
-    source: { kind: 'press-release', day: 20, path: 'press/oldham-support' },
+    source: pressRelease(20, 'oldham-support'),
     theme: 'digital-inclusion',
     owner: 'oldham-council',
-    deadline: { kind: 'days', days: 720 },
+    deadline: withinDays(720),
     indicators: ['oldham-residents-helped-online'],
     history: [
-      {
-        day: 33,
-        to: 'in-the-works',
-        why: 'Twelve venues run weekly sessions; numbers are published monthly.',
-        evidence: [data('Digital support venues', 'oldham-digital-support-venues')],
-      },
+      inTheWorks(
+        33,
+        'Twelve venues run weekly sessions; numbers are published monthly.',
+        data('Digital support venues', 'oldham-digital-support-venues'),
+      ),
     ],
   },
   {
@@ -144,39 +141,34 @@ export const SERVICE_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'digital-inclusion',
     owner: 'gmca',
-    deadline: { kind: 'none' },
-    indicators: [],
+    deadline: NO_DEADLINE,
     history: [
-      {
-        day: 18,
-        to: 'in-the-works',
-        why: 'A regional device donation scheme started with three partners.',
-        evidence: [doc('Device donation scheme launched', 'devices/launch')],
-      },
-      {
-        day: 75,
-        to: 'compromise',
-        why: 'The scheme reaches households on benefits only, not every excluded household.',
-        evidence: [doc('Device scheme eligibility', 'devices/eligibility')],
-      },
+      inTheWorks(
+        18,
+        'A regional device donation scheme started with three partners.',
+        doc('Device donation scheme launched', 'devices/launch'),
+      ),
+      compromise(
+        75,
+        'The scheme reaches households on benefits only, not every excluded household.',
+        doc('Device scheme eligibility', 'devices/eligibility'),
+      ),
     ],
   },
   {
     slug: 'library-computers',
     title: 'Free computers and help in every library',
     quote: 'Every library will have free computers and someone to help you use them.',
-    source: { kind: 'speech', day: 3, path: 'speeches/libraries' },
+    source: speech(3, 'libraries'),
     theme: 'digital-inclusion',
     owner: 'wigan-council',
-    deadline: { kind: 'days', days: 365 },
-    indicators: [],
+    deadline: withinDays(365),
     history: [
-      {
-        day: 50,
-        to: 'in-the-works',
-        why: 'Wigan’s libraries publish computer sessions; staff training is under way.',
-        evidence: [data('Libraries and computer use', 'wigan-libraries-and-computer-use')],
-      },
+      inTheWorks(
+        50,
+        'Wigan’s libraries publish computer sessions; staff training is under way.',
+        data('Libraries and computer use', 'wigan-libraries-and-computer-use'),
+      ),
     ],
   },
   {
@@ -186,51 +178,45 @@ export const SERVICE_PROMISES: DemoPromise[] = [
     source: MANIFESTO,
     theme: 'digital-services',
     owner: 'greater-manchester-police',
-    deadline: { kind: 'days', days: 540 },
-    indicators: [],
+    deadline: withinDays(540),
     history: [
-      {
-        day: 66,
-        to: 'in-the-works',
-        why: 'Funding agreed by the combined authority board; a site is being chosen.',
-        evidence: [doc('Board decision: cyber resilience centre', 'board/cyber')],
-      },
+      inTheWorks(
+        66,
+        'Funding agreed by the combined authority board; a site is being chosen.',
+        doc('Board decision: cyber resilience centre', 'board/cyber'),
+      ),
     ],
   },
   {
     slug: 'cyber-skills-for-small-firms',
     title: 'Free cyber security checks for small businesses',
     quote: 'Any small business will be able to get a free cyber security check.',
-    source: { kind: 'speech', day: 45, path: 'speeches/business' },
+    source: speech(45, 'business'),
     theme: 'economy',
     owner: 'gmca',
-    deadline: { kind: 'days', days: 365 },
-    indicators: [],
+    deadline: withinDays(365),
     history: [
-      {
-        day: 80,
-        to: 'stalled',
-        why: 'The delivery partner withdrew; no checks have been offered yet.',
-        evidence: [news('Cyber check scheme delayed', 'cyber-checks')],
-      },
+      stalled(
+        80,
+        'The delivery partner withdrew; no checks have been offered yet.',
+        news('Cyber check scheme delayed', 'cyber-checks'),
+      ),
     ],
   },
   {
     slug: 'ev-charge-point-data',
     title: 'Every public charge point open as data',
     quote: 'Every public electric vehicle charge point will be published, with whether it works.',
-    source: { kind: 'press-release', day: 28, path: 'press/ev-data' },
+    source: pressRelease(28, 'ev-data'),
     theme: 'transport',
     owner: 'tfgm',
-    deadline: { kind: 'days', days: 120 },
-    indicators: [],
+    deadline: withinDays(120),
     history: [
-      {
-        day: 60,
-        to: 'kept',
-        why: 'All public charge points are published and updated daily.',
-        evidence: [data('EV charge points', 'ev-charge-points')],
-      },
+      kept(
+        60,
+        'All public charge points are published and updated daily.',
+        data('EV charge points', 'ev-charge-points'),
+      ),
     ],
   },
 ];

@@ -74,7 +74,7 @@ export async function seedPromises(ctx: AppContext, actor: Actor): Promise<numbe
       });
     }
     const promise = await findPromise(ctx, saved.slug);
-    for (const slug of p.indicators) if (promise) await attach(ctx, actor, slug, promise.id);
+    for (const slug of p.indicators ?? []) if (promise) await attach(ctx, actor, slug, promise.id);
     created++;
   }
   return created;

@@ -37,6 +37,8 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** Picks by weight; `weights` parallels `items`. */
   weighted<T>(items: readonly T[], weights: readonly number[]): T;
+  /** Picks a row of a table by the weight `weightOf` reads from it (one of its columns). */
+  weightedBy<T>(rows: readonly T[], weightOf: (row: T) => number): T;
   chance(p: number): boolean;
 }
 
@@ -62,6 +64,7 @@ export function rngFor(name: string): Rng {
       }
       return itemAt(items, items.length - 1);
     },
+    weightedBy: (rows, weightOf) => rng.weighted(rows, rows.map(weightOf)),
     chance: (p) => next() < p,
   };
   return rng;
