@@ -8,13 +8,14 @@ import type { AppContext } from './context.js';
 import { registerAccounts, registerAuth } from './features/accounts/index.js';
 import { registerCatalog } from './features/catalog/index.js';
 import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
-import { registerIndicators } from './features/indicators/index.js';
+import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
 import { registerPromises } from './features/promises/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
+import { startBlobSweeper } from './platform/blobs/garbage-sweeper.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { registerViews } from './platform/views/views.plugin.js';
@@ -72,13 +73,24 @@ export async function buildApp(
   registerOps(app, ctx);
   registerAccounts(app, ctx);
   registerRegion(app, ctx);
-  registerCatalog(app, ctx, datastoreResourceData);
+  // The catalogue defines what it asks of the features above it; they answer here.
+  registerCatalog(app, ctx, { data: datastoreResourceData, dependents: [resourceDependents] });
   registerOrganisations(app, ctx);
   await registerDatastore(app, ctx);
   registerIndicators(app, ctx);
   registerPromises(app, ctx);
   registerPublishPages(app, ctx);
 
+  // Files of deleted resources leave the blob store in the background (docs/operations.md).
+  const stopSweeper = startBlobSweeper(
+    ctx.db.kysely,
+    ctx.blobs,
+    ctx.config.blobSweepIntervalS,
+    (err) => {
+      app.log.error({ err }, 'blob clean-up failed; it is tried again at the next sweep');
+    },
+  );
+  app.addHook('onClose', stopSweeper);
   if (options.ownsContext) app.addHook('onClose', () => closeContext(ctx));
   return app;
 }

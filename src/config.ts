@@ -98,6 +98,12 @@ export const settings = {
     default: 60,
     doc: 'How often (seconds) an API token’s last-used time is written, at most.',
   },
+  blobSweepIntervalS: {
+    env: 'BLOB_SWEEP_INTERVAL_S',
+    kind: 'integer',
+    default: 60,
+    doc: 'How often (seconds) the files of deleted resources are removed from the blob store.',
+  },
   brandColour: {
     env: 'BRAND_COLOUR',
     kind: 'string',

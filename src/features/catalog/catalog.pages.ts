@@ -4,7 +4,8 @@ import { datasetPage } from './pages/dataset/dataset.page.js';
 import { homePage } from './pages/home/home.page.js';
 import { datasetFormPages } from './pages/publish-dataset-form/publish-dataset-form.page.js';
 import { publishDatasetPage } from './pages/publish-dataset/publish-dataset.page.js';
-import type { ResourceData } from './resource-data.js';
+import { deleteResourcePages } from './pages/publish-resource-delete/publish-resource-delete.page.js';
+import type { CatalogExtensions } from './resource-data.js';
 import { searchPage } from './pages/search/search.page.js';
 import { siteFilesPages } from './pages/site-files/site-files.page.js';
 import { themePage } from './pages/theme/theme.page.js';
@@ -14,15 +15,16 @@ import { themesPage } from './pages/themes/themes.page.js';
 export function registerCatalogPages(
   app: FastifyInstance,
   ctx: AppContext,
-  data: ResourceData,
+  ext: CatalogExtensions,
 ): void {
   homePage(app, ctx);
   searchPage(app, ctx);
-  datasetPage(app, ctx, data);
+  datasetPage(app, ctx, ext.data);
   themesPage(app, ctx);
   themePage(app, ctx);
   siteFilesPages(app, ctx);
   // /publish/datasets/new before /publish/datasets/:slug (Fastify prefers static segments anyway).
   datasetFormPages(app, ctx);
-  publishDatasetPage(app, ctx, data);
+  publishDatasetPage(app, ctx, ext.data);
+  deleteResourcePages(app, ctx, ext);
 }

@@ -31,5 +31,11 @@ export {
 } from './resource.service.js';
 export { listThemes, themeTitlesBySlug } from './taxonomy.service.js';
 export { listPublishers } from './site.service.js';
-export type { ResourceData, ResourceDataSummary } from './resource-data.js';
+export type {
+  CatalogExtensions,
+  Dependent,
+  ResourceData,
+  ResourceDataSummary,
+  ResourceDependents,
+} from './resource-data.js';
 export { editableDataset } from './publisher.service.js';

@@ -21,4 +21,22 @@ export interface ResourceData {
   summaries(ctx: AppContext, resourceIds: string[]): Promise<Map<string, ResourceDataSummary>>;
   /** A file was added: load it if it is tabular or geographic; the load, or null if not. */
   fileAdded(ctx: AppContext, actor: Actor, resourceId: string, wait: boolean): Promise<unknown>;
+  /** The resource is being deleted, in `tx`'s transaction: forget its data, drop its files. */
+  deleted(tx: AppContext, resourceId: string): Promise<void>;
+}
+
+/** Something built on a resource that breaks if the resource goes (an indicator over it). */
+export interface Dependent {
+  kind: string;
+  title: string;
+  url: string;
+}
+
+/** Who can say what depends on a resource: the features above the catalogue that use one. */
+export type ResourceDependents = (ctx: AppContext, resourceId: string) => Promise<Dependent[]>;
+
+/** What app.ts hands the catalogue from the features above it. */
+export interface CatalogExtensions {
+  data: ResourceData;
+  dependents: ResourceDependents[];
 }

@@ -51,3 +51,7 @@ export async function findResourceIdOfDataset(
   const row = await qb.orderBy('r.position').limit(1).executeTakeFirst();
   return row?.id ?? null;
 }
+
+export async function deleteResourceRow(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('resources').where('id', '=', id).execute();
+}

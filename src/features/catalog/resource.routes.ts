@@ -1,15 +1,16 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { readUpload } from '../../platform/http/upload.js';
-import { FileResponse, IdParams, SlugParams } from '../../platform/http/schemas.js';
+import { FileResponse, IdParams, NoContent, SlugParams } from '../../platform/http/schemas.js';
 import { readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { Resource } from './catalog.responses.js';
-import type { ResourceData } from './resource-data.js';
+import type { CatalogExtensions } from './resource-data.js';
+import { deleteResource } from './resource-delete.service.js';
 import { ResourceLinkBody, type ResourceLinkInput } from './catalog.schemas.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { addFileResource, addLinkResource, openResourceFile } from './resource.service.js';
 
-export function resourceRoutes(app: Api, ctx: AppContext, data: ResourceData): void {
+export function resourceRoutes(app: Api, ctx: AppContext, ext: CatalogExtensions): void {
   app.post(
     '/api/v1/datasets/:slug/resources',
     {
@@ -72,7 +73,7 @@ export function resourceRoutes(app: Api, ctx: AppContext, data: ResourceData): v
           truncated: () => file.file.truncated,
         });
         // Tabular and geographic files go on into the datastore.
-        const load = await data.fileAdded(
+        const load = await ext.data.fileAdded(
           ctx,
           request.actor,
           created.id,
@@ -110,6 +111,37 @@ export function resourceRoutes(app: Api, ctx: AppContext, data: ResourceData): v
       reply.header('content-disposition', contentDisposition(file.fileName));
       if (file.size !== null) reply.header('content-length', file.size);
       return reply.send(file.stream);
+    },
+  );
+
+  app.delete(
+    '/api/v1/resources/:id',
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Delete a resource: its file and its data in the datastore, for good',
+        description:
+          'Nothing serves the resource from the next request on; its files leave the blob store ' +
+          'in the background. When something is built on it (an indicator), the answer is 409 ' +
+          '`has_dependents` listing them in `details.dependents`, unless `force=true`.',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            force: Type.Optional(
+              Type.Boolean({ description: 'Delete even though indicators use it' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        security: [{ bearerAuth: [] }],
+        response: { 204: NoContent, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await deleteResource(ctx, request.actor, request.params.id, ext, {
+        force: request.query.force ?? false,
+      });
+      return reply.status(204).send(null);
     },
   );
 }

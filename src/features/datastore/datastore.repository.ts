@@ -99,3 +99,9 @@ export function findVersion(
   qb = version === null ? qb.orderBy('version', 'desc') : qb.where('version', '=', version);
   return qb.limit(1).executeTakeFirst();
 }
+
+/** Forgets every version and load of a resource (its files are scheduled for removal). */
+export async function deleteDataOfResource(db: Kysely<Database>, resourceId: string) {
+  await db.deleteFrom('datastore_versions').where('resource_id', '=', resourceId).execute();
+  await db.deleteFrom('datastore_loads').where('resource_id', '=', resourceId).execute();
+}

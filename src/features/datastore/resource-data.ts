@@ -1,6 +1,8 @@
 import type { AppContext } from '../../context.js';
 import type { ResourceData, ResourceDataSummary } from '../catalog/index.js';
-import { findVersion, listLoads } from './datastore.repository.js';
+import { scheduleBlobDeletion } from '../../platform/blobs/garbage.repository.js';
+import { now } from '../../platform/ids.js';
+import { deleteDataOfResource, findVersion, listLoads } from './datastore.repository.js';
 import { loadAfterUpload, loadView } from './datastore.service.js';
 import type { Field } from './field.js';
 
@@ -31,4 +33,9 @@ export const datastoreResourceData: ResourceData = {
     );
   },
   fileAdded: (ctx, actor, resourceId, wait) => loadAfterUpload(ctx, actor, resourceId, wait),
+  async deleted(tx, resourceId) {
+    await deleteDataOfResource(tx.db.kysely, resourceId);
+    // Every version's Parquet file is under the resource's own prefix (load.service.ts).
+    await scheduleBlobDeletion(tx.db.kysely, `datastore/${resourceId}/`, now());
+  },
 };

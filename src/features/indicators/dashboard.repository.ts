@@ -22,3 +22,7 @@ export async function updateDashboard(
 ): Promise<void> {
   await db.updateTable('dashboards').set(changes).where('id', '=', id).execute();
 }
+
+export async function deleteDashboardRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('dashboards').where('id', '=', id).execute();
+}

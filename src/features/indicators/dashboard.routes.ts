@@ -1,8 +1,16 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { DateTime, ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import {
+  DateTime,
+  ListQuery,
+  NoContent,
+  Page,
+  pageFrom,
+  SlugParams,
+} from '../../platform/http/schemas.js';
 import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { DashboardCreateBody, DashboardUpdateBody } from './dashboard.schemas.js';
+import { deleteDashboard } from './indicator-delete.service.js';
 import {
   createDashboard,
   getDashboard,
@@ -82,5 +90,22 @@ export function dashboardRoutes(app: Api, ctx: AppContext): void {
       },
     },
     (request) => updateDashboard(ctx, request.actor, request.params.slug, request.body),
+  );
+
+  app.delete(
+    '/api/v1/dashboards/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a dashboard (site admins and the combined authority’s editors)',
+        params: SlugParams,
+        security: auth,
+        response: { 204: NoContent, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await deleteDashboard(ctx, request.actor, request.params.slug);
+      return reply.status(204).send(null);
+    },
   );
 }

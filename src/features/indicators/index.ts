@@ -3,6 +3,8 @@
 
 export type { DashboardCreateInput, TileInput } from './dashboard.schemas.js';
 export { createDashboard, dashboardExists } from './dashboard.service.js';
+export { resourceDependents } from './dependents.js';
+export { detachIndicatorsFrom } from './indicator-delete.service.js';
 export { indicatorValues } from './indicator-values.js';
 export type { IndicatorQueryInput } from './indicator.schemas.js';
 export {

@@ -32,3 +32,25 @@ export async function updateIndicator(
 ): Promise<void> {
   await db.updateTable('indicators').set(changes).where('id', '=', id).execute();
 }
+
+export async function deleteIndicatorRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('indicators').where('id', '=', id).execute();
+}
+
+/** Indicators of a promise that goes: they stay, measuring no promise. */
+export async function detachIndicatorsOfPromise(db: Db, promiseId: string, at: string) {
+  await db
+    .updateTable('indicators')
+    .set({ promise_id: null, updated_at: at })
+    .where('promise_id', '=', promiseId)
+    .execute();
+}
+
+export function listIndicatorRowsOverResource(db: Db, resourceId: string) {
+  return db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('resource_id', '=', resourceId)
+    .orderBy('title')
+    .execute();
+}

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { ListQuery, NoContent, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
 import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { IndicatorCreateBody, IndicatorUpdateBody } from './indicator.schemas.js';
+import { deleteIndicator } from './indicator-delete.service.js';
 import { getIndicator, listIndicators } from './indicator.service.js';
 import { createIndicator, updateIndicator } from './indicator-write.service.js';
 
@@ -70,5 +71,31 @@ export function indicatorRoutes(app: Api, ctx: AppContext): void {
       },
     },
     (request) => updateIndicator(ctx, request.actor, request.params.slug, request.body),
+  );
+
+  app.delete(
+    '/api/v1/indicators/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an indicator (site admins and the combined authority’s editors)',
+        description:
+          'Dashboards showing it make this a 409 `has_dependents` (listed in ' +
+          '`details.dependents`) unless `force=true`; their tiles then leave it out.',
+        params: SlugParams,
+        querystring: Type.Object(
+          { force: Type.Optional(Type.Boolean({ description: 'Delete even if shown' })) },
+          { additionalProperties: false },
+        ),
+        security: auth,
+        response: { 204: NoContent, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await deleteIndicator(ctx, request.actor, request.params.slug, {
+        force: request.query.force ?? false,
+      });
+      return reply.status(204).send(null);
+    },
   );
 }

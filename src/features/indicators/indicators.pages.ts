@@ -5,6 +5,7 @@ import { dashboardPage } from './pages/dashboard/dashboard.page.js';
 import { dashboardsPage } from './pages/dashboards/dashboards.page.js';
 import { indicatorPage } from './pages/indicator/indicator.page.js';
 import { publishDashboardPages } from './pages/publish-dashboard/publish-dashboard.page.js';
+import { publishDeletePages } from './pages/publish-delete/publish-delete.page.js';
 import { publishIndicatorPages } from './pages/publish-indicator/publish-indicator.page.js';
 import { indicatorsPage } from './pages/indicators/indicators.page.js';
 
@@ -17,4 +18,5 @@ export function registerIndicatorPages(app: FastifyInstance, ctx: AppContext): v
   dashboardPage(app, ctx);
   publishIndicatorPages(app, ctx);
   publishDashboardPages(app, ctx);
+  publishDeletePages(app, ctx);
 }

@@ -134,3 +134,9 @@ export function listRecentStatusChanges(
     .limit(limit)
     .execute();
 }
+
+/** Deletes a promise; its status changes go with it (foreign key, on delete cascade). */
+export async function deletePromiseRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('promise_status_changes').where('promise_id', '=', id).execute();
+  await db.deleteFrom('promises').where('id', '=', id).execute();
+}

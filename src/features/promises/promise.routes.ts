@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
-import { pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { NoContent, pageFrom, SlugParams } from '../../platform/http/schemas.js';
 import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
+import { deletePromise } from './promise-delete.service.js';
 import { changePromiseStatus } from './promise-status.service.js';
 import { createPromise, patchPromise } from './promise-write.service.js';
 import { PromiseDetail, PromiseList } from './promise.responses.js';
@@ -99,6 +100,24 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
         request.body,
       );
       return reply.status(201).send(promise);
+    },
+  );
+
+  app.delete(
+    '/api/v1/promises/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a promise and its history (one recorded by mistake)',
+        description: 'Its indicators stay, measuring no promise; the activity log keeps a record.',
+        params: SlugParams,
+        security: auth,
+        response: { 204: NoContent, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await deletePromise(ctx, request.actor, request.params.slug);
+      return reply.status(204).send(null);
     },
   );
 }

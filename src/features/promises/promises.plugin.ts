@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
 import { promiseDownloads } from './pages/downloads.page.js';
 import { promisePage } from './pages/promise/promise.page.js';
+import { publishDeletePromisePages } from './pages/publish-delete/publish-delete.page.js';
 import { publishPromiseFormPages } from './pages/publish-form/publish-form.page.js';
 import { publishPromiseListPage } from './pages/publish-list/publish-list.page.js';
 import { publishStatusPages } from './pages/publish-status/publish-status.page.js';
@@ -17,4 +18,5 @@ export function registerPromises(app: Api, ctx: AppContext): void {
   publishPromiseListPage(app, ctx);
   publishPromiseFormPages(app, ctx);
   publishStatusPages(app, ctx);
+  publishDeletePromisePages(app, ctx);
 }

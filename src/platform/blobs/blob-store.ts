@@ -24,6 +24,8 @@ export interface BlobStore {
   get(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Removes every blob whose key starts with `prefix` (a folder-like prefix ending in "/"). */
+  deletePrefix(prefix: string): Promise<void>;
   /** A file path DuckDB can read the blob at, or null when the store is remote. */
   localPath(key: string): string | null;
   /** Ready to read and write (for /readyz). */

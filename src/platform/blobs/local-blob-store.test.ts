@@ -37,4 +37,17 @@ describe('LocalBlobStore', () => {
   it('rejects keys that escape the folder', async () => {
     await expect(store.put('../evil', Readable.from(['x']))).rejects.toThrow(/Unsafe/);
   });
+
+  it('removes every blob under a prefix, and nothing beside it', async () => {
+    await store.put('resources/r1/a.csv', Readable.from(['a']));
+    await store.put('resources/r1/old/b.csv', Readable.from(['b']));
+    await store.put('resources/r10/c.csv', Readable.from(['c']));
+    await store.deletePrefix('resources/r1/');
+    expect(await store.exists('resources/r1/a.csv')).toBe(false);
+    expect(await store.exists('resources/r1/old/b.csv')).toBe(false);
+    expect(await store.exists('resources/r10/c.csv')).toBe(true);
+    await store.deletePrefix('resources/r1/'); // twice is fine: a sweep may repeat
+    await expect(store.deletePrefix('resources/r1')).rejects.toThrow(/ends with/);
+    await expect(store.deletePrefix('../')).rejects.toThrow(/Unsafe/);
+  });
 });

@@ -80,6 +80,11 @@ export class LocalBlobStore implements BlobStore {
     await rm(this.pathOf(key), { force: true });
   }
 
+  async deletePrefix(prefix: string): Promise<void> {
+    if (!prefix.endsWith('/')) throw new Error(`A blob prefix ends with "/": ${prefix}`);
+    await rm(this.pathOf(prefix), { recursive: true, force: true });
+  }
+
   async check(): Promise<void> {
     await mkdir(this.root, { recursive: true });
     const probe = path.join(this.root, '.ready-check');

@@ -7,6 +7,7 @@ import { sessionsMigration } from './migrations/0004-sessions.js';
 import { datasetViewsMigration } from './migrations/0005-dataset-views.js';
 import { promisesMigration } from './migrations/0007-promises.js';
 import { indicatorsMigration } from './migrations/0006-indicators.js';
+import { blobGarbageMigration } from './migrations/0008-blob-garbage.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0005-dataset-views': datasetViewsMigration,
     '0007-promises': promisesMigration,
     '0006-indicators': indicatorsMigration,
+    '0008-blob-garbage': blobGarbageMigration,
   };
 }
 

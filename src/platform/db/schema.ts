@@ -189,6 +189,11 @@ export interface DatastoreVersionTable {
   created_at: string;
 }
 
+export interface BlobGarbageTable {
+  prefix: string;
+  requested_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -287,6 +292,7 @@ export interface Database {
   dataset_fts: DatasetFtsTable;
   dataset_search: DatasetSearchTable;
   meta: MetaTable;
+  blob_garbage: BlobGarbageTable;
   datastore_loads: DatastoreLoadTable;
   datastore_versions: DatastoreVersionTable;
   dataset_views: DatasetViewsTable;

@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.js';
 import { claimMetaKey, findMetaValue } from '../db/meta.repository.js';
 import { HttpError } from '../http/errors.js';
 import { createViewEnvironment } from './environment.js';
+import { flashFor } from './flash.js';
 import { publicDir } from './paths.js';
 
 export type PageLocals = Record<string, unknown>;
@@ -101,6 +102,11 @@ export async function registerViews(
       .send(theme),
   );
 
+  const flash = flashFor(secure);
+  app.decorateReply('flash', function (this: FastifyReply, message: string) {
+    return flash.set(this, message);
+  });
+
   app.decorateReply(
     'page',
     async function page(
@@ -116,6 +122,7 @@ export async function registerViews(
         cspNonce: this.cspNonce.script,
         currentPath: request.url,
         csrfToken: () => this.generateCsrf(),
+        flash: flash.take(this),
         ...locals,
       };
       const html = await new Promise<string>((resolve, reject) => {

@@ -91,6 +91,7 @@ export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): vo
       dashboards: (await listDashboards(ctx)).map((d) => ({
         ...d,
         edit: `/publish/dashboards/${d.slug}/edit`,
+        delete: `/publish/dashboards/${d.slug}/delete`,
       })),
     });
   });

@@ -90,6 +90,7 @@ export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): vo
         title: i.title,
         href: i.url,
         edit: `/publish/indicators/${i.slug}/edit`,
+        delete: `/publish/indicators/${i.slug}/delete`,
       })),
     });
   });

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
+import { field, formPost } from '../../../../platform/views/forms/form-input.js';
+import type { CatalogExtensions } from '../../resource-data.js';
+import { deletableResource, deleteResource } from '../../resource-delete.service.js';
+
+interface Params {
+  Params: { id: string };
+}
+
+/** /publish/resources/{id}/delete: what deleting a resource breaks, then the deletion. */
+export function deleteResourcePages(
+  app: FastifyInstance,
+  ctx: AppContext,
+  ext: CatalogExtensions,
+): void {
+  app.get<Params>('/publish/resources/:id/delete', async (request, reply) => {
+    const { resource, dataset, dependents } = await deletableResource(
+      ctx,
+      request.actor,
+      request.params.id,
+      ext,
+    );
+    const back = `/publish/datasets/${dataset.slug}`;
+    return confirmDeletePage(reply, {
+      kind: 'resource',
+      name: resource.name,
+      caption: dataset.title,
+      paragraphs: [
+        resource.blob_key
+          ? 'Its file and its data in the datastore (every version) are deleted for good: ' +
+            'downloads, the table, charts, maps and the API stop at once.'
+          : 'The link is removed from the dataset.',
+        'The dataset’s history keeps a record of what was deleted, and by whom.',
+      ],
+      dependents,
+      action: `/publish/resources/${resource.id}/delete`,
+      cancelHref: back,
+      breadcrumbs: [
+        { text: 'Publish', href: '/publish' },
+        { text: dataset.title, href: back },
+      ],
+    });
+  });
+
+  app.post<Params>('/publish/resources/:id/delete', formPost(app), async (request, reply) => {
+    const done = await deleteResource(ctx, request.actor, request.params.id, ext, {
+      force: field(request.body, 'force') === 'true',
+    });
+    reply.flash(`The resource “${done.name}” was deleted.`);
+    return reply.redirect(`/publish/datasets/${done.dataset.slug}`, 303);
+  });
+}

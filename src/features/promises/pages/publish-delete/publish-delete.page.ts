@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../../context.js';
+import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
+import { formPost } from '../../../../platform/views/forms/form-input.js';
+import { deletablePromise, deletePromise } from '../../promise-delete.service.js';
+
+interface Params {
+  Params: { slug: string };
+}
+
+/** /publish/promises/{slug}/delete: for a promise recorded by mistake. */
+export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext): void {
+  app.get<Params>('/publish/promises/:slug/delete', async (request, reply) => {
+    const p = await deletablePromise(ctx, request.actor, request.params.slug);
+    return confirmDeletePage(reply, {
+      kind: 'promise',
+      name: p.title,
+      caption: 'The mayor’s promises',
+      paragraphs: [
+        'The promise and its history of status changes leave the tracker, its feeds and ' +
+          'downloads. To record that a promise was broken or dropped, change its status instead.',
+        'Its indicators stay, measuring no promise. The activity log keeps what was deleted.',
+      ],
+      action: `/publish/promises/${p.slug}/delete`,
+      cancelHref: '/publish/promises',
+      breadcrumbs: [
+        { text: 'Publish', href: '/publish' },
+        { text: 'Promises', href: '/publish/promises' },
+      ],
+    });
+  });
+
+  app.post<Params>('/publish/promises/:slug/delete', formPost(app), async (request, reply) => {
+    const p = await deletePromise(ctx, request.actor, request.params.slug);
+    reply.flash(`The promise “${p.title}” was deleted.`);
+    return reply.redirect('/publish/promises', 303);
+  });
+}

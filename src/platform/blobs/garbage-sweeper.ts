@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { BlobStore } from './blob-store.js';
+import { forgetBlobGarbage, listBlobGarbage } from './garbage.repository.js';
+
+/**
+ * A prefix is swept again on every run for this long after it was asked for, then forgotten:
+ * a load still running when its resource was deleted may write one more file under it.
+ */
+export const KEEP_SWEEPING_MS = 60 * 60 * 1000;
+const BATCH = 100;
+
+/** Removes the blobs asked for; returns how many prefixes were swept. Safe to repeat. */
+export async function sweepBlobGarbage(
+  db: Kysely<Database>,
+  blobs: BlobStore,
+  now = Date.now(),
+): Promise<number> {
+  const rows = await listBlobGarbage(db, BATCH);
+  for (const row of rows) {
+    await blobs.deletePrefix(row.prefix);
+    if (now - Date.parse(row.requested_at) > KEEP_SWEEPING_MS) {
+      await forgetBlobGarbage(db, row.prefix);
+    }
+  }
+  return rows.length;
+}
+
+/**
+ * Sweeps now and then every `intervalS` seconds until stopped (stopping waits for a sweep under
+ * way); failures are logged, not thrown.
+ */
+export function startBlobSweeper(
+  db: Kysely<Database>,
+  blobs: BlobStore,
+  intervalS: number,
+  log: (err: unknown) => void,
+): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const run = () => {
+    running ??= sweepBlobGarbage(db, blobs)
+      .catch(log)
+      .finally(() => {
+        running = null;
+      });
+  };
+  run();
+  const timer = setInterval(run, intervalS * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
