@@ -1,261 +1,40 @@
-import { addMemberToOrganisation } from '../../src/features/organisations/index.js';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, createUser } from '../../src/features/accounts/index.js';
-import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
-import { saveRegion } from '../../src/features/region/index.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
+import { addDays } from '../../src/features/promises/index.js';
+import type { TestApp } from '../helpers/app.js';
+import type { Fixture } from '../helpers/fixture.js';
 import { coverageCsv, coverageRows, uploadCsv } from '../helpers/indicator-fixture.js';
 import { $, h1, PageClient } from '../helpers/pages.js';
-import { addDays, todayIso } from '../../src/features/promises/index.js';
+import { createUser } from '../../src/features/accounts/index.js';
+import { addMemberToOrganisation } from '../../src/features/organisations/index.js';
+import {
+  fibre,
+  PASSWORD,
+  promiseTest,
+  seedPromises,
+  slugs,
+  termStart,
+  today,
+  type ListBody,
+  type PromiseBody,
+  type PromiseTest,
+} from '../helpers/promise-fixture.js';
 
-const PASSWORD = 'correct horse battery staple';
+// The promise tracker's pages, feeds, downloads and the editors' forms, over the two promises
+// the API tests make (seedPromises).
+
+let p: PromiseTest;
 let t: TestApp;
 let fx: Fixture;
 let mayorsEditor: string;
-const today = todayIso();
-// Taking office 99 days ago makes today day 100 of the term.
-const termStart = addDays(today, -99);
-
 beforeAll(async () => {
-  t = await createTestApp();
-  fx = await seedFixture(t.ctx);
-  await saveRegion(t.ctx, {
-    id: 'region-1',
-    slug: 'test-region',
-    name: 'Test Region',
-    boundary: null,
-    settings: JSON.stringify({ mayorTermStart: termStart }),
-    created_at: today,
-    updated_at: today,
-  });
-  await createOrganisation(t.ctx, null, {
-    slug: 'gmca',
-    name: 'Greater Manchester Combined Authority',
-    kind: 'combined-authority',
-  });
-  await createUser(t.ctx, {
-    email: 'cdo@gmca.example',
-    name: 'Chief Digital Officer',
-    password: PASSWORD,
-  });
-  await addMemberToOrganisation(t.ctx, 'cdo@gmca.example', 'gmca', 'editor');
-  ({ token: mayorsEditor } = await createToken(t.ctx, {
-    email: 'cdo@gmca.example',
-    name: 'test',
-    scopes: ['read', 'write'],
-  }));
+  p = await promiseTest();
+  ({ t, fx, mayorsEditor } = p);
+  await seedPromises(p);
 });
 afterAll(() => t.close());
 
-const fibre = {
-  slug: 'full-fibre-schools',
-  title: 'Full-fibre broadband for every school',
-  quote: 'Every school in the region will have a full-fibre connection.',
-  source: { kind: 'manifesto', url: 'https://example.org/manifesto', date: '2026-04-01' },
-  made_by: 'The Mayor',
-  theme: 'broadband',
-  deadline: { kind: 'days', days: 365 },
-  owner: 'gmca',
-};
-
-interface PromiseBody {
-  slug: string;
-  status: string;
-  made_by: string;
-  deadline: { kind: string; due: string | null; overdue: boolean };
-}
-interface ListBody {
-  term: { start: string | null; day: number | null };
-  total: number;
-  counts: Record<string, number>;
-  results: PromiseBody[];
-}
-interface ErrorBody {
-  error: { code: string; details: unknown };
-}
-const slugs = (l: ListBody) => l.results.map((p) => p.slug);
-
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, token?: string, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    ...(token ? { headers: bearer(token) } : {}),
-    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-  });
-
-describe('promises through the API', () => {
-  it("lets only the mayor's office and site admins create promises", async () => {
-    expect((await api('POST', '/api/v1/promises', undefined, fibre)).statusCode).toBe(401);
-    expect((await api('POST', '/api/v1/promises', fx.tokens.editor, fibre)).statusCode).toBe(403);
-    const readOnly = await api('POST', '/api/v1/promises', fx.tokens.readOnlyEditor, fibre);
-    expect(readOnly.statusCode).toBe(403);
-
-    const res = await api('POST', '/api/v1/promises', mayorsEditor, fibre);
-    expect(res.statusCode, res.body).toBe(201);
-    const body = res.json<PromiseBody>();
-    expect(body).toMatchObject({
-      slug: 'full-fibre-schools',
-      status: 'not-yet-rated',
-      status_label: 'Not yet rated',
-      owner: { slug: 'gmca' },
-      theme: { slug: 'broadband', title: 'Broadband and connectivity' },
-      history: [],
-    });
-    // "Within 365 days of taking office" falls due 365 days after the first day.
-    expect(body.deadline).toEqual({
-      kind: 'days',
-      date: null,
-      days: 365,
-      due: addDays(termStart, 365),
-      overdue: false,
-    });
-    expect(res.headers.location).toBe('http://metrodata.test/api/v1/promises/full-fibre-schools');
-
-    const byAdmin = await api('POST', '/api/v1/promises', fx.tokens.admin, {
-      ...fibre,
-      slug: 'open-data-portal',
-      title: 'An open data portal for the region',
-      theme: 'digital-inclusion',
-      deadline: { kind: 'date', date: addDays(today, -10) },
-    });
-    expect(byAdmin.statusCode, byAdmin.body).toBe(201);
-    expect(byAdmin.json<PromiseBody>().deadline.overdue).toBe(true);
-  });
-
-  it('refuses unknown themes and owners, and links that are not web addresses', async () => {
-    const bad = await api('POST', '/api/v1/promises', mayorsEditor, {
-      ...fibre,
-      slug: 'bad-one',
-      theme: 'no-such-theme',
-      owner: 'nobody',
-    });
-    expect(bad.statusCode).toBe(422);
-    expect(bad.json<ErrorBody>().error.details).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ field: 'theme' }),
-        expect.objectContaining({ field: 'owner' }),
-      ]),
-    );
-    const script = await api('POST', '/api/v1/promises', mayorsEditor, {
-      ...fibre,
-      slug: 'bad-two',
-      source: { kind: 'speech', url: 'javascript:alert(1)', date: null },
-    });
-    expect(script.statusCode).toBe(400);
-  });
-
-  it('changes a promise with PATCH, audited', async () => {
-    expect(
-      (
-        await api('PATCH', '/api/v1/promises/full-fibre-schools', fx.tokens.otherEditor, {
-          title: 'x',
-        })
-      ).statusCode,
-    ).toBe(403);
-    const res = await api('PATCH', '/api/v1/promises/full-fibre-schools', mayorsEditor, {
-      made_by: 'The Mayor of Greater Manchester',
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<PromiseBody>().made_by).toBe('The Mayor of Greater Manchester');
-    const audit = await t.ctx.db.kysely
-      .selectFrom('activities')
-      .selectAll()
-      .where('action', '=', 'promise.updated')
-      .execute();
-    expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]?.diff ?? '{}')).toEqual({
-      made_by: { from: 'The Mayor', to: 'The Mayor of Greater Manchester' },
-    });
-  });
-
-  it('records status changes only from editors, audited with who and when', async () => {
-    const change = {
-      status: 'in-the-works',
-      rationale: 'Contracts for **40 schools** signed.',
-      evidence: [
-        { title: 'Cabinet report', url: 'https://example.org/cabinet', kind: 'document' },
-        { title: 'Connections by school', url: '/datasets/bus-punctuality', kind: 'dataset' },
-      ],
-      date: addDays(today, -30),
-    };
-    const url = '/api/v1/promises/full-fibre-schools/status';
-    expect((await api('POST', url, undefined, change)).statusCode).toBe(401);
-    expect((await api('POST', url, fx.tokens.editor, change)).statusCode).toBe(403);
-    expect((await api('POST', url, fx.tokens.member, change)).statusCode).toBe(403);
-
-    const before = new Date().toISOString();
-    const res = await api('POST', url, mayorsEditor, change);
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({
-      status: 'in-the-works',
-      status_date: change.date,
-      history: [
-        {
-          date: change.date,
-          from: 'not-yet-rated',
-          to: 'in-the-works',
-          rationale: change.rationale,
-          evidence: change.evidence,
-          by: { name: 'Chief Digital Officer' },
-        },
-      ],
-    });
-    const audit = await t.ctx.db.kysely
-      .selectFrom('activities as a')
-      .innerJoin('users as u', 'u.id', 'a.actor_id')
-      .select(['a.action', 'a.created_at', 'a.diff', 'u.email'])
-      .where('a.action', '=', 'promise.status-changed')
-      .execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]?.email).toBe('cdo@gmca.example');
-    expect((audit[0]?.created_at ?? '') >= before).toBe(true);
-    expect((JSON.parse(audit[0]?.diff ?? '{}') as { status: unknown }).status).toEqual({
-      from: 'not-yet-rated',
-      to: 'in-the-works',
-    });
-  });
-
-  it('refuses a change to the same status, a future date, or one before the last change', async () => {
-    const url = '/api/v1/promises/full-fibre-schools/status';
-    const same = await api('POST', url, mayorsEditor, { status: 'in-the-works', rationale: 'x' });
-    expect(same.statusCode).toBe(422);
-    const future = await api('POST', url, mayorsEditor, {
-      status: 'stalled',
-      rationale: 'x',
-      date: addDays(today, 1),
-    });
-    expect(future.statusCode).toBe(422);
-    const early = await api('POST', url, mayorsEditor, {
-      status: 'stalled',
-      rationale: 'x',
-      date: addDays(today, -31),
-    });
-    expect(early.statusCode).toBe(422);
-    const bogus = await api('POST', url, mayorsEditor, { status: 'done', rationale: 'x' });
-    expect(bogus.statusCode).toBe(400);
-  });
-
-  it('lists promises with the term day and counts, filtered by status and theme', async () => {
-    const res = await api('GET', '/api/v1/promises');
-    expect(res.statusCode).toBe(200);
-    const body = res.json<ListBody>();
-    expect(body.term).toEqual({ start: termStart, day: 100 });
-    expect(body.total).toBe(2);
-    expect(body.counts).toEqual({ 'in-the-works': 1, 'not-yet-rated': 1 });
-    const byStatus = (await api('GET', '/api/v1/promises?status=in-the-works')).json<ListBody>();
-    expect(slugs(byStatus)).toEqual(['full-fibre-schools']);
-    const byTheme = (
-      await api('GET', '/api/v1/promises?theme=digital-inclusion&theme=housing')
-    ).json<ListBody>();
-    expect(slugs(byTheme)).toEqual(['open-data-portal']);
-    // The total is of those matching; the counts of every promise, whatever the filter.
-    expect(byTheme.total).toBe(1);
-    expect(byTheme.counts).toEqual({ 'in-the-works': 1, 'not-yet-rated': 1 });
-    expect((await api('GET', '/api/v1/promises/nope')).statusCode).toBe(404);
-  });
-});
+const api: PromiseTest['api'] = (...args) => p.api(...args);
 
 describe('promise pages', () => {
   it('shows the timeline of every change in the order they happened, with evidence', async () => {
