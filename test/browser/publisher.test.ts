@@ -100,6 +100,27 @@ describe.each([
       page.locator('a[href^="/datasets/"][href*="/resources/"]').first().click(),
     );
     await expect(page.locator('main').textContent()).resolves.toMatch(/version 2, 55 rows/);
+    const resourcePage = page.url();
+
+    // Delete the file: asked first, on an accessible page, then gone, with a message that says so.
+    await page.goto('/publish');
+    await navigate(page, () => page.getByRole('link', { name: title }).click());
+    const datasetPage = page.url();
+    await navigate(page, () =>
+      page
+        .getByRole('link', { name: /^Delete/ })
+        .first()
+        .click(),
+    );
+    await expectAccessible(page, js);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Delete the resource “.+”\?$/);
+    await navigate(page, () => page.getByRole('button', { name: 'Delete the resource' }).click());
+    expect(page.url()).toBe(datasetPage);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toMatch(
+      /was deleted/,
+    );
+    await expectAccessible(page, js);
+    expect((await page.goto(resourcePage))?.status()).toBe(404);
 
     expect(problems).toEqual([]);
     await context.close();

@@ -144,6 +144,22 @@ describe('the OpenAPI document', () => {
   });
 });
 
+describe('requests', () => {
+  it('refuse a query parameter the operation does not take, naming it', async () => {
+    for (const url of [
+      '/api/v1/datasets/bus-stops?expand=all',
+      '/api/v1/region?lang=cy',
+      '/api/v1/promises/some-promise?format=xml',
+    ]) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json<{ error: { message: string } }>().error.message, url).toMatch(
+        /is not a known parameter/,
+      );
+    }
+  });
+});
+
 describe('paging a list', () => {
   it('refuses a page or per_page out of range with a 400 that names the parameter', async () => {
     for (const url of [

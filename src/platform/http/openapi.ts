@@ -11,6 +11,15 @@ const DOCUMENTED = /^\/api\/v1(?:$|\/(?!openapi\.json$))/;
  */
 export async function registerOpenApi(app: FastifyInstance, baseUrl: string): Promise<void> {
   app.addSchema(ErrorResponse);
+  // Every API operation has a query schema: one that declares none takes no parameters, so a
+  // misspelt one is a 400 naming it rather than silently ignored.
+  app.addHook('onRoute', (route) => {
+    if (!DOCUMENTED.test(route.url) || route.schema?.querystring) return;
+    route.schema = {
+      ...route.schema,
+      querystring: { type: 'object', properties: {}, additionalProperties: false },
+    };
+  });
   await app.register(swagger, {
     // Shared schemas appear in the document under their own names (Dataset, Resource, Error).
     refResolver: {
