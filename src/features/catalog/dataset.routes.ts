@@ -10,13 +10,8 @@ import {
 import { datasetActivity } from './activity.service.js';
 import { DatasetCreateBody, DatasetPatchBody, SearchQuery } from './catalog.schemas.js';
 import { searchCatalogue } from './dataset-search.service.js';
-import {
-  createDataset,
-  deleteDataset,
-  getDataset,
-  patchDataset,
-  restoreDataset,
-} from './dataset.service.js';
+import { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
+import { createDataset, getDataset, patchDataset } from './dataset.service.js';
 import { ListQuery, NoContent, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
 
 const auth = [{ bearerAuth: [] }];

@@ -7,10 +7,10 @@ export type { DatasetCreateInput, SearchQueryInput } from './catalog.schemas.js'
 export { FACETS, searchDatasets } from './dataset-search.repository.js';
 export type { FacetName, SearchParams } from './dataset-search.repository.js';
 export { searchCatalogue } from './dataset-search.service.js';
+export { deleteDataset } from './dataset-lifecycle.service.js';
 export {
   createDataset,
   datasetExists,
-  deleteDataset,
   getDataset,
   patchDataset,
   readableDataset,

@@ -3,12 +3,11 @@ import type { IndicatorRow } from '../../platform/db/schema.js';
 import { DomainError, conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
-import { diffOf } from '../../platform/activity/diff.js';
 import { combinedAuthorityIds } from '../organisations/index.js';
 import { readableResource } from '../catalog/index.js';
 import type { IndicatorCreateInput, IndicatorUpdateInput } from './indicator.schemas.js';
 import type { IndicatorDetail } from './indicator.types.js';
+import { recordSaved } from './indicator-activity.js';
 import { detail, queryOf } from './indicator-summary.js';
 import { indicatorValues } from './indicator-values.js';
 import {
@@ -67,16 +66,7 @@ async function save(ctx: AppContext, actor: Actor, before: IndicatorRow | null, 
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (before) await writeIndicator(trx, row.id, row);
     else await insertIndicator(trx, row);
-    await insertActivity(trx, {
-      actor_id: actor.user?.id ?? null,
-      action: before ? 'indicator.updated' : 'indicator.created',
-      subject_type: 'indicator',
-      subject_id: row.id,
-      dataset_id: null,
-      organisation_id: null,
-      diff: JSON.stringify(diffOf(before ? snapshot(before) : {}, snapshot(row))),
-      created_at: row.updated_at,
-    });
+    await recordSaved(trx, actor, 'indicator', before, row, snapshot);
   });
 }
 

@@ -3,10 +3,10 @@ import type { PromiseRow } from '../../platform/db/schema.js';
 import { validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
 import { slugify, themeTitlesBySlug } from '../catalog/index.js';
 import { diffOf } from '../../platform/activity/diff.js';
 import { findOrganisation } from '../organisations/index.js';
+import { recordPromiseChange } from './promise-activity.js';
 import { authorisePromiseEdit } from './promise-access.js';
 import {
   findPromiseBySlug,
@@ -101,16 +101,7 @@ export async function createPromise(ctx: AppContext, actor: Actor, input: Promis
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await insertPromise(trx, row);
-    await insertActivity(trx, {
-      actor_id: actor.user?.id ?? null,
-      action: 'promise.created',
-      subject_type: 'promise',
-      subject_id: row.id,
-      dataset_id: null,
-      organisation_id: row.owner_id,
-      diff: JSON.stringify(diffOf({}, snapshot(row))),
-      created_at: at,
-    });
+    await recordPromiseChange(trx, actor, 'promise.created', row, diffOf({}, snapshot(row)), at);
   });
   return getPromise(ctx, actor, slug);
 }
@@ -132,16 +123,8 @@ export async function patchPromise(
     const at = now();
     await ctx.db.kysely.transaction().execute(async (trx) => {
       await updatePromise(trx, before.id, { ...columns, updated_at: at });
-      await insertActivity(trx, {
-        actor_id: actor.user?.id ?? null,
-        action: 'promise.updated',
-        subject_type: 'promise',
-        subject_id: before.id,
-        dataset_id: null,
-        organisation_id: columns.owner_id ?? before.owner_id,
-        diff: JSON.stringify(diff),
-        created_at: at,
-      });
+      const changed = { id: before.id, owner_id: columns.owner_id ?? before.owner_id };
+      await recordPromiseChange(trx, actor, 'promise.updated', changed, diff, at);
     });
   }
   const after = await findPromiseBySlug(ctx.db.kysely, slug);
