@@ -4,8 +4,8 @@
 export { registerCatalog } from './catalog.plugin.js';
 export { DatasetCreateBody, FREQUENCIES } from './catalog.schemas.js';
 export type { DatasetCreateInput, SearchQueryInput } from './catalog.schemas.js';
-export { FACETS, searchDatasets } from './dataset-search.repository.js';
-export type { FacetName, SearchParams } from './dataset-search.repository.js';
+export { searchDatasets } from './dataset-search.repository.js';
+export { FACETS, type FacetName, type SearchParams } from './search-types.js';
 export { searchCatalogue } from './dataset-search.service.js';
 export { deleteDataset } from './dataset-lifecycle.service.js';
 export {
