@@ -20,7 +20,7 @@ export { resourceView } from './dataset.view.js';
 export { Resource as ResourceSchema } from './catalog.responses.js';
 export { formatOf } from './formats.js';
 export { LICENCES } from './licences.js';
-export { datasetResults } from './pages/shared/dataset-results.js';
+export { datasetsWith } from './pages/shared/dataset-results.js';
 export {
   addFileResource,
   addLinkResource,

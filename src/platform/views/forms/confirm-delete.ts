@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import type { Crumb } from '../breadcrumbs.js';
 
 /** What the one "are you sure?" page says before something is deleted. */
 export interface DeleteConfirmation {
@@ -15,7 +16,7 @@ export interface DeleteConfirmation {
   /** Where the form posts, and where Cancel goes back to. */
   action: string;
   cancelHref: string;
-  breadcrumbs: { text: string; href: string }[];
+  breadcrumbs: Crumb[];
 }
 
 export function confirmDeletePage(reply: FastifyReply, c: DeleteConfirmation) {

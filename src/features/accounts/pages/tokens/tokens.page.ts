@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { validationFailed, type FieldError } from '../../../../platform/errors.js';
 import { now } from '../../../../platform/ids.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../own-tokens.service.js';
 import {
   fieldErrorsOf,
@@ -19,7 +20,7 @@ const LABELS = {
   scopes: { label: 'What the token can do', id: 'scopes' },
   expires: { label: 'Expiry', id: 'expires' },
 };
-const breadcrumbs = [{ text: 'Home', href: '/' }];
+const breadcrumbs = [HOME];
 
 interface FormValues {
   name: string;

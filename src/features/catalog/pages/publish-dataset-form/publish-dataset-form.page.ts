@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { forbidden } from '../../../../platform/errors.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import type { Actor } from '../../../accounts/index.js';
 import {
   errorLocals,
@@ -52,7 +53,7 @@ async function render(
       pageTitle: editing ? `Edit “${mode.title ?? ''}”` : 'Create a dataset',
       section: 'publish',
       breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
+        PUBLISH,
         ...(editing
           ? [{ text: mode.title ?? '', href: `/publish/datasets/${mode.slug ?? ''}` }]
           : []),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { datasetForPublisher } from '../../publisher.service.js';
 import type { ResourceData } from '../../resource-data.js';
 
@@ -14,10 +15,7 @@ export function publishDatasetPage(
     return reply.page('features/catalog/pages/publish-dataset/publish-dataset.njk', {
       pageTitle: dataset.title,
       section: 'publish',
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: dataset.organisation.name, href: '/publish' },
-      ],
+      breadcrumbs: [PUBLISH, { text: dataset.organisation.name, href: '/publish' }],
       dataset,
     });
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import type { CatalogExtensions } from '../../resource-data.js';
@@ -37,10 +38,7 @@ export function deleteResourcePages(
       dependents,
       action: `/publish/resources/${resource.id}/delete`,
       cancelHref: back,
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: dataset.title, href: back },
-      ],
+      breadcrumbs: [PUBLISH, { text: dataset.title, href: back }],
     });
   });
 

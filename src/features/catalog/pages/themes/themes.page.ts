@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { listThemes } from '../../taxonomy.service.js';
 
 /** /themes: every theme with how many datasets the visitor can see in it. */
@@ -9,7 +10,7 @@ export function themesPage(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('features/catalog/pages/themes/themes.njk', {
       pageTitle: 'Themes',
       section: 'themes',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [HOME],
       themes: themes.map((t) => ({
         href: `/themes/${t.slug}`,
         title: t.title,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { DomainError, notFound } from '../../../../platform/errors.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { formatBytes } from '../../../../platform/views/filters.js';
 import {
   formErrors,
@@ -36,7 +37,7 @@ function render(
       ...view,
       section: 'publish',
       breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
+        PUBLISH,
         { text: view.dataset.title, href: `/publish/datasets/${view.dataset.slug}` },
       ],
       maxUploadBytes: ctx.config.maxUploadBytes,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { notFound } from '../../../../platform/errors.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { chartTileSvg } from '../../dashboard-chart.js';
 import type { TileInput } from '../../dashboard.schemas.js';
 import { findDashboard, getDashboard } from '../../dashboard.service.js';
@@ -16,10 +17,7 @@ export function dashboardPage(app: FastifyInstance, ctx: AppContext): void {
       return reply.page('features/indicators/pages/dashboard/dashboard.njk', {
         pageTitle: d.title,
         section: 'dashboards',
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Dashboards', href: '/dashboards' },
-        ],
+        breadcrumbs: [HOME, { text: 'Dashboards', href: '/dashboards' }],
         dashboard: d,
         tiles: d.tiles.map((t) => {
           const s = t.indicator;

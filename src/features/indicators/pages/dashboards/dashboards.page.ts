@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { listDashboards } from '../../dashboard.service.js';
 
 /** /dashboards: every dashboard. */
@@ -8,7 +9,7 @@ export function dashboardsPage(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('features/indicators/pages/dashboards/dashboards.njk', {
       pageTitle: 'Dashboards',
       section: 'dashboards',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [HOME],
       dashboards: await listDashboards(ctx),
     });
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { readableResource } from '../../../catalog/index.js';
 import { getIndicator } from '../../indicator.service.js';
 import { indicatorView } from './indicator.view.js';
@@ -21,10 +22,7 @@ export function indicatorPage(app: FastifyInstance, ctx: AppContext): void {
       return reply.page('features/indicators/pages/indicator/indicator.njk', {
         pageTitle: d.title,
         section: 'indicators',
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Indicators', href: '/indicators' },
-        ],
+        breadcrumbs: [HOME, { text: 'Indicators', href: '/indicators' }],
         indicator: d,
         view: indicatorView(d),
         mapped,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { listIndicators } from '../../indicator.service.js';
 import { longDate, STATUS_TEXT, withUnit } from '../indicator/indicator.view.js';
 
@@ -10,7 +11,7 @@ export function indicatorsPage(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('features/indicators/pages/indicators/indicators.njk', {
       pageTitle: 'Indicators',
       section: 'indicators',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [HOME],
       indicators: list.map((s) => ({
         href: s.url,
         title: s.title,

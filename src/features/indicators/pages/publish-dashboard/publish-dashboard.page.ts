@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import {
   errorLocals,
   noErrors,
@@ -36,10 +37,7 @@ function render(
     {
       pageTitle: slug ? `Edit “${form.title}”` : 'Add a dashboard',
       section: 'publish',
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: 'Dashboards', href: '/publish/dashboards' },
-      ],
+      breadcrumbs: [PUBLISH, { text: 'Dashboards', href: '/publish/dashboards' }],
       action: slug ? `/publish/dashboards/${slug}/edit` : '/publish/dashboards/new',
       editing: slug !== null,
       form,
@@ -87,7 +85,7 @@ export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): vo
     return reply.page('features/indicators/pages/publish-dashboard/publish-dashboards.njk', {
       pageTitle: 'Dashboards',
       section: 'publish',
-      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      breadcrumbs: [PUBLISH],
       dashboards: (await listDashboards(ctx)).map((d) => ({
         ...d,
         edit: `/publish/dashboards/${d.slug}/edit`,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import {
@@ -12,7 +13,6 @@ import {
 interface Params {
   Params: { slug: string };
 }
-const publish = { text: 'Publish', href: '/publish' };
 
 /** /publish/indicators/{slug}/delete and /publish/dashboards/{slug}/delete. */
 export function publishDeletePages(app: FastifyInstance, ctx: AppContext): void {
@@ -29,7 +29,7 @@ export function publishDeletePages(app: FastifyInstance, ctx: AppContext): void 
       dependents,
       action: `/publish/indicators/${row.slug}/delete`,
       cancelHref: '/publish/indicators',
-      breadcrumbs: [publish, { text: 'Indicators', href: '/publish/indicators' }],
+      breadcrumbs: [PUBLISH, { text: 'Indicators', href: '/publish/indicators' }],
     });
   });
 
@@ -49,7 +49,7 @@ export function publishDeletePages(app: FastifyInstance, ctx: AppContext): void 
       paragraphs: ['The page of tiles goes; the indicators and data it showed stay.'],
       action: `/publish/dashboards/${row.slug}/delete`,
       cancelHref: '/publish/dashboards',
-      breadcrumbs: [publish, { text: 'Dashboards', href: '/publish/dashboards' }],
+      breadcrumbs: [PUBLISH, { text: 'Dashboards', href: '/publish/dashboards' }],
     });
   });
 

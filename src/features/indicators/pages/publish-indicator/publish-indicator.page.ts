@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import {
   errorLocals,
   noErrors,
@@ -25,10 +26,7 @@ import {
 } from './publish-indicator.view.js';
 
 const TEMPLATE = 'features/indicators/pages/publish-indicator/publish-indicator.njk';
-const crumbs = [
-  { text: 'Publish', href: '/publish' },
-  { text: 'Indicators', href: '/publish/indicators' },
-];
+const crumbs = [PUBLISH, { text: 'Indicators', href: '/publish/indicators' }];
 
 function render(
   reply: FastifyReply,
@@ -85,7 +83,7 @@ export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): vo
     return reply.page('features/indicators/pages/publish-indicator/publish-indicators.njk', {
       pageTitle: 'Indicators',
       section: 'publish',
-      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      breadcrumbs: [PUBLISH],
       indicators: list.map((i) => ({
         title: i.title,
         href: i.url,

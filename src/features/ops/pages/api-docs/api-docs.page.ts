@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { apiDocsView, type OpenApiDocument } from './openapi.view.js';
 
 /** /api/docs: the OpenAPI document as a page, server-rendered (no swagger-ui, no script). */
@@ -11,7 +12,7 @@ export function apiDocsPage(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('features/ops/pages/api-docs/api-docs.njk', {
       pageTitle: 'API documentation',
       section: 'api',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [HOME],
       openapiUrl: `${ctx.config.baseUrl}/api/v1/openapi.json`,
       baseUrl: ctx.config.baseUrl,
       ...view,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import {
   addMemberByEmail,
   changeMemberRole,
@@ -45,7 +46,7 @@ async function render(
     {
       pageTitle: `Members of ${organisation.name}`,
       section: 'publish',
-      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      breadcrumbs: [PUBLISH],
       organisation,
       members,
       roles: ROLES,

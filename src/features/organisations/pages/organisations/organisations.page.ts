@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { listOrganisationsFor } from '../../organisation.service.js';
 import { kindText } from '../../organisation-kind.js';
 
@@ -10,7 +11,7 @@ export function organisationsPage(app: FastifyInstance, ctx: AppContext): void {
     return reply.page('features/organisations/pages/organisations/organisations.njk', {
       pageTitle: 'Publishers',
       section: 'organisations',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [HOME],
       organisations: organisations.map((o) => ({
         href: `/organisations/${o.slug}`,
         name: o.name,

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../../context.js';
 import { ATOM, CACHE, promiseFeed } from '../downloads.page.js';
 import { canEditPromises } from '../../promise-access.js';
 import { SlugParams } from '../../../../platform/http/schemas.js';
+import { HOME } from '../../../../platform/views/breadcrumbs.js';
 import { getPromise } from '../../promise.service.js';
 import { statusTag, suggestionLine, timelineView } from './promise.view.js';
 
@@ -26,10 +27,7 @@ export function promisePage(app: FastifyInstance, ctx: AppContext): void {
       return reply.page('features/promises/pages/promise/promise.njk', {
         pageTitle: promise.title,
         section: 'promises',
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Promises', href: '/promises' },
-        ],
+        breadcrumbs: [HOME, { text: 'Promises', href: '/promises' }],
         promise,
         tag: statusTag(promise.status),
         suggestion: suggestionLine(promise.status, promise.suggested_status),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { deletablePromise, deletePromise } from '../../promise-delete.service.js';
@@ -23,10 +24,7 @@ export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext)
       ],
       action: `/publish/promises/${p.slug}/delete`,
       cancelHref: '/publish/promises',
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: 'Promises', href: '/publish/promises' },
-      ],
+      breadcrumbs: [PUBLISH, { text: 'Promises', href: '/publish/promises' }],
     });
   });
 

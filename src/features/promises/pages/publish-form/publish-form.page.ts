@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import {
   errorLocals,
   noErrors,
@@ -44,10 +45,7 @@ async function render(
     {
       pageTitle: slug ? `Edit “${mode.title ?? ''}”` : 'Add a promise',
       section: 'publish',
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: 'Promises', href: '/publish/promises' },
-      ],
+      breadcrumbs: [PUBLISH, { text: 'Promises', href: '/publish/promises' }],
       action: slug ? `/publish/promises/${slug}/edit` : '/publish/promises/new',
       submitText: slug ? 'Save changes' : 'Add promise',
       form,

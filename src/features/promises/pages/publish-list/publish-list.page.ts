@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { listPromises } from '../../promise.service.js';
 import { statusTag } from '../promise/promise.view.js';
@@ -12,7 +13,7 @@ export function publishPromiseListPage(app: FastifyInstance, ctx: AppContext): v
     return reply.page('features/promises/pages/publish-list/publish-list.njk', {
       pageTitle: 'Promises',
       section: 'publish',
-      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      breadcrumbs: [PUBLISH],
       promises: list.results.map((p) => ({ ...p, tag: statusTag(p.status) })),
     });
   });

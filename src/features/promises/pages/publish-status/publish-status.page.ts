@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import type { Actor } from '../../../accounts/index.js';
 import {
   errorLocals,
@@ -39,7 +40,7 @@ async function render(
       pageTitle: `Change the status of “${promise.title}”`,
       section: 'publish',
       breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
+        PUBLISH,
         { text: 'Promises', href: '/publish/promises' },
         { text: promise.title, href: `/promises/${promise.slug}` },
       ],
