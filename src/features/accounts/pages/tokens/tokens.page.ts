@@ -7,10 +7,9 @@ import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../own-tokens.
 import {
   fieldErrorsOf,
   formErrors,
-  errorLocals,
-  noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { formPage } from '../../../../platform/views/forms/form-page.js';
 import { field, fields, formPost } from '../../../../platform/views/forms/form-input.js';
 import { EXPIRY_CHOICES, expiryDays, tokenRow } from './tokens.view.js';
 
@@ -33,12 +32,12 @@ async function renderList(
   request: FastifyRequest,
   reply: FastifyReply,
   form: FormValues = { name: '', scopes: ['read'], expires: '90' },
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const at = now();
   const tokens = (await listOwnTokens(ctx, request.actor)).map((t) => tokenRow(t, at));
-  return reply.page(
+  return formPage(
+    reply,
     `${DIR}/tokens.njk`,
     {
       pageTitle: 'Your API tokens',
@@ -47,9 +46,8 @@ async function renderList(
       tokens,
       form,
       expiryChoices: EXPIRY_CHOICES,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -91,7 +89,7 @@ export function tokensPages(app: FastifyInstance, ctx: AppContext): void {
     } catch (err) {
       const problems = fieldErrorsOf(err);
       if (!problems) throw err;
-      return renderList(ctx, request, reply, form, formErrors(problems, LABELS), 422);
+      return renderList(ctx, request, reply, form, formErrors(problems, LABELS));
     }
   });
 

@@ -3,12 +3,8 @@ import type { AppContext } from '../../../../context.js';
 import { forbidden } from '../../../../platform/errors.js';
 import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import type { Actor } from '../../../accounts/index.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
-import { submitForm } from '../../../../platform/views/forms/form-page.js';
+import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import { FREQUENCIES } from '../../catalog.schemas.js';
 import { createDataset, patchDataset } from '../../dataset.service.js';
@@ -39,15 +35,15 @@ async function render(
   reply: FastifyReply,
   mode: Mode,
   form: DatasetForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const [orgs, themes] = await Promise.all([
     publishableOrganisations(ctx, actor),
     listThemes(ctx, actor),
   ]);
   const editing = mode.kind === 'edit';
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: editing ? `Edit “${mode.title ?? ''}”` : 'Create a dataset',
@@ -65,9 +61,8 @@ async function render(
       licences: LICENCES,
       themes,
       frequencies: FREQUENCIES,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -88,7 +83,7 @@ function submit(
     },
     save,
     next: (saved) => `/publish/datasets/${saved.slug}`,
-    render: (form, errors, status) => render(ctx, request.actor, reply, mode, form, errors, status),
+    render: (form, errors) => render(ctx, request.actor, reply, mode, form, errors),
   });
 }
 

@@ -3,12 +3,8 @@ import type { AppContext } from '../../../../context.js';
 import { DomainError, notFound } from '../../../../platform/errors.js';
 import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { formatBytes } from '../../../../platform/views/filters.js';
-import {
-  formErrors,
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
+import { formErrors, type FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage } from '../../../../platform/views/forms/form-page.js';
 import { addFileResource } from '../../../catalog/index.js';
 import { loadAfterUpload, replaceData, resourceWithDatastore } from '../../datastore.service.js';
 import { editableDataset } from '../../../catalog/index.js';
@@ -24,14 +20,9 @@ interface UploadView {
   replacing: { name: string; version: number | null } | null;
 }
 
-function render(
-  reply: FastifyReply,
-  view: UploadView,
-  ctx: AppContext,
-  errors: FormErrors = noErrors(),
-  status = 200,
-) {
-  return reply.page(
+function render(reply: FastifyReply, view: UploadView, ctx: AppContext, errors?: FormErrors) {
+  return formPage(
+    reply,
     TEMPLATE,
     {
       ...view,
@@ -41,9 +32,8 @@ function render(
         { text: view.dataset.title, href: `/publish/datasets/${view.dataset.slug}` },
       ],
       maxUploadBytes: ctx.config.maxUploadBytes,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -86,7 +76,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
       // Permission first: nobody streams a file into a dataset they cannot change.
       const view = await addView(request.actor, request.params.slug);
       const { fields, file } = await readFormUpload(app, request, reply, ['name']);
-      if (!file) return render(reply, view, ctx, noFile(), 422);
+      if (!file) return render(reply, view, ctx, noFile());
       let created;
       try {
         created = await addFileResource(ctx, request.actor, view.dataset.slug, {
@@ -98,7 +88,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
       } catch (err) {
         const errors = uploadError(err, ctx.config.maxUploadBytes);
         if (!errors) throw err;
-        return render(reply, view, ctx, errors, 422);
+        return render(reply, view, ctx, errors);
       }
       const load = await loadAfterUpload(ctx, request.actor, created.id, false);
       return reply.redirect(
@@ -127,7 +117,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { id: string } }>('/publish/resources/:id/replace', async (request, reply) => {
     const view = await replaceView(request.actor, request.params.id);
     const { file } = await readFormUpload(app, request, reply, []);
-    if (!file) return render(reply, view, ctx, noFile(), 422);
+    if (!file) return render(reply, view, ctx, noFile());
     let result;
     try {
       result = await replaceData(
@@ -140,7 +130,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
     } catch (err) {
       const errors = uploadError(err, ctx.config.maxUploadBytes);
       if (!errors) throw err;
-      return render(reply, view, ctx, errors, 422);
+      return render(reply, view, ctx, errors);
     }
     return reply.redirect(
       result.load

@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
-import { submitForm } from '../../../../platform/views/forms/form-page.js';
+import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import type { DashboardCreateInput } from '../../dashboard.schemas.js';
 import {
@@ -29,10 +25,10 @@ function render(
   reply: FastifyReply,
   slug: string | null,
   form: DashboardForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: slug ? `Edit “${form.title}”` : 'Add a dashboard',
@@ -41,9 +37,8 @@ function render(
       action: slug ? `/publish/dashboards/${slug}/edit` : '/publish/dashboards/new',
       editing: slug !== null,
       form,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -62,7 +57,7 @@ function submit(
     },
     save,
     next: (saved) => saved.url,
-    render: (form, errors, status) => render(reply, slug, form, errors, status),
+    render: (form, errors) => render(reply, slug, form, errors),
     // A tile's problem ("tiles/2") is shown on the tiles box, naming the tile.
     reword: (errors) =>
       errors.map((e) =>

@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
-import { submitForm } from '../../../../platform/views/forms/form-page.js';
+import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { INDICATOR_AGGREGATES, INDICATOR_BUCKETS } from '../../indicator.schemas.js';
 import { getIndicator, listIndicators } from '../../indicator.service.js';
@@ -32,10 +28,10 @@ function render(
   reply: FastifyReply,
   slug: string | null,
   form: IndicatorForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: slug ? `Edit “${form.title}”` : 'Add an indicator',
@@ -46,9 +42,8 @@ function render(
       form,
       fns: INDICATOR_AGGREGATES,
       buckets: INDICATOR_BUCKETS,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -69,7 +64,7 @@ function submit(
     },
     save,
     next: (saved) => saved.url,
-    render: (form, errors, status) => render(reply, slug, form, errors, status),
+    render: (form, errors) => render(reply, slug, form, errors),
   });
 }
 

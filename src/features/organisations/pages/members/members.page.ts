@@ -11,12 +11,13 @@ import {
 import {
   fieldErrorsOf,
   formErrors,
-  errorLocals,
-  noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { formPage } from '../../../../platform/views/forms/form-page.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import { organisationForMembers } from '../../organisation.service.js';
+
+type Organisation = Awaited<ReturnType<typeof organisationForMembers>>;
 
 const TEMPLATE = 'features/organisations/pages/members/members.njk';
 const LABELS = {
@@ -36,12 +37,12 @@ async function render(
   request: FastifyRequest<Params>,
   reply: FastifyReply,
   form: { email: string; role: string } = { email: '', role: 'editor' },
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const organisation = await organisationForMembers(ctx, request.params.slug);
   const members = await listMembers(ctx, request.actor, organisation);
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: `Members of ${organisation.name}`,
@@ -51,10 +52,9 @@ async function render(
       members,
       roles: ROLES,
       form,
-      ...errorLocals(errors),
       me: request.actor.user?.id,
     },
-    status,
+    errors,
   );
 }
 
@@ -71,7 +71,7 @@ async function change(
   } catch (err) {
     const problems = fieldErrorsOf(err);
     if (!problems) throw err;
-    return render(ctx, request, reply, form, formErrors(problems, LABELS), 422);
+    return render(ctx, request, reply, form, formErrors(problems, LABELS));
   }
   return reply.redirect(`/publish/organisations/${request.params.slug}/members`, 303);
 }
@@ -95,26 +95,25 @@ export function membersPages(app: FastifyInstance, ctx: AppContext): void {
     );
   });
 
-  app.post<MemberParams>(`${base}/:userId/role`, write, (request, reply) =>
+  // A member's row has its own buttons; on an error the page shows the add form blank.
+  const changeMember = (
+    request: FastifyRequest<MemberParams>,
+    reply: FastifyReply,
+    run: (org: Organisation) => Promise<void>,
+  ) =>
     change(ctx, request, reply, { email: '', role: 'editor' }, async () =>
-      changeMemberRole(
-        ctx,
-        request.actor,
-        await organisationForMembers(ctx, request.params.slug),
-        request.params.userId,
-        field(request.body, 'role'),
-      ),
+      run(await organisationForMembers(ctx, request.params.slug)),
+    );
+
+  app.post<MemberParams>(`${base}/:userId/role`, write, (request, reply) =>
+    changeMember(request, reply, (org) =>
+      changeMemberRole(ctx, request.actor, org, request.params.userId, field(request.body, 'role')),
     ),
   );
 
   app.post<MemberParams>(`${base}/:userId/remove`, write, (request, reply) =>
-    change(ctx, request, reply, { email: '', role: 'editor' }, async () =>
-      removeMember(
-        ctx,
-        request.actor,
-        await organisationForMembers(ctx, request.params.slug),
-        request.params.userId,
-      ),
+    changeMember(request, reply, (org) =>
+      removeMember(ctx, request.actor, org, request.params.userId),
     ),
   );
 }

@@ -1,12 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
-import { submitForm } from '../../../../platform/views/forms/form-page.js';
+import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { SOURCE_KINDS } from '../../promise-status.js';
@@ -35,12 +31,12 @@ async function render(
   reply: FastifyReply,
   mode: Mode,
   form: PromiseForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const options = await promiseFormOptions(ctx);
   const slug = mode.slug;
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: slug ? `Edit “${mode.title ?? ''}”` : 'Add a promise',
@@ -51,20 +47,19 @@ async function render(
       form,
       sourceKinds: SOURCE_KINDS,
       ...options,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
 function submit(
   ctx: AppContext,
-  request: FastifyRequest,
+  body: unknown,
   reply: FastifyReply,
   mode: Mode,
   save: (input: PromiseCreateInput) => Promise<{ slug: string }>,
 ) {
-  return submitForm(reply, request.body, {
+  return submitForm(reply, body, {
     labels: LABELS,
     read(body) {
       const form = promiseFormFromBody(body);
@@ -78,7 +73,7 @@ function submit(
     },
     save,
     next: (saved) => `/promises/${saved.slug}`,
-    render: (form, errors, status) => render(ctx, reply, mode, form, errors, status),
+    render: (form, errors) => render(ctx, reply, mode, form, errors),
   });
 }
 
@@ -94,7 +89,9 @@ export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): 
 
   app.post('/publish/promises/new', write, async (request, reply) => {
     await authorisePromiseEdit(ctx, request.actor);
-    return submit(ctx, request, reply, {}, (input) => createPromise(ctx, request.actor, input));
+    return submit(ctx, request.body, reply, {}, (input) =>
+      createPromise(ctx, request.actor, input),
+    );
   });
 
   app.get<{ Params: { slug: string } }>('/publish/promises/:slug/edit', async (request, reply) => {
@@ -109,7 +106,7 @@ export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       await authorisePromiseEdit(ctx, request.actor);
       const p = await getPromise(ctx, request.actor, request.params.slug);
-      return submit(ctx, request, reply, { slug: p.slug, title: p.title }, (input) =>
+      return submit(ctx, request.body, reply, { slug: p.slug, title: p.title }, (input) =>
         patchPromise(ctx, request.actor, p.slug, input),
       );
     },

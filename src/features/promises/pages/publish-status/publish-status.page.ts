@@ -2,12 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import type { Actor } from '../../../accounts/index.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
-import { submitForm } from '../../../../platform/views/forms/form-page.js';
+import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { EVIDENCE_KINDS, STATUSES } from '../../promise-status.js';
@@ -30,11 +26,11 @@ async function render(
   reply: FastifyReply,
   slug: string,
   form: StatusForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const promise = await getPromise(ctx, actor, slug);
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: `Change the status of “${promise.title}”`,
@@ -50,9 +46,8 @@ async function render(
       statuses: STATUSES.filter((s) => s.value !== promise.status),
       evidenceKinds: EVIDENCE_KINDS,
       form: { ...form, status: form.status || (promise.suggested_status ?? '') },
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -80,8 +75,7 @@ export function publishStatusPages(app: FastifyInstance, ctx: AppContext): void 
         },
         save: (input) => changePromiseStatus(ctx, request.actor, slug, input),
         next: (saved) => `/promises/${saved.slug}#timeline`,
-        render: (form, errors, status) =>
-          render(ctx, request.actor, reply, slug, form, errors, status),
+        render: (form, errors) => render(ctx, request.actor, reply, slug, form, errors),
       });
     },
   );
