@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import type { CatalogExtensions } from '../../resource-data.js';
@@ -23,11 +22,9 @@ export function deleteResourcePages(
       request.params.id,
       ext,
     );
-    const back = `/publish/datasets/${dataset.slug}`;
     return confirmDeletePage(reply, {
       kind: 'resource',
       name: resource.name,
-      caption: dataset.title,
       paragraphs: [
         resource.blob_key
           ? 'Its file and its data in the datastore (every version) are deleted for good: ' +
@@ -37,8 +34,7 @@ export function deleteResourcePages(
       ],
       dependents,
       action: `/publish/resources/${resource.id}/delete`,
-      cancelHref: back,
-      breadcrumbs: [PUBLISH, { text: dataset.title, href: back }],
+      back: { text: dataset.title, href: `/publish/datasets/${dataset.slug}` },
     });
   });
 

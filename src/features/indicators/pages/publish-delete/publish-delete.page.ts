@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import {
@@ -21,15 +20,13 @@ export function publishDeletePages(app: FastifyInstance, ctx: AppContext): void 
     return confirmDeletePage(reply, {
       kind: 'indicator',
       name: row.title,
-      caption: 'Indicators',
       paragraphs: [
         'Its page, its charts and its values in the API go. The data it was computed from stays.',
         'Promises it measured no longer show it.',
       ],
       dependents,
       action: `/publish/indicators/${row.slug}/delete`,
-      cancelHref: '/publish/indicators',
-      breadcrumbs: [PUBLISH, { text: 'Indicators', href: '/publish/indicators' }],
+      back: { text: 'Indicators', href: '/publish/indicators' },
     });
   });
 
@@ -45,11 +42,9 @@ export function publishDeletePages(app: FastifyInstance, ctx: AppContext): void 
     return confirmDeletePage(reply, {
       kind: 'dashboard',
       name: row.title,
-      caption: 'Dashboards',
       paragraphs: ['The page of tiles goes; the indicators and data it showed stay.'],
       action: `/publish/dashboards/${row.slug}/delete`,
-      cancelHref: '/publish/dashboards',
-      breadcrumbs: [PUBLISH, { text: 'Dashboards', href: '/publish/dashboards' }],
+      back: { text: 'Dashboards', href: '/publish/dashboards' },
     });
   });
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
 import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { deletablePromise, deletePromise } from '../../promise-delete.service.js';
@@ -23,8 +22,7 @@ export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext)
         'Its indicators stay, measuring no promise. The activity log keeps what was deleted.',
       ],
       action: `/publish/promises/${p.slug}/delete`,
-      cancelHref: '/publish/promises',
-      breadcrumbs: [PUBLISH, { text: 'Promises', href: '/publish/promises' }],
+      back: { text: 'Promises', href: '/publish/promises' },
     });
   });
 
