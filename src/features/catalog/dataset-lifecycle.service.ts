@@ -20,8 +20,9 @@ async function setState(
   const after: Dataset = { ...dataset, state, modified_at: now() };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await updateDataset(trx, dataset.id, { state, modified_at: after.modified_at });
-    await recordDatasetChange(trx, actor, action, after, {
-      state: { from: dataset.state, to: state },
+    await recordDatasetChange(trx, actor, after, {
+      action,
+      diff: { state: { from: dataset.state, to: state } },
     });
   });
 }

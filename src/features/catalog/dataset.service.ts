@@ -112,15 +112,13 @@ async function uniqueSlug(ctx: AppContext, base: string): Promise<string> {
 export function recordDatasetChange(
   k: AppContext['db']['kysely'],
   actor: Actor,
-  action: string,
   dataset: Dataset,
-  diff: Diff,
+  change: { action: string; diff: Diff },
 ): Promise<void> {
   return recordActivity(k, actor, {
-    action,
+    ...change,
     subject: { type: 'dataset', id: dataset.id },
     dataset,
-    diff,
     at: dataset.modified_at,
   });
 }
@@ -182,8 +180,10 @@ export async function createDataset(ctx: AppContext, actor: Actor, input: Datase
     await replaceTags(trx, dataset.id, lists.tags);
     await replaceThemes(trx, dataset.id, lists.themes);
     await reindex(ctx, trx, dataset, org, lists.tags);
-    const diff = diffOf({}, datasetSnapshot(dataset, org, lists));
-    await recordDatasetChange(trx, actor, 'dataset.created', dataset, diff);
+    await recordDatasetChange(trx, actor, dataset, {
+      action: 'dataset.created',
+      diff: diffOf({}, datasetSnapshot(dataset, org, lists)),
+    });
   });
   return (await present(ctx, dataset, lists)).summary;
 }
@@ -246,7 +246,7 @@ export async function patchDataset(
     if (input.tags) await replaceTags(trx, before.id, lists.tags);
     if (input.themes) await replaceThemes(trx, before.id, lists.themes);
     await reindex(ctx, trx, after, org, lists.tags);
-    await recordDatasetChange(trx, actor, 'dataset.updated', after, diff);
+    await recordDatasetChange(trx, actor, after, { action: 'dataset.updated', diff });
   });
   return (await present(ctx, after, lists)).summary;
 }
