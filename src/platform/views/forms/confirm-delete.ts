@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { PUBLISH, type Crumb } from '../breadcrumbs.js';
+import { PUBLISH, type Crumb } from '../page-head.js';
 
 /** What the one "are you sure?" page says before something is deleted. */
 export interface DeleteConfirmation {
@@ -31,4 +31,10 @@ export function confirmDeletePage(reply: FastifyReply, c: DeleteConfirmation) {
     cancelHref: c.back.href,
     buttonText: `Delete the ${c.kind}`,
   });
+}
+
+/** After a deletion: back (303) to the page it belonged to, which says once what was deleted. */
+export function deletedRedirect(reply: FastifyReply, kind: string, name: string, to: string) {
+  reply.flash(`The ${kind} “${name}” was deleted.`);
+  return reply.redirect(to, 303);
 }

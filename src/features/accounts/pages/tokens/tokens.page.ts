@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { validationFailed, type FieldError } from '../../../../platform/errors.js';
 import { now } from '../../../../platform/ids.js';
-import { HOME } from '../../../../platform/views/breadcrumbs.js';
+import { HOME } from '../../../../platform/views/page-head.js';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../own-tokens.service.js';
 import {
   fieldErrorsOf,

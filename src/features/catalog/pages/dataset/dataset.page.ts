@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { HOME } from '../../../../platform/views/breadcrumbs.js';
+import { HOME } from '../../../../platform/views/page-head.js';
 import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-query.js';
 import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';

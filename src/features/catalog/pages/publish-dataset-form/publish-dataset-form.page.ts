@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { forbidden } from '../../../../platform/errors.js';
-import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
+import { PUBLISH } from '../../../../platform/views/page-head.js';
 import type { Actor } from '../../../accounts/index.js';
 import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
 import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { FREQUENCIES } from '../../catalog.schemas.js';
 import { createDataset, patchDataset } from '../../dataset.service.js';
 import { LICENCES } from '../../licences.js';
@@ -105,21 +106,17 @@ export function datasetFormPages(app: FastifyInstance, ctx: AppContext): void {
     ),
   );
 
-  app.get<{ Params: { slug: string } }>('/publish/datasets/:slug/edit', async (request, reply) => {
+  app.get<SlugRoute>('/publish/datasets/:slug/edit', async (request, reply) => {
     const dataset = await editableDataset(ctx, request.actor, request.params.slug);
     const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
     return render(ctx, request.actor, reply, mode, formFromDataset(dataset));
   });
 
-  app.post<{ Params: { slug: string } }>(
-    '/publish/datasets/:slug/edit',
-    write,
-    async (request, reply) => {
-      const dataset = await editableDataset(ctx, request.actor, request.params.slug);
-      const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
-      return submit(ctx, request, reply, mode, (input) =>
-        patchDataset(ctx, request.actor, dataset.slug, input),
-      );
-    },
-  );
+  app.post<SlugRoute>('/publish/datasets/:slug/edit', write, async (request, reply) => {
+    const dataset = await editableDataset(ctx, request.actor, request.params.slug);
+    const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
+    return submit(ctx, request, reply, mode, (input) =>
+      patchDataset(ctx, request.actor, dataset.slug, input),
+    );
+  });
 }

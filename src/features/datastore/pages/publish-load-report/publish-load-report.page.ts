@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
+import { PUBLISH } from '../../../../platform/views/page-head.js';
 import { getLoad, resourceWithDatastore } from '../../datastore.service.js';
 import { editableDataset } from '../../../catalog/index.js';
 

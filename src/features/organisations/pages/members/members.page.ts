@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
+import { publishPage } from '../../../../platform/views/page-head.js';
 import {
   addMemberByEmail,
   changeMemberRole,
@@ -15,6 +15,7 @@ import {
 } from '../../../../platform/views/forms/form-errors.js';
 import { formPage } from '../../../../platform/views/forms/form-page.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { organisationForMembers } from '../../organisation.service.js';
 
 type Organisation = Awaited<ReturnType<typeof organisationForMembers>>;
@@ -25,16 +26,13 @@ const LABELS = {
   role: { label: 'Role', id: 'role' },
 };
 
-interface Params {
-  Params: { slug: string };
-}
 interface MemberParams {
   Params: { slug: string; userId: string };
 }
 
 async function render(
   ctx: AppContext,
-  request: FastifyRequest<Params>,
+  request: FastifyRequest<SlugRoute>,
   reply: FastifyReply,
   form: { email: string; role: string } = { email: '', role: 'editor' },
   errors?: FormErrors,
@@ -45,9 +43,7 @@ async function render(
     reply,
     TEMPLATE,
     {
-      pageTitle: `Members of ${organisation.name}`,
-      section: 'publish',
-      breadcrumbs: [PUBLISH],
+      ...publishPage(`Members of ${organisation.name}`),
       organisation,
       members,
       roles: ROLES,
@@ -61,7 +57,7 @@ async function render(
 /** Run a change; a validation failure shows the members page again with the error. */
 async function change(
   ctx: AppContext,
-  request: FastifyRequest<Params>,
+  request: FastifyRequest<SlugRoute>,
   reply: FastifyReply,
   form: { email: string; role: string },
   run: () => Promise<void>,
@@ -81,9 +77,9 @@ export function membersPages(app: FastifyInstance, ctx: AppContext): void {
   const write = formPost(app);
   const base = '/publish/organisations/:slug/members';
 
-  app.get<Params>(base, (request, reply) => render(ctx, request, reply));
+  app.get<SlugRoute>(base, (request, reply) => render(ctx, request, reply));
 
-  app.post<Params>(base, write, (request, reply) => {
+  app.post<SlugRoute>(base, write, (request, reply) => {
     const form = { email: field(request.body, 'email'), role: field(request.body, 'role') };
     return change(ctx, request, reply, form, async () =>
       addMemberByEmail(

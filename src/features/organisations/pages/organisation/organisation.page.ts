@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { HOME } from '../../../../platform/views/breadcrumbs.js';
+import { HOME } from '../../../../platform/views/page-head.js';
 import { slugPageSchema, type SlugPageRoute } from '../../../../platform/views/page-query.js';
 import { pagedTitle } from '../../../../platform/views/pagination.js';
 import { datasetsWith } from '../../../catalog/index.js';

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
+import {
+  confirmDeletePage,
+  deletedRedirect,
+} from '../../../../platform/views/forms/confirm-delete.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { deletablePromise, deletePromise } from '../../promise-delete.service.js';
-
-interface Params {
-  Params: { slug: string };
-}
 
 /** /publish/promises/{slug}/delete: for a promise recorded by mistake. */
 export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext): void {
-  app.get<Params>('/publish/promises/:slug/delete', async (request, reply) => {
+  app.get<SlugRoute>('/publish/promises/:slug/delete', async (request, reply) => {
     const p = await deletablePromise(ctx, request.actor, request.params.slug);
     return confirmDeletePage(reply, {
       kind: 'promise',
@@ -26,9 +26,8 @@ export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext)
     });
   });
 
-  app.post<Params>('/publish/promises/:slug/delete', formPost(app), async (request, reply) => {
+  app.post<SlugRoute>('/publish/promises/:slug/delete', formPost(app), async (request, reply) => {
     const p = await deletePromise(ctx, request.actor, request.params.slug);
-    reply.flash(`The promise “${p.title}” was deleted.`);
-    return reply.redirect('/publish/promises', 303);
+    return deletedRedirect(reply, 'promise', p.title, '/publish/promises');
   });
 }

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { PUBLISH } from '../../../../platform/views/breadcrumbs.js';
+import { PUBLISH } from '../../../../platform/views/page-head.js';
 import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
 import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { SOURCE_KINDS } from '../../promise-status.js';
 import type { PromiseCreateInput } from '../../promise.schemas.js';
@@ -94,21 +95,17 @@ export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): 
     );
   });
 
-  app.get<{ Params: { slug: string } }>('/publish/promises/:slug/edit', async (request, reply) => {
+  app.get<SlugRoute>('/publish/promises/:slug/edit', async (request, reply) => {
     await authorisePromiseEdit(ctx, request.actor);
     const p = await getPromise(ctx, request.actor, request.params.slug);
     return render(ctx, reply, { slug: p.slug, title: p.title }, promiseFormOf(p));
   });
 
-  app.post<{ Params: { slug: string } }>(
-    '/publish/promises/:slug/edit',
-    write,
-    async (request, reply) => {
-      await authorisePromiseEdit(ctx, request.actor);
-      const p = await getPromise(ctx, request.actor, request.params.slug);
-      return submit(ctx, request.body, reply, { slug: p.slug, title: p.title }, (input) =>
-        patchPromise(ctx, request.actor, p.slug, input),
-      );
-    },
-  );
+  app.post<SlugRoute>('/publish/promises/:slug/edit', write, async (request, reply) => {
+    await authorisePromiseEdit(ctx, request.actor);
+    const p = await getPromise(ctx, request.actor, request.params.slug);
+    return submit(ctx, request.body, reply, { slug: p.slug, title: p.title }, (input) =>
+      patchPromise(ctx, request.actor, p.slug, input),
+    );
+  });
 }
