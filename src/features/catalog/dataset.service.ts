@@ -4,6 +4,7 @@ import { notFound, validationFailed, type FieldError } from '../../platform/erro
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise, can } from '../accounts/index.js';
 import { recordActivity } from '../../platform/activity/record.js';
+import { newSlug, slugTaken } from '../../platform/db/slug.repository.js';
 import type { DatasetCreateInput, DatasetPatchInput } from './catalog.schemas.js';
 import { indexDataset } from './dataset-search.repository.js';
 import {
@@ -13,7 +14,6 @@ import {
   loadDatasetLists,
   replaceTags,
   replaceThemes,
-  slugExists,
   updateDataset,
 } from './dataset.repository.js';
 import {
@@ -101,13 +101,6 @@ export async function getDataset(ctx: AppContext, actor: Actor, slug: string) {
   return { ...summary, resources: resources.map((r) => resourceView(r, ctx.config.baseUrl)) };
 }
 
-async function uniqueSlug(ctx: AppContext, base: string): Promise<string> {
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? base : `${base}-${i}`;
-    if (!(await slugExists(ctx.db.kysely, candidate))) return candidate;
-  }
-}
-
 /** A change to a dataset, in its history (and its organisation's), at its modification time. */
 export function recordDatasetChange(
   k: AppContext['db']['kysely'],
@@ -145,10 +138,7 @@ export async function createDataset(ctx: AppContext, actor: Actor, input: Datase
     `You cannot publish datasets for ${org.name}`,
   );
   await checkReferences(ctx, input);
-  if (input.slug !== undefined && (await slugExists(ctx.db.kysely, input.slug))) {
-    throw validationFailed([{ field: 'slug', message: `${input.slug} is already taken` }]);
-  }
-  const slug = input.slug ?? (await uniqueSlug(ctx, slugify(input.title)));
+  const slug = await newSlug(ctx.db.kysely, 'datasets', input.slug, slugify(input.title));
   const at = now();
   const dataset: Dataset = {
     id: newId(),
@@ -253,5 +243,5 @@ export async function patchDataset(
 
 /** Whether a dataset has this slug, in any state (a slug is never reused). */
 export function datasetExists(ctx: AppContext, slug: string): Promise<boolean> {
-  return slugExists(ctx.db.kysely, slug);
+  return slugTaken(ctx.db.kysely, 'datasets', slug);
 }

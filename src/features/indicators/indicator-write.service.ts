@@ -70,6 +70,18 @@ async function save(ctx: AppContext, actor: Actor, before: IndicatorRow | null, 
   });
 }
 
+/** Saves an indicator its editor made or changed once it checks out, with its values. */
+async function checkAndSave(
+  ctx: AppContext,
+  actor: Actor,
+  before: IndicatorRow | null,
+  row: IndicatorRow,
+): Promise<IndicatorDetail> {
+  const values = await check(ctx, actor, row);
+  await save(ctx, actor, before, row);
+  return detail(row, values);
+}
+
 export async function createIndicator(
   ctx: AppContext,
   actor: Actor,
@@ -98,9 +110,7 @@ export async function createIndicator(
     created_at: at,
     updated_at: at,
   };
-  const values = await check(ctx, actor, row);
-  await save(ctx, actor, null, row);
-  return detail(row, values);
+  return checkAndSave(ctx, actor, null, row);
 }
 
 export async function updateIndicator(
@@ -127,9 +137,7 @@ export async function updateIndicator(
     ...(input.promise_id !== undefined ? { promise_id: input.promise_id } : {}),
     updated_at: now(),
   };
-  const values = await check(ctx, actor, row);
-  await save(ctx, actor, before, row);
-  return detail(row, values);
+  return checkAndSave(ctx, actor, before, row);
 }
 
 /** Links an indicator to a promise (or unlinks it with null); a promise may have several. */

@@ -4,22 +4,15 @@ import { now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/index.js';
 import { detachIndicatorsFrom } from '../indicators/index.js';
 import { recordPromiseChange } from './promise-activity.js';
-import { authorisePromiseEdit } from './promise-access.js';
+import { editablePromise } from './promise-access.js';
 import { deletePromiseRow } from './promise.repository.js';
-import { promiseOrFail } from './promise.service.js';
-
-/** A promise its editor may delete (the mayor's office, site admins). */
-export async function deletablePromise(ctx: AppContext, actor: Actor, slug: string) {
-  await authorisePromiseEdit(ctx, actor);
-  return promiseOrFail(ctx, slug);
-}
 
 /**
  * Deletes a promise and its status history (a promise recorded by mistake, say): its indicators
  * stay, measuring no promise, and the activity log keeps what it said and who deleted it.
  */
 export async function deletePromise(ctx: AppContext, actor: Actor, slug: string) {
-  const promise = await deletablePromise(ctx, actor, slug);
+  const promise = await editablePromise(ctx, actor, slug);
   const at = now();
   await inTransaction(ctx, async (tx) => {
     await detachIndicatorsFrom(tx, promise.id);

@@ -3,11 +3,11 @@ import { validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/index.js';
 import { recordPromiseChange } from './promise-activity.js';
-import { authorisePromiseEdit } from './promise-access.js';
+import { editablePromise } from './promise-access.js';
 import { statusLabel } from './promise-status.js';
 import { insertStatusChange, updatePromise } from './promise.repository.js';
 import type { StatusChangeInput } from './promise.schemas.js';
-import { getPromise, promiseOrFail } from './promise.service.js';
+import { getPromise } from './promise.service.js';
 import { isIsoDate, todayIso } from './term.js';
 
 /**
@@ -22,8 +22,7 @@ export async function changePromiseStatus(
   slug: string,
   input: StatusChangeInput,
 ) {
-  await authorisePromiseEdit(ctx, actor);
-  const promise = await promiseOrFail(ctx, slug);
+  const promise = await editablePromise(ctx, actor, slug);
   const today = todayIso();
   const date = input.date ?? today;
   const errors: FieldError[] = [];

@@ -49,15 +49,6 @@ export async function countPromisesByStatus(db: Db): Promise<Map<string, number>
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export async function promiseSlugTaken(db: Db, slug: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('promises')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function insertPromise(db: Db, row: Insertable<PromiseTable>): Promise<void> {
   await db.insertInto('promises').values(row).execute();
 }

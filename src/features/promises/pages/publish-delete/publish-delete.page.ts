@@ -6,12 +6,13 @@ import {
 } from '../../../../platform/views/forms/confirm-delete.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import type { SlugRoute } from '../../../../platform/views/page-query.js';
-import { deletablePromise, deletePromise } from '../../promise-delete.service.js';
+import { editablePromise } from '../../promise-access.js';
+import { deletePromise } from '../../promise-delete.service.js';
 
 /** /publish/promises/{slug}/delete: for a promise recorded by mistake. */
 export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext): void {
   app.get<SlugRoute>('/publish/promises/:slug/delete', async (request, reply) => {
-    const p = await deletablePromise(ctx, request.actor, request.params.slug);
+    const p = await editablePromise(ctx, request.actor, request.params.slug);
     return confirmDeletePage(reply, {
       kind: 'promise',
       name: p.title,
