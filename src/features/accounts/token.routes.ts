@@ -1,44 +1,12 @@
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { bearer, operations } from '../../platform/http/operations.js';
+import { bearer, noContent, operations } from '../../platform/http/operations.js';
 import type { ApiToken } from '../../platform/db/schema.js';
-import {
-  DateTime,
-  IdParams,
-  ListQuery,
-  Nullable,
-  Page,
-  pageFrom,
-  Text,
-} from '../../platform/http/schemas.js';
+import { IdParams, ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
 import { errors, type Api } from '../../platform/http/types.js';
-import { SCOPES } from './actor.js';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from './own-tokens.service.js';
+import { CreatedTokenSchema, TokenCreateBody, TokenSchema } from './token.schemas.js';
 
 const op = operations('accounts');
-
-const TokenSchema = Type.Object({
-  id: Text,
-  name: Text,
-  prefix: Type.String({ description: 'the first characters, to recognise it by' }),
-  scopes: Type.Array(Text),
-  created_at: DateTime,
-  expires_at: Nullable(DateTime),
-  last_used_at: Nullable(DateTime),
-  revoked_at: Nullable(DateTime),
-});
-
-const TokenCreateBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    scopes: Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...SCOPES] }), {
-      minItems: 1,
-      uniqueItems: true,
-    }),
-    expires_in_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
-  },
-  { additionalProperties: false },
-);
 
 const tokenView = (t: ApiToken) => ({
   id: t.id,
@@ -70,7 +38,7 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
 
   app.post(
     '/api/v1/tokens',
-    op.create(Type.Object({ ...TokenSchema.properties, token: Type.String() }), {
+    op.create(CreatedTokenSchema, {
       summary: 'Create an API token for yourself; its secret is in this answer only',
       body: TokenCreateBody,
     }),
@@ -91,9 +59,6 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
       summary: 'Revoke one of your tokens; it stops working at once',
       params: IdParams,
     }),
-    async (request, reply) => {
-      await revokeOwnToken(ctx, request.actor, request.params.id);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContent(reply, revokeOwnToken(ctx, request.actor, request.params.id)),
   );
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { operations } from '../../platform/http/operations.js';
-import { type Api } from '../../platform/http/types.js';
+import { noContent, operations } from '../../platform/http/operations.js';
+import type { Api } from '../../platform/http/types.js';
 import {
   ActivityItem,
   DatasetDetail,
@@ -68,10 +68,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
       summary: 'Delete a dataset (soft: it can be restored)',
       params: SlugParams,
     }),
-    async (request, reply) => {
-      await deleteDataset(ctx, request.actor, request.params.slug);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContent(reply, deleteDataset(ctx, request.actor, request.params.slug)),
   );
 
   app.post(

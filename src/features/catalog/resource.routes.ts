@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { bearer, operations } from '../../platform/http/operations.js';
+import { bearer, noContent, operations } from '../../platform/http/operations.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { FileResponse, IdParams, SlugParams } from '../../platform/http/schemas.js';
 import { readErrors, writeErrors, type Api } from '../../platform/http/types.js';
@@ -135,11 +135,12 @@ export function resourceRoutes(app: Api, ctx: AppContext, ext: CatalogExtensions
         { additionalProperties: false },
       ),
     }),
-    async (request, reply) => {
-      await deleteResource(ctx, request.actor, request.params.id, ext, {
-        force: request.query.force ?? false,
-      });
-      return reply.status(204).send(null);
-    },
+    (request, reply) =>
+      noContent(
+        reply,
+        deleteResource(ctx, request.actor, request.params.id, ext, {
+          force: request.query.force ?? false,
+        }),
+      ),
   );
 }

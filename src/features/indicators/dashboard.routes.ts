@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { operations } from '../../platform/http/operations.js';
-import { DateTime, ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
-import { type Api } from '../../platform/http/types.js';
-import { DashboardCreateBody, DashboardUpdateBody } from './dashboard.schemas.js';
+import { noContent, operations } from '../../platform/http/operations.js';
+import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import type { Api } from '../../platform/http/types.js';
+import { DashboardCreateBody, DashboardItem, DashboardUpdateBody } from './dashboard.schemas.js';
 import { deleteDashboard } from './indicator-delete.service.js';
 import {
   createDashboard,
@@ -13,15 +13,6 @@ import {
 } from './dashboard.service.js';
 
 const op = operations('dashboards');
-
-const DashboardItem = Type.Object({
-  slug: Type.String(),
-  title: Type.String(),
-  description: Type.String(),
-  url: Type.String(),
-  tiles: Type.Integer({ description: 'how many tiles it has' }),
-  updated_at: DateTime,
-});
 
 export function dashboardRoutes(app: Api, ctx: AppContext): void {
   app.get(
@@ -67,9 +58,6 @@ export function dashboardRoutes(app: Api, ctx: AppContext): void {
       summary: 'Delete a dashboard (site admins and the combined authority’s editors)',
       params: SlugParams,
     }),
-    async (request, reply) => {
-      await deleteDashboard(ctx, request.actor, request.params.slug);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContent(reply, deleteDashboard(ctx, request.actor, request.params.slug)),
   );
 }

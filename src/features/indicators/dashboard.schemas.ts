@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { enumOf, Slug, Variant } from '../../platform/http/schemas.js';
+import { DateTime, enumOf, Slug, Variant } from '../../platform/http/schemas.js';
 import { FieldName } from '../datastore/index.js';
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
@@ -60,6 +60,16 @@ export const DashboardUpdateBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type DashboardUpdateInput = Static<typeof DashboardUpdateBody>;
+
+/** A dashboard in the list of them. */
+export const DashboardItem = Type.Object({
+  slug: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  url: Type.String(),
+  tiles: Type.Integer({ description: 'how many tiles it has' }),
+  updated_at: DateTime,
+});
 
 const Link = Type.Object({ href: Type.String(), text: Type.String() });
 

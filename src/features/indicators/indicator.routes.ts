@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { operations } from '../../platform/http/operations.js';
+import { noContent, operations } from '../../platform/http/operations.js';
 import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
-import { type Api } from '../../platform/http/types.js';
+import type { Api } from '../../platform/http/types.js';
 import { IndicatorCreateBody, IndicatorUpdateBody } from './indicator.schemas.js';
 import { deleteIndicator } from './indicator-delete.service.js';
 import { getIndicator, listIndicators } from './indicator.service.js';
@@ -68,11 +68,12 @@ export function indicatorRoutes(app: Api, ctx: AppContext): void {
         { additionalProperties: false },
       ),
     }),
-    async (request, reply) => {
-      await deleteIndicator(ctx, request.actor, request.params.slug, {
-        force: request.query.force ?? false,
-      });
-      return reply.status(204).send(null);
-    },
+    (request, reply) =>
+      noContent(
+        reply,
+        deleteIndicator(ctx, request.actor, request.params.slug, {
+          force: request.query.force ?? false,
+        }),
+      ),
   );
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { operations } from '../../platform/http/operations.js';
 import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
-import { type Api } from '../../platform/http/types.js';
+import type { Api } from '../../platform/http/types.js';
 import {
   createOrganisation,
   getOrganisation,

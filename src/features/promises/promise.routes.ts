@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { operations } from '../../platform/http/operations.js';
+import { noContent, operations } from '../../platform/http/operations.js';
 import { pageFrom, SlugParams } from '../../platform/http/schemas.js';
 import type { Api } from '../../platform/http/types.js';
 import { deletePromise } from './promise-delete.service.js';
@@ -87,9 +87,6 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
       description: 'Its indicators stay, measuring no promise; the activity log keeps a record.',
       params: SlugParams,
     }),
-    async (request, reply) => {
-      await deletePromise(ctx, request.actor, request.params.slug);
-      return reply.status(204).send(null);
-    },
+    (request, reply) => noContent(reply, deletePromise(ctx, request.actor, request.params.slug)),
   );
 }

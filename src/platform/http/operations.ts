@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { TSchema } from 'typebox';
 import { NoContent } from './schemas.js';
 import { errors, readErrors, writeErrors } from './types.js';
@@ -39,4 +40,10 @@ export function operations(tag: string) {
       schema: { tags, ...parts, security: bearer, response: { 204: NoContent, ...writeErrors } },
     }),
   };
+}
+
+/** The answer to a deletion (op.remove) once it is done: 204, no body. */
+export async function noContent(reply: FastifyReply, deletion: Promise<unknown>) {
+  await deletion;
+  return reply.status(204).send(null);
 }
