@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Role } from '../../platform/db/schema.js';
 import { notFound, validationFailed } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { recordActivity } from '../../platform/activity/record.js';
 import type { Actor } from './actor.js';
 import {
   deleteMembership,
@@ -50,15 +50,12 @@ async function record(
   action: string,
   role: { from: Role | null; to: Role | null },
 ): Promise<void> {
-  await insertActivity(k, {
-    actor_id: actor.user?.id ?? null,
+  await recordActivity(k, actor, {
     action,
-    subject_type: 'membership',
-    subject_id: userId,
-    dataset_id: null,
-    organisation_id: org.id,
-    diff: JSON.stringify({ role }),
-    created_at: now(),
+    subject: { type: 'membership', id: userId },
+    organisationId: org.id,
+    diff: { role },
+    at: now(),
   });
 }
 

@@ -1,33 +1,12 @@
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { bearer, noContent, operations } from '../../platform/http/operations.js';
 import type { ApiToken } from '../../platform/db/schema.js';
-import {
-  DateTime,
-  IdParams,
-  ListQuery,
-  NoContent,
-  Nullable,
-  Page,
-  pageFrom,
-  Text,
-} from '../../platform/http/schemas.js';
-import { errors, writeErrors, type Api } from '../../platform/http/types.js';
-import { SCOPES } from './actor.js';
+import { IdParams, ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
+import { errors, type Api } from '../../platform/http/types.js';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from './own-tokens.service.js';
+import { CreatedTokenSchema, TokenCreateBody, TokenSchema } from './token.schemas.js';
 
-const auth = [{ bearerAuth: [] }];
-const tags = ['accounts'];
-
-const TokenSchema = Type.Object({
-  id: Text,
-  name: Text,
-  prefix: Type.String({ description: 'the first characters, to recognise it by' }),
-  scopes: Type.Array(Text),
-  created_at: DateTime,
-  expires_at: Nullable(DateTime),
-  last_used_at: Nullable(DateTime),
-  revoked_at: Nullable(DateTime),
-});
+const op = operations('accounts');
 
 const tokenView = (t: ApiToken) => ({
   id: t.id,
@@ -46,10 +25,10 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
     '/api/v1/tokens',
     {
       schema: {
-        tags,
+        tags: ['accounts'],
         summary: 'Your API tokens, newest first (never the secret)',
         querystring: ListQuery(),
-        security: auth,
+        security: bearer,
         response: { 200: Page(TokenSchema), ...errors(403) },
       },
     },
@@ -59,28 +38,10 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
 
   app.post(
     '/api/v1/tokens',
-    {
-      schema: {
-        tags,
-        summary: 'Create an API token for yourself; its secret is in this answer only',
-        body: Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 100 }),
-            scopes: Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...SCOPES] }), {
-              minItems: 1,
-              uniqueItems: true,
-            }),
-            expires_in_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
-          },
-          { additionalProperties: false },
-        ),
-        security: auth,
-        response: {
-          201: Type.Object({ ...TokenSchema.properties, token: Type.String() }),
-          ...writeErrors,
-        },
-      },
-    },
+    op.create(CreatedTokenSchema, {
+      summary: 'Create an API token for yourself; its secret is in this answer only',
+      body: TokenCreateBody,
+    }),
     async (request, reply) => {
       const { name, scopes, expires_in_days } = request.body;
       const created = await createOwnToken(ctx, request.actor, {
@@ -94,18 +55,10 @@ export function tokenRoutes(app: Api, ctx: AppContext): void {
 
   app.delete(
     '/api/v1/tokens/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Revoke one of your tokens; it stops working at once',
-        params: IdParams,
-        security: auth,
-        response: { 204: NoContent, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await revokeOwnToken(ctx, request.actor, request.params.id);
-      return reply.status(204).send(null);
-    },
+    op.remove({
+      summary: 'Revoke one of your tokens; it stops working at once',
+      params: IdParams,
+    }),
+    (request, reply) => noContent(reply, revokeOwnToken(ctx, request.actor, request.params.id)),
   );
 }

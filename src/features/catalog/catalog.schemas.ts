@@ -1,7 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, PageParams, Slug } from '../../platform/http/schemas.js';
-
-const IsoDate = Type.String({ format: 'date' });
+import { IsoDate, Nullable, PageParams, Slug } from '../../platform/http/schemas.js';
 
 export const FREQUENCIES = [
   'continual',

@@ -8,14 +8,6 @@ import { currentSearchIndex } from './search-index.js';
 import { bumpSearchGeneration } from './search-index.repository.js';
 import type { SearchPage, SearchParams } from './search-types.js';
 
-export {
-  FACETS,
-  type FacetName,
-  type FacetValue,
-  type SearchPage,
-  type SearchParams,
-} from './search-types.js';
-
 export interface IndexedText {
   title: string;
   tags: string[];

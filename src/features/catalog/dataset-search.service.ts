@@ -1,10 +1,11 @@
 import type { AppContext } from '../../context.js';
 import { type Actor, readableScope } from '../accounts/index.js';
 import type { SearchQueryInput } from './catalog.schemas.js';
-import { FACETS, searchDatasets, type FacetName } from './dataset-search.repository.js';
+import { searchDatasets } from './dataset-search.repository.js';
 import { loadDatasetLists } from './dataset.repository.js';
 import { datasetSummary } from './dataset.view.js';
 import { licenceById } from './licences.js';
+import { FACETS, type FacetName } from './search-types.js';
 import { themeTitles } from './taxonomy.repository.js';
 
 const list = (v: string | string[] | undefined): string[] =>

@@ -35,15 +35,6 @@ export function findDatasetById(db: Kysely<Database>, id: string): Promise<Datas
   return db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function slugExists(db: Kysely<Database>, slug: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('datasets')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function insertDataset(db: Kysely<Database>, dataset: NewDataset): Promise<void> {
   await db.insertInto('datasets').values(dataset).execute();
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
+import { noContent, operations } from '../../platform/http/operations.js';
+import type { Api } from '../../platform/http/types.js';
 import {
   ActivityItem,
   DatasetDetail,
@@ -10,46 +11,32 @@ import {
 import { datasetActivity } from './activity.service.js';
 import { DatasetCreateBody, DatasetPatchBody, SearchQuery } from './catalog.schemas.js';
 import { searchCatalogue } from './dataset-search.service.js';
-import {
-  createDataset,
-  deleteDataset,
-  getDataset,
-  patchDataset,
-  restoreDataset,
-} from './dataset.service.js';
-import { ListQuery, NoContent, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
+import { createDataset, getDataset, patchDataset } from './dataset.service.js';
+import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
 
-const auth = [{ bearerAuth: [] }];
+const op = operations('catalogue');
 
 export function datasetRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/datasets',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Search datasets, with facet counts',
-        description:
-          'Full-text search ranked title over tags over description, English stemming, the last ' +
-          'word matched as a prefix. Repeat a filter to match any of its values. Facet counts ' +
-          'apply every other active filter.',
-        querystring: SearchQuery,
-        response: { 200: SearchResults, ...errors() },
-      },
-    },
+    op.list(SearchResults, {
+      summary: 'Search datasets, with facet counts',
+      description:
+        'Full-text search ranked title over tags over description, English stemming, the last ' +
+        'word matched as a prefix. Repeat a filter to match any of its values. Facet counts ' +
+        'apply every other active filter.',
+      querystring: SearchQuery,
+    }),
     (request) => searchCatalogue(ctx, request.actor, request.query),
   );
 
   app.post(
     '/api/v1/datasets',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Create a dataset',
-        body: DatasetCreateBody,
-        security: auth,
-        response: { 201: DatasetSummary, ...writeErrors },
-      },
-    },
+    op.create(DatasetSummary, {
+      summary: 'Create a dataset',
+      body: DatasetCreateBody,
+    }),
     async (request, reply) => {
       const dataset = await createDataset(ctx, request.actor, request.body);
       return reply.status(201).header('location', dataset.url).send(dataset);
@@ -58,88 +45,58 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
 
   app.get(
     '/api/v1/datasets/:slug',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'A dataset with its resources',
-        params: SlugParams,
-        response: { 200: DatasetDetail, ...readErrors },
-      },
-    },
+    op.read(DatasetDetail, {
+      summary: 'A dataset with its resources',
+      params: SlugParams,
+    }),
     (request) => getDataset(ctx, request.actor, request.params.slug),
   );
 
   app.patch(
     '/api/v1/datasets/:slug',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Change some fields of a dataset',
-        params: SlugParams,
-        body: DatasetPatchBody,
-        security: auth,
-        response: { 200: DatasetSummary, ...writeErrors },
-      },
-    },
+    op.update(DatasetSummary, {
+      summary: 'Change some fields of a dataset',
+      params: SlugParams,
+      body: DatasetPatchBody,
+    }),
     (request) => patchDataset(ctx, request.actor, request.params.slug, request.body),
   );
 
   app.delete(
     '/api/v1/datasets/:slug',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Delete a dataset (soft: it can be restored)',
-        params: SlugParams,
-        security: auth,
-        response: { 204: NoContent, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await deleteDataset(ctx, request.actor, request.params.slug);
-      return reply.status(204).send(null);
-    },
+    op.remove({
+      summary: 'Delete a dataset (soft: it can be restored)',
+      params: SlugParams,
+    }),
+    (request, reply) => noContent(reply, deleteDataset(ctx, request.actor, request.params.slug)),
   );
 
   app.post(
     '/api/v1/datasets/:slug/restore',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Restore a deleted dataset',
-        params: SlugParams,
-        security: auth,
-        response: { 200: DatasetDetail, ...writeErrors },
-      },
-    },
+    op.update(DatasetDetail, {
+      summary: 'Restore a deleted dataset',
+      params: SlugParams,
+    }),
     (request) => restoreDataset(ctx, request.actor, request.params.slug),
   );
 
   app.get(
     '/api/v1/datasets/:slug/activity',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'The history of a dataset: who changed what, when, newest first',
-        params: SlugParams,
-        querystring: ListQuery(),
-        response: { 200: Page(ActivityItem), ...readErrors },
-      },
-    },
+    op.read(Page(ActivityItem), {
+      summary: 'The history of a dataset: who changed what, when, newest first',
+      params: SlugParams,
+      querystring: ListQuery(),
+    }),
     (request) => datasetActivity(ctx, request.actor, request.params.slug, request.query),
   );
 
   app.get(
     '/api/v1/datasets/:slug/resources',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'The resources of a dataset',
-        params: SlugParams,
-        querystring: ListQuery(),
-        response: { 200: Page(Resource), ...readErrors },
-      },
-    },
+    op.read(Page(Resource), {
+      summary: 'The resources of a dataset',
+      params: SlugParams,
+      querystring: ListQuery(),
+    }),
     async (request) =>
       pageFrom(
         (await getDataset(ctx, request.actor, request.params.slug)).resources,

@@ -3,7 +3,8 @@ import type { Dataset, DatasetUpdate, Organisation } from '../../platform/db/sch
 import { notFound, validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise, can } from '../accounts/index.js';
-import { insertActivity, latestDiff } from '../../platform/activity/activity.repository.js';
+import { recordActivity } from '../../platform/activity/record.js';
+import { newSlug, slugTaken } from '../../platform/db/slug.repository.js';
 import type { DatasetCreateInput, DatasetPatchInput } from './catalog.schemas.js';
 import { indexDataset } from './dataset-search.repository.js';
 import {
@@ -13,7 +14,6 @@ import {
   loadDatasetLists,
   replaceTags,
   replaceThemes,
-  slugExists,
   updateDataset,
 } from './dataset.repository.js';
 import {
@@ -101,30 +101,18 @@ export async function getDataset(ctx: AppContext, actor: Actor, slug: string) {
   return { ...summary, resources: resources.map((r) => resourceView(r, ctx.config.baseUrl)) };
 }
 
-async function uniqueSlug(ctx: AppContext, base: string): Promise<string> {
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? base : `${base}-${i}`;
-    if (!(await slugExists(ctx.db.kysely, candidate))) return candidate;
-  }
-}
-
-async function record(
-  ctx: AppContext,
+/** A change to a dataset, in its history (and its organisation's), at its modification time. */
+export function recordDatasetChange(
   k: AppContext['db']['kysely'],
   actor: Actor,
-  action: string,
   dataset: Dataset,
-  diff: Diff,
+  change: { action: string; diff: Diff },
 ): Promise<void> {
-  await insertActivity(k, {
-    actor_id: actor.user?.id ?? null,
-    action,
-    subject_type: 'dataset',
-    subject_id: dataset.id,
-    dataset_id: dataset.id,
-    organisation_id: dataset.organisation_id,
-    diff: JSON.stringify(diff),
-    created_at: dataset.modified_at,
+  return recordActivity(k, actor, {
+    ...change,
+    subject: { type: 'dataset', id: dataset.id },
+    dataset,
+    at: dataset.modified_at,
   });
 }
 
@@ -150,10 +138,7 @@ export async function createDataset(ctx: AppContext, actor: Actor, input: Datase
     `You cannot publish datasets for ${org.name}`,
   );
   await checkReferences(ctx, input);
-  if (input.slug !== undefined && (await slugExists(ctx.db.kysely, input.slug))) {
-    throw validationFailed([{ field: 'slug', message: `${input.slug} is already taken` }]);
-  }
-  const slug = input.slug ?? (await uniqueSlug(ctx, slugify(input.title)));
+  const slug = await newSlug(ctx.db.kysely, 'datasets', input.slug, slugify(input.title));
   const at = now();
   const dataset: Dataset = {
     id: newId(),
@@ -185,14 +170,10 @@ export async function createDataset(ctx: AppContext, actor: Actor, input: Datase
     await replaceTags(trx, dataset.id, lists.tags);
     await replaceThemes(trx, dataset.id, lists.themes);
     await reindex(ctx, trx, dataset, org, lists.tags);
-    await record(
-      ctx,
-      trx,
-      actor,
-      'dataset.created',
-      dataset,
-      diffOf({}, datasetSnapshot(dataset, org, lists)),
-    );
+    await recordDatasetChange(trx, actor, dataset, {
+      action: 'dataset.created',
+      diff: diffOf({}, datasetSnapshot(dataset, org, lists)),
+    });
   });
   return (await present(ctx, dataset, lists)).summary;
 }
@@ -255,47 +236,12 @@ export async function patchDataset(
     if (input.tags) await replaceTags(trx, before.id, lists.tags);
     if (input.themes) await replaceThemes(trx, before.id, lists.themes);
     await reindex(ctx, trx, after, org, lists.tags);
-    await record(ctx, trx, actor, 'dataset.updated', after, diff);
+    await recordDatasetChange(trx, actor, after, { action: 'dataset.updated', diff });
   });
   return (await present(ctx, after, lists)).summary;
 }
 
-async function setState(
-  ctx: AppContext,
-  actor: Actor,
-  dataset: Dataset,
-  state: Dataset['state'],
-  action: string,
-): Promise<void> {
-  const after: Dataset = { ...dataset, state, modified_at: now() };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    await updateDataset(trx, dataset.id, { state, modified_at: after.modified_at });
-    await record(ctx, trx, actor, action, after, { state: { from: dataset.state, to: state } });
-  });
-}
-
-export async function deleteDataset(ctx: AppContext, actor: Actor, slug: string): Promise<void> {
-  const dataset = await readableDataset(ctx, actor, slug);
-  if (dataset.state === 'deleted') throw notFound(`Dataset ${slug}`);
-  authorise(actor, { type: 'dataset:delete', dataset }, 'You cannot delete this dataset');
-  await setState(ctx, actor, dataset, 'deleted', 'dataset.deleted');
-}
-
-/** Undoes a soft delete, back to the state the dataset had before it. */
-export async function restoreDataset(ctx: AppContext, actor: Actor, slug: string) {
-  const dataset = await readableDataset(ctx, actor, slug);
-  if (dataset.state !== 'deleted') {
-    throw validationFailed([{ field: 'state', message: 'the dataset is not deleted' }]);
-  }
-  authorise(actor, { type: 'dataset:restore', dataset }, 'You cannot restore this dataset');
-  const diff = await latestDiff(ctx.db.kysely, dataset.id, 'dataset.deleted');
-  const previous = diff ? (JSON.parse(diff) as Diff).state?.from : undefined;
-  const state = previous === 'draft' ? 'draft' : 'active';
-  await setState(ctx, actor, dataset, state, 'dataset.restored');
-  return getDataset(ctx, actor, slug);
-}
-
 /** Whether a dataset has this slug, in any state (a slug is never reused). */
 export function datasetExists(ctx: AppContext, slug: string): Promise<boolean> {
-  return slugExists(ctx.db.kysely, slug);
+  return slugTaken(ctx.db.kysely, 'datasets', slug);
 }

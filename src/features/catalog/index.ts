@@ -4,13 +4,13 @@
 export { registerCatalog } from './catalog.plugin.js';
 export { DatasetCreateBody, FREQUENCIES } from './catalog.schemas.js';
 export type { DatasetCreateInput, SearchQueryInput } from './catalog.schemas.js';
-export { FACETS, searchDatasets } from './dataset-search.repository.js';
-export type { FacetName, SearchParams } from './dataset-search.repository.js';
+export { searchDatasets } from './dataset-search.repository.js';
+export { FACETS, type FacetName, type SearchParams } from './search-types.js';
 export { searchCatalogue } from './dataset-search.service.js';
+export { deleteDataset } from './dataset-lifecycle.service.js';
 export {
   createDataset,
   datasetExists,
-  deleteDataset,
   getDataset,
   patchDataset,
   readableDataset,
@@ -20,7 +20,7 @@ export { resourceView } from './dataset.view.js';
 export { Resource as ResourceSchema } from './catalog.responses.js';
 export { formatOf } from './formats.js';
 export { LICENCES } from './licences.js';
-export { datasetResults } from './pages/shared/dataset-results.js';
+export { datasetsWith } from './pages/shared/dataset-results.js';
 export {
   addFileResource,
   addLinkResource,

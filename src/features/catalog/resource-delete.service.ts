@@ -1,14 +1,12 @@
 import type { AppContext } from '../../context.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
 import { scheduleBlobDeletion } from '../../platform/blobs/garbage.repository.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { conflict } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
 import { type Actor, authorise } from '../accounts/index.js';
-import { updateDataset } from './dataset.repository.js';
 import type { CatalogExtensions, Dependent } from './resource-data.js';
 import { deleteResourceRow } from './resource.repository.js';
-import { readableResource } from './resource.service.js';
+import { readableResource, recordResourceChange } from './resource.service.js';
 
 /** A resource the actor may delete, with what would break if they did. */
 export async function deletableResource(
@@ -55,21 +53,14 @@ export async function deleteResource(
     await ext.data.deleted(tx, id);
     await deleteResourceRow(k, id);
     await scheduleBlobDeletion(k, `resources/${id}/`, at);
-    await updateDataset(k, dataset.id, { modified_at: at });
-    await insertActivity(k, {
-      actor_id: actor.user?.id ?? null,
+    await recordResourceChange(k, actor, dataset, id, at, {
       action: 'resource.deleted',
-      subject_type: 'resource',
-      subject_id: id,
-      dataset_id: dataset.id,
-      organisation_id: dataset.organisation_id,
-      diff: JSON.stringify({
+      diff: {
         name: { from: resource.name, to: null },
         format: { from: resource.format, to: null },
         ...(resource.url ? { url: { from: resource.url, to: null } } : {}),
         ...(resource.sha256 ? { size: { from: resource.size, to: null } } : {}),
-      }),
-      created_at: at,
+      },
     });
   });
   return { dataset: { slug: dataset.slug }, name: resource.name, dependents };

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { bearer, noContent, operations } from '../../platform/http/operations.js';
 import { readUpload } from '../../platform/http/upload.js';
-import { FileResponse, IdParams, NoContent, SlugParams } from '../../platform/http/schemas.js';
+import { FileResponse, IdParams, SlugParams } from '../../platform/http/schemas.js';
 import { readErrors, writeErrors, type Api } from '../../platform/http/types.js';
 import { Resource } from './catalog.responses.js';
 import type { CatalogExtensions } from './resource-data.js';
@@ -9,6 +10,8 @@ import { deleteResource } from './resource-delete.service.js';
 import { ResourceLinkBody, type ResourceLinkInput } from './catalog.schemas.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { addFileResource, addLinkResource, openResourceFile } from './resource.service.js';
+
+const op = operations('catalogue');
 
 export function resourceRoutes(app: Api, ctx: AppContext, ext: CatalogExtensions): void {
   app.post(
@@ -43,7 +46,7 @@ export function resourceRoutes(app: Api, ctx: AppContext, ext: CatalogExtensions
             },
           },
         },
-        security: [{ bearerAuth: [] }],
+        security: bearer,
         response: {
           201: Type.Object({
             ...Resource.properties,
@@ -116,32 +119,28 @@ export function resourceRoutes(app: Api, ctx: AppContext, ext: CatalogExtensions
 
   app.delete(
     '/api/v1/resources/:id',
-    {
-      schema: {
-        tags: ['catalogue'],
-        summary: 'Delete a resource: its file and its data in the datastore, for good',
-        description:
-          'Nothing serves the resource from the next request on; its files leave the blob store ' +
-          'in the background. When something is built on it (an indicator), the answer is 409 ' +
-          '`has_dependents` listing them in `details.dependents`, unless `force=true`.',
-        params: IdParams,
-        querystring: Type.Object(
-          {
-            force: Type.Optional(
-              Type.Boolean({ description: 'Delete even though indicators use it' }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
-        security: [{ bearerAuth: [] }],
-        response: { 204: NoContent, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await deleteResource(ctx, request.actor, request.params.id, ext, {
-        force: request.query.force ?? false,
-      });
-      return reply.status(204).send(null);
-    },
+    op.remove({
+      summary: 'Delete a resource: its file and its data in the datastore, for good',
+      description:
+        'Nothing serves the resource from the next request on; its files leave the blob store ' +
+        'in the background. When something is built on it (an indicator), the answer is 409 ' +
+        '`has_dependents` listing them in `details.dependents`, unless `force=true`.',
+      params: IdParams,
+      querystring: Type.Object(
+        {
+          force: Type.Optional(
+            Type.Boolean({ description: 'Delete even though indicators use it' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    }),
+    (request, reply) =>
+      noContent(
+        reply,
+        deleteResource(ctx, request.actor, request.params.id, ext, {
+          force: request.query.force ?? false,
+        }),
+      ),
   );
 }

@@ -5,7 +5,8 @@ import type { Dataset, Resource } from '../../platform/db/schema.js';
 import { DomainError, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise, can } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
+import type { Diff } from '../../platform/activity/diff.js';
+import { recordActivity } from '../../platform/activity/record.js';
 import type { ResourceLinkInput } from './catalog.schemas.js';
 import { findDatasetById, updateDataset } from './dataset.repository.js';
 import { readableDataset } from './dataset.service.js';
@@ -25,29 +26,44 @@ async function writableDataset(ctx: AppContext, actor: Actor, slug: string): Pro
   return dataset;
 }
 
+/**
+ * A resource was added, replaced or deleted: its dataset is modified then, and the change is in
+ * the dataset's history.
+ */
+export async function recordResourceChange(
+  k: AppContext['db']['kysely'],
+  actor: Actor,
+  dataset: Dataset,
+  resourceId: string,
+  at: string,
+  change: { action: string; diff: Diff },
+): Promise<void> {
+  await updateDataset(k, dataset.id, { modified_at: at });
+  await recordActivity(k, actor, {
+    action: change.action,
+    subject: { type: 'resource', id: resourceId },
+    dataset,
+    diff: change.diff,
+    at,
+  });
+}
+
 async function save(ctx: AppContext, actor: Actor, dataset: Dataset, resource: Resource) {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await insertResource(trx, {
       ...resource,
       position: await nextResourcePosition(trx, dataset.id),
     });
-    await updateDataset(trx, dataset.id, { modified_at: resource.created_at });
-    await insertActivity(trx, {
-      actor_id: actor.user?.id ?? null,
+    await recordResourceChange(trx, actor, dataset, resource.id, resource.created_at, {
       action: 'resource.created',
-      subject_type: 'resource',
-      subject_id: resource.id,
-      dataset_id: dataset.id,
-      organisation_id: dataset.organisation_id,
-      diff: JSON.stringify({
+      diff: {
         name: { from: null, to: resource.name },
         format: { from: null, to: resource.format },
         ...(resource.url ? { url: { from: null, to: resource.url } } : {}),
         ...(resource.sha256
           ? { size: { from: null, to: resource.size }, sha256: { from: null, to: resource.sha256 } }
           : {}),
-      }),
-      created_at: resource.created_at,
+      },
     });
   });
   return resourceView(resource, ctx.config.baseUrl);
@@ -225,19 +241,12 @@ export async function replaceResourceFile(
   try {
     await ctx.db.kysely.transaction().execute(async (trx) => {
       await updateResource(trx, changed);
-      await updateDataset(trx, dataset.id, { modified_at: at });
-      await insertActivity(trx, {
-        actor_id: actor.user?.id ?? null,
+      await recordResourceChange(trx, actor, dataset, resource.id, at, {
         action: 'resource.replaced',
-        subject_type: 'resource',
-        subject_id: resource.id,
-        dataset_id: dataset.id,
-        organisation_id: dataset.organisation_id,
-        diff: JSON.stringify({
+        diff: {
           sha256: { from: resource.sha256, to: stored.sha256 },
           size: { from: resource.size, to: stored.size },
-        }),
-        created_at: at,
+        },
       });
     });
   } catch (err) {

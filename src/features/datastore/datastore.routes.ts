@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { bearer, operations } from '../../platform/http/operations.js';
 import { IdParams, ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
-import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
+import { errors, writeErrors, type Api } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { getLoad, reload, replaceData, resourceWithDatastore } from './datastore.service.js';
 import {
@@ -29,7 +30,6 @@ const FormatQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-const auth = [{ bearerAuth: [] }];
 
 const queryResponses = {
   200: Type.Union([QueryResultSchema, FeatureCollectionSchema], {
@@ -39,32 +39,25 @@ const queryResponses = {
   ...errors(404, 409, 503),
 };
 
+const op = operations('datastore');
+
 export function datastoreRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/resources/:id',
-    {
-      schema: {
-        tags: ['datastore'],
-        summary:
-          'A resource: its file, fields with types and stats, versions and latest load report',
-        params: IdParams,
-        response: { 200: DatastoreResourceSchema, ...readErrors },
-      },
-    },
+    op.read(DatastoreResourceSchema, {
+      summary: 'A resource: its file, fields with types and stats, versions and latest load report',
+      params: IdParams,
+    }),
     (request) => resourceWithDatastore(ctx, request.actor, request.params.id),
   );
 
   app.get(
     '/api/v1/resources/:id/versions',
-    {
-      schema: {
-        tags: ['datastore'],
-        summary: 'The datastore versions of a resource, newest first',
-        params: IdParams,
-        querystring: ListQuery(),
-        response: { 200: Page(VersionSchema), ...readErrors },
-      },
-    },
+    op.read(Page(VersionSchema), {
+      summary: 'The datastore versions of a resource, newest first',
+      params: IdParams,
+      querystring: ListQuery(),
+    }),
     async (request) => {
       const resource = await resourceWithDatastore(ctx, request.actor, request.params.id);
       return pageFrom(resource.datastore.versions, request.query);
@@ -129,7 +122,7 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        security: auth,
+        security: bearer,
         response: {
           201: LoadSchema,
           202: Type.Object(LoadSchema.properties, { description: 'Queued: poll the load' }),
@@ -151,33 +144,23 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
 
   app.get(
     '/api/v1/resources/:id/loads/:load_id',
-    {
-      schema: {
-        tags: ['datastore'],
-        summary: 'A load: its status and ingest report',
-        params: Type.Object({
-          id: Type.String({ format: 'uuid' }),
-          load_id: Type.String({ format: 'uuid' }),
-        }),
-        response: { 200: LoadSchema, ...readErrors },
-      },
-    },
+    op.read(LoadSchema, {
+      summary: 'A load: its status and ingest report',
+      params: Type.Object({
+        id: Type.String({ format: 'uuid' }),
+        load_id: Type.String({ format: 'uuid' }),
+      }),
+    }),
     (request) => getLoad(ctx, request.actor, request.params.id, request.params.load_id),
   );
 
   app.post(
     '/api/v1/resources/:id/data',
-    {
-      schema: {
-        tags: ['datastore'],
-        summary:
-          'Replace the data: upload a new file (multipart `file`), loaded as the next version',
-        params: IdParams,
-        querystring: Wait,
-        security: auth,
-        response: { 201: ReplacedSchema, ...writeErrors },
-      },
-    },
+    op.create(ReplacedSchema, {
+      summary: 'Replace the data: upload a new file (multipart `file`), loaded as the next version',
+      params: IdParams,
+      querystring: Wait,
+    }),
     async (request, reply) => {
       const { file } = await readUpload(request, []);
       const result = await replaceData(

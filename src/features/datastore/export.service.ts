@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { prepare } from '../../platform/engine/engine.js';
+import { oneRow } from '../../platform/engine/engine.js';
 import { badRequest } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { slugify, readableResource } from '../catalog/index.js';
@@ -36,8 +36,7 @@ export async function planExport(
   const query = exportQuery(vs, input, format);
   if (format === 'xlsx') {
     const rows = await ctx.engine.with(async (c) => {
-      const reader = await (await prepare(c, query.countSql, query.countParams)).runAndReadAll();
-      return Number(reader.getRowObjectsJson()[0]?.n ?? 0);
+      return Number((await oneRow(c, query.countSql, query.countParams)).n ?? 0);
     });
     if (rows > XLSX_MAX_ROWS) {
       throw badRequest(

@@ -9,6 +9,6 @@ export type { Field, IngestReport, Warning } from './field.js';
 export { importFile, loadNow, type ImportResult } from './import.service.js';
 export { isLoadable } from './load.service.js';
 export { LOADABLE_FORMATS } from './sources/index.js';
-export { Filter, type QueryInput } from './query.schemas.js';
+export { AGGREGATES, FieldName, Filter, type QueryInput } from './query.schemas.js';
 export { queryResource, versionSource, type QueryResult } from './query.service.js';
 export { datastoreResourceData } from './resource-data.js';

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { enumOf } from '../../platform/http/schemas.js';
 
 export const OPS = [
   'eq',
@@ -25,19 +26,18 @@ export const AGGREGATES = [
   'median',
 ] as const;
 
-const Name = Type.String({ minLength: 1, maxLength: 200 });
+/** A field of a resource's data, by name. */
+export const FieldName = Type.String({ minLength: 1, maxLength: 200 });
 const Scalar = Type.Union([
   Type.String({ maxLength: 10_000 }),
   Type.Number(),
   Type.Boolean(),
   Type.Null(),
 ]);
-const enumOf = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
 export const Filter = Type.Object(
   {
-    field: Type.Optional(Name),
+    field: Type.Optional(FieldName),
     op: enumOf(OPS),
     value: Type.Optional(Type.Union([Scalar, Type.Array(Scalar, { maxItems: 1000 })])),
   },
@@ -51,13 +51,13 @@ export const QueryBody = Type.Object(
     sort: Type.Optional(
       Type.Array(
         Type.Object(
-          { field: Name, dir: Type.Optional(enumOf(['asc', 'desc'] as const)) },
+          { field: FieldName, dir: Type.Optional(enumOf(['asc', 'desc'] as const)) },
           { additionalProperties: false },
         ),
         { maxItems: 10 },
       ),
     ),
-    fields: Type.Optional(Type.Array(Name, { maxItems: 500 })),
+    fields: Type.Optional(Type.Array(FieldName, { maxItems: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
     cursor: Type.Optional(Type.String({ maxLength: 4000 })),
@@ -65,8 +65,11 @@ export const QueryBody = Type.Object(
     group_by: Type.Optional(
       Type.Array(
         Type.Union([
-          Name,
-          Type.Object({ field: Name, bucket: enumOf(BUCKETS) }, { additionalProperties: false }),
+          FieldName,
+          Type.Object(
+            { field: FieldName, bucket: enumOf(BUCKETS) },
+            { additionalProperties: false },
+          ),
         ]),
         { maxItems: 10 },
       ),
@@ -76,7 +79,7 @@ export const QueryBody = Type.Object(
         Type.Object(
           {
             fn: enumOf(AGGREGATES),
-            field: Type.Optional(Name),
+            field: Type.Optional(FieldName),
             as: Type.Optional(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' })),
           },
           { additionalProperties: false },

@@ -1,15 +1,9 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import {
-  DateTime,
-  ListQuery,
-  NoContent,
-  Page,
-  pageFrom,
-  SlugParams,
-} from '../../platform/http/schemas.js';
-import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
-import { DashboardCreateBody, DashboardUpdateBody } from './dashboard.schemas.js';
+import { noContent, operations } from '../../platform/http/operations.js';
+import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import type { Api } from '../../platform/http/types.js';
+import { DashboardCreateBody, DashboardItem, DashboardUpdateBody } from './dashboard.schemas.js';
 import { deleteDashboard } from './indicator-delete.service.js';
 import {
   createDashboard,
@@ -18,59 +12,30 @@ import {
   updateDashboard,
 } from './dashboard.service.js';
 
-const auth = [{ bearerAuth: [] }];
-const tags = ['dashboards'];
+const op = operations('dashboards');
 
 export function dashboardRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/dashboards',
-    {
-      schema: {
-        tags,
-        summary: 'Every dashboard',
-        querystring: ListQuery(),
-        response: {
-          200: Page(
-            Type.Object({
-              slug: Type.String(),
-              title: Type.String(),
-              description: Type.String(),
-              url: Type.String(),
-              tiles: Type.Integer({ description: 'how many tiles it has' }),
-              updated_at: DateTime,
-            }),
-          ),
-          ...errors(),
-        },
-      },
-    },
+    op.list(Page(DashboardItem), { summary: 'Every dashboard', querystring: ListQuery() }),
     async (request) => pageFrom(await listDashboards(ctx), request.query),
   );
 
   app.get(
     '/api/v1/dashboards/:slug',
-    {
-      schema: {
-        tags,
-        summary: 'One dashboard: its tiles, each with its image, the data behind it and values',
-        params: SlugParams,
-        response: { 200: Type.Ref('Dashboard'), ...readErrors },
-      },
-    },
+    op.read(Type.Ref('Dashboard'), {
+      summary: 'One dashboard: its tiles, each with its image, the data behind it and values',
+      params: SlugParams,
+    }),
     (request) => getDashboard(ctx, request.actor, request.params.slug),
   );
 
   app.post(
     '/api/v1/dashboards',
-    {
-      schema: {
-        tags,
-        summary: 'Create a dashboard (site admins and the combined authority’s editors)',
-        body: DashboardCreateBody,
-        security: auth,
-        response: { 201: Type.Ref('Dashboard'), ...writeErrors },
-      },
-    },
+    op.create(Type.Ref('Dashboard'), {
+      summary: 'Create a dashboard (site admins and the combined authority’s editors)',
+      body: DashboardCreateBody,
+    }),
     async (request, reply) => {
       const created = await createDashboard(ctx, request.actor, request.body);
       return reply.status(201).header('location', created.url).send(created);
@@ -79,33 +44,20 @@ export function dashboardRoutes(app: Api, ctx: AppContext): void {
 
   app.patch(
     '/api/v1/dashboards/:slug',
-    {
-      schema: {
-        tags,
-        summary: 'Change a dashboard’s title, description or tiles',
-        params: SlugParams,
-        body: DashboardUpdateBody,
-        security: auth,
-        response: { 200: Type.Ref('Dashboard'), ...writeErrors },
-      },
-    },
+    op.update(Type.Ref('Dashboard'), {
+      summary: 'Change a dashboard’s title, description or tiles',
+      params: SlugParams,
+      body: DashboardUpdateBody,
+    }),
     (request) => updateDashboard(ctx, request.actor, request.params.slug, request.body),
   );
 
   app.delete(
     '/api/v1/dashboards/:slug',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a dashboard (site admins and the combined authority’s editors)',
-        params: SlugParams,
-        security: auth,
-        response: { 204: NoContent, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await deleteDashboard(ctx, request.actor, request.params.slug);
-      return reply.status(204).send(null);
-    },
+    op.remove({
+      summary: 'Delete a dashboard (site admins and the combined authority’s editors)',
+      params: SlugParams,
+    }),
+    (request, reply) => noContent(reply, deleteDashboard(ctx, request.actor, request.params.slug)),
   );
 }

@@ -1,51 +1,39 @@
 import { Type, type Static } from 'typebox';
-import { SLUG_PATTERN } from '../../platform/http/schemas.js';
+import { DateTime, enumOf, Slug, Variant } from '../../platform/http/schemas.js';
+import { FieldName } from '../datastore/index.js';
 
-const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
 const Title = Type.String({ minLength: 1, maxLength: 200 });
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const enumOf = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
 // A chart tile takes the resource chart page's own parameters (type, x, bucket, agg, y, group),
 // so any chart drawn on a resource page can be pinned to a dashboard as it is.
 const ChartParams = Type.Object(
   {
     type: Type.Optional(enumOf(['bar', 'line', 'scatter', 'area'] as const)),
-    x: Name,
+    x: FieldName,
     bucket: Type.Optional(enumOf(['', 'day', 'week', 'month', 'quarter', 'year'] as const)),
     agg: Type.Optional(enumOf(['count', 'sum', 'avg', 'min', 'max', 'median'] as const)),
-    y: Type.Optional(Name),
-    group: Type.Optional(Name),
+    y: Type.Optional(FieldName),
+    group: Type.Optional(FieldName),
   },
   { additionalProperties: false },
 );
 
 export const Tile = Type.Union([
-  Type.Object(
-    { kind: Type.Literal('indicator'), indicator: Slug },
-    { additionalProperties: false, description: 'An indicator: value, change and sparkline' },
-  ),
-  Type.Object(
+  Variant('indicator', { indicator: Slug }, 'An indicator: value, change and sparkline'),
+  Variant(
+    'chart',
     {
-      kind: Type.Literal('chart'),
       title: Title,
       resource_id: Type.String({ minLength: 1, maxLength: 100 }),
       chart: ChartParams,
     },
-    { additionalProperties: false, description: 'A chart over a datastore query' },
+    'A chart over a datastore query',
   ),
-  Type.Object(
-    { kind: Type.Literal('map'), indicator: Slug },
-    { additionalProperties: false, description: 'A choropleth of an indicator by borough' },
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('text'),
-      title: Type.Optional(Title),
-      markdown: Type.String({ maxLength: 10_000 }),
-    },
-    { additionalProperties: false, description: 'Text in Markdown' },
+  Variant('map', { indicator: Slug }, 'A choropleth of an indicator by borough'),
+  Variant(
+    'text',
+    { title: Type.Optional(Title), markdown: Type.String({ maxLength: 10_000 }) },
+    'Text in Markdown',
   ),
 ]);
 export type TileInput = Static<typeof Tile>;
@@ -72,6 +60,16 @@ export const DashboardUpdateBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type DashboardUpdateInput = Static<typeof DashboardUpdateBody>;
+
+/** A dashboard in the list of them. */
+export const DashboardItem = Type.Object({
+  slug: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  url: Type.String(),
+  tiles: Type.Integer({ description: 'how many tiles it has' }),
+  updated_at: DateTime,
+});
 
 const Link = Type.Object({ href: Type.String(), text: Type.String() });
 

@@ -3,9 +3,8 @@ import type { DashboardRow } from '../../platform/db/schema.js';
 import { DomainError, conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
-import { diffOf } from '../../platform/activity/diff.js';
 import { resolveTile, visibleTiles } from './dashboard-tiles.js';
+import { recordSaved } from './indicator-activity.js';
 import {
   findDashboardBySlug,
   insertDashboard,
@@ -75,16 +74,7 @@ async function save(ctx: AppContext, actor: Actor, before: DashboardRow | null, 
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (before) await writeDashboard(trx, row.id, row);
     else await insertDashboard(trx, row);
-    await insertActivity(trx, {
-      actor_id: actor.user?.id ?? null,
-      action: before ? 'dashboard.updated' : 'dashboard.created',
-      subject_type: 'dashboard',
-      subject_id: row.id,
-      dataset_id: null,
-      organisation_id: null,
-      diff: JSON.stringify(diffOf(before ? snap(before) : {}, snap(row))),
-      created_at: row.updated_at,
-    });
+    await recordSaved(trx, actor, 'dashboard', before, row, snap);
   });
 }
 

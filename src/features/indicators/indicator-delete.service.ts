@@ -1,40 +1,17 @@
 import type { AppContext } from '../../context.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import type { DashboardRow, IndicatorRow } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/index.js';
 import { deleteDashboardRow, findDashboardBySlug } from './dashboard.repository.js';
 import { dashboardsShowing } from './dependents.js';
+import { recordDeleted } from './indicator-activity.js';
 import {
   deleteIndicatorRow,
   detachIndicatorsOfPromise,
   findIndicatorBySlug,
 } from './indicator.repository.js';
 import { authoriseRegionEdit } from './indicator-write.service.js';
-
-function recordDeletion(
-  tx: AppContext,
-  actor: Actor,
-  kind: 'indicator' | 'dashboard',
-  row: IndicatorRow | DashboardRow,
-  at: string,
-) {
-  return insertActivity(tx.db.kysely, {
-    actor_id: actor.user?.id ?? null,
-    action: `${kind}.deleted`,
-    subject_type: kind,
-    subject_id: row.id,
-    dataset_id: null,
-    organisation_id: null,
-    diff: JSON.stringify({
-      slug: { from: row.slug, to: null },
-      title: { from: row.title, to: null },
-    }),
-    created_at: at,
-  });
-}
 
 /** An indicator its editor may delete, with the dashboards that show it. */
 export async function deletableIndicator(ctx: AppContext, actor: Actor, slug: string) {
@@ -63,7 +40,7 @@ export async function deleteIndicator(
   const at = now();
   await inTransaction(ctx, async (tx) => {
     await deleteIndicatorRow(tx.db.kysely, row.id);
-    await recordDeletion(tx, actor, 'indicator', row, at);
+    await recordDeleted(tx.db.kysely, actor, 'indicator', row, at);
   });
   return row;
 }
@@ -81,7 +58,7 @@ export async function deleteDashboard(ctx: AppContext, actor: Actor, slug: strin
   const at = now();
   await inTransaction(ctx, async (tx) => {
     await deleteDashboardRow(tx.db.kysely, row.id);
-    await recordDeletion(tx, actor, 'dashboard', row, at);
+    await recordDeleted(tx.db.kysely, actor, 'dashboard', row, at);
   });
   return row;
 }

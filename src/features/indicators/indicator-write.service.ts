@@ -3,12 +3,11 @@ import type { IndicatorRow } from '../../platform/db/schema.js';
 import { DomainError, conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
-import { diffOf } from '../../platform/activity/diff.js';
 import { combinedAuthorityIds } from '../organisations/index.js';
 import { readableResource } from '../catalog/index.js';
 import type { IndicatorCreateInput, IndicatorUpdateInput } from './indicator.schemas.js';
 import type { IndicatorDetail } from './indicator.types.js';
+import { recordSaved } from './indicator-activity.js';
 import { detail, queryOf } from './indicator-summary.js';
 import { indicatorValues } from './indicator-values.js';
 import {
@@ -67,17 +66,20 @@ async function save(ctx: AppContext, actor: Actor, before: IndicatorRow | null, 
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (before) await writeIndicator(trx, row.id, row);
     else await insertIndicator(trx, row);
-    await insertActivity(trx, {
-      actor_id: actor.user?.id ?? null,
-      action: before ? 'indicator.updated' : 'indicator.created',
-      subject_type: 'indicator',
-      subject_id: row.id,
-      dataset_id: null,
-      organisation_id: null,
-      diff: JSON.stringify(diffOf(before ? snapshot(before) : {}, snapshot(row))),
-      created_at: row.updated_at,
-    });
+    await recordSaved(trx, actor, 'indicator', before, row, snapshot);
   });
+}
+
+/** Saves an indicator its editor made or changed once it checks out, with its values. */
+async function checkAndSave(
+  ctx: AppContext,
+  actor: Actor,
+  before: IndicatorRow | null,
+  row: IndicatorRow,
+): Promise<IndicatorDetail> {
+  const values = await check(ctx, actor, row);
+  await save(ctx, actor, before, row);
+  return detail(row, values);
 }
 
 export async function createIndicator(
@@ -108,9 +110,7 @@ export async function createIndicator(
     created_at: at,
     updated_at: at,
   };
-  const values = await check(ctx, actor, row);
-  await save(ctx, actor, null, row);
-  return detail(row, values);
+  return checkAndSave(ctx, actor, null, row);
 }
 
 export async function updateIndicator(
@@ -137,9 +137,7 @@ export async function updateIndicator(
     ...(input.promise_id !== undefined ? { promise_id: input.promise_id } : {}),
     updated_at: now(),
   };
-  const values = await check(ctx, actor, row);
-  await save(ctx, actor, before, row);
-  return detail(row, values);
+  return checkAndSave(ctx, actor, before, row);
 }
 
 /** Links an indicator to a promise (or unlinks it with null); a promise may have several. */

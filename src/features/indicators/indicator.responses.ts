@@ -1,10 +1,10 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { IsoDate, Nullable } from '../../platform/http/schemas.js';
 import { IndicatorQuery } from './indicator.schemas.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DatedValue = Type.Object({ date: Type.String({ format: 'date' }), value: Type.Number() });
+const DatedValue = Type.Object({ date: IsoDate, value: Type.Number() });
 const ForecastPoint = Type.Object({
-  date: Type.String({ format: 'date' }),
+  date: IsoDate,
   value: Type.Number(),
   lower: Type.Number({ description: 'Lower end of the 95% prediction interval' }),
   upper: Type.Number({ description: 'Upper end of the 95% prediction interval' }),

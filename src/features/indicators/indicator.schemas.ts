@@ -1,26 +1,15 @@
-import { Type, type Static, type TSchema } from 'typebox';
-import { SLUG_PATTERN } from '../../platform/http/schemas.js';
-import { Filter } from '../datastore/index.js';
+import { Type, type Static } from 'typebox';
+import { enumOf, IsoDate, Nullable, Slug } from '../../platform/http/schemas.js';
+import { AGGREGATES, FieldName, Filter } from '../datastore/index.js';
 
-const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
-const IsoDate = Type.String({ format: 'date' });
-const Name = Type.String({ minLength: 1, maxLength: 200 });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const enumOf = <T extends readonly string[]>(values: T, description?: string) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
-
-export const INDICATOR_AGGREGATES = [
-  'count',
-  'count_distinct',
-  'sum',
-  'avg',
-  'min',
-  'max',
-] as const;
+/** The datastore's aggregates an indicator may use: all but the median. */
+export const INDICATOR_AGGREGATES = AGGREGATES.filter(
+  (fn): fn is Exclude<(typeof AGGREGATES)[number], 'median'> => fn !== 'median',
+);
 export const INDICATOR_BUCKETS = ['month', 'quarter', 'year'] as const;
 
 const Aggregate = Type.Object(
-  { fn: enumOf(INDICATOR_AGGREGATES), field: Type.Optional(Name) },
+  { fn: enumOf(INDICATOR_AGGREGATES), field: Type.Optional(FieldName) },
   { additionalProperties: false },
 );
 
@@ -30,7 +19,7 @@ export const IndicatorQuery = Type.Object(
     filters: Type.Optional(Type.Array(Filter, { maxItems: 20 })),
     date: Type.Object(
       {
-        field: Name,
+        field: FieldName,
         bucket: Type.Optional(
           enumOf(
             INDICATOR_BUCKETS,

@@ -58,21 +58,19 @@ export async function listIndicatorsForPromise(
   return summaries(ctx, actor, await listIndicatorRowsOfPromise(ctx.db.kysely, promiseId));
 }
 
-/** One indicator; 404 when it does not exist or its data is not readable by the actor. */
-export async function getIndicatorSummary(
+/** One indicator, shaped; 404 when it does not exist or its data is not readable by the actor. */
+async function oneIndicator<T>(
   ctx: AppContext,
   actor: Actor,
   slug: string,
-): Promise<IndicatorSummary> {
+  shape: (row: IndicatorRow, values: Awaited<ReturnType<typeof valuesOf>>) => T,
+): Promise<T> {
   const row = await found(ctx, slug);
-  return summarise(row, await valuesOf(ctx, actor, row));
+  return shape(row, await valuesOf(ctx, actor, row));
 }
 
-export async function getIndicator(
-  ctx: AppContext,
-  actor: Actor,
-  slug: string,
-): Promise<IndicatorDetail> {
-  const row = await found(ctx, slug);
-  return detail(row, await valuesOf(ctx, actor, row));
-}
+export const getIndicatorSummary = (ctx: AppContext, actor: Actor, slug: string) =>
+  oneIndicator<IndicatorSummary>(ctx, actor, slug, summarise);
+
+export const getIndicator = (ctx: AppContext, actor: Actor, slug: string) =>
+  oneIndicator<IndicatorDetail>(ctx, actor, slug, detail);

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { Organisation, Region } from '../../platform/db/schema.js';
 import { badRequest, validationFailed, type FieldError } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { recordActivity } from '../../platform/activity/record.js';
 import { listAllOrganisations, updateOrganisationBoundary } from './organisation.repository.js';
 import { findRegion, setRegionBoundary } from '../region/index.js';
 import { inTransaction } from '../../platform/db/transaction.js';
@@ -235,18 +235,15 @@ async function apply(tx: AppContext, m: Match, region: Region | undefined, sourc
     const areaCode = m.feature.code ?? org.area_code;
     await updateOrganisationBoundary(trx, org.id, boundary, areaCode, at);
     const codeChange = areaCode !== org.area_code ? { from: org.area_code, to: areaCode } : null;
-    await insertActivity(trx, {
-      actor_id: null,
+    await recordActivity(trx, null, {
       action: 'organisation.boundary_imported',
-      subject_type: 'organisation',
-      subject_id: org.id,
-      dataset_id: null,
-      organisation_id: org.id,
-      diff: JSON.stringify({
+      subject: { type: 'organisation', id: org.id },
+      organisationId: org.id,
+      diff: {
         boundary: { from: org.boundary ? 'previous boundary' : null, to: `from ${source}` },
         ...(codeChange ? { area_code: codeChange } : {}),
-      }),
-      created_at: at,
+      },
+      at,
     });
   }
   if (m.region && region) {

@@ -8,13 +8,6 @@ export function findOrganisationBySlug(
   return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export function findOrganisationById(
-  db: Kysely<Database>,
-  id: string,
-): Promise<Organisation | undefined> {
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function insertOrganisation(
   db: Kysely<Database>,
   org: NewOrganisation,

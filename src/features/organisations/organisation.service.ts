@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { addMember, type Actor, authorise } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { recordActivity } from '../../platform/activity/record.js';
 import {
   findOrganisationBySlug,
   insertOrganisation,
@@ -78,19 +78,16 @@ export async function createOrganisation(
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await insertOrganisation(trx, org);
-    await insertActivity(trx, {
-      actor_id: actor?.user?.id ?? null,
+    await recordActivity(trx, actor, {
       action: 'organisation.created',
-      subject_type: 'organisation',
-      subject_id: org.id,
-      dataset_id: null,
-      organisation_id: org.id,
-      diff: JSON.stringify({
+      subject: { type: 'organisation', id: org.id },
+      organisationId: org.id,
+      diff: {
         slug: { from: null, to: org.slug },
         name: { from: null, to: org.name },
         kind: { from: null, to: org.kind },
-      }),
-      created_at: at,
+      },
+      at,
     });
   });
   return view(org, ctx.config.baseUrl, 0);

@@ -1,3 +1,4 @@
+import { atomFeed, tagUri } from '../../platform/views/atom.js';
 import { xml } from '../../platform/views/xml.js';
 import { renderMarkdown } from '../../platform/views/filters.js';
 import type { StatusChangeRow } from './promise.repository.js';
@@ -28,38 +29,25 @@ export function statusChangeFeed(
   scope: FeedScope,
   changes: StatusChangeRow[],
 ): string {
-  const host = new URL(baseUrl).hostname;
-  // Entries are in the order the changes happened; the feed changed when the last was recorded.
-  const updated =
-    changes.reduce((max, c) => (c.created_at > max ? c.created_at : max), '') ||
-    new Date(0).toISOString();
-  const entry = (c: StatusChangeRow) => {
-    const link = `${baseUrl}/promises/${encodeURIComponent(c.promise_slug)}`;
-    const title = `${c.promise_title}: ${statusLabel(c.from_status)} → ${statusLabel(c.to_status)}`;
-    return [
-      '  <entry>',
-      `    <id>tag:${xml(host)},2026:promise-status:${xml(c.id)}</id>`,
-      `    <title>${xml(title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${xml(link)}"/>`,
-      `    <published>${xml(c.changed_on)}T00:00:00Z</published>`,
-      `    <updated>${xml(c.created_at)}</updated>`,
-      `    <author><name>${xml(c.actor_name ?? siteName)}</name></author>`,
-      `    <category term="${xml(c.to_status)}" label="${xml(statusLabel(c.to_status))}"/>`,
-      `    <content type="html">${xml(entryHtml(c))}</content>`,
-      '  </entry>',
-    ].join('\n');
-  };
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${xml(baseUrl + scope.self)}</id>`,
-    `  <title>${xml(scope.title)} – ${xml(siteName)}</title>`,
-    `  <updated>${xml(updated)}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${xml(baseUrl + scope.self)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xml(baseUrl + scope.alternate)}"/>`,
-    `  <author><name>${xml(siteName)}</name></author>`,
-    ...changes.map(entry),
-    '</feed>',
-    '',
-  ].join('\n');
+  return atomFeed({
+    id: baseUrl + scope.self,
+    title: `${scope.title} – ${siteName}`,
+    // Entries are in the order the changes happened; the feed changed when the last was recorded.
+    updated:
+      changes.reduce((max, c) => (c.created_at > max ? c.created_at : max), '') ||
+      new Date(0).toISOString(),
+    self: baseUrl + scope.self,
+    alternate: baseUrl + scope.alternate,
+    author: siteName,
+    entries: changes.map((c) => ({
+      id: tagUri(baseUrl, 'promise-status', c.id),
+      title: `${c.promise_title}: ${statusLabel(c.from_status)} → ${statusLabel(c.to_status)}`,
+      link: `${baseUrl}/promises/${encodeURIComponent(c.promise_slug)}`,
+      published: `${c.changed_on}T00:00:00Z`,
+      updated: c.created_at,
+      author: c.actor_name ?? siteName,
+      category: { term: c.to_status, label: statusLabel(c.to_status) },
+      content: entryHtml(c),
+    })),
+  });
 }

@@ -2,12 +2,12 @@ import type { AppContext } from '../../context.js';
 import { validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
-import { authorisePromiseEdit } from './promise-access.js';
+import { recordPromiseChange } from './promise-activity.js';
+import { editablePromise } from './promise-access.js';
 import { statusLabel } from './promise-status.js';
 import { insertStatusChange, updatePromise } from './promise.repository.js';
 import type { StatusChangeInput } from './promise.schemas.js';
-import { getPromise, promiseOrFail } from './promise.service.js';
+import { getPromise } from './promise.service.js';
 import { isIsoDate, todayIso } from './term.js';
 
 /**
@@ -22,8 +22,7 @@ export async function changePromiseStatus(
   slug: string,
   input: StatusChangeInput,
 ) {
-  await authorisePromiseEdit(ctx, actor);
-  const promise = await promiseOrFail(ctx, slug);
+  const promise = await editablePromise(ctx, actor, slug);
   const today = todayIso();
   const date = input.date ?? today;
   const errors: FieldError[] = [];
@@ -59,20 +58,12 @@ export async function changePromiseStatus(
       status_date: date,
       updated_at: at,
     });
-    await insertActivity(trx, {
-      actor_id: actor.user?.id ?? null,
-      action: 'promise.status-changed',
-      subject_type: 'promise',
-      subject_id: promise.id,
-      dataset_id: null,
-      organisation_id: promise.owner_id,
-      diff: JSON.stringify({
-        status: { from: promise.status, to: input.status },
-        date: { from: null, to: date },
-        evidence: { from: null, to: evidence.length },
-      }),
-      created_at: at,
-    });
+    const diff = {
+      status: { from: promise.status, to: input.status },
+      date: { from: null, to: date },
+      evidence: { from: null, to: evidence.length },
+    };
+    await recordPromiseChange(trx, actor, 'promise.status-changed', promise, diff, at);
   });
   return getPromise(ctx, actor, slug);
 }

@@ -1,21 +1,17 @@
 import type { AppContext } from '../../context.js';
 import type { PromiseRow } from '../../platform/db/schema.js';
+import { newSlug } from '../../platform/db/slug.repository.js';
 import { validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import type { Actor } from '../accounts/index.js';
-import { insertActivity } from '../../platform/activity/activity.repository.js';
 import { slugify, themeTitlesBySlug } from '../catalog/index.js';
 import { diffOf } from '../../platform/activity/diff.js';
 import { findOrganisation } from '../organisations/index.js';
-import { authorisePromiseEdit } from './promise-access.js';
-import {
-  findPromiseBySlug,
-  insertPromise,
-  promiseSlugTaken,
-  updatePromise,
-} from './promise.repository.js';
+import { recordPromiseChange } from './promise-activity.js';
+import { authorisePromiseEdit, editablePromise } from './promise-access.js';
+import { findPromiseBySlug, insertPromise, updatePromise } from './promise.repository.js';
 import type { DeadlineInput, PromiseCreateInput, PromisePatchInput } from './promise.schemas.js';
-import { getPromise, promiseOrFail } from './promise.service.js';
+import { getPromise } from './promise.service.js';
 
 type Fields = Pick<
   PromiseRow,
@@ -69,13 +65,6 @@ async function columnsOf(ctx: AppContext, input: PromisePatchInput): Promise<Par
   return out;
 }
 
-async function uniqueSlug(ctx: AppContext, base: string): Promise<string> {
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? base : `${base}-${String(i)}`;
-    if (!(await promiseSlugTaken(ctx.db.kysely, candidate))) return candidate;
-  }
-}
-
 /** The fields an editor sets, for the activity diff (not ids or timestamps). */
 const BOOKKEEPING = new Set(['id', 'created_at', 'updated_at', 'created_by']);
 const snapshot = (row: Partial<PromiseRow>) =>
@@ -84,10 +73,7 @@ const snapshot = (row: Partial<PromiseRow>) =>
 export async function createPromise(ctx: AppContext, actor: Actor, input: PromiseCreateInput) {
   await authorisePromiseEdit(ctx, actor);
   const columns = (await columnsOf(ctx, input)) as Fields;
-  if (input.slug !== undefined && (await promiseSlugTaken(ctx.db.kysely, input.slug))) {
-    throw validationFailed([{ field: 'slug', message: `${input.slug} is already taken` }]);
-  }
-  const slug = input.slug ?? (await uniqueSlug(ctx, slugify(input.title)));
+  const slug = await newSlug(ctx.db.kysely, 'promises', input.slug, slugify(input.title));
   const at = now();
   const row: PromiseRow = {
     ...columns,
@@ -101,16 +87,7 @@ export async function createPromise(ctx: AppContext, actor: Actor, input: Promis
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await insertPromise(trx, row);
-    await insertActivity(trx, {
-      actor_id: actor.user?.id ?? null,
-      action: 'promise.created',
-      subject_type: 'promise',
-      subject_id: row.id,
-      dataset_id: null,
-      organisation_id: row.owner_id,
-      diff: JSON.stringify(diffOf({}, snapshot(row))),
-      created_at: at,
-    });
+    await recordPromiseChange(trx, actor, 'promise.created', row, diffOf({}, snapshot(row)), at);
   });
   return getPromise(ctx, actor, slug);
 }
@@ -121,8 +98,7 @@ export async function patchPromise(
   slug: string,
   input: PromisePatchInput,
 ) {
-  await authorisePromiseEdit(ctx, actor);
-  const before = await promiseOrFail(ctx, slug);
+  const before = await editablePromise(ctx, actor, slug);
   const columns = await columnsOf(ctx, input);
   const diff = diffOf(
     snapshot(Object.fromEntries(Object.keys(columns).map((k) => [k, before[k as keyof Fields]]))),
@@ -132,16 +108,8 @@ export async function patchPromise(
     const at = now();
     await ctx.db.kysely.transaction().execute(async (trx) => {
       await updatePromise(trx, before.id, { ...columns, updated_at: at });
-      await insertActivity(trx, {
-        actor_id: actor.user?.id ?? null,
-        action: 'promise.updated',
-        subject_type: 'promise',
-        subject_id: before.id,
-        dataset_id: null,
-        organisation_id: columns.owner_id ?? before.owner_id,
-        diff: JSON.stringify(diff),
-        created_at: at,
-      });
+      const changed = { id: before.id, owner_id: columns.owner_id ?? before.owner_id };
+      await recordPromiseChange(trx, actor, 'promise.updated', changed, diff, at);
     });
   }
   const after = await findPromiseBySlug(ctx.db.kysely, slug);

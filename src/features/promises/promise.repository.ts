@@ -3,6 +3,7 @@ import type {
   Database,
   PromiseRow,
   PromiseStatus,
+  PromiseStatusChange,
   PromiseStatusChangeTable,
   PromiseTable,
 } from '../../platform/db/schema.js';
@@ -48,15 +49,6 @@ export async function countPromisesByStatus(db: Db): Promise<Map<string, number>
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export async function promiseSlugTaken(db: Db, slug: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('promises')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function insertPromise(db: Db, row: Insertable<PromiseTable>): Promise<void> {
   await db.insertInto('promises').values(row).execute();
 }
@@ -76,15 +68,8 @@ export async function insertStatusChange(
   await db.insertInto('promise_status_changes').values(row).execute();
 }
 
-export interface StatusChangeRow {
-  id: string;
-  promise_id: string;
-  changed_on: string;
-  from_status: PromiseStatus;
-  to_status: PromiseStatus;
-  rationale: string;
-  evidence: string;
-  created_at: string;
+/** A status change as the pages and feeds show it: by whom (a name), of which promise. */
+export interface StatusChangeRow extends Omit<PromiseStatusChange, 'actor_id'> {
   actor_name: string | null;
   promise_slug: string;
   promise_title: string;

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
-import { NoContent, pageFrom, SlugParams } from '../../platform/http/schemas.js';
-import { errors, readErrors, writeErrors, type Api } from '../../platform/http/types.js';
+import { noContent, operations } from '../../platform/http/operations.js';
+import { pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import type { Api } from '../../platform/http/types.js';
 import { deletePromise } from './promise-delete.service.js';
 import { changePromiseStatus } from './promise-status.service.js';
 import { createPromise, patchPromise } from './promise-write.service.js';
@@ -13,21 +14,16 @@ import {
 } from './promise.schemas.js';
 import { getPromise, listPromises } from './promise.service.js';
 
-const auth = [{ bearerAuth: [] }];
-const tags = ['promises'];
+const op = operations('promises');
 
 export function promiseRoutes(app: Api, ctx: AppContext): void {
   app.get(
     '/api/v1/promises',
-    {
-      schema: {
-        tags,
-        summary: "The mayor's promises: the term's day, counts by status and the promises",
-        description: 'Repeat `status` or `theme` to match any of its values.',
-        querystring: PromiseListQuery,
-        response: { 200: PromiseList, ...errors() },
-      },
-    },
+    op.list(PromiseList, {
+      summary: "The mayor's promises: the term's day, counts by status and the promises",
+      description: 'Repeat `status` or `theme` to match any of its values.',
+      querystring: PromiseListQuery,
+    }),
     async (request) => {
       const { page, per_page, ...filters } = request.query;
       const { results, ...rest } = await listPromises(ctx, request.actor, filters);
@@ -37,15 +33,10 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
 
   app.post(
     '/api/v1/promises',
-    {
-      schema: {
-        tags,
-        summary: 'Create a promise (status: not yet rated)',
-        body: PromiseCreateBody,
-        security: auth,
-        response: { 201: PromiseDetail, ...writeErrors },
-      },
-    },
+    op.create(PromiseDetail, {
+      summary: 'Create a promise (status: not yet rated)',
+      body: PromiseCreateBody,
+    }),
     async (request, reply) => {
       const promise = await createPromise(ctx, request.actor, request.body);
       return reply.status(201).header('location', promise.api_url).send(promise);
@@ -54,44 +45,30 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
 
   app.get(
     '/api/v1/promises/:slug',
-    {
-      schema: {
-        tags,
-        summary: 'A promise with its status history and its indicators (series, forecast)',
-        params: SlugParams,
-        response: { 200: PromiseDetail, ...readErrors },
-      },
-    },
+    op.read(PromiseDetail, {
+      summary: 'A promise with its status history and its indicators (series, forecast)',
+      params: SlugParams,
+    }),
     (request) => getPromise(ctx, request.actor, request.params.slug),
   );
 
   app.patch(
     '/api/v1/promises/:slug',
-    {
-      schema: {
-        tags,
-        summary: 'Change some fields of a promise (not its status: see /status)',
-        params: SlugParams,
-        body: PromisePatchBody,
-        security: auth,
-        response: { 200: PromiseDetail, ...writeErrors },
-      },
-    },
+    op.update(PromiseDetail, {
+      summary: 'Change some fields of a promise (not its status: see /status)',
+      params: SlugParams,
+      body: PromisePatchBody,
+    }),
     (request) => patchPromise(ctx, request.actor, request.params.slug, request.body),
   );
 
   app.post(
     '/api/v1/promises/:slug/status',
-    {
-      schema: {
-        tags,
-        summary: "Record a change of a promise's status, with rationale and evidence",
-        params: SlugParams,
-        body: StatusChangeBody,
-        security: auth,
-        response: { 201: PromiseDetail, ...writeErrors },
-      },
-    },
+    op.create(PromiseDetail, {
+      summary: "Record a change of a promise's status, with rationale and evidence",
+      params: SlugParams,
+      body: StatusChangeBody,
+    }),
     async (request, reply) => {
       const promise = await changePromiseStatus(
         ctx,
@@ -105,19 +82,11 @@ export function promiseRoutes(app: Api, ctx: AppContext): void {
 
   app.delete(
     '/api/v1/promises/:slug',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a promise and its history (one recorded by mistake)',
-        description: 'Its indicators stay, measuring no promise; the activity log keeps a record.',
-        params: SlugParams,
-        security: auth,
-        response: { 204: NoContent, ...writeErrors },
-      },
-    },
-    async (request, reply) => {
-      await deletePromise(ctx, request.actor, request.params.slug);
-      return reply.status(204).send(null);
-    },
+    op.remove({
+      summary: 'Delete a promise and its history (one recorded by mistake)',
+      description: 'Its indicators stay, measuring no promise; the activity log keeps a record.',
+      params: SlugParams,
+    }),
+    (request, reply) => noContent(reply, deletePromise(ctx, request.actor, request.params.slug)),
   );
 }

@@ -1,22 +1,25 @@
 import { Type, type Static } from 'typebox';
 import { EVIDENCE_KINDS, SOURCE_KINDS, STATUS_VALUES } from './promise-status.js';
-import { ListQuery, Nullable, Slug } from '../../platform/http/schemas.js';
-
-const IsoDate = Type.String({ format: 'date' });
+import {
+  enumOf,
+  IsoDate,
+  ListQuery,
+  Nullable,
+  Slug,
+  Variant,
+} from '../../platform/http/schemas.js';
 // A web address or a path on this site; never javascript: or data: (links are shown on pages).
 const Link = Type.String({
   pattern: '^(https?://[^\\s]+|/(?![/\\\\])[^\\s]*)$',
   maxLength: 2000,
   description: 'https://... or a path on this site (/datasets/...)',
 });
-const Enum = <T extends string>(values: readonly T[]) =>
-  Type.Unsafe<T>({ type: 'string', enum: [...values] });
 
-export const StatusEnum = Enum(STATUS_VALUES);
+export const StatusEnum = enumOf(STATUS_VALUES);
 
 export const SourceBody = Type.Object(
   {
-    kind: Enum(SOURCE_KINDS),
+    kind: enumOf(SOURCE_KINDS),
     url: Nullable(Link),
     date: Nullable(IsoDate),
   },
@@ -24,15 +27,13 @@ export const SourceBody = Type.Object(
 );
 
 export const DeadlineBody = Type.Union([
-  Type.Object(
-    { kind: Type.Literal('date'), date: IsoDate },
-    { additionalProperties: false, description: 'By a date' },
+  Variant('date', { date: IsoDate }, 'By a date'),
+  Variant(
+    'days',
+    { days: Type.Integer({ minimum: 1, maximum: 3650 }) },
+    'Within N days of taking office',
   ),
-  Type.Object(
-    { kind: Type.Literal('days'), days: Type.Integer({ minimum: 1, maximum: 3650 }) },
-    { additionalProperties: false, description: 'Within N days of taking office' },
-  ),
-  Type.Object({ kind: Type.Literal('none') }, { additionalProperties: false }),
+  Variant('none', {}),
 ]);
 export type DeadlineInput = Static<typeof DeadlineBody>;
 
@@ -61,7 +62,7 @@ export const EvidenceItem = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 300 }),
     url: Link,
-    kind: Enum(EVIDENCE_KINDS),
+    kind: enumOf(EVIDENCE_KINDS),
   },
   { additionalProperties: false },
 );

@@ -90,3 +90,13 @@ export async function prepare(
   if (params.length > 0) statement.bind(params);
   return statement;
 }
+
+/** The row of a query that returns one (an aggregate over a table); empty if it returns none. */
+export async function oneRow(
+  c: DuckDBConnection,
+  sql: string,
+  params: SqlParam[] = [],
+): Promise<Record<string, unknown>> {
+  const reader = await (await prepare(c, sql, params)).runAndReadAll();
+  return reader.getRowObjectsJson()[0] ?? {};
+}

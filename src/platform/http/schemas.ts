@@ -12,6 +12,26 @@ import {
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Text = Type.String();
 export const DateTime = Type.String({ format: 'date-time' });
+export const IsoDate = Type.String({ format: 'date' });
+
+/** One of these strings, as a plain JSON Schema `enum` (not a union of literals). */
+export const enumOf = <T extends readonly string[]>(values: T, description?: string) =>
+  Type.Unsafe<T[number]>({
+    type: 'string',
+    enum: [...values],
+    ...(description === undefined ? {} : { description }),
+  });
+
+/** One kind of a union told apart by `kind` (a dashboard's tile, a promise's deadline). */
+export const Variant = <K extends string, P extends TProperties>(
+  kind: K,
+  properties: P,
+  description?: string,
+) =>
+  Type.Object(
+    { kind: Type.Literal(kind), ...properties },
+    { additionalProperties: false, ...(description === undefined ? {} : { description }) },
+  );
 
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });

@@ -41,3 +41,7 @@ export function rangeText(page: number, perPage: number, total: number): string 
   const to = Math.min(total, page * perPage);
   return `Showing ${from.toLocaleString('en-GB')} to ${to.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
 }
+
+/** A listing's title, with the page number after the first page ("Transport (page 2)"). */
+export const pagedTitle = (title: string, page: number): string =>
+  page > 1 ? `${title} (page ${String(page)})` : title;

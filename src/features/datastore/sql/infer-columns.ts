@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare } from '../../../platform/engine/engine.js';
+import { oneRow } from '../../../platform/engine/engine.js';
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import {
   hopelessSql,
@@ -12,11 +12,6 @@ import {
 } from './infer.js';
 
 const SAMPLE_ROWS = 10_000;
-
-async function one(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
-  const reader = await (await prepare(c, sql, [])).runAndReadAll();
-  return reader.getRowObjectsJson()[0] ?? {};
-}
 
 /**
  * Types for the text columns of `table`, decided over every value but cheaply: every reading is
@@ -34,9 +29,9 @@ export async function inferColumns(
   const sample = `(SELECT * FROM ${table} LIMIT ${SAMPLE_ROWS})`;
   // Columns that are plainly text in the sample (names, descriptions) are settled before the
   // dozen readings are tried on the others, which is most of the cost of looking at a sample.
-  const first = await one(c, hopelessSql(sample, columns));
+  const first = await oneRow(c, hopelessSql(sample, columns));
   const open = columns.filter((_, i) => !isHopeless(first, i));
-  const openCounts = open.length > 0 ? await one(c, inferenceSql(sample, open)) : {};
+  const openCounts = open.length > 0 ? await oneRow(c, inferenceSql(sample, open)) : {};
   const openGuesses = pickTypes(open, openCounts);
   const sampleCounts: Record<string, unknown> = {};
   const guesses: Inferred[] = columns.map((name, i) => {
@@ -55,7 +50,7 @@ export async function inferColumns(
     return `count(*) FILTER (WHERE ${v} IS NOT NULL AND NOT ${test}) AS ${sqlIdentifier(`x_${i}`)}`;
   });
   const failures =
-    checks.length > 0 ? await one(c, `SELECT ${checks.join(', ')} FROM ${table}`) : {};
+    checks.length > 0 ? await oneRow(c, `SELECT ${checks.join(', ')} FROM ${table}`) : {};
   const refuted: string[] = [];
   typed.forEach(({ name, guess }, i) => {
     if (Number(failures[`x_${i}`] ?? 0) === 0) out.set(name, guess);
@@ -70,7 +65,7 @@ export async function inferColumns(
     else out.set(name, guess);
   });
   if (refuted.length > 0) {
-    const full = pickTypes(refuted, await one(c, inferenceSql(table, refuted)));
+    const full = pickTypes(refuted, await oneRow(c, inferenceSql(table, refuted)));
     refuted.forEach((name, i) => {
       const f = full[i];
       if (f) out.set(name, f);

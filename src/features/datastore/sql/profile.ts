@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare } from '../../../platform/engine/engine.js';
+import { oneRow } from '../../../platform/engine/engine.js';
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import { readStats, statsSql, type RawStats } from './stats.js';
 
@@ -63,10 +63,7 @@ export async function profileColumns(
     ];
   });
   if (parts.length === 0) return requests.map(() => ({}));
-  const reader = await (
-    await prepare(c, `SELECT ${parts.join(', ')} FROM ${table}`, [])
-  ).runAndReadAll();
-  const row = reader.getRowObjectsJson()[0] ?? {};
+  const row = await oneRow(c, `SELECT ${parts.join(', ')} FROM ${table}`);
   return requests.map((r, i) => ({
     ...(r.stats ? { stats: readStats(row, i) } : {}),
     ...(r.text ? { clean: Number(row[`untidy_${i}`] ?? 1) === 0 } : {}),

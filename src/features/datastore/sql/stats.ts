@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { prepare } from '../../../platform/engine/engine.js';
+import { oneRow } from '../../../platform/engine/engine.js';
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import { ROW_ID, type Field, type FieldStats, type FieldType } from '../field.js';
 import { readParquet } from './read-files.js';
@@ -54,11 +54,6 @@ function typedStats(type: FieldType, raw: RawStats, samples: FieldStats['samples
   };
 }
 
-async function one(c: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
-  const reader = await (await prepare(c, sql, [])).runAndReadAll();
-  return reader.getRowObjectsJson()[0] ?? {};
-}
-
 /**
  * Nulls, min, max, an estimate of distinct values and a few sample values, per field of the
  * written Parquet file. Statistics already known (`known[i]`, taken in the same pass that
@@ -76,7 +71,7 @@ export async function collectStats(
     known[i] ? [] : statsSql(f.name, i, f.geometry === true),
   );
   const computed =
-    missing.length > 0 ? await one(c, `SELECT ${missing.join(', ')} FROM ${source}`) : {};
+    missing.length > 0 ? await oneRow(c, `SELECT ${missing.join(', ')} FROM ${source}`) : {};
   // The first five distinct values among each column's first 1,000 non-null ones, in the
   // order of the file (so the same data gives the same report), in one statement.
   const rowId = sqlIdentifier(ROW_ID);
@@ -89,7 +84,7 @@ export async function collectStats(
         `ORDER BY r LIMIT 5)) AS ${sqlIdentifier(`samples_${i}`)}`,
     ];
   });
-  const samples = sampled.length > 0 ? await one(c, `SELECT ${sampled.join(', ')}`) : {};
+  const samples = sampled.length > 0 ? await oneRow(c, `SELECT ${sampled.join(', ')}`) : {};
   return fields.map((f, i) => {
     const list = samples[`samples_${i}`];
     return {

@@ -1,9 +1,6 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import type { Dialect } from '../connect.js';
-
-// Kysely migrations take an untyped database: the schema is being created here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import type { AnyDb } from './any-db.js';
 
 const DEFAULT_THEMES: [string, string, string][] = [
   ['digital-inclusion', 'Digital inclusion', 'Skills, access and devices for getting online.'],

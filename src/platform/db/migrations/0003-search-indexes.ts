@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import type { Dialect } from '../connect.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import type { AnyDb } from './any-db.js';
 
 /** The `meta` key whose value every process compares to know its search index is current. */
 export const SEARCH_GENERATION_KEY = 'search_generation';

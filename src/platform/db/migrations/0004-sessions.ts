@@ -1,7 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import type { Migration } from 'kysely';
+import type { AnyDb } from './any-db.js';
 
 /**
  * Web sign-in sessions. The id is the SHA-256 of the cookie's random token, so a copy of the

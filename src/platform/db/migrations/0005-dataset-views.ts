@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import { sql, type Migration } from 'kysely';
+import type { AnyDb } from './any-db.js';
 
 /**
  * How often each dataset's page was viewed, for "most viewed" on the home page. A narrow table of

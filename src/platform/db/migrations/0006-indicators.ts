@@ -1,7 +1,5 @@
-import type { Kysely, Migration } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import type { Migration } from 'kysely';
+import type { AnyDb } from './any-db.js';
 
 /**
  * Indicators (a measure computed live from a datastore resource, with a baseline and a target)

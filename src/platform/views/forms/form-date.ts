@@ -1,4 +1,5 @@
 import type { FieldError } from '../../errors.js';
+import { field } from './form-input.js';
 
 /** The three boxes of a GOV.UK date input. */
 export interface DateParts {
@@ -8,6 +9,13 @@ export interface DateParts {
 }
 
 export const emptyDate = (): DateParts => ({ day: '', month: '', year: '' });
+
+/** The boxes of the date input named `prefix` as posted (`prefix-day`, `-month`, `-year`). */
+export const datePartsFrom = (body: unknown, prefix: string): DateParts => ({
+  day: field(body, `${prefix}-day`),
+  month: field(body, `${prefix}-month`),
+  year: field(body, `${prefix}-year`),
+});
 
 export function datePartsOf(iso: string | null | undefined): DateParts {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');

@@ -1,6 +1,31 @@
 import type { FastifyReply } from 'fastify';
 import type { FieldError } from '../../errors.js';
-import { fieldErrorsOf, formErrors, type FieldLabels, type FormErrors } from './form-errors.js';
+import type { PageLocals } from '../views.plugin.js';
+import {
+  errorLocals,
+  fieldErrorsOf,
+  formErrors,
+  noErrors,
+  type FieldLabels,
+  type FormErrors,
+} from './form-errors.js';
+
+/**
+ * A page with a form: given errors (a post that failed), it shows them in the error summary and
+ * beside their fields and answers 422; without, it shows the form as it starts, 200.
+ */
+export function formPage(
+  reply: FastifyReply,
+  template: string,
+  locals: PageLocals,
+  errors?: FormErrors,
+): Promise<FastifyReply> {
+  return reply.page(
+    template,
+    { ...locals, ...errorLocals(errors ?? noErrors()) },
+    errors ? 422 : 200,
+  );
+}
 
 /** One form post of a publisher's page, from the request body to a redirect or the errors. */
 export interface FormSubmission<Form, Input, Saved> {
@@ -11,8 +36,8 @@ export interface FormSubmission<Form, Input, Saved> {
   save(input: Input): Promise<Saved>;
   /** Where to go once saved (303, so a reload does not post again). */
   next(saved: Saved): string;
-  /** Shows the form again with its errors (status 422). */
-  render(form: Form, errors: FormErrors, status: number): unknown;
+  /** Shows the form again with its errors (formPage). */
+  render(form: Form, errors: FormErrors): unknown;
   /** Rewords the service's field errors for this form (for example a tile's index). */
   reword?(errors: FieldError[]): FieldError[];
 }
@@ -37,5 +62,5 @@ export async function submitForm<Form, Input, Saved>(
       errors.push(...(s.reword ? s.reword(fromService) : fromService));
     }
   }
-  return s.render(form, formErrors(errors, s.labels), 422);
+  return s.render(form, formErrors(errors, s.labels));
 }

@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { validationFailed, type FieldError } from '../../../../platform/errors.js';
 import { now } from '../../../../platform/ids.js';
+import { HOME } from '../../../../platform/views/page-head.js';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from '../../own-tokens.service.js';
 import {
   fieldErrorsOf,
   formErrors,
-  errorLocals,
-  noErrors,
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
+import { formPage } from '../../../../platform/views/forms/form-page.js';
 import { field, fields, formPost } from '../../../../platform/views/forms/form-input.js';
 import { EXPIRY_CHOICES, expiryDays, tokenRow } from './tokens.view.js';
 
@@ -19,7 +19,7 @@ const LABELS = {
   scopes: { label: 'What the token can do', id: 'scopes' },
   expires: { label: 'Expiry', id: 'expires' },
 };
-const breadcrumbs = [{ text: 'Home', href: '/' }];
+const breadcrumbs = [HOME];
 
 interface FormValues {
   name: string;
@@ -32,12 +32,12 @@ async function renderList(
   request: FastifyRequest,
   reply: FastifyReply,
   form: FormValues = { name: '', scopes: ['read'], expires: '90' },
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const at = now();
   const tokens = (await listOwnTokens(ctx, request.actor)).map((t) => tokenRow(t, at));
-  return reply.page(
+  return formPage(
+    reply,
     `${DIR}/tokens.njk`,
     {
       pageTitle: 'Your API tokens',
@@ -46,9 +46,8 @@ async function renderList(
       tokens,
       form,
       expiryChoices: EXPIRY_CHOICES,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -90,7 +89,7 @@ export function tokensPages(app: FastifyInstance, ctx: AppContext): void {
     } catch (err) {
       const problems = fieldErrorsOf(err);
       if (!problems) throw err;
-      return renderList(ctx, request, reply, form, formErrors(problems, LABELS), 422);
+      return renderList(ctx, request, reply, form, formErrors(problems, LABELS));
     }
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { HOME } from '../../../../platform/views/page-head.js';
 import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-query.js';
 import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';
@@ -22,7 +23,7 @@ export function datasetPage(
         pageTitle: d.title,
         section: 'datasets',
         breadcrumbs: [
-          { text: 'Home', href: '/' },
+          HOME,
           { text: 'Datasets', href: '/datasets' },
           { text: d.organisation.name, href: `/organisations/${d.organisation.slug}` },
         ],

@@ -1,15 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import type { FieldError } from '../../../../platform/errors.js';
+import { formChecker, type Messages } from '../../../../platform/views/forms/form-check.js';
 import { DatasetCreateBody } from '../../catalog.schemas.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-// The API's own schema checks the form too, so a page can never store what the API would
-// refuse. allErrors: a form shows every problem at once (its size is bounded by the body limit).
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(DatasetCreateBody);
 
 const FIELD_OF: Record<string, string> = {
   '/temporal_coverage/start': 'temporal_start',
@@ -18,7 +8,7 @@ const FIELD_OF: Record<string, string> = {
   '/contact/email': 'contact_email',
 };
 
-const MESSAGES: Record<string, Partial<Record<string, string>>> = {
+const MESSAGES: Messages = {
   title: { minLength: 'Enter a title', maxLength: 'Title must be 200 characters or fewer' },
   description: { maxLength: 'Description must be 50,000 characters or fewer' },
   tags: {
@@ -36,23 +26,8 @@ const MESSAGES: Record<string, Partial<Record<string, string>>> = {
   organisation: { '*': 'Choose an organisation' },
 };
 
-function fieldOf(e: ErrorObject): string {
+/** The schema's complaints about a form's input, one per field, in the Design System's words. */
+export const schemaErrors = formChecker(DatasetCreateBody, MESSAGES, (e) => {
   const path = e.instancePath;
   return FIELD_OF[path] ?? path.split('/')[1] ?? 'title';
-}
-
-/** The schema's complaints about a form's input, one per field, in the Design System's words. */
-export function schemaErrors(input: unknown): FieldError[] {
-  if (validate(input)) return [];
-  const out = new Map<string, string>();
-  for (const e of validate.errors ?? []) {
-    const f = fieldOf(e);
-    if (out.has(f) || e.keyword === 'anyOf') continue;
-    const messages = MESSAGES[f];
-    out.set(
-      f,
-      messages?.[e.keyword] ?? messages?.['*'] ?? `is not valid (${e.message ?? e.keyword})`,
-    );
-  }
-  return [...out].map(([field, message]) => ({ field, message }));
-}
+});

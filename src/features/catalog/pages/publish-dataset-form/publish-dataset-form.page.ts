@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { forbidden } from '../../../../platform/errors.js';
+import { PUBLISH } from '../../../../platform/views/page-head.js';
 import type { Actor } from '../../../accounts/index.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
-import { submitForm } from '../../../../platform/views/forms/form-page.js';
+import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { FREQUENCIES } from '../../catalog.schemas.js';
 import { createDataset, patchDataset } from '../../dataset.service.js';
 import { LICENCES } from '../../licences.js';
@@ -38,21 +36,21 @@ async function render(
   reply: FastifyReply,
   mode: Mode,
   form: DatasetForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const [orgs, themes] = await Promise.all([
     publishableOrganisations(ctx, actor),
     listThemes(ctx, actor),
   ]);
   const editing = mode.kind === 'edit';
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: editing ? `Edit “${mode.title ?? ''}”` : 'Create a dataset',
       section: 'publish',
       breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
+        PUBLISH,
         ...(editing
           ? [{ text: mode.title ?? '', href: `/publish/datasets/${mode.slug ?? ''}` }]
           : []),
@@ -64,9 +62,8 @@ async function render(
       licences: LICENCES,
       themes,
       frequencies: FREQUENCIES,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -87,7 +84,7 @@ function submit(
     },
     save,
     next: (saved) => `/publish/datasets/${saved.slug}`,
-    render: (form, errors, status) => render(ctx, request.actor, reply, mode, form, errors, status),
+    render: (form, errors) => render(ctx, request.actor, reply, mode, form, errors),
   });
 }
 
@@ -109,21 +106,17 @@ export function datasetFormPages(app: FastifyInstance, ctx: AppContext): void {
     ),
   );
 
-  app.get<{ Params: { slug: string } }>('/publish/datasets/:slug/edit', async (request, reply) => {
+  app.get<SlugRoute>('/publish/datasets/:slug/edit', async (request, reply) => {
     const dataset = await editableDataset(ctx, request.actor, request.params.slug);
     const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
     return render(ctx, request.actor, reply, mode, formFromDataset(dataset));
   });
 
-  app.post<{ Params: { slug: string } }>(
-    '/publish/datasets/:slug/edit',
-    write,
-    async (request, reply) => {
-      const dataset = await editableDataset(ctx, request.actor, request.params.slug);
-      const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
-      return submit(ctx, request, reply, mode, (input) =>
-        patchDataset(ctx, request.actor, dataset.slug, input),
-      );
-    },
-  );
+  app.post<SlugRoute>('/publish/datasets/:slug/edit', write, async (request, reply) => {
+    const dataset = await editableDataset(ctx, request.actor, request.params.slug);
+    const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
+    return submit(ctx, request, reply, mode, (input) =>
+      patchDataset(ctx, request.actor, dataset.slug, input),
+    );
+  });
 }

@@ -2,11 +2,12 @@ import type { DatasetCreateInput } from '../../catalog.schemas.js';
 import type { FieldError } from '../../../../platform/errors.js';
 import { field, fields } from '../../../../platform/views/forms/form-input.js';
 import type { FieldLabels } from '../../../../platform/views/forms/form-errors.js';
+import type { DateParts } from '../../../../platform/views/forms/form-date.js';
 import {
+  datePartsFrom,
   datePartsOf,
   emptyDate,
   isoDateOf,
-  type DateParts,
 } from '../../../../platform/views/forms/form-date.js';
 
 /** The dataset form's values as the person typed them, so a form with errors shows them again. */
@@ -67,12 +68,6 @@ export function blankForm(organisation: string): DatasetForm {
   };
 }
 
-const dateParts = (body: unknown, prefix: string): DateParts => ({
-  day: field(body, `${prefix}-day`),
-  month: field(body, `${prefix}-month`),
-  year: field(body, `${prefix}-year`),
-});
-
 export function formFromBody(body: unknown): DatasetForm {
   return {
     title: field(body, 'title'),
@@ -84,8 +79,8 @@ export function formFromBody(body: unknown): DatasetForm {
     visibility: field(body, 'visibility'),
     state: field(body, 'state'),
     update_frequency: field(body, 'update_frequency'),
-    temporal_start: dateParts(body, 'temporal-start'),
-    temporal_end: dateParts(body, 'temporal-end'),
+    temporal_start: datePartsFrom(body, 'temporal-start'),
+    temporal_end: datePartsFrom(body, 'temporal-end'),
     spatial_coverage: field(body, 'spatial_coverage'),
     contact_name: field(body, 'contact_name'),
     contact_email: field(body, 'contact_email'),

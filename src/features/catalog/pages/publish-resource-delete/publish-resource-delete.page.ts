@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
+import {
+  confirmDeletePage,
+  deletedRedirect,
+} from '../../../../platform/views/forms/confirm-delete.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
 import type { CatalogExtensions } from '../../resource-data.js';
 import { deletableResource, deleteResource } from '../../resource-delete.service.js';
@@ -22,11 +25,9 @@ export function deleteResourcePages(
       request.params.id,
       ext,
     );
-    const back = `/publish/datasets/${dataset.slug}`;
     return confirmDeletePage(reply, {
       kind: 'resource',
       name: resource.name,
-      caption: dataset.title,
       paragraphs: [
         resource.blob_key
           ? 'Its file and its data in the datastore (every version) are deleted for good: ' +
@@ -36,11 +37,7 @@ export function deleteResourcePages(
       ],
       dependents,
       action: `/publish/resources/${resource.id}/delete`,
-      cancelHref: back,
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: dataset.title, href: back },
-      ],
+      back: { text: dataset.title, href: `/publish/datasets/${dataset.slug}` },
     });
   });
 
@@ -48,7 +45,6 @@ export function deleteResourcePages(
     const done = await deleteResource(ctx, request.actor, request.params.id, ext, {
       force: field(request.body, 'force') === 'true',
     });
-    reply.flash(`The resource “${done.name}” was deleted.`);
-    return reply.redirect(`/publish/datasets/${done.dataset.slug}`, 303);
+    return deletedRedirect(reply, 'resource', done.name, `/publish/datasets/${done.dataset.slug}`);
   });
 }

@@ -1,6 +1,6 @@
 import { FACETS, type FacetName, type FacetValue } from '../../search-types.js';
 import { paginationFor, rangeText } from '../../../../platform/views/pagination.js';
-import { datasetItem } from '../shared/dataset-results.js';
+import { datasetItem, type FoundDataset } from '../shared/dataset-results.js';
 import { searchHref, withoutFilter, type SearchState, type Sort } from './search-url.js';
 
 export const FACET_TITLES: Record<FacetName, string> = {
@@ -14,19 +14,10 @@ export const FACET_TITLES: Record<FacetName, string> = {
 /** Facet values shown before "and N more" is left to the search box; selected ones always show. */
 const SHOWN_PER_FACET = 12;
 
-export interface ResultSummary {
-  slug: string;
-  title: string;
-  description: string;
-  organisation: { slug: string; name: string };
-  formats: string[];
-  modified_at: string;
-}
-
 export interface FoundPage {
   total: number;
   per_page: number;
-  results: ResultSummary[];
+  results: FoundDataset[];
   facets: Record<FacetName, FacetValue[]>;
 }
 

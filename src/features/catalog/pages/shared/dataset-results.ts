@@ -1,7 +1,12 @@
+import type { AppContext } from '../../../../context.js';
+import { PER_PAGE } from '../../../../platform/views/page-query.js';
 import { paginationFor, rangeText } from '../../../../platform/views/pagination.js';
+import type { Actor } from '../../../accounts/index.js';
+import { searchCatalogue } from '../../dataset-search.service.js';
 import { excerpt } from './text.js';
 
-interface FoundDataset {
+/** A search result, as much of it as a list of datasets shows. */
+export interface FoundDataset {
   slug: string;
   title: string;
   description: string;
@@ -34,5 +39,29 @@ export function datasetResults(found: Found, pageHref: (page: number) => string)
     range: rangeText(found.page, found.per_page, found.total),
     results: found.results.map(datasetItem),
     pagination: paginationFor(found.page, found.per_page, found.total, pageHref),
+  };
+}
+
+/**
+ * A theme's or a publisher's page of its datasets, by title: the results, the pages, and the
+ * search that holds them all (where they can be filtered further).
+ */
+export async function datasetsWith(
+  ctx: AppContext,
+  actor: Actor,
+  facet: 'theme' | 'organisation',
+  slug: string,
+  page: number,
+) {
+  const found = await searchCatalogue(ctx, actor, {
+    [facet]: slug,
+    sort: 'title',
+    page,
+    per_page: PER_PAGE,
+  });
+  const path = facet === 'theme' ? `/themes/${slug}` : `/organisations/${slug}`;
+  return {
+    searchHref: `/datasets?${facet}=${encodeURIComponent(slug)}`,
+    ...datasetResults(found, (n) => `${path}${n > 1 ? `?page=${String(n)}` : ''}`),
   };
 }

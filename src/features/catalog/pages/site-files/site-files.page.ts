@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { feedEntries, sitemapEntries } from '../../site.service.js';
-import { atomFeed } from './atom.js';
+import { datasetFeed } from './atom.js';
 import { robotsTxt, sitemapXml } from './sitemap.js';
 
 const FEED_LENGTH = 50;
@@ -21,7 +21,7 @@ export function siteFilesPages(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/datasets.atom', { schema: { hide: true } }, async (_request, reply) => {
     const { siteName, entries } = await feedEntries(ctx, FEED_LENGTH);
-    const body = atomFeed(baseUrl, siteName, entries);
+    const body = datasetFeed(baseUrl, siteName, entries);
     return reply
       .type('application/atom+xml; charset=utf-8')
       .header('cache-control', CACHE)

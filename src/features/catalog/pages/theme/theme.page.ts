@@ -1,44 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { notFound } from '../../../../platform/errors.js';
-import { searchCatalogue } from '../../dataset-search.service.js';
+import { HOME } from '../../../../platform/views/page-head.js';
+import { slugPageSchema, type SlugPageRoute } from '../../../../platform/views/page-query.js';
+import { pagedTitle } from '../../../../platform/views/pagination.js';
 import { listThemes } from '../../taxonomy.service.js';
-import { datasetResults } from '../shared/dataset-results.js';
-import {
-  PageQuery,
-  PER_PAGE,
-  SlugParam,
-  type PageQueryInput,
-  type SlugParamInput,
-} from '../../../../platform/views/page-query.js';
+import { datasetsWith } from '../shared/dataset-results.js';
 
 /** /themes/{slug}: a theme and its datasets, paged. */
 export function themePage(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: SlugParamInput; Querystring: PageQueryInput }>(
-    '/themes/:slug',
-    { schema: { hide: true, params: SlugParam, querystring: PageQuery } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const page = request.query.page ?? 1;
-      const theme = (await listThemes(ctx, request.actor)).find((t) => t.slug === slug);
-      if (!theme) throw notFound(`Theme ${slug}`);
-      const found = await searchCatalogue(ctx, request.actor, {
-        theme: slug,
-        sort: 'title',
-        page,
-        per_page: PER_PAGE,
-      });
-      return reply.page('features/catalog/pages/theme/theme.njk', {
-        pageTitle: page > 1 ? `${theme.title} (page ${String(page)})` : theme.title,
-        section: 'themes',
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Themes', href: '/themes' },
-        ],
-        theme,
-        searchHref: `/datasets?theme=${encodeURIComponent(slug)}`,
-        ...datasetResults(found, (n) => `/themes/${slug}${n > 1 ? `?page=${String(n)}` : ''}`),
-      });
-    },
-  );
+  app.get<SlugPageRoute>('/themes/:slug', { schema: slugPageSchema }, async (request, reply) => {
+    const { slug } = request.params;
+    const theme = (await listThemes(ctx, request.actor)).find((t) => t.slug === slug);
+    if (!theme) throw notFound(`Theme ${slug}`);
+    const page = request.query.page ?? 1;
+    return reply.page('features/catalog/pages/theme/theme.njk', {
+      pageTitle: pagedTitle(theme.title, page),
+      section: 'themes',
+      breadcrumbs: [HOME, { text: 'Themes', href: '/themes' }],
+      theme,
+      ...(await datasetsWith(ctx, request.actor, 'theme', slug, page)),
+    });
+  });
 }

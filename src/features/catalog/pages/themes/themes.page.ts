@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { sectionPage } from '../../../../platform/views/page-head.js';
 import { listThemes } from '../../taxonomy.service.js';
 
 /** /themes: every theme with how many datasets the visitor can see in it. */
@@ -7,9 +8,7 @@ export function themesPage(app: FastifyInstance, ctx: AppContext): void {
   app.get('/themes', { schema: { hide: true } }, async (request, reply) => {
     const themes = await listThemes(ctx, request.actor);
     return reply.page('features/catalog/pages/themes/themes.njk', {
-      pageTitle: 'Themes',
-      section: 'themes',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      ...sectionPage('Themes', 'themes'),
       themes: themes.map((t) => ({
         href: `/themes/${t.slug}`,
         title: t.title,

@@ -8,6 +8,7 @@ import {
   isLoaded,
   resourceForPage,
   type ResourcePageData,
+  type ResourcePageRoute,
 } from '../resource/resource-page.service.js';
 import type { FormError, RawQuery } from '../table/table-params.js';
 import {
@@ -51,15 +52,13 @@ export async function chartData(
   }
 }
 
-export interface ChartRequest {
-  Params: { slug: string; id: string };
+export interface ChartRequest extends ResourcePageRoute {
   Querystring: RawQuery;
 }
 
 /** The resource a chart URL names (readable, in its dataset) and the chart it asks for. */
 export async function requestedChart(ctx: AppContext, request: FastifyRequest<ChartRequest>) {
-  const { slug, id } = request.params;
-  const resource = await resourceForPage(ctx, request.actor, slug, id);
+  const resource = await resourceForPage(ctx, request);
   const data = await chartData(ctx, request.actor, resource, request.query);
   return { resource, data };
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { notFound } from '../../../../platform/errors.js';
 import { resourceLocals } from '../resource/resource-locals.js';
-import { isGeographic, isLoaded, resourceForPage } from '../resource/resource-page.service.js';
+import { isGeographic, isLoaded } from '../resource/resource-page.service.js';
+import { resourceViewRoute } from '../resource/resource-view-route.js';
 
 /** Features the map loads at most (pages of the GeoJSON query, by cursor): a browser's limit. */
 export const MAP_MAX_FEATURES = 20_000;
@@ -13,25 +14,19 @@ const MAP_PAGE = 10_000;
  * query API; the tile server and its attribution come from the configuration.
  */
 export function mapPage(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { slug: string; id: string } }>(
-    '/datasets/:slug/resources/:id/map',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const { slug, id } = request.params;
-      const resource = await resourceForPage(ctx, request.actor, slug, id);
-      if (isLoaded(resource) && !isGeographic(resource)) throw notFound(`A map of ${id}`);
-      const api = `/api/v1/resources/${id}`;
-      return reply.page('features/datastore/pages/map/map.njk', {
-        ...resourceLocals(resource, 'map'),
-        map: {
-          dataUrl: `${api}/query?format=geojson&limit=${String(MAP_PAGE)}`,
-          maxFeatures: MAP_MAX_FEATURES,
-          tileUrl: ctx.config.mapTileUrl,
-          attribution: ctx.config.mapAttribution,
-          download: `${api}/export.geojson`,
-          truncated: (resource.datastore.rows ?? 0) > MAP_MAX_FEATURES,
-        },
-      });
-    },
-  );
+  resourceViewRoute(app, ctx, 'map', (resource, reply) => {
+    if (isLoaded(resource) && !isGeographic(resource)) throw notFound(`A map of ${resource.id}`);
+    const api = `/api/v1/resources/${resource.id}`;
+    return reply.page('features/datastore/pages/map/map.njk', {
+      ...resourceLocals(resource, 'map'),
+      map: {
+        dataUrl: `${api}/query?format=geojson&limit=${String(MAP_PAGE)}`,
+        maxFeatures: MAP_MAX_FEATURES,
+        tileUrl: ctx.config.mapTileUrl,
+        attribution: ctx.config.mapAttribution,
+        download: `${api}/export.geojson`,
+        truncated: (resource.datastore.rows ?? 0) > MAP_MAX_FEATURES,
+      },
+    });
+  });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { PUBLISH } from '../../../../platform/views/page-head.js';
 import { getLoad, resourceWithDatastore } from '../../datastore.service.js';
 import { editableDataset } from '../../../catalog/index.js';
 
@@ -23,10 +24,7 @@ export function loadReportPage(app: FastifyInstance, ctx: AppContext): void {
             ? `“${resource.name}” could not be loaded`
             : `“${resource.name}” is loaded`,
         section: 'publish',
-        breadcrumbs: [
-          { text: 'Publish', href: '/publish' },
-          { text: dataset.title, href: `/publish/datasets/${dataset.slug}` },
-        ],
+        breadcrumbs: [PUBLISH, { text: dataset.title, href: `/publish/datasets/${dataset.slug}` }],
         resource,
         dataset,
         load,

@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { DomainError, notFound } from '../../../../platform/errors.js';
+import { PUBLISH } from '../../../../platform/views/page-head.js';
 import { formatBytes } from '../../../../platform/views/filters.js';
-import {
-  formErrors,
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
+import { formErrors, type FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage } from '../../../../platform/views/forms/form-page.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { addFileResource } from '../../../catalog/index.js';
 import { loadAfterUpload, replaceData, resourceWithDatastore } from '../../datastore.service.js';
 import { editableDataset } from '../../../catalog/index.js';
@@ -23,26 +21,20 @@ interface UploadView {
   replacing: { name: string; version: number | null } | null;
 }
 
-function render(
-  reply: FastifyReply,
-  view: UploadView,
-  ctx: AppContext,
-  errors: FormErrors = noErrors(),
-  status = 200,
-) {
-  return reply.page(
+function render(reply: FastifyReply, view: UploadView, ctx: AppContext, errors?: FormErrors) {
+  return formPage(
+    reply,
     TEMPLATE,
     {
       ...view,
       section: 'publish',
       breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
+        PUBLISH,
         { text: view.dataset.title, href: `/publish/datasets/${view.dataset.slug}` },
       ],
       maxUploadBytes: ctx.config.maxUploadBytes,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
@@ -75,37 +67,34 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
     };
   };
 
-  app.get<{ Params: { slug: string } }>('/publish/datasets/:slug/upload', async (request, reply) =>
+  app.get<SlugRoute>('/publish/datasets/:slug/upload', async (request, reply) =>
     render(reply, await addView(request.actor, request.params.slug), ctx),
   );
 
-  app.post<{ Params: { slug: string } }>(
-    '/publish/datasets/:slug/upload',
-    async (request, reply) => {
-      // Permission first: nobody streams a file into a dataset they cannot change.
-      const view = await addView(request.actor, request.params.slug);
-      const { fields, file } = await readFormUpload(app, request, reply, ['name']);
-      if (!file) return render(reply, view, ctx, noFile(), 422);
-      let created;
-      try {
-        created = await addFileResource(ctx, request.actor, view.dataset.slug, {
-          fileName: file.filename,
-          stream: file.file,
-          name: fields.name,
-          truncated: () => file.file.truncated,
-        });
-      } catch (err) {
-        const errors = uploadError(err, ctx.config.maxUploadBytes);
-        if (!errors) throw err;
-        return render(reply, view, ctx, errors, 422);
-      }
-      const load = await loadAfterUpload(ctx, request.actor, created.id, false);
-      return reply.redirect(
-        load ? reportUrl(created.id, load.id) : `/publish/datasets/${view.dataset.slug}`,
-        303,
-      );
-    },
-  );
+  app.post<SlugRoute>('/publish/datasets/:slug/upload', async (request, reply) => {
+    // Permission first: nobody streams a file into a dataset they cannot change.
+    const view = await addView(request.actor, request.params.slug);
+    const { fields, file } = await readFormUpload(app, request, reply, ['name']);
+    if (!file) return render(reply, view, ctx, noFile());
+    let created;
+    try {
+      created = await addFileResource(ctx, request.actor, view.dataset.slug, {
+        fileName: file.filename,
+        stream: file.file,
+        name: fields.name,
+        truncated: () => file.file.truncated,
+      });
+    } catch (err) {
+      const errors = uploadError(err, ctx.config.maxUploadBytes);
+      if (!errors) throw err;
+      return render(reply, view, ctx, errors);
+    }
+    const load = await loadAfterUpload(ctx, request.actor, created.id, false);
+    return reply.redirect(
+      load ? reportUrl(created.id, load.id) : `/publish/datasets/${view.dataset.slug}`,
+      303,
+    );
+  });
 
   const replaceView = async (actor: Parameters<typeof editableDataset>[1], id: string) => {
     const resource = await resourceWithDatastore(ctx, actor, id);
@@ -126,7 +115,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { id: string } }>('/publish/resources/:id/replace', async (request, reply) => {
     const view = await replaceView(request.actor, request.params.id);
     const { file } = await readFormUpload(app, request, reply, []);
-    if (!file) return render(reply, view, ctx, noFile(), 422);
+    if (!file) return render(reply, view, ctx, noFile());
     let result;
     try {
       result = await replaceData(
@@ -139,7 +128,7 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
     } catch (err) {
       const errors = uploadError(err, ctx.config.maxUploadBytes);
       if (!errors) throw err;
-      return render(reply, view, ctx, errors, 422);
+      return render(reply, view, ctx, errors);
     }
     return reply.redirect(
       result.load

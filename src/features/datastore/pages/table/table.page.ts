@@ -3,7 +3,11 @@ import type { AppContext } from '../../../../context.js';
 import { DomainError } from '../../../../platform/errors.js';
 import { queryResource, type QueryResult } from '../../query.service.js';
 import { resourceLocals, resourcePath } from '../resource/resource-locals.js';
-import { isLoaded, resourceForPage } from '../resource/resource-page.service.js';
+import {
+  isLoaded,
+  resourceForPage,
+  type ResourcePageRoute,
+} from '../resource/resource-page.service.js';
 import {
   checkFilters,
   tableQuery,
@@ -13,22 +17,17 @@ import {
 } from './table-params.js';
 import { tableView } from './table.view.js';
 
-interface Params {
-  slug: string;
-  id: string;
-}
-
 /**
  * /datasets/:slug/resources/:id, the table: paged, sorted and filtered on the server by GET
  * links and a GET form, so it all works without JavaScript.
  */
 export function tablePage(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: Params; Querystring: RawQuery }>(
+  app.get<ResourcePageRoute & { Querystring: RawQuery }>(
     '/datasets/:slug/resources/:id',
     { schema: { hide: true } },
     async (request, reply) => {
-      const { slug, id } = request.params;
-      const resource = await resourceForPage(ctx, request.actor, slug, id);
+      const resource = await resourceForPage(ctx, request);
+      const { id } = request.params;
       const state = tableStateOf(request.query);
       const locals = resourceLocals(resource, 'table');
       if (!isLoaded(resource)) {

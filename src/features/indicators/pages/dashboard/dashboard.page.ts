@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { notFound } from '../../../../platform/errors.js';
+import { HOME } from '../../../../platform/views/page-head.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { chartTileSvg } from '../../dashboard-chart.js';
 import type { TileInput } from '../../dashboard.schemas.js';
 import { findDashboard, getDashboard } from '../../dashboard.service.js';
@@ -8,33 +10,26 @@ import { changeText, longDate, STATUS_TEXT, withUnit } from '../indicator/indica
 
 /** /dashboards/:slug: the tiles drawn on the server, each linking to the data behind it. */
 export function dashboardPage(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { slug: string } }>(
-    '/dashboards/:slug',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const d = await getDashboard(ctx, request.actor, request.params.slug);
-      return reply.page('features/indicators/pages/dashboard/dashboard.njk', {
-        pageTitle: d.title,
-        section: 'dashboards',
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Dashboards', href: '/dashboards' },
-        ],
-        dashboard: d,
-        tiles: d.tiles.map((t) => {
-          const s = t.indicator;
-          return {
-            ...t,
-            markdown: t.definition.kind === 'text' ? t.definition.markdown : '',
-            value: s?.latest ? withUnit(s.latest.value, s.unit) : null,
-            date: s?.latest ? longDate(s.latest.date) : null,
-            change: s ? changeText(s) : null,
-            status: s ? STATUS_TEXT[s.suggested_status] : null,
-          };
-        }),
-      });
-    },
-  );
+  app.get<SlugRoute>('/dashboards/:slug', { schema: { hide: true } }, async (request, reply) => {
+    const d = await getDashboard(ctx, request.actor, request.params.slug);
+    return reply.page('features/indicators/pages/dashboard/dashboard.njk', {
+      pageTitle: d.title,
+      section: 'dashboards',
+      breadcrumbs: [HOME, { text: 'Dashboards', href: '/dashboards' }],
+      dashboard: d,
+      tiles: d.tiles.map((t) => {
+        const s = t.indicator;
+        return {
+          ...t,
+          markdown: t.definition.kind === 'text' ? t.definition.markdown : '',
+          value: s?.latest ? withUnit(s.latest.value, s.unit) : null,
+          date: s?.latest ? longDate(s.latest.date) : null,
+          change: s ? changeText(s) : null,
+          status: s ? STATUS_TEXT[s.suggested_status] : null,
+        };
+      }),
+    });
+  });
 
   app.get<{ Params: { slug: string; n: string } }>(
     '/dashboards/:slug/tiles/:n.svg',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { sectionPage } from '../../../../platform/views/page-head.js';
 import { listIndicators } from '../../indicator.service.js';
 import { longDate, STATUS_TEXT, withUnit } from '../indicator/indicator.view.js';
 
@@ -8,9 +9,7 @@ export function indicatorsPage(app: FastifyInstance, ctx: AppContext): void {
   app.get('/indicators', { schema: { hide: true } }, async (request, reply) => {
     const list = await listIndicators(ctx, request.actor);
     return reply.page('features/indicators/pages/indicators/indicators.njk', {
-      pageTitle: 'Indicators',
-      section: 'indicators',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      ...sectionPage('Indicators', 'indicators'),
       indicators: list.map((s) => ({
         href: s.url,
         title: s.title,

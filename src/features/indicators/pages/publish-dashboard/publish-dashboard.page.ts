@@ -1,12 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
+import { publishPage } from '../../../../platform/views/page-head.js';
 import { submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import type { DashboardCreateInput } from '../../dashboard.schemas.js';
 import {
   createDashboard,
@@ -15,39 +12,13 @@ import {
   updateDashboard,
 } from '../../dashboard.service.js';
 import { authoriseRegionEdit } from '../../indicator-write.service.js';
+import { editorPage } from '../editor-page.js';
 import {
   dashboardFormFromBody,
   dashboardInputOf,
   LABELS,
   type DashboardForm,
 } from './publish-dashboard.check.js';
-
-const TEMPLATE = 'features/indicators/pages/publish-dashboard/publish-dashboard.njk';
-
-function render(
-  reply: FastifyReply,
-  slug: string | null,
-  form: DashboardForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
-) {
-  return reply.page(
-    TEMPLATE,
-    {
-      pageTitle: slug ? `Edit “${form.title}”` : 'Add a dashboard',
-      section: 'publish',
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: 'Dashboards', href: '/publish/dashboards' },
-      ],
-      action: slug ? `/publish/dashboards/${slug}/edit` : '/publish/dashboards/new',
-      editing: slug !== null,
-      form,
-      ...errorLocals(errors),
-    },
-    status,
-  );
-}
 
 function submit(
   request: FastifyRequest,
@@ -64,7 +35,7 @@ function submit(
     },
     save,
     next: (saved) => saved.url,
-    render: (form, errors, status) => render(reply, slug, form, errors, status),
+    render: (form, errors) => editorPage(reply, 'dashboards', slug, form, errors),
     // A tile's problem ("tiles/2") is shown on the tiles box, naming the tile.
     reword: (errors) =>
       errors.map((e) =>
@@ -85,9 +56,7 @@ export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): vo
   app.get('/publish/dashboards', async (request, reply) => {
     await authoriseRegionEdit(ctx, request.actor, 'dashboards');
     return reply.page('features/indicators/pages/publish-dashboard/publish-dashboards.njk', {
-      pageTitle: 'Dashboards',
-      section: 'publish',
-      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      ...publishPage('Dashboards'),
       dashboards: (await listDashboards(ctx)).map((d) => ({
         ...d,
         edit: `/publish/dashboards/${d.slug}/edit`,
@@ -98,7 +67,8 @@ export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): vo
 
   app.get('/publish/dashboards/new', async (request, reply) => {
     await authoriseRegionEdit(ctx, request.actor, 'dashboards');
-    return render(reply, null, { slug: '', title: '', description: '', tiles: '[]' });
+    const blank: DashboardForm = { slug: '', title: '', description: '', tiles: '[]' };
+    return editorPage(reply, 'dashboards', null, blank);
   });
 
   app.post('/publish/dashboards/new', write, async (request, reply) => {
@@ -106,34 +76,27 @@ export function publishDashboardPages(app: FastifyInstance, ctx: AppContext): vo
     return submit(request, reply, null, (input) => createDashboard(ctx, request.actor, input));
   });
 
-  app.get<{ Params: { slug: string } }>(
-    '/publish/dashboards/:slug/edit',
-    async (request, reply) => {
-      await authoriseRegionEdit(ctx, request.actor, 'dashboards');
-      const row = await findDashboard(ctx, request.params.slug);
-      const tiles = JSON.stringify(JSON.parse(row.tiles), null, 2);
-      return render(reply, row.slug, {
-        slug: row.slug,
-        title: row.title,
-        description: row.description,
-        tiles,
-      });
-    },
-  );
+  app.get<SlugRoute>('/publish/dashboards/:slug/edit', async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'dashboards');
+    const row = await findDashboard(ctx, request.params.slug);
+    const form: DashboardForm = {
+      slug: row.slug,
+      title: row.title,
+      description: row.description,
+      tiles: JSON.stringify(JSON.parse(row.tiles), null, 2),
+    };
+    return editorPage(reply, 'dashboards', row.slug, form);
+  });
 
-  app.post<{ Params: { slug: string } }>(
-    '/publish/dashboards/:slug/edit',
-    write,
-    async (request, reply) => {
-      await authoriseRegionEdit(ctx, request.actor, 'dashboards');
-      const row = await findDashboard(ctx, request.params.slug);
-      return submit(request, reply, row.slug, ({ title, description, tiles }) =>
-        updateDashboard(ctx, request.actor, row.slug, {
-          title,
-          ...(description !== undefined ? { description } : {}),
-          tiles,
-        }),
-      );
-    },
-  );
+  app.post<SlugRoute>('/publish/dashboards/:slug/edit', write, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'dashboards');
+    const row = await findDashboard(ctx, request.params.slug);
+    return submit(request, reply, row.slug, ({ title, description, tiles }) =>
+      updateDashboard(ctx, request.actor, row.slug, {
+        title,
+        ...(description !== undefined ? { description } : {}),
+        tiles,
+      }),
+    );
+  });
 }

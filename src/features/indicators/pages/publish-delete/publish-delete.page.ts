@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
+import {
+  confirmDeletePage,
+  deletedRedirect,
+} from '../../../../platform/views/forms/confirm-delete.js';
 import { field, formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import {
   deletableDashboard,
   deletableIndicator,
@@ -9,53 +13,42 @@ import {
   deleteIndicator,
 } from '../../indicator-delete.service.js';
 
-interface Params {
-  Params: { slug: string };
-}
-const publish = { text: 'Publish', href: '/publish' };
-
 /** /publish/indicators/{slug}/delete and /publish/dashboards/{slug}/delete. */
 export function publishDeletePages(app: FastifyInstance, ctx: AppContext): void {
-  app.get<Params>('/publish/indicators/:slug/delete', async (request, reply) => {
+  app.get<SlugRoute>('/publish/indicators/:slug/delete', async (request, reply) => {
     const { row, dependents } = await deletableIndicator(ctx, request.actor, request.params.slug);
     return confirmDeletePage(reply, {
       kind: 'indicator',
       name: row.title,
-      caption: 'Indicators',
       paragraphs: [
         'Its page, its charts and its values in the API go. The data it was computed from stays.',
         'Promises it measured no longer show it.',
       ],
       dependents,
       action: `/publish/indicators/${row.slug}/delete`,
-      cancelHref: '/publish/indicators',
-      breadcrumbs: [publish, { text: 'Indicators', href: '/publish/indicators' }],
+      back: { text: 'Indicators', href: '/publish/indicators' },
     });
   });
 
-  app.post<Params>('/publish/indicators/:slug/delete', formPost(app), async (request, reply) => {
+  app.post<SlugRoute>('/publish/indicators/:slug/delete', formPost(app), async (request, reply) => {
     const force = field(request.body, 'force') === 'true';
     const row = await deleteIndicator(ctx, request.actor, request.params.slug, { force });
-    reply.flash(`The indicator “${row.title}” was deleted.`);
-    return reply.redirect('/publish/indicators', 303);
+    return deletedRedirect(reply, 'indicator', row.title, '/publish/indicators');
   });
 
-  app.get<Params>('/publish/dashboards/:slug/delete', async (request, reply) => {
+  app.get<SlugRoute>('/publish/dashboards/:slug/delete', async (request, reply) => {
     const row = await deletableDashboard(ctx, request.actor, request.params.slug);
     return confirmDeletePage(reply, {
       kind: 'dashboard',
       name: row.title,
-      caption: 'Dashboards',
       paragraphs: ['The page of tiles goes; the indicators and data it showed stay.'],
       action: `/publish/dashboards/${row.slug}/delete`,
-      cancelHref: '/publish/dashboards',
-      breadcrumbs: [publish, { text: 'Dashboards', href: '/publish/dashboards' }],
+      back: { text: 'Dashboards', href: '/publish/dashboards' },
     });
   });
 
-  app.post<Params>('/publish/dashboards/:slug/delete', formPost(app), async (request, reply) => {
+  app.post<SlugRoute>('/publish/dashboards/:slug/delete', formPost(app), async (request, reply) => {
     const row = await deleteDashboard(ctx, request.actor, request.params.slug);
-    reply.flash(`The dashboard “${row.title}” was deleted.`);
-    return reply.redirect('/publish/dashboards', 303);
+    return deletedRedirect(reply, 'dashboard', row.title, '/publish/dashboards');
   });
 }

@@ -1,14 +1,5 @@
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import type { FieldError } from '../../../../platform/errors.js';
+import { formChecker } from '../../../../platform/views/forms/form-check.js';
 import { IndicatorCreateBody } from '../../indicator.schemas.js';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-// The API's own schema checks the form too, so the form can never store what the API refuses.
-const validate = ajv.compile(IndicatorCreateBody);
 
 const FIELD_OF: Record<string, string> = {
   '/query/date/field': 'date_field',
@@ -25,13 +16,7 @@ const FIELD_OF: Record<string, string> = {
 };
 
 /** The form's input checked against the API's schema, one message per field. */
-export function schemaErrors(input: unknown): FieldError[] {
-  if (validate(input)) return [];
-  const out = new Map<string, string>();
-  for (const e of validate.errors ?? []) {
-    const top = e.instancePath.split('/')[1];
-    const field = FIELD_OF[e.instancePath] ?? (top === undefined || top === '' ? 'title' : top);
-    if (!out.has(field)) out.set(field, `is not valid (${e.message ?? e.keyword})`);
-  }
-  return [...out].map(([field, message]) => ({ field, message }));
-}
+export const schemaErrors = formChecker(IndicatorCreateBody, {}, (e) => {
+  const top = e.instancePath.split('/')[1];
+  return FIELD_OF[e.instancePath] ?? (top === undefined || top === '' ? 'title' : top);
+});

@@ -1,58 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
+import { publishPage } from '../../../../platform/views/page-head.js';
 import { submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
-import { INDICATOR_AGGREGATES, INDICATOR_BUCKETS } from '../../indicator.schemas.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { getIndicator, listIndicators } from '../../indicator.service.js';
 import {
   authoriseRegionEdit,
   createIndicator,
   updateIndicator,
 } from '../../indicator-write.service.js';
+import { editorPage } from '../editor-page.js';
 import { schemaErrors } from './publish-indicator.check.js';
-import {
-  blankForm,
-  formFromBody,
-  formOf,
-  inputOf,
-  LABELS,
-  type IndicatorForm,
-} from './publish-indicator.view.js';
-
-const TEMPLATE = 'features/indicators/pages/publish-indicator/publish-indicator.njk';
-const crumbs = [
-  { text: 'Publish', href: '/publish' },
-  { text: 'Indicators', href: '/publish/indicators' },
-];
-
-function render(
-  reply: FastifyReply,
-  slug: string | null,
-  form: IndicatorForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
-) {
-  return reply.page(
-    TEMPLATE,
-    {
-      pageTitle: slug ? `Edit “${form.title}”` : 'Add an indicator',
-      section: 'publish',
-      breadcrumbs: crumbs,
-      action: slug ? `/publish/indicators/${slug}/edit` : '/publish/indicators/new',
-      editing: slug !== null,
-      form,
-      fns: INDICATOR_AGGREGATES,
-      buckets: INDICATOR_BUCKETS,
-      ...errorLocals(errors),
-    },
-    status,
-  );
-}
+import { blankForm, formFromBody, formOf, inputOf, LABELS } from './publish-indicator.view.js';
 
 function submit(
   request: FastifyRequest,
@@ -71,7 +31,7 @@ function submit(
     },
     save,
     next: (saved) => saved.url,
-    render: (form, errors, status) => render(reply, slug, form, errors, status),
+    render: (form, errors) => editorPage(reply, 'indicators', slug, form, errors),
   });
 }
 
@@ -83,9 +43,7 @@ export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): vo
     await authoriseRegionEdit(ctx, request.actor, 'indicators');
     const list = await listIndicators(ctx, request.actor);
     return reply.page('features/indicators/pages/publish-indicator/publish-indicators.njk', {
-      pageTitle: 'Indicators',
-      section: 'publish',
-      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      ...publishPage('Indicators'),
       indicators: list.map((i) => ({
         title: i.title,
         href: i.url,
@@ -97,7 +55,7 @@ export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): vo
 
   app.get('/publish/indicators/new', async (request, reply) => {
     await authoriseRegionEdit(ctx, request.actor, 'indicators');
-    return render(reply, null, blankForm());
+    return editorPage(reply, 'indicators', null, blankForm());
   });
 
   app.post('/publish/indicators/new', write, async (request, reply) => {
@@ -105,25 +63,18 @@ export function publishIndicatorPages(app: FastifyInstance, ctx: AppContext): vo
     return submit(request, reply, null, (input) => createIndicator(ctx, request.actor, input));
   });
 
-  app.get<{ Params: { slug: string } }>(
-    '/publish/indicators/:slug/edit',
-    async (request, reply) => {
-      await authoriseRegionEdit(ctx, request.actor, 'indicators');
-      const d = await getIndicator(ctx, request.actor, request.params.slug);
-      return render(reply, d.slug, formOf(d));
-    },
-  );
+  app.get<SlugRoute>('/publish/indicators/:slug/edit', async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'indicators');
+    const d = await getIndicator(ctx, request.actor, request.params.slug);
+    return editorPage(reply, 'indicators', d.slug, formOf(d));
+  });
 
-  app.post<{ Params: { slug: string } }>(
-    '/publish/indicators/:slug/edit',
-    write,
-    async (request, reply) => {
-      await authoriseRegionEdit(ctx, request.actor, 'indicators');
-      const d = await getIndicator(ctx, request.actor, request.params.slug);
-      // The slug is the page's own and is not changed here.
-      return submit(request, reply, d.slug, (input) =>
-        updateIndicator(ctx, request.actor, d.slug, input),
-      );
-    },
-  );
+  app.post<SlugRoute>('/publish/indicators/:slug/edit', write, async (request, reply) => {
+    await authoriseRegionEdit(ctx, request.actor, 'indicators');
+    const d = await getIndicator(ctx, request.actor, request.params.slug);
+    // The slug is the page's own and is not changed here.
+    return submit(request, reply, d.slug, (input) =>
+      updateIndicator(ctx, request.actor, d.slug, input),
+    );
+  });
 }

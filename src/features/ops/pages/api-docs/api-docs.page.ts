@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { sectionPage } from '../../../../platform/views/page-head.js';
 import { apiDocsView, type OpenApiDocument } from './openapi.view.js';
 
 /** /api/docs: the OpenAPI document as a page, server-rendered (no swagger-ui, no script). */
@@ -9,9 +10,7 @@ export function apiDocsPage(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/docs', { schema: { hide: true } }, (_request, reply) => {
     view ??= apiDocsView(app.swagger() as OpenApiDocument);
     return reply.page('features/ops/pages/api-docs/api-docs.njk', {
-      pageTitle: 'API documentation',
-      section: 'api',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      ...sectionPage('API documentation', 'api'),
       openapiUrl: `${ctx.config.baseUrl}/api/v1/openapi.json`,
       baseUrl: ctx.config.baseUrl,
       ...view,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { sectionPage } from '../../../../platform/views/page-head.js';
 import { listOrganisationsFor } from '../../organisation.service.js';
 import { kindText } from '../../organisation-kind.js';
 
@@ -8,9 +9,7 @@ export function organisationsPage(app: FastifyInstance, ctx: AppContext): void {
   app.get('/organisations', { schema: { hide: true } }, async (request, reply) => {
     const organisations = await listOrganisationsFor(ctx, request.actor);
     return reply.page('features/organisations/pages/organisations/organisations.njk', {
-      pageTitle: 'Publishers',
-      section: 'organisations',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      ...sectionPage('Publishers', 'organisations'),
       organisations: organisations.map((o) => ({
         href: `/organisations/${o.slug}`,
         name: o.name,

@@ -3,12 +3,14 @@ import type { AppContext } from '../../../../context.js';
 import { ATOM, CACHE, promiseFeed } from '../downloads.page.js';
 import { canEditPromises } from '../../promise-access.js';
 import { SlugParams } from '../../../../platform/http/schemas.js';
+import { HOME } from '../../../../platform/views/page-head.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { getPromise } from '../../promise.service.js';
 import { statusTag, suggestionLine, timelineView } from './promise.view.js';
 
 /** /promises/{slug}: the permalink of a promise, with its indicators and its timeline. */
 export function promisePage(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { slug: string } }>(
+  app.get<SlugRoute>(
     '/promises/:slug',
     { schema: { hide: true, params: SlugParams } },
     async (request, reply) => {
@@ -26,10 +28,7 @@ export function promisePage(app: FastifyInstance, ctx: AppContext): void {
       return reply.page('features/promises/pages/promise/promise.njk', {
         pageTitle: promise.title,
         section: 'promises',
-        breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Promises', href: '/promises' },
-        ],
+        breadcrumbs: [HOME, { text: 'Promises', href: '/promises' }],
         promise,
         tag: statusTag(promise.status),
         suggestion: suggestionLine(promise.status, promise.suggested_status),

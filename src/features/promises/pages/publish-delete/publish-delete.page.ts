@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { confirmDeletePage } from '../../../../platform/views/forms/confirm-delete.js';
+import {
+  confirmDeletePage,
+  deletedRedirect,
+} from '../../../../platform/views/forms/confirm-delete.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
-import { deletablePromise, deletePromise } from '../../promise-delete.service.js';
-
-interface Params {
-  Params: { slug: string };
-}
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
+import { editablePromise } from '../../promise-access.js';
+import { deletePromise } from '../../promise-delete.service.js';
 
 /** /publish/promises/{slug}/delete: for a promise recorded by mistake. */
 export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext): void {
-  app.get<Params>('/publish/promises/:slug/delete', async (request, reply) => {
-    const p = await deletablePromise(ctx, request.actor, request.params.slug);
+  app.get<SlugRoute>('/publish/promises/:slug/delete', async (request, reply) => {
+    const p = await editablePromise(ctx, request.actor, request.params.slug);
     return confirmDeletePage(reply, {
       kind: 'promise',
       name: p.title,
@@ -22,17 +23,12 @@ export function publishDeletePromisePages(app: FastifyInstance, ctx: AppContext)
         'Its indicators stay, measuring no promise. The activity log keeps what was deleted.',
       ],
       action: `/publish/promises/${p.slug}/delete`,
-      cancelHref: '/publish/promises',
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: 'Promises', href: '/publish/promises' },
-      ],
+      back: { text: 'Promises', href: '/publish/promises' },
     });
   });
 
-  app.post<Params>('/publish/promises/:slug/delete', formPost(app), async (request, reply) => {
+  app.post<SlugRoute>('/publish/promises/:slug/delete', formPost(app), async (request, reply) => {
     const p = await deletePromise(ctx, request.actor, request.params.slug);
-    reply.flash(`The promise “${p.title}” was deleted.`);
-    return reply.redirect('/publish/promises', 303);
+    return deletedRedirect(reply, 'promise', p.title, '/publish/promises');
   });
 }

@@ -1,12 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import {
-  errorLocals,
-  noErrors,
-  type FormErrors,
-} from '../../../../platform/views/forms/form-errors.js';
-import { submitForm } from '../../../../platform/views/forms/form-page.js';
+import { PUBLISH } from '../../../../platform/views/page-head.js';
+import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
+import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
+import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { SOURCE_KINDS } from '../../promise-status.js';
 import type { PromiseCreateInput } from '../../promise.schemas.js';
@@ -34,39 +32,35 @@ async function render(
   reply: FastifyReply,
   mode: Mode,
   form: PromiseForm,
-  errors: FormErrors = noErrors(),
-  status = 200,
+  errors?: FormErrors,
 ) {
   const options = await promiseFormOptions(ctx);
   const slug = mode.slug;
-  return reply.page(
+  return formPage(
+    reply,
     TEMPLATE,
     {
       pageTitle: slug ? `Edit “${mode.title ?? ''}”` : 'Add a promise',
       section: 'publish',
-      breadcrumbs: [
-        { text: 'Publish', href: '/publish' },
-        { text: 'Promises', href: '/publish/promises' },
-      ],
+      breadcrumbs: [PUBLISH, { text: 'Promises', href: '/publish/promises' }],
       action: slug ? `/publish/promises/${slug}/edit` : '/publish/promises/new',
       submitText: slug ? 'Save changes' : 'Add promise',
       form,
       sourceKinds: SOURCE_KINDS,
       ...options,
-      ...errorLocals(errors),
     },
-    status,
+    errors,
   );
 }
 
 function submit(
   ctx: AppContext,
-  request: FastifyRequest,
+  body: unknown,
   reply: FastifyReply,
   mode: Mode,
   save: (input: PromiseCreateInput) => Promise<{ slug: string }>,
 ) {
-  return submitForm(reply, request.body, {
+  return submitForm(reply, body, {
     labels: LABELS,
     read(body) {
       const form = promiseFormFromBody(body);
@@ -80,7 +74,7 @@ function submit(
     },
     save,
     next: (saved) => `/promises/${saved.slug}`,
-    render: (form, errors, status) => render(ctx, reply, mode, form, errors, status),
+    render: (form, errors) => render(ctx, reply, mode, form, errors),
   });
 }
 
@@ -96,24 +90,22 @@ export function publishPromiseFormPages(app: FastifyInstance, ctx: AppContext): 
 
   app.post('/publish/promises/new', write, async (request, reply) => {
     await authorisePromiseEdit(ctx, request.actor);
-    return submit(ctx, request, reply, {}, (input) => createPromise(ctx, request.actor, input));
+    return submit(ctx, request.body, reply, {}, (input) =>
+      createPromise(ctx, request.actor, input),
+    );
   });
 
-  app.get<{ Params: { slug: string } }>('/publish/promises/:slug/edit', async (request, reply) => {
+  app.get<SlugRoute>('/publish/promises/:slug/edit', async (request, reply) => {
     await authorisePromiseEdit(ctx, request.actor);
     const p = await getPromise(ctx, request.actor, request.params.slug);
     return render(ctx, reply, { slug: p.slug, title: p.title }, promiseFormOf(p));
   });
 
-  app.post<{ Params: { slug: string } }>(
-    '/publish/promises/:slug/edit',
-    write,
-    async (request, reply) => {
-      await authorisePromiseEdit(ctx, request.actor);
-      const p = await getPromise(ctx, request.actor, request.params.slug);
-      return submit(ctx, request, reply, { slug: p.slug, title: p.title }, (input) =>
-        patchPromise(ctx, request.actor, p.slug, input),
-      );
-    },
-  );
+  app.post<SlugRoute>('/publish/promises/:slug/edit', write, async (request, reply) => {
+    await authorisePromiseEdit(ctx, request.actor);
+    const p = await getPromise(ctx, request.actor, request.params.slug);
+    return submit(ctx, request.body, reply, { slug: p.slug, title: p.title }, (input) =>
+      patchPromise(ctx, request.actor, p.slug, input),
+    );
+  });
 }

@@ -1,11 +1,12 @@
 import type { FieldError } from '../../../../platform/errors.js';
 import type { FieldLabels } from '../../../../platform/views/forms/form-errors.js';
 import { field } from '../../../../platform/views/forms/form-input.js';
+import type { DateParts } from '../../../../platform/views/forms/form-date.js';
 import {
+  datePartsFrom,
   datePartsOf,
   emptyDate,
   isoDateOf,
-  type DateParts,
 } from '../../../../platform/views/forms/form-date.js';
 import type { PromiseCreateInput, DeadlineInput } from '../../promise.schemas.js';
 
@@ -54,12 +55,6 @@ export const blankPromiseForm = (owner: string): PromiseForm => ({
   deadline_days: '',
 });
 
-const parts = (body: unknown, prefix: string): DateParts => ({
-  day: field(body, `${prefix}-day`),
-  month: field(body, `${prefix}-month`),
-  year: field(body, `${prefix}-year`),
-});
-
 export function promiseFormFromBody(body: unknown): PromiseForm {
   return {
     title: field(body, 'title'),
@@ -67,11 +62,11 @@ export function promiseFormFromBody(body: unknown): PromiseForm {
     made_by: field(body, 'made_by'),
     source_kind: field(body, 'source_kind'),
     source_url: field(body, 'source_url'),
-    source_date: parts(body, 'source-date'),
+    source_date: datePartsFrom(body, 'source-date'),
     theme: field(body, 'theme'),
     owner: field(body, 'owner'),
     deadline_kind: field(body, 'deadline_kind'),
-    deadline_date: parts(body, 'deadline-date'),
+    deadline_date: datePartsFrom(body, 'deadline-date'),
     deadline_days: field(body, 'deadline_days'),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
+import { publishPage } from '../../../../platform/views/page-head.js';
 import { authorisePromiseEdit } from '../../promise-access.js';
 import { listPromises } from '../../promise.service.js';
 import { statusTag } from '../promise/promise.view.js';
@@ -10,9 +11,7 @@ export function publishPromiseListPage(app: FastifyInstance, ctx: AppContext): v
     await authorisePromiseEdit(ctx, request.actor);
     const list = await listPromises(ctx, request.actor, {});
     return reply.page('features/promises/pages/publish-list/publish-list.njk', {
-      pageTitle: 'Promises',
-      section: 'publish',
-      breadcrumbs: [{ text: 'Publish', href: '/publish' }],
+      ...publishPage('Promises'),
       promises: list.results.map((p) => ({ ...p, tag: statusTag(p.status) })),
     });
   });
