@@ -151,9 +151,6 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
   },
 ];
 
-/** The demo indicators' slugs, for demo promises to attach. */
-export const DEMO_INDICATOR_SLUGS = DEMO_INDICATORS.map((d) => d.slug);
-
 /**
  * Creates the demo indicators that are missing, over the demo datasets (skipping any whose
  * dataset is not there), then the demo dashboards; returns how many indicators it created.

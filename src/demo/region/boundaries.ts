@@ -1,6 +1,5 @@
 import { BOROUGHS, type Borough } from './boroughs.js';
 import {
-  area,
   bbox,
   circle,
   contains,
@@ -49,9 +48,6 @@ function cellOf(index: number): Ring {
 export const regionPolygon = (): Polygon => toGeoJsonPolygon(shapes().region);
 
 export const boroughPolygon = (index: number): Polygon => toGeoJsonPolygon(cellOf(index));
-
-/** Approximate area of the generated cell in km² (for plausibility checks). */
-export const boroughCellArea = (index: number): number => area(cellOf(index));
 
 /** Which borough (index into BOROUGHS) a lon/lat falls in, or -1 outside the region. */
 export function boroughIndexAt(lon: number, lat: number): number {

@@ -23,11 +23,6 @@ export function yearsOf(date: string): number {
   return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY_MS / 365.25;
 }
 
-/** Fractional years back to a date, 'YYYY-MM-DD'. */
-export function dateOfYears(years: number): string {
-  return new Date(Math.round(years * 365.25) * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The date `months` after `date` (the series' step, for forecast points). */
 export function addMonths(date: string, months: number): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);

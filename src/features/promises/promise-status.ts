@@ -13,7 +13,6 @@ export const STATUSES: readonly { value: PromiseStatus; label: string; tag: stri
 export const STATUS_VALUES = STATUSES.map((s) => s.value);
 
 export const SOURCE_KINDS = ['manifesto', 'speech', 'press-release', 'other'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const EVIDENCE_KINDS = ['document', 'dataset', 'news'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

@@ -1,11 +1,4 @@
-import {
-  Type,
-  type Static,
-  type TObject,
-  type TProperties,
-  type TSchema,
-  type TUnsafe,
-} from 'typebox';
+import { Type, type TObject, type TProperties, type TSchema, type TUnsafe } from 'typebox';
 
 // Schema pieces every feature's API uses: one definition of a slug, a page of a list, a null.
 
@@ -37,7 +30,6 @@ export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength: 100 });
 
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
-export type SlugParamsInput = Static<typeof SlugParams>;
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const MAX_PER_PAGE = 1000;
