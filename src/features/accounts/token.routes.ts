@@ -1,10 +1,11 @@
 import type { AppContext } from '../../context.js';
 import { bearer, noContent, operations } from '../../platform/http/operations.js';
 import type { ApiToken } from '../../platform/db/schema.js';
-import { IdParams, ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
+import { IdParams, ListQuery, Page } from '../../platform/http/schemas.js';
 import { errors, type Api } from '../../platform/http/types.js';
 import { createOwnToken, listOwnTokens, revokeOwnToken } from './own-tokens.service.js';
 import { CreatedTokenSchema, TokenCreateBody, TokenSchema } from './token.schemas.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('accounts');
 

@@ -3,9 +3,9 @@ import {
   countActivityOfDataset,
   listActivityOfDataset,
 } from '../../platform/activity/activity.repository.js';
-import { pageOf, type PageInput } from '../../platform/http/schemas.js';
 import type { Actor } from '../accounts/index.js';
 import { readableDataset } from './dataset.service.js';
+import { pageOf, type PageInput } from '../../platform/paging.js';
 
 /** A page of a dataset's public history, newest first; who acted is shown by name only. */
 export async function datasetActivity(

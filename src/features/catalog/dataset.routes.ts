@@ -13,7 +13,8 @@ import { DatasetCreateBody, DatasetPatchBody, SearchQuery } from './catalog.sche
 import { searchCatalogue } from './dataset-search.service.js';
 import { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
 import { createDataset, getDataset, patchDataset } from './dataset.service.js';
-import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { ListQuery, Page, SlugParams } from '../../platform/http/schemas.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('catalogue');
 

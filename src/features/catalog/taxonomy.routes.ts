@@ -1,10 +1,11 @@
 import type { AppContext } from '../../context.js';
 import { operations } from '../../platform/http/operations.js';
-import { ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
+import { ListQuery, Page } from '../../platform/http/schemas.js';
 import type { Api } from '../../platform/http/types.js';
 import { Licence, Tag, Theme } from './catalog.responses.js';
 import { LICENCES } from './licences.js';
 import { listTags, listThemes } from './taxonomy.service.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('catalogue');
 

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context.js';
 import { type Actor, readableScope } from '../accounts/index.js';
-import { pageOf, type PageInput } from '../../platform/http/schemas.js';
 import {
   countTags,
   listTagsWithCounts,
   listThemesWithCounts,
   themeTitles,
 } from './taxonomy.repository.js';
+import { pageOf, type PageInput } from '../../platform/paging.js';
 
 export const listThemes = (ctx: AppContext, actor: Actor) =>
   listThemesWithCounts(ctx.db.kysely, readableScope(actor));

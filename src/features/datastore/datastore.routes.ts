@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { bearer, operations } from '../../platform/http/operations.js';
-import { IdParams, ListQuery, Page, pageFrom } from '../../platform/http/schemas.js';
+import { IdParams, ListQuery, Page } from '../../platform/http/schemas.js';
 import { errors, writeErrors, type Api } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { getLoad, reload, replaceData, resourceWithDatastore } from './datastore.service.js';
@@ -17,6 +17,7 @@ import { asFeatureCollection } from './geojson-output.js';
 import { parseQueryString, QueryString } from './query-params.js';
 import { QueryBody, type QueryInput } from './query.schemas.js';
 import { queryResource } from './query.service.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const Wait = Type.Object(
   { wait: Type.Optional(Type.Boolean({ description: 'Answer once the load has finished' })) },

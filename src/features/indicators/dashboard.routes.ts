@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { noContent, operations } from '../../platform/http/operations.js';
-import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { ListQuery, Page, SlugParams } from '../../platform/http/schemas.js';
 import type { Api } from '../../platform/http/types.js';
 import { DashboardCreateBody, DashboardItem, DashboardUpdateBody } from './dashboard.schemas.js';
 import { deleteDashboard } from './indicator-delete.service.js';
@@ -11,6 +11,7 @@ import {
   listDashboards,
   updateDashboard,
 } from './dashboard.service.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('dashboards');
 

@@ -1,12 +1,13 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { noContent, operations } from '../../platform/http/operations.js';
-import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { ListQuery, Page, SlugParams } from '../../platform/http/schemas.js';
 import type { Api } from '../../platform/http/types.js';
 import { IndicatorCreateBody, IndicatorUpdateBody } from './indicator.schemas.js';
 import { deleteIndicator } from './indicator-delete.service.js';
 import { getIndicator, listIndicators } from './indicator.service.js';
 import { createIndicator, updateIndicator } from './indicator-write.service.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('indicators');
 

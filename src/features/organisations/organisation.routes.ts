@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { operations } from '../../platform/http/operations.js';
-import { ListQuery, Page, pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { ListQuery, Page, SlugParams } from '../../platform/http/schemas.js';
 import type { Api } from '../../platform/http/types.js';
 import {
   createOrganisation,
@@ -12,6 +12,7 @@ import {
   OrganisationDetail,
   OrganisationCreateBody,
 } from './organisation.schemas.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('catalogue');
 

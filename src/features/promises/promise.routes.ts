@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { noContent, operations } from '../../platform/http/operations.js';
-import { pageFrom, SlugParams } from '../../platform/http/schemas.js';
+import { SlugParams } from '../../platform/http/schemas.js';
 import type { Api } from '../../platform/http/types.js';
 import { deletePromise } from './promise-delete.service.js';
 import { changePromiseStatus } from './promise-status.service.js';
@@ -13,6 +13,7 @@ import {
   StatusChangeBody,
 } from './promise.schemas.js';
 import { getPromise, listPromises } from './promise.service.js';
+import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('promises');
 

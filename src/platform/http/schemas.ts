@@ -1,5 +1,7 @@
 import { Type, type TObject, type TProperties, type TSchema, type TUnsafe } from 'typebox';
 
+import { MAX_PER_PAGE } from '../paging.js';
+
 // Schema pieces every feature's API uses: one definition of a slug, a page of a list, a null.
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -32,9 +34,6 @@ export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 2, maxLength
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-export const MAX_PER_PAGE = 1000;
-export const DEFAULT_PER_PAGE = 20;
-
 /** `page` (from 1) and `per_page` (default 20, at most 1000): every list of the API takes them. */
 export const PageParams = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'from 1' })),
@@ -46,16 +45,6 @@ export const PageParams = {
 /** A list's query: its own filters plus `page` and `per_page`; unknown parameters are errors. */
 export const ListQuery = <P extends TProperties>(filters: P = {} as P) =>
   Type.Object({ ...filters, ...PageParams }, { additionalProperties: false });
-
-export interface PageInput {
-  page?: number | undefined;
-  per_page?: number | undefined;
-}
-
-/** The page a list request asks for, with the defaults applied. */
-export function pageOf(input: PageInput): { page: number; per_page: number } {
-  return { page: input.page ?? 1, per_page: input.per_page ?? DEFAULT_PER_PAGE };
-}
 
 /** `{ total, page, per_page, results }`: the one shape of a page of any list. */
 export const Page = <E extends TProperties = TProperties>(
@@ -69,13 +58,6 @@ export const Page = <E extends TProperties = TProperties>(
     results: Type.Array(item),
     ...extra,
   });
-
-/** A page of an in-memory list (lists short enough to read whole: themes, tokens, promises). */
-export function pageFrom<T>(all: readonly T[], input: PageInput) {
-  const { page, per_page } = pageOf(input);
-  const start = (page - 1) * per_page;
-  return { total: all.length, page, per_page, results: all.slice(start, start + per_page) };
-}
 
 /** A response that is a file (a download, an export), in these media types. */
 export const FileResponse = (description: string, mediaTypes: string[]): TUnsafe =>
