@@ -67,8 +67,10 @@ export async function buildApp(
     throwFileSizeLimit: true,
   });
 
-  registerAuth(app, ctx);
+  // Views first: their security headers and CSP nonce are set before any later hook can fail,
+  // so even an error page answering a bad request carries them.
   await registerViews(app, ctx, { siteName: regionNameCache(ctx) });
+  registerAuth(app, ctx);
   // Each feature registers its API and its pages; see docs/architecture.md for the directions.
   registerOps(app, ctx);
   registerAccounts(app, ctx);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { unauthorized } from '../../platform/errors.js';
+import { DomainError, unauthorized } from '../../platform/errors.js';
 import { anonymous, type Actor } from './actor.js';
 import { authenticateSession, SESSION_COOKIE } from './session.service.js';
 import { authenticateToken } from './token.service.js';
@@ -64,9 +64,34 @@ async function fromSession(
   return { ...actor, scopes: new Set(['read']) };
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
 /**
- * Sets `request.actor` from `Authorization: Bearer <token>` (a bad token is a 401, never
- * ignored), or else from the `md_session` sign-in cookie (see `sessionScope`).
+ * A page's actor when the request carries an Authorization header. Pages are for people: the
+ * header may be a proxy's Basic credentials or a scanner's junk, so one that is not a valid token
+ * of this site is ignored (the cookie decides, as without it) rather than failing the page.
+ */
+async function pageActor(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  header: string,
+): Promise<Actor> {
+  const token = BEARER.exec(header)?.[1];
+  if (token) {
+    try {
+      return await authenticateToken(ctx, token);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.kind !== 'unauthenticated') throw err;
+    }
+  }
+  return fromSession(ctx, request, reply);
+}
+
+/**
+ * Sets `request.actor` from `Authorization: Bearer <token>` (on the API a bad token is a 401,
+ * never ignored; pages ignore it, see `pageActor`), or else from the `md_session` sign-in cookie
+ * (see `sessionScope`).
  */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   // null until the onRequest hook below runs (Fastify forbids object defaults on requests).
@@ -78,11 +103,17 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       request.actor = await fromSession(ctx, request, reply);
       return;
     }
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) {
+    if (!API_PATH.test(request.url)) {
+      request.actor = await pageActor(ctx, request, reply, header);
+      return;
+    }
+    // No route: a 404 whoever asks, rather than a 401 about a credential it would never read.
+    if (request.routeOptions.url === undefined) return;
+    const token = BEARER.exec(header)?.[1];
+    if (!token) {
       throw unauthorized('Send the API token as "Authorization: Bearer <token>"', 'invalid_token');
     }
-    request.actor = await authenticateToken(ctx, match[1]);
+    request.actor = await authenticateToken(ctx, token);
   });
   // One guard for every page that needs a person: a signed-out visitor is sent to sign in and
   // brought back afterwards. What a signed-in person may do there is the policy's answer.

@@ -95,6 +95,11 @@ const PAGE_ERRORS: Record<number, { title: string; paragraphs: string[] }> = {
   503: { title: 'Sorry, the service is unavailable', paragraphs: ['Try again later.'] },
 };
 
+const wwwAuthenticate = (code: string) =>
+  code === 'invalid_token'
+    ? 'Bearer realm="metrodata", error="invalid_token"'
+    : 'Bearer realm="metrodata"';
+
 function sendError(
   app: FastifyInstance,
   request: FastifyRequest,
@@ -102,7 +107,11 @@ function sendError(
   status: number,
   payload: ErrorBody,
 ): Promise<FastifyReply> | FastifyReply {
-  if (!isPageRequest(app, request)) return reply.status(status).send(payload);
+  if (!isPageRequest(app, request)) {
+    // RFC 9110: a 401 says how to authenticate; RFC 6750 names a bad token's error.
+    if (status === 401) reply.header('www-authenticate', wwwAuthenticate(payload.error.code));
+    return reply.status(status).send(payload);
+  }
   const page = PAGE_ERRORS[status] ?? (status >= 500 ? PAGE_ERRORS[500] : PAGE_ERRORS[400]);
   return reply.page(
     'layouts/error.njk',

@@ -8,11 +8,19 @@ describe('safeNext', () => {
     expect(safeNext('/')).toBe('/');
   });
 
+  it('percent-encodes what a Location header cannot carry, and resolves dot segments', () => {
+    expect(safeNext('/datasets/€')).toBe('/datasets/%E2%82%AC');
+    expect(safeNext('/a/../b?x=é')).toBe('/b?x=%C3%A9');
+    expect(safeNext('/..//evil.example')).toBeNull();
+  });
+
   it('refuses anything a browser could read as another site', () => {
     for (const next of [
       '//evil.example',
       '/\\evil.example',
       'https://evil.example/',
+      'javascript:alert(1)',
+      '/\u0085x',
       'evil',
       '/ok\nLocation: x',
       '',
