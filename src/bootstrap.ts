@@ -4,8 +4,9 @@ import { LocalBlobStore } from './platform/blobs/local-blob-store.js';
 import { connectDb } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { openEngine } from './platform/engine/open-engine.js';
+import { createMailer } from './platform/mail/mailer.js';
 
-/** Connects the database (migrated to the latest schema), the blob store and DuckDB. */
+/** Connects the database (migrated to the latest schema), the blob store, DuckDB and mail. */
 export async function openContext(config: Config): Promise<AppContext> {
   const db = connectDb(config);
   try {
@@ -15,10 +16,12 @@ export async function openContext(config: Config): Promise<AppContext> {
     throw err;
   }
   const engine = await openEngine(config);
-  return { config, db, blobs: new LocalBlobStore(config.blobDir), engine };
+  const mailer = createMailer(config);
+  return { config, db, blobs: new LocalBlobStore(config.blobDir), engine, mailer };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
+  ctx.mailer.close();
   await ctx.engine.close();
   await ctx.db.close();
 }

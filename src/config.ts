@@ -98,6 +98,24 @@ export const settings = {
     default: 60,
     doc: 'How often (seconds) an API token’s last-used time is written, at most.',
   },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    kind: 'string',
+    default: '',
+    doc: 'SMTP server for outgoing mail, e.g. smtp://user:pass@host:587. Empty: .eml files in DATA_DIR/outbox.',
+  },
+  mailFrom: {
+    env: 'MAIL_FROM',
+    kind: 'string',
+    default: 'Metrodata <no-reply@localhost>',
+    doc: 'The From address of outgoing mail.',
+  },
+  signInLinkTtlMinutes: {
+    env: 'SIGN_IN_LINK_TTL_MINUTES',
+    kind: 'integer',
+    default: 15,
+    doc: 'How long an e-mailed sign-in link works (it works once), in minutes.',
+  },
   blobSweepIntervalS: {
     env: 'BLOB_SWEEP_INTERVAL_S',
     kind: 'integer',
@@ -206,6 +224,9 @@ export function loadConfig(
     throw new ConfigError('MAP_TILE_URL must be an http(s) URL template');
   }
   if (config.port > 65535) throw new ConfigError('PORT must be at most 65535');
+  if (config.smtpUrl && !/^smtps?:\/\/[^/]/.test(config.smtpUrl)) {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }

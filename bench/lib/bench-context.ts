@@ -11,6 +11,7 @@ import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
 import { connectDb } from '../../src/platform/db/connect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { openEngine } from '../../src/platform/engine/open-engine.js';
+import { createMailer } from '../../src/platform/mail/mailer.js';
 
 export interface BenchContext {
   ctx: AppContext;
@@ -98,7 +99,13 @@ export async function createBenchContext(prefix: string): Promise<BenchContext> 
       await dropSchema();
       throw err;
     }
-    const ctx: AppContext = { config, db, blobs: new LocalBlobStore(config.blobDir), engine };
+    const ctx: AppContext = {
+      config,
+      db,
+      blobs: new LocalBlobStore(config.blobDir),
+      engine,
+      mailer: createMailer(config),
+    };
     const cleanup = async () => {
       await closeContext(ctx);
       await dropSchema();

@@ -9,6 +9,7 @@ import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
 import { connectDb } from '../../src/platform/db/connect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { openEngine } from '../../src/platform/engine/open-engine.js';
+import { createMailer } from '../../src/platform/mail/mailer.js';
 
 export interface TestContext extends AppContext {
   cleanup(): Promise<void>;
@@ -57,6 +58,8 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     db,
     blobs: new LocalBlobStore(config.blobDir),
     engine,
+    // No SMTP_URL in tests: mail lands in the temporary DATA_DIR's outbox (test/helpers/mail.ts).
+    mailer: createMailer(config),
     async cleanup() {
       // Each step runs even if an earlier one fails (a test may have closed the database
       // itself), so no schema or folder is left behind.
