@@ -8,7 +8,11 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 export class PageClient {
   readonly cookies = new Map<string, string>();
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client address the app sees (`request.ip`), as from another machine. */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of res.cookies as {
@@ -31,7 +35,11 @@ export class PageClient {
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     return this.keep(
-      await this.app.inject({ url, headers: { cookie: this.cookieHeader, ...headers } }),
+      await this.app.inject({
+        url,
+        headers: { cookie: this.cookieHeader, ...headers },
+        ...this.options,
+      }),
     );
   }
 
@@ -54,6 +62,7 @@ export class PageClient {
         url,
         headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
         payload: body.toString(),
+        ...this.options,
       }),
     );
   }
@@ -69,6 +78,7 @@ export class PageClient {
         url,
         headers: { cookie: this.cookieHeader, 'content-type': payload.contentType },
         payload: payload.body,
+        ...this.options,
       }),
     );
   }

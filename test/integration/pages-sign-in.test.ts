@@ -98,14 +98,17 @@ describe('signing in', () => {
     expect(browser.cookies.has('md_session')).toBe(false);
   });
 
-  it('stops accepting guesses after five wrong passwords', async () => {
+  it('makes guesses wait after five wrong passwords (see sign-in-throttle.test.ts)', async () => {
     const browser = new PageClient(t.app);
     for (let i = 0; i < 5; i++) {
       expect((await browser.signIn('editor@wigan.example', `guess ${i}`)).statusCode).toBe(401);
     }
     const res = await browser.signIn('editor@wigan.example', PASSWORD);
     expect(res.statusCode).toBe(429);
-    expect($(res.body)('.govuk-error-summary').text()).toContain('Wait 15 minutes');
+    expect(res.headers['retry-after']).toBe('30');
+    expect($(res.body)('.govuk-error-summary').text()).toContain(
+      'Too many attempts. Try again in 30 seconds, or get a sign-in link by e-mail.',
+    );
   });
 
   it('follows ?next= to a page of this site only', async () => {

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { AppContext } from '../../context.js';
 import type { User } from '../../platform/db/schema.js';
-import { DomainError } from '../../platform/errors.js';
 import type { Actor } from './actor.js';
 import {
   deleteExpiredSessions,
@@ -11,7 +10,7 @@ import {
   findSession,
   insertSession,
 } from './session.repository.js';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { reserveSignInAttempt, signInSucceeded } from './sign-in-throttle.js';
 import { actorForUser } from './token.service.js';
 import { findUserByEmail } from './user.repository.js';
 import { verifyPassword } from './user.service.js';
@@ -23,16 +22,6 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 // A session's expiry moves on with use, but written at most once a minute, not every request.
 const EXTEND_EVERY_MS = 60_000;
-
-const throttles = new WeakMap<AppContext, SignInThrottle>();
-function throttleOf(ctx: AppContext): SignInThrottle {
-  let t = throttles.get(ctx);
-  if (!t) {
-    t = new SignInThrottle();
-    throttles.set(ctx, t);
-  }
-  return t;
-}
 
 // Verifying against a real Argon2id hash when the user is unknown (or has no password) makes a
 // wrong address take as long as a wrong password, so timing does not reveal who has an account.
@@ -53,46 +42,50 @@ async function decoyVerify(password: string): Promise<void> {
 const expiry = (ctx: AppContext, fromMs: number) =>
   new Date(fromMs + ctx.config.sessionTtlHours * 3_600_000).toISOString();
 
-export const tooManyAttempts = () =>
-  new DomainError(
-    'rate_limited',
-    'too_many_attempts',
-    'You have entered a wrong password too many times. Wait 15 minutes, then try again.',
-  );
-
 /**
  * Checks an e-mail address and password and starts a new session (a new id, so a session
  * planted before sign-in is never promoted). Returns null for any wrong combination, without
- * saying which part was wrong.
+ * saying which part was wrong. The attempt is reserved with the throttle first (it throws
+ * `too_many_attempts` while the account or the address must wait), so no password is checked
+ * beyond what the throttle allows, however many arrive at once.
  */
 export async function signIn(
   ctx: AppContext,
-  input: { email: string; password: string; previousToken?: string | undefined },
+  input: { email: string; password: string; address: string; previousToken?: string | undefined },
 ): Promise<{ token: string; user: User } | null> {
   const email = input.email.trim().toLowerCase();
-  const throttle = throttleOf(ctx);
-  if (throttle.isBlocked(email)) throw tooManyAttempts();
   const user = await findUserByEmail(ctx.db.kysely, email);
+  const reservation = await reserveSignInAttempt(ctx, {
+    email,
+    userId: user?.id ?? null,
+    address: input.address,
+  });
   const ok = user?.password_hash
     ? await verifyPassword(user, input.password)
     : (await decoyVerify(input.password), false);
-  if (!user || !ok) {
-    throttle.recordFailure(email);
-    return null;
-  }
-  throttle.reset(email);
-  if (input.previousToken) await signOut(ctx, input.previousToken);
+  if (!user || !ok) return null;
+  await signInSucceeded(ctx, reservation);
+  return { token: await startSession(ctx, user.id, input.previousToken), user };
+}
+
+/** A new session for a user who has proved who they are; ends the one the browser had. */
+export async function startSession(
+  ctx: AppContext,
+  userId: string,
+  previousToken: string | undefined,
+): Promise<string> {
+  if (previousToken) await signOut(ctx, previousToken);
   const token = randomBytes(32).toString('base64url');
   const at = Date.now();
   await deleteExpiredSessions(ctx.db.kysely, new Date(at).toISOString());
   await insertSession(ctx.db.kysely, {
     id: hashToken(token),
-    user_id: user.id,
+    user_id: userId,
     created_at: new Date(at).toISOString(),
     last_seen_at: new Date(at).toISOString(),
     expires_at: expiry(ctx, at),
   });
-  return { token, user };
+  return token;
 }
 
 /** The signed-in actor of a session cookie, or null when it is unknown or has expired. */

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { SignInThrottle } from './sign-in-throttle.js';
+import { ACCOUNT_RULE, ADDRESS_RULE, delayAfter } from './sign-in-throttle.js';
 
-describe('SignInThrottle', () => {
-  it('blocks an address after five failures, for fifteen minutes', () => {
-    let at = 0;
-    const throttle = new SignInThrottle(() => at);
-    for (let i = 0; i < 4; i++) throttle.recordFailure('a@example.org');
-    expect(throttle.isBlocked('a@example.org')).toBe(false);
-    throttle.recordFailure('a@example.org');
-    expect(throttle.isBlocked('a@example.org')).toBe(true);
-    expect(throttle.isBlocked('b@example.org')).toBe(false);
-    at += 15 * 60_000 + 1;
-    expect(throttle.isBlocked('a@example.org')).toBe(false);
+describe('the sign-in back-off', () => {
+  it('lets the first failures through, then doubles the wait up to a cap', () => {
+    const waits = Array.from({ length: 12 }, (_, i) => delayAfter(ACCOUNT_RULE, i + 1));
+    expect(waits).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900]);
+    expect(delayAfter(ACCOUNT_RULE, 1_000_000)).toBe(900);
   });
 
-  it('forgets failures after a successful sign-in', () => {
-    const throttle = new SignInThrottle();
-    for (let i = 0; i < 4; i++) throttle.recordFailure('a@example.org');
-    throttle.reset('a@example.org');
-    throttle.recordFailure('a@example.org');
-    expect(throttle.isBlocked('a@example.org')).toBe(false);
+  it('gives a shared address more room than one account', () => {
+    expect(delayAfter(ADDRESS_RULE, 19)).toBe(0);
+    expect(delayAfter(ADDRESS_RULE, 20)).toBe(30);
   });
 });

@@ -8,6 +8,7 @@ import { datasetViewsMigration } from './migrations/0005-dataset-views.js';
 import { promisesMigration } from './migrations/0007-promises.js';
 import { indicatorsMigration } from './migrations/0006-indicators.js';
 import { blobGarbageMigration } from './migrations/0008-blob-garbage.js';
+import { signInMigration } from './migrations/0009-sign-in.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -19,6 +20,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0007-promises': promisesMigration,
     '0006-indicators': indicatorsMigration,
     '0008-blob-garbage': blobGarbageMigration,
+    '0009-sign-in': signInMigration,
   };
 }
 

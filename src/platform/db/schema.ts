@@ -14,6 +14,7 @@ import type { DashboardTable, IndicatorTable } from './tables/indicators.js';
 import type { ActivityTable, BlobGarbageTable, MetaTable } from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
+import type { SignInAddressTable, SignInAttemptTable, SignInLinkTable } from './tables/sign-in.js';
 
 // The catalogue database: its tables, defined by area in tables/, assembled here; code outside
 // platform/db imports the row types from this file. Timestamps are ISO-8601 UTC text and
@@ -27,6 +28,7 @@ export type * from './tables/indicators.js';
 export type * from './tables/platform.js';
 export type * from './tables/promises.js';
 export type * from './tables/region.js';
+export type * from './tables/sign-in.js';
 
 export interface Database {
   regions: RegionTable;
@@ -35,6 +37,9 @@ export interface Database {
   memberships: MembershipTable;
   api_tokens: ApiTokenTable;
   sessions: SessionTable;
+  sign_in_attempts: SignInAttemptTable;
+  sign_in_addresses: SignInAddressTable;
+  sign_in_links: SignInLinkTable;
   datasets: DatasetTable;
   dataset_tags: DatasetTagTable;
   dataset_themes: DatasetThemeTable;

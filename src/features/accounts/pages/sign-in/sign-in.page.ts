@@ -59,10 +59,15 @@ export function signInPage(app: FastifyInstance, ctx: AppContext): void {
       result = await signIn(ctx, {
         email,
         password,
+        address: request.ip,
         previousToken: request.cookies[SESSION_COOKIE],
       });
     } catch (err) {
       if (!(err instanceof DomainError) || err.kind !== 'rate_limited') throw err;
+      // details: the account (id, or a hash of an unknown e-mail), address, limit, wait.
+      request.log.warn({ throttle: err.details }, 'sign-in throttled');
+      const retry = (err.details as { retry_after_seconds?: number }).retry_after_seconds;
+      if (retry) reply.header('retry-after', String(retry));
       const errors = formErrors([{ field: 'email', message: err.message }], LABELS);
       return render(reply, { next, email, errors }, 429);
     }
