@@ -22,6 +22,7 @@ const PUBLIC_PAGES = [
   '/indicators',
   '/dashboards',
   '/sign-in',
+  '/sign-in/link',
   '/no-such-page',
 ];
 

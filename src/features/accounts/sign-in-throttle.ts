@@ -143,13 +143,31 @@ export async function signInSucceeded(ctx: AppContext, reservation: Reservation)
   await recordSignIn(ctx, reservation.claim.userId, reservation.claim.address);
 }
 
-/** Any sign-in (password or e-mailed link): the account's count clears; the address is usual. */
+/** Any sign-in (password or e-mailed link): the account's counts clear; the address is usual. */
 export async function recordSignIn(
   ctx: AppContext,
   userId: string | null,
   address: string,
 ): Promise<void> {
   if (!userId) return;
-  await clearAttempts(ctx.db.kysely, [`account:${userId}`]);
+  await clearAttempts(ctx.db.kysely, [`account:${userId}`, `link:${userId}`]);
   await rememberAddress(ctx.db.kysely, userId, address, new Date().toISOString());
+}
+
+/** E-mailed links: a few at once, then a wait (an inbox is not to be flooded). */
+export const LINK_RULE: BackOffRule = { free: 3, firstDelayS: 60, maxDelayS: 3600 };
+
+/** Counts a request for a sign-in link; false when the account or address must wait. */
+export async function reserveLinkRequest(ctx: AppContext, claim: SignInClaim): Promise<boolean> {
+  const db = ctx.db.kysely;
+  const atMs = Date.now();
+  const at = new Date(atMs).toISOString();
+  const stale = new Date(atMs - FORGET_AFTER_MS).toISOString();
+  const account = claim.userId ?? `email:${sha256(claim.email)}`;
+  const address = `link-address:${claim.address}`;
+  if ((await reserveAttempt(db, address, at, stale, backOffTimes(ADDRESS_RULE, atMs))) === null) {
+    return false;
+  }
+  const ok = await reserveAttempt(db, `link:${account}`, at, stale, backOffTimes(LINK_RULE, atMs));
+  return ok !== null;
 }

@@ -3,8 +3,6 @@ import type { AppContext } from '../../../../context.js';
 import { DomainError, type FieldError } from '../../../../platform/errors.js';
 import { sessionCookieOptions } from '../../auth.plugin.js';
 import { SESSION_COOKIE, signIn } from '../../session.service.js';
-import { actorForUser } from '../../token.service.js';
-import { isPublisher } from '../../policy.js';
 import {
   errorLocals,
   formErrors,
@@ -12,6 +10,7 @@ import {
   type FormErrors,
 } from '../../../../platform/views/forms/form-errors.js';
 import { field, safeNext } from '../../../../platform/views/forms/form-input.js';
+import { destination } from './destination.js';
 
 const TEMPLATE = 'features/accounts/pages/sign-in/sign-in.njk';
 const LABELS = { email: { label: 'E-mail address' }, password: { label: 'Password' } };
@@ -27,13 +26,6 @@ function render(
     { pageTitle: 'Sign in', section: 'sign-in', ...rest, ...errorLocals(errors) },
     status,
   );
-}
-
-/** Where to go after signing in: `next`, else the publisher area or (non-publishers) tokens. */
-async function destination(ctx: AppContext, userId: string, next: string | null) {
-  if (next) return next;
-  const actor = await actorForUser(ctx, userId, ['read', 'write']);
-  return isPublisher(actor) ? '/publish' : '/account/tokens';
 }
 
 export function signInPage(app: FastifyInstance, ctx: AppContext): void {
