@@ -17,6 +17,7 @@ import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { startBlobSweeper } from './platform/blobs/garbage-sweeper.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { requestForLog } from './platform/http/request-log.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import { registerViews } from './platform/views/views.plugin.js';
 
@@ -27,6 +28,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Close the database when the app closes (the app owns the context). */
   ownsContext?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the whole application without listening, so tests can call `app.inject()`. */
@@ -41,6 +44,8 @@ export async function buildApp(
         : {
             level: ctx.config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: requestForLog },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: ctx.config.maxBodyBytes,
     trustProxy: ctx.config.trustProxy,

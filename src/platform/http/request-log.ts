@@ -1,0 +1,17 @@
+import type { FastifyRequest } from 'fastify';
+
+// Paths that carry a secret (a one-time sign-in link's token): logs keep the path, not the secret.
+const SECRET_IN_PATH = /^(\/sign-in\/link\/)[^/?#]+/;
+
+export const redactUrl = (url: string) => url.replace(SECRET_IN_PATH, '$1[redacted]');
+
+/** Fastify's own request serialiser for logs, with secrets in the URL redacted. */
+export function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket.remotePort,
+  };
+}
