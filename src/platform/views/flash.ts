@@ -21,7 +21,9 @@ export function flashFor(secure: boolean) {
     },
     /** The message waiting for this page, if any; it is shown once. */
     take(reply: FastifyReply): string | null {
-      const raw = reply.request.cookies[FLASH_COOKIE];
+      // No cookies when the request failed before the cookie plugin's hook (an error page).
+      const cookies = reply.request.cookies as Partial<Record<string, string>> | null;
+      const raw = cookies?.[FLASH_COOKIE];
       if (raw === undefined) return null;
       reply.clearCookie(FLASH_COOKIE, options);
       const unsigned = reply.unsignCookie(raw);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -13,6 +14,15 @@ import { flashFor } from './flash.js';
 import { publicDir } from './paths.js';
 
 export type PageLocals = Record<string, unknown>;
+
+// Helmet's CSP middleware, which @fastify/helmet exports at run time but not in its types.
+const cspMiddleware = (
+  helmet as unknown as {
+    contentSecurityPolicy: (options: {
+      directives: Record<string, unknown>;
+    }) => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  }
+).contentSecurityPolicy;
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -49,27 +59,48 @@ export async function registerViews(
   const secure = ctx.config.baseUrl.startsWith('https://');
   const tileOrigin = new URL(ctx.config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin;
 
+  const directives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', tileOrigin],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: secure ? [] : null,
+  };
   await app.register(helmet, {
     enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', tileOrigin],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: secure ? [] : null,
-      },
-    },
+    contentSecurityPolicy: { directives },
     // Open data is meant to be embedded and fetched from other sites.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     hsts: secure,
   });
+
+  /**
+   * The page's script nonce. Helmet's hooks set it and the headers on every request, unless a
+   * hook that ran before them failed: then this sets the CSP with a fresh nonce, and the plain
+   * headers, so even that error page keeps them (it once answered a bare 500 instead).
+   */
+  function scriptNonce(reply: FastifyReply): string {
+    const given = reply.cspNonce as FastifyReply['cspNonce'] | null;
+    if (given) return given.script;
+    const nonce = randomBytes(16).toString('hex');
+    reply.cspNonce = { script: nonce, style: nonce };
+    const withNonce = { ...directives, scriptSrc: [...directives.scriptSrc, `'nonce-${nonce}'`] };
+    cspMiddleware({ directives: withNonce })(reply.request.raw, reply.raw, () => {
+      /* synchronous: the header is set */
+    });
+    reply
+      .header('x-content-type-options', 'nosniff')
+      .header('x-frame-options', 'SAMEORIGIN')
+      .header('referrer-policy', 'no-referrer');
+    return nonce;
+  }
+
   await app.register(fastifyStatic, {
     root: publicDir,
     prefix: '/assets/',
@@ -118,8 +149,9 @@ export async function registerViews(
       const request: FastifyRequest = this.request;
       const context = {
         site: { name: await options.siteName(), brandColour: ctx.config.brandColour },
-        user: request.actor.user,
-        cspNonce: this.cspNonce.script,
+        // No actor when the request failed before the auth hook ran: shown as signed out.
+        user: (request.actor as { user: unknown } | null)?.user ?? null,
+        cspNonce: scriptNonce(this),
         currentPath: request.url,
         csrfToken: () => this.generateCsrf(),
         flash: flash.take(this),
