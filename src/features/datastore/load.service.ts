@@ -19,6 +19,7 @@ import {
 } from './datastore.repository.js';
 import { LOADABLE_FORMATS } from './sources/index.js';
 import { SourceError } from './sources/source.js';
+import { DEFAULT_ZIP_LIMITS } from './sources/xlsx-parts.js';
 
 export interface LoadOptions {
   types?: Record<string, FieldType>;
@@ -97,6 +98,11 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
       workDir,
       sheet: options.sheet,
       types: options.types,
+      zipLimits: {
+        maxTotal: ctx.config.uploadMaxInflatedBytes,
+        maxEntries: ctx.config.uploadMaxZipEntries,
+        maxRatio: DEFAULT_ZIP_LIMITS.maxRatio,
+      },
       ...(inPlace ? { parquetFile: inPlace } : {}),
     });
     const report: IngestReport = {
