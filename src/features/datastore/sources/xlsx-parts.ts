@@ -8,6 +8,7 @@ import {
   sizeText,
 } from './zip-stream.js';
 import { SourceError, type ZipLimits } from './source.js';
+import { rowSpanCheck } from './xlsx-row-span.js';
 
 /** The defaults of UPLOAD_MAX_INFLATED_BYTES and UPLOAD_MAX_ZIP_ENTRIES (src/config.ts). */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
@@ -21,6 +22,18 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
  * the limit: a part of tiny strings costs several times its size as JavaScript strings.
  */
 export const SHARED_STRINGS_SHARE = 8;
+
+/**
+ * The other parts the reader parses whole into memory: real ones are far smaller (64,000 cell
+ * formats, Excel's own limit, take about 5 MB of styles). A sheet is read a row at a time, so
+ * only a row (the XML between two row ends) is limited.
+ */
+const PART_MAX: Record<string, number> = {
+  'xl/_rels/workbook.xml.rels': 16 * 1024 ** 2,
+  'xl/workbook.xml': 16 * 1024 ** 2,
+  'xl/styles.xml': 8 * 1024 ** 2,
+};
+export const ROW_MAX_BYTES = 8 * 1024 ** 2;
 
 const SHARED = 'xl/sharedStrings.xml';
 
@@ -56,15 +69,17 @@ export async function measuredParts(
       if (name === SHARED) parts.push(madeEntry(SHARED, '<sst/>'));
       continue;
     }
-    const budget = name === SHARED ? Math.min(left, limits.maxTotal / SHARED_STRINGS_SHARE) : left;
+    const own = name === SHARED ? limits.maxTotal / SHARED_STRINGS_SHARE : PART_MAX[name];
+    const budget = Math.min(left, own ?? left);
     let measured: MeasuredEntry;
     try {
-      measured = await measureEntry(file, entry, budget);
+      const rows = name === sheetPart ? rowSpanCheck(ROW_MAX_BYTES) : undefined;
+      measured = await measureEntry(file, entry, budget, rows);
     } catch (err) {
       if (!(err instanceof InflateLimitError)) throw err;
       throw new SourceError(
-        name === SHARED
-          ? `The workbook's shared strings expand to more than ${sizeText(budget)} when unzipped (the limit is ${sizeText(budget)})`
+        budget < left
+          ? `The workbook's part ${name} expands to more than ${sizeText(budget)} when unzipped (the limit for it); it may be a zip bomb`
           : `The workbook expands to more than ${sizeText(limits.maxTotal)} when unzipped (the limit is ${sizeText(limits.maxTotal)}); it may be a zip bomb`,
       );
     }

@@ -49,10 +49,14 @@ export async function measureEntry(
   file: string,
   entry: ZipEntry,
   budget: number,
+  inspect?: (chunk: Buffer) => void,
 ): Promise<MeasuredEntry> {
   const start = await dataStart(file, entry);
   if (entry.method === 0) {
     if (entry.compressedSize > budget) throw new InflateLimitError(0);
+    if (inspect)
+      for await (const chunk of rangeOf(file, start, entry.compressedSize))
+        inspect(chunk as Buffer);
     return { ...entry, dataStart: start, inflated: entry.compressedSize };
   }
   if (entry.method !== 8) throw new SourceError(`${NOT_XLSX}: it uses an unknown compression`);
@@ -63,9 +67,10 @@ export async function measureEntry(
     for await (const chunk of source.pipe(inflate)) {
       inflated += (chunk as Buffer).length;
       if (inflated > budget) throw new InflateLimitError(inflated);
+      inspect?.(chunk as Buffer);
     }
   } catch (err) {
-    if (err instanceof InflateLimitError) throw err;
+    if (err instanceof InflateLimitError || err instanceof SourceError) throw err;
     throw new SourceError(NOT_XLSX); // a broken deflate stream
   } finally {
     source.destroy();
