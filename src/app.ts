@@ -16,6 +16,7 @@ import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { startBlobSweeper } from './platform/blobs/garbage-sweeper.js';
+import { startTempSweeper } from './platform/blobs/temp-sweeper.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { requestForLog } from './platform/http/request-log.js';
 import { validatorCompiler } from './platform/http/validation.js';
@@ -98,6 +99,11 @@ export async function buildApp(
     },
   );
   app.addHook('onClose', stopSweeper);
+  // Temporary files a killed process left (uploads, loads, exports) go after an hour.
+  const stopTempSweeper = startTempSweeper(ctx, ctx.config.blobSweepIntervalS, (err) => {
+    app.log.error({ err }, 'temporary file clean-up failed; it is tried again at the next sweep');
+  });
+  app.addHook('onClose', stopTempSweeper);
   if (options.ownsContext) app.addHook('onClose', () => closeContext(ctx));
   return app;
 }

@@ -56,6 +56,18 @@ export const settings = {
     default: 536_870_912,
     doc: 'Largest file upload accepted, in bytes.',
   },
+  uploadMaxInflatedBytes: {
+    env: 'UPLOAD_MAX_INFLATED_BYTES',
+    kind: 'integer',
+    default: 1_073_741_824,
+    doc: 'Bytes the parts of a zipped upload (an .xlsx workbook) may really inflate to when loaded; its shared strings get an eighth.',
+  },
+  uploadMaxZipEntries: {
+    env: 'UPLOAD_MAX_ZIP_ENTRIES',
+    kind: 'integer',
+    default: 10_000,
+    doc: 'Parts (zip entries) an uploaded .xlsx workbook may have.',
+  },
   seedDemo: {
     env: 'SEED_DEMO',
     kind: 'boolean',

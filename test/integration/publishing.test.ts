@@ -147,9 +147,10 @@ describe('resources', () => {
       { name: 'Counts by ward', description: 'Weekly counts' },
       { field: 'file', filename: 'counts by ward.csv', content: csv },
     );
+    // A CSV becomes the resource's file once it has loaded (a file that fails changes nothing).
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/datasets/air-quality/resources',
+      url: '/api/v1/datasets/air-quality/resources?wait=true',
       headers: { ...bearer(fx.tokens.otherEditor), 'content-type': contentType },
       payload: body,
     });

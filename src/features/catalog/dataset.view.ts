@@ -52,7 +52,8 @@ export function resourceView(r: Resource, baseUrl: string) {
     media_type: r.media_type,
     size: r.size,
     sha256: r.sha256,
-    kind: r.blob_key ? ('file' as const) : ('link' as const),
+    // A file resource whose first file is still loading (or failed to) has neither file nor URL.
+    kind: r.blob_key || r.url === null ? ('file' as const) : ('link' as const),
     url: r.blob_key ? `${baseUrl}/api/v1/resources/${r.id}/download` : r.url,
     created_at: r.created_at,
     modified_at: r.modified_at,

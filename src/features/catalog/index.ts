@@ -26,9 +26,10 @@ export {
   addLinkResource,
   findResource,
   readableResource,
-  replaceResourceFile,
   resourceIdOf,
 } from './resource.service.js';
+export { adoptResourceFile, replaceResourceFile } from './resource-file.service.js';
+export type { HoldFormat, StagedFile } from './resource-upload.js';
 export { listThemes, themeTitlesBySlug } from './taxonomy.service.js';
 export { listPublishers } from './site.service.js';
 export type {

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/index.js';
+import type { HoldFormat, StagedFile } from './resource-upload.js';
 
 /** A resource's data in the datastore, as the catalogue's pages show it beside the resource. */
 export interface ResourceDataSummary {
@@ -19,8 +20,19 @@ export interface ResourceDataSummary {
 export interface ResourceData {
   /** The summaries of these resources that have a datastore side (the others are absent). */
   summaries(ctx: AppContext, resourceIds: string[]): Promise<Map<string, ResourceDataSummary>>;
-  /** A file was added: load it if it is tabular or geographic; the load, or null if not. */
-  fileAdded(ctx: AppContext, actor: Actor, resourceId: string, wait: boolean): Promise<unknown>;
+  /** The formats whose uploads are held back until they have loaded (tabular, geographic). */
+  holds: HoldFormat;
+  /**
+   * A file was added: load it if it is tabular or geographic (`staged`, held back, becomes the
+   * resource's file only if it loads); the load, or null if not.
+   */
+  fileAdded(
+    ctx: AppContext,
+    actor: Actor,
+    resourceId: string,
+    staged: StagedFile | null,
+    wait: boolean,
+  ): Promise<unknown>;
   /** The resource is being deleted, in `tx`'s transaction: forget its data, drop its files. */
   deleted(tx: AppContext, resourceId: string): Promise<void>;
 }

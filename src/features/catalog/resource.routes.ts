@@ -9,7 +9,19 @@ import type { CatalogExtensions } from './resource-data.js';
 import { deleteResource } from './resource-delete.service.js';
 import { ResourceLinkBody, type ResourceLinkInput } from './catalog.schemas.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
-import { addFileResource, addLinkResource, openResourceFile } from './resource.service.js';
+import { resourceView } from './dataset.view.js';
+import {
+  addFileResource,
+  addLinkResource,
+  findResource,
+  openResourceFile,
+} from './resource.service.js';
+
+async function resourceOf(ctx: AppContext, id: string) {
+  const found = await findResource(ctx, id);
+  if (!found) throw new Error(`Resource ${id} vanished`);
+  return resourceView(found.resource, ctx.config.baseUrl);
+}
 
 const op = operations('catalogue');
 
@@ -67,21 +79,26 @@ export function resourceRoutes(app: Api, ctx: AppContext, ext: CatalogExtensions
       let created;
       if (request.isMultipart()) {
         const { file, fields } = await readUpload(request, ['name', 'format', 'description']);
-        created = await addFileResource(ctx, request.actor, request.params.slug, {
-          fileName: file.filename,
-          stream: file.file,
-          name: fields.name,
-          format: fields.format,
-          description: fields.description,
-          truncated: () => file.file.truncated,
-        });
-        // Tabular and geographic files go on into the datastore.
-        const load = await ext.data.fileAdded(
+        const { staged, ...added } = await addFileResource(
           ctx,
           request.actor,
-          created.id,
-          request.query.wait ?? false,
+          request.params.slug,
+          {
+            fileName: file.filename,
+            stream: file.file,
+            name: fields.name,
+            format: fields.format,
+            description: fields.description,
+            truncated: () => file.file.truncated,
+          },
+          ext.data.holds,
         );
+        created = added;
+        // Tabular and geographic files go on into the datastore.
+        const wait = request.query.wait ?? false;
+        const load = await ext.data.fileAdded(ctx, request.actor, created.id, staged, wait);
+        // Once loaded, the resource has its file (or, if the load failed, still none).
+        if (load && wait) created = await resourceOf(ctx, created.id);
         if (load) return reply.status(201).send({ ...created, datastore: { load } });
       } else {
         created = await addLinkResource(

@@ -1,12 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
-import { BlobTooLargeError } from '../../platform/blobs/blob-store.js';
 import type { Dataset, Resource } from '../../platform/db/schema.js';
-import { DomainError, notFound, validationFailed } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise, can } from '../accounts/index.js';
 import type { Diff } from '../../platform/activity/diff.js';
-import { recordActivity } from '../../platform/activity/record.js';
+import { type ActivityActor, recordActivity } from '../../platform/activity/record.js';
 import type { ResourceLinkInput } from './catalog.schemas.js';
 import { findDatasetById, updateDataset } from './dataset.repository.js';
 import { readableDataset } from './dataset.service.js';
@@ -17,8 +16,8 @@ import {
   findResourceIdOfDataset,
   insertResource,
   nextResourcePosition,
-  updateResource,
 } from './resource.repository.js';
+import { type HoldFormat, type StagedFile, stageUpload, storeUpload } from './resource-upload.js';
 
 async function writableDataset(ctx: AppContext, actor: Actor, slug: string): Promise<Dataset> {
   const dataset = await readableDataset(ctx, actor, slug);
@@ -32,7 +31,7 @@ async function writableDataset(ctx: AppContext, actor: Actor, slug: string): Pro
  */
 export async function recordResourceChange(
   k: AppContext['db']['kysely'],
-  actor: Actor,
+  actor: ActivityActor | null,
   dataset: Dataset,
   resourceId: string,
   at: string,
@@ -114,43 +113,19 @@ export interface UploadInput {
   truncated?: () => boolean;
 }
 
-/** Streams an upload into the blob store, refusing it whole if too large, cut short or empty. */
-async function storeUpload(
-  ctx: AppContext,
-  key: string,
-  input: { stream: Readable; truncated?: () => boolean },
-) {
-  const tooLarge = () =>
-    new DomainError(
-      'too_large',
-      'payload_too_large',
-      `The file is larger than the limit of ${ctx.config.maxUploadBytes} bytes`,
-    );
-  let stored;
-  try {
-    stored = await ctx.blobs.put(key, input.stream, { maxBytes: ctx.config.maxUploadBytes });
-  } catch (err) {
-    input.stream.resume();
-    throw err instanceof BlobTooLargeError ? tooLarge() : err;
-  }
-  if (input.truncated?.()) {
-    await ctx.blobs.delete(key);
-    throw tooLarge();
-  }
-  if (stored.size === 0) {
-    await ctx.blobs.delete(key);
-    throw new DomainError('validation', 'empty_file', 'The uploaded file is empty');
-  }
-  return stored;
-}
-
-/** Streams an upload into the blob store; nothing is recorded unless the whole file arrived. */
+/**
+ * Streams an upload into the blob store; nothing is recorded unless the whole file arrived. A
+ * format `hold` says yes to is stored but held back: the resource is saved without a file and
+ * the caller (the datastore) gives it the file with `adoptResourceFile` once it has loaded, so
+ * a file that does not load is never offered as the resource's. Returns the staged file then.
+ */
 export async function addFileResource(
   ctx: AppContext,
   actor: Actor,
   slug: string,
   input: UploadInput,
-) {
+  hold?: HoldFormat,
+): Promise<ReturnType<typeof resourceView> & { staged: StagedFile | null }> {
   const dataset = await writableDataset(ctx, actor, slug);
   const fileName = safeFileName(input.fileName);
   const resource = blank(
@@ -159,16 +134,30 @@ export async function addFileResource(
     input.name?.trim() ? input.name.trim() : input.fileName,
     formatOf(input.format, fileName),
   );
+  if (hold?.(resource.format)) {
+    const staged = await stageUpload(ctx, resource.id, fileName, resource.format, input);
+    try {
+      const view = await save(ctx, actor, dataset, {
+        ...resource,
+        description: input.description ?? '',
+      });
+      return { ...view, staged };
+    } catch (err) {
+      await ctx.blobs.delete(staged.key);
+      throw err;
+    }
+  }
   const key = `resources/${resource.id}/${fileName}`;
   const stored = await storeUpload(ctx, key, input);
   try {
-    return await save(ctx, actor, dataset, {
+    const view = await save(ctx, actor, dataset, {
       ...resource,
       description: input.description ?? '',
       blob_key: key,
       size: stored.size,
       sha256: stored.sha256,
     });
+    return { ...view, staged: null };
   } catch (err) {
     await ctx.blobs.delete(key);
     throw err;
@@ -206,54 +195,6 @@ export async function openResourceFile(ctx: AppContext, actor: Actor, id: string
     mediaType: resource.media_type ?? 'application/octet-stream',
     size: resource.size,
   };
-}
-
-/** Stores a new file for a file resource (the data's next version); the old file is kept. */
-export async function replaceResourceFile(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  upload: { fileName: string; stream: Readable; truncated?: () => boolean },
-): Promise<Resource> {
-  const { resource, dataset } = await readableResource(ctx, actor, id);
-  authorise(
-    actor,
-    { type: 'dataset:update', dataset },
-    'You cannot replace the data of this resource',
-  );
-  if (!resource.blob_key) {
-    throw validationFailed([{ field: 'file', message: 'this resource is a link, not a file' }]);
-  }
-  const fileName = safeFileName(upload.fileName);
-  const at = now();
-  const key = `resources/${resource.id}/${Date.now()}-${fileName}`;
-  const stored = await storeUpload(ctx, key, upload);
-  const format = formatOf(undefined, fileName);
-  const changed: Resource = {
-    ...resource,
-    blob_key: key,
-    size: stored.size,
-    sha256: stored.sha256,
-    format: format === 'OTHER' ? resource.format : format,
-    media_type: mediaTypeOf(format === 'OTHER' ? resource.format : format),
-    modified_at: at,
-  };
-  try {
-    await ctx.db.kysely.transaction().execute(async (trx) => {
-      await updateResource(trx, changed);
-      await recordResourceChange(trx, actor, dataset, resource.id, at, {
-        action: 'resource.replaced',
-        diff: {
-          sha256: { from: resource.sha256, to: stored.sha256 },
-          size: { from: resource.size, to: stored.size },
-        },
-      });
-    });
-  } catch (err) {
-    await ctx.blobs.delete(key);
-    throw err;
-  }
-  return changed;
 }
 
 /** The id of a dataset's resource with this name (or its first), no policy check: the seed's. */

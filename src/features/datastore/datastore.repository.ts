@@ -54,14 +54,16 @@ export async function requeueRunningLoads(db: Kysely<Database>): Promise<number>
   return Number(result.numUpdatedRows);
 }
 
-export function listLoads(db: Kysely<Database>, resourceId: string, limit: number) {
-  return db
-    .selectFrom('datastore_loads')
-    .selectAll()
-    .where('resource_id', '=', resourceId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+/** The newest loads of a resource; with `succeededOnly`, those that made a version. */
+export function listLoads(
+  db: Kysely<Database>,
+  resourceId: string,
+  limit: number,
+  succeededOnly = false,
+) {
+  let qb = db.selectFrom('datastore_loads').selectAll().where('resource_id', '=', resourceId);
+  if (succeededOnly) qb = qb.where('status', '=', 'succeeded');
+  return qb.orderBy('created_at', 'desc').limit(limit).execute();
 }
 
 export async function nextVersionNumber(db: Kysely<Database>, resourceId: string): Promise<number> {

@@ -1,9 +1,19 @@
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
-import type { DatastoreLoad, DatastoreVersion, Resource } from '../../platform/db/schema.js';
+import type {
+  Dataset,
+  DatastoreLoad,
+  DatastoreVersion,
+  Resource,
+} from '../../platform/db/schema.js';
 import { notFound, validationFailed } from '../../platform/errors.js';
-import { type Actor, authorise } from '../accounts/index.js';
-import { resourceView, readableResource, replaceResourceFile } from '../catalog/index.js';
+import { type Actor, authorise, can } from '../accounts/index.js';
+import {
+  resourceView,
+  readableResource,
+  replaceResourceFile,
+  type StagedFile,
+} from '../catalog/index.js';
 import { findLoad, listLoads, listVersions } from './datastore.repository.js';
 import type { Field, FieldType } from './field.js';
 import { FIELD_TYPES } from './field.js';
@@ -33,12 +43,19 @@ function versionView(v: DatastoreVersion) {
   };
 }
 
+/**
+ * Whether the actor sees every load of the resource: its publishers do; others see only loads
+ * that made a version, so a failed or pending upload shows nothing to the public.
+ */
+const seesAllLoads = (actor: Actor, dataset: Dataset) =>
+  can(actor, { type: 'dataset:update', dataset });
+
 /** A resource with its datastore state: fields, versions and the latest load's report. */
 export async function resourceWithDatastore(ctx: AppContext, actor: Actor, id: string) {
   const { resource, dataset } = await readableResource(ctx, actor, id);
   const [versions, loads] = await Promise.all([
     listVersions(ctx.db.kysely, resource.id),
-    listLoads(ctx.db.kysely, resource.id, 1),
+    listLoads(ctx.db.kysely, resource.id, 1, !seesAllLoads(actor, dataset)),
   ]);
   const latest = versions[0];
   return {
@@ -75,9 +92,10 @@ export async function startLoad(
   options: LoadOptions,
   wait: boolean,
 ) {
-  if (!resource.blob_key || !isLoadable(resource.format)) {
+  const format = options.file?.format ?? resource.format;
+  if (!(options.file ?? resource.blob_key) || !isLoadable(format)) {
     throw validationFailed([
-      { field: 'format', message: `${resource.format} files are not loaded into the datastore` },
+      { field: 'format', message: `${format} files are not loaded into the datastore` },
     ]);
   }
   const load = await createLoad(ctx, resource, actor.user?.id ?? null, options);
@@ -119,7 +137,10 @@ export async function reload(
   );
 }
 
-/** Replaces the resource's file and loads it as the next version. */
+/**
+ * Replaces the resource's file and loads it as the next version. A tabular or geographic file
+ * is held back until it has loaded: one that does not load changes nothing but its report.
+ */
 export async function replaceData(
   ctx: AppContext,
   actor: Actor,
@@ -128,15 +149,25 @@ export async function replaceData(
   wait: boolean,
 ) {
   await writableResource(ctx, actor, id);
-  const resource = await replaceResourceFile(ctx, actor, id, upload);
-  const load = isLoadable(resource.format) ? await startLoad(ctx, actor, resource, {}, wait) : null;
-  return { resource: resourceView(resource, ctx.config.baseUrl), load };
+  const { resource, staged } = await replaceResourceFile(ctx, actor, id, upload, isLoadable);
+  const load = staged
+    ? await startLoad(ctx, actor, resource, { file: staged }, wait)
+    : isLoadable(resource.format)
+      ? await startLoad(ctx, actor, resource, {}, wait)
+      : null;
+  // After a load it waited for, the resource as it now is (its new file, or the old one).
+  const current = wait && load ? (await readableResource(ctx, actor, id)).resource : resource;
+  return { resource: resourceView(current, ctx.config.baseUrl), load };
 }
 
+/** A load and its report: publishers see every load, others only those that made a version. */
 export async function getLoad(ctx: AppContext, actor: Actor, resourceId: string, loadId: string) {
-  await readableResource(ctx, actor, resourceId);
+  const { dataset } = await readableResource(ctx, actor, resourceId);
   const load = await findLoad(ctx.db.kysely, loadId);
   if (load?.resource_id !== resourceId) throw notFound(`Load ${loadId}`);
+  if (load.status !== 'succeeded' && !seesAllLoads(actor, dataset)) {
+    throw notFound(`Load ${loadId}`);
+  }
   return loadView(load);
 }
 
@@ -146,8 +177,10 @@ export async function loadAfterUpload(
   actor: Actor,
   resourceId: string,
   wait: boolean,
+  staged: StagedFile | null = null,
 ) {
   const { resource } = await readableResource(ctx, actor, resourceId);
+  if (staged) return startLoad(ctx, actor, resource, { file: staged }, wait);
   if (!resource.blob_key || !isLoadable(resource.format)) return null;
   return startLoad(ctx, actor, resource, {}, wait);
 }

@@ -13,6 +13,7 @@ import {
   addFileResource,
   readableResource,
   replaceResourceFile,
+  type StagedFile,
 } from '../catalog/index.js';
 import { findLoad } from './datastore.repository.js';
 import { createLoad, isLoadable, runLoad } from './load.service.js';
@@ -58,8 +59,9 @@ export async function loadNow(
   ctx: AppContext,
   resource: Resource,
   userId: string | null,
+  staged: StagedFile | null = null,
 ): Promise<DatastoreLoad> {
-  const queued = await createLoad(ctx, resource, userId);
+  const queued = await createLoad(ctx, resource, userId, staged ? { file: staged } : {});
   let load = await runLoad(ctx, queued.id);
   while (load.status === 'queued' || load.status === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -71,8 +73,8 @@ export async function loadNow(
 /**
  * Uploads a local file as a new resource of a dataset, or as the next version of one of its
  * resources, and loads it into the datastore now. Checks the dataset, rights and format first,
- * so a refused import stores nothing; a failed load leaves the file stored (as an upload
- * through the API does) and returns the failed load with its report.
+ * so a refused import stores nothing; the file is held back until it has loaded (as an upload
+ * through the API is), so a failed load changes nothing and returns the failed load's report.
  */
 export async function importFile(
   ctx: AppContext,
@@ -109,19 +111,30 @@ export async function importFile(
   const { size } = await stat(input.file);
   const stream = Readable.from(counted(createReadStream(input.file), size, input.onBytes));
   let resource: Resource | undefined;
+  let staged: StagedFile | null;
   if (existing) {
-    resource = await replaceResourceFile(ctx, actor, existing.id, { fileName, stream });
+    ({ resource, staged } = await replaceResourceFile(
+      ctx,
+      actor,
+      existing.id,
+      { fileName, stream },
+      isLoadable,
+    ));
   } else {
-    const view = await addFileResource(ctx, actor, dataset.slug, {
-      fileName,
-      stream,
-      name: input.name,
-      format: input.format,
-    });
+    const view = await addFileResource(
+      ctx,
+      actor,
+      dataset.slug,
+      { fileName, stream, name: input.name, format: input.format },
+      isLoadable,
+    );
+    staged = view.staged;
     resource = (await findResource(ctx, view.id))?.resource;
   }
   if (!resource) throw new Error('The resource vanished while importing');
   input.onStored?.(resource);
-  const load = await loadNow(ctx, resource, actor.user?.id ?? null);
+  const load = await loadNow(ctx, resource, actor.user?.id ?? null, staged);
+  // The resource as the load left it: with the new file if it loaded, unchanged if not.
+  resource = (await findResource(ctx, resource.id))?.resource ?? resource;
   return { resource, load, replaced: existing !== undefined };
 }

@@ -25,6 +25,7 @@ import {
   writeVersionSql,
 } from './sql/staging.js';
 import { collectStats } from './sql/stats.js';
+import type { ZipLimits } from './sources/source.js';
 import { detectLatLon, plausibleLatLon } from './geometry.js';
 
 export interface IngestInput {
@@ -37,6 +38,8 @@ export interface IngestInput {
   types?: Record<string, FieldType> | undefined;
   /** Where to write the Parquet file (in a folder DuckDB may write); workDir by default. */
   parquetFile?: string | undefined;
+  /** How far a zipped source (XLSX) may expand (the config's upload limits). */
+  zipLimits?: ZipLimits | undefined;
 }
 
 export interface IngestResult {

@@ -4,7 +4,9 @@ import type { AppContext } from '../../context.js';
 import type { DatastoreLoad, Resource } from '../../platform/db/schema.js';
 import { now, newId } from '../../platform/ids.js';
 import { insertActivity } from '../../platform/activity/activity.repository.js';
-import { findResource } from '../catalog/index.js';
+import { scheduleBlobDeletion } from '../../platform/blobs/garbage.repository.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { adoptResourceFile, findResource, type StagedFile } from '../catalog/index.js';
 import type { FieldType, IngestReport } from './field.js';
 import { fileSize, ingestFile, IngestError, removeWorkDir } from './ingest.js';
 import {
@@ -17,28 +19,35 @@ import {
 } from './datastore.repository.js';
 import { LOADABLE_FORMATS } from './sources/index.js';
 import { SourceError } from './sources/source.js';
+import { DEFAULT_ZIP_LIMITS } from './sources/xlsx-parts.js';
 
 export interface LoadOptions {
   types?: Record<string, FieldType>;
   sheet?: string;
+  /** An upload held back: it becomes the resource's file only if this load succeeds. */
+  file?: StagedFile;
 }
 
 export const isLoadable = (format: string) => LOADABLE_FORMATS.has(format.toUpperCase());
 
-/** Records a load of the resource's current file, to be run by the load queue. */
+/**
+ * Records a load, to be run by the load queue: of the resource's current file, or of a held
+ * upload (`options.file`), which the resource takes only if it loads.
+ */
 export async function createLoad(
   ctx: AppContext,
   resource: Resource,
   userId: string | null,
   options: LoadOptions = {},
 ): Promise<DatastoreLoad> {
-  if (!resource.blob_key) throw new Error('Only uploaded files can be loaded');
+  const source = options.file?.key ?? resource.blob_key;
+  if (!source) throw new Error('Only uploaded files can be loaded');
   const load: DatastoreLoad = {
     id: newId(),
     resource_id: resource.id,
     status: 'queued',
-    source_blob_key: resource.blob_key,
-    format: resource.format.toUpperCase(),
+    source_blob_key: source,
+    format: (options.file?.format ?? resource.format).toUpperCase(),
     options: JSON.stringify(options),
     version: null,
     report: null,
@@ -89,6 +98,11 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
       workDir,
       sheet: options.sheet,
       types: options.types,
+      zipLimits: {
+        maxTotal: ctx.config.uploadMaxInflatedBytes,
+        maxEntries: ctx.config.uploadMaxZipEntries,
+        maxRatio: DEFAULT_ZIP_LIMITS.maxRatio,
+      },
       ...(inPlace ? { parquetFile: inPlace } : {}),
     });
     const report: IngestReport = {
@@ -105,7 +119,8 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
       ? { key: blobKey }
       : await ctx.blobs.put(blobKey, createReadStream(result.parquetFile));
     const dataset = (await findResource(ctx, load.resource_id))?.dataset;
-    await k.transaction().execute(async (trx) => {
+    await inTransaction(ctx, async (tx) => {
+      const trx = tx.db.kysely;
       const version = await nextVersionNumber(trx, load.resource_id);
       const at = now();
       await insertVersion(trx, {
@@ -140,9 +155,16 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
         }),
         created_at: at,
       });
+      // A held upload becomes the resource's file with its data, in the same commit.
+      if (options.file) {
+        const actor = { user: load.created_by ? { id: load.created_by } : null };
+        await adoptResourceFile(tx, actor, load.resource_id, options.file, at);
+      }
     });
   } catch (err) {
     await ctx.blobs.delete(blobKey);
+    // A held upload that did not load is removed; only the load's report is kept.
+    if (options.file) await scheduleBlobDeletion(k, options.file.prefix, now());
     const expected = err instanceof IngestError || err instanceof SourceError;
     const message = expected
       ? err.message

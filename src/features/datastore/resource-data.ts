@@ -5,6 +5,7 @@ import { now } from '../../platform/ids.js';
 import { deleteDataOfResource, findVersion, listLoads } from './datastore.repository.js';
 import { loadAfterUpload, loadView } from './datastore.service.js';
 import type { Field } from './field.js';
+import { isLoadable } from './load.service.js';
 
 async function summary(ctx: AppContext, resourceId: string): Promise<ResourceDataSummary | null> {
   const [version, loads] = await Promise.all([
@@ -32,7 +33,9 @@ export const datastoreResourceData: ResourceData = {
       }),
     );
   },
-  fileAdded: (ctx, actor, resourceId, wait) => loadAfterUpload(ctx, actor, resourceId, wait),
+  holds: isLoadable,
+  fileAdded: (ctx, actor, resourceId, staged, wait) =>
+    loadAfterUpload(ctx, actor, resourceId, wait, staged),
   async deleted(tx, resourceId) {
     await deleteDataOfResource(tx.db.kysely, resourceId);
     // Every version's Parquet file is under the resource's own prefix (load.service.ts).

@@ -28,6 +28,11 @@ export interface BlobStore {
   deletePrefix(prefix: string): Promise<void>;
   /** A file path DuckDB can read the blob at, or null when the store is remote. */
   localPath(key: string): string | null;
+  /**
+   * Removes the temporary files of writes that never finished (a process killed mid-upload)
+   * in which nothing has changed for `maxAgeMs`; returns how many.
+   */
+  sweepTemporary(maxAgeMs: number, now: number): Promise<number>;
   /** Ready to read and write (for /readyz). */
   check(): Promise<void>;
 }

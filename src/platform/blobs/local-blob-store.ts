@@ -10,6 +10,7 @@ import {
   type PutOptions,
   type StoredBlob,
 } from './blob-store.js';
+import { removeStale } from './stale-files.js';
 
 const SAFE_KEY = /^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/;
 
@@ -83,6 +84,10 @@ export class LocalBlobStore implements BlobStore {
   async deletePrefix(prefix: string): Promise<void> {
     if (!prefix.endsWith('/')) throw new Error(`A blob prefix ends with "/": ${prefix}`);
     await rm(this.pathOf(prefix), { recursive: true, force: true });
+  }
+
+  sweepTemporary(maxAgeMs: number, now: number): Promise<number> {
+    return removeStale(path.join(this.root, '.tmp'), maxAgeMs, now);
   }
 
   async check(): Promise<void> {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BBOX } from '../field.js';
-import { geometryBounds, GEOMETRY_TYPES } from './geojson-geometry.js';
+import { geometryBounds, GEOMETRY_TYPES, type GeometryFixes } from './geojson-geometry.js';
 import { JsonRecordScanner } from './json-scan.js';
 import { RecordWriter } from './record-writer.js';
 import { SourceError, type StageOptions, type StagedSource } from './source.js';
@@ -11,7 +11,12 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One feature as a record: its properties (and id) plus its geometry as JSON text and its box. */
-async function writeFeature(writer: RecordWriter, feature: unknown, n: number): Promise<void> {
+async function writeFeature(
+  writer: RecordWriter,
+  feature: unknown,
+  n: number,
+  fixes: GeometryFixes,
+): Promise<void> {
   const where = `Feature ${n}`;
   if (!isObject(feature) || feature.type !== 'Feature') {
     throw new SourceError(`${where} is not a GeoJSON Feature (it needs "type": "Feature")`);
@@ -21,7 +26,7 @@ async function writeFeature(writer: RecordWriter, feature: unknown, n: number): 
     throw new SourceError(`${where}: its properties are not a JSON object`);
   }
   const props = properties ?? {};
-  const bounds = geometryBounds(geometry, where);
+  const bounds = geometryBounds(geometry, where, fixes); // closes open rings in `geometry`
   const record = id !== undefined && !('id' in props) ? { id, ...props } : props;
   await writer.write(record, {
     geometry: geometry === null || geometry === undefined ? null : JSON.stringify(geometry),
@@ -36,9 +41,10 @@ async function writeFeature(writer: RecordWriter, feature: unknown, n: number): 
 async function writeLoneFeature(
   writer: RecordWriter,
   members: Record<string, unknown>,
+  fixes: GeometryFixes,
 ): Promise<void> {
   const type = members.type;
-  if (type === 'Feature') return writeFeature(writer, members, 1);
+  if (type === 'Feature') return writeFeature(writer, members, 1, fixes);
   if (type === 'FeatureCollection')
     throw new SourceError('The GeoJSON FeatureCollection has no features');
   if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) {
@@ -62,18 +68,19 @@ export async function stageGeoJson(options: StageOptions): Promise<StagedSource>
     { name: 'geometry', type: 'VARCHAR' },
     ...BBOX.map((name) => ({ name, type: 'DOUBLE' })),
   ]);
+  const fixes: GeometryFixes = { closedRings: 0 };
   const scanner = new JsonRecordScanner('features', {
     array: 'The file is a JSON array, not a GeoJSON FeatureCollection',
   });
   try {
     for await (const chunk of createReadStream(options.file, { encoding: 'utf8' })) {
       for (const feature of scanner.push(chunk as string)) {
-        await writeFeature(writer, feature, writer.records + 1);
+        await writeFeature(writer, feature, writer.records + 1, fixes);
       }
     }
     scanner.end();
     const type = scanner.members.type;
-    if (scanner.items === 0) await writeLoneFeature(writer, scanner.members);
+    if (scanner.items === 0) await writeLoneFeature(writer, scanner.members, fixes);
     else if (type !== undefined && type !== 'FeatureCollection') {
       throw new SourceError(
         `The file is not GeoJSON: its type is ${JSON.stringify(type)}, not "FeatureCollection"`,
@@ -85,5 +92,14 @@ export async function stageGeoJson(options: StageOptions): Promise<StagedSource>
     await cleanup();
     throw err;
   }
-  return { relation: writer.relation(), geometry: true, warnings: writer.warnings, cleanup };
+  const warnings = [...writer.warnings];
+  if (fixes.closedRings > 0) {
+    warnings.push({
+      message:
+        fixes.closedRings === 1
+          ? '1 polygon ring was not closed; closed it'
+          : `${fixes.closedRings} polygon rings were not closed; closed them`,
+    });
+  }
+  return { relation: writer.relation(), geometry: true, warnings, cleanup };
 }

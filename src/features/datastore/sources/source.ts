@@ -35,6 +35,17 @@ export interface StageOptions {
   /** A scratch folder of this load's own, inside the engine's allowed directories. */
   workDir: string;
   sheet?: string | undefined;
+  /** How far a zipped source (XLSX) may expand; the defaults of xlsx-parts.ts otherwise. */
+  zipLimits?: ZipLimits | undefined;
+}
+
+export interface ZipLimits {
+  /** Bytes all entries may expand to (counted as they are really inflated, not as declared). */
+  maxTotal: number;
+  /** Largest expansion (uncompressed / compressed) allowed for an entry of over 1 MB. */
+  maxRatio: number;
+  /** Parts (entries) a workbook may have. */
+  maxEntries: number;
 }
 
 export class SourceError extends Error {}

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
 import type { EventEmitter } from 'node:events';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Warning } from '../field.js';
 import { LineWriter } from './line-writer.js';
@@ -37,12 +37,11 @@ function rowTexts(row: ExcelJS.Row, ctx: CellContext): string[] {
  * known at the end; DuckDB is then given the columns explicitly.
  */
 export async function sheetToCsv(
-  file: string,
+  input: Readable,
   sheet: SheetRef,
   date1904: boolean,
   out: string,
 ): Promise<SheetCsv> {
-  const input = createReadStream(file);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

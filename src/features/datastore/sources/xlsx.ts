@@ -4,11 +4,10 @@ import { sheetCsvRelation } from '../sql/read-files.js';
 import { nameColumns } from './column-names.js';
 import { SourceError, type StageOptions, type StagedSource } from './source.js';
 import { sheetToCsv } from './xlsx-sheet.js';
+import { DEFAULT_ZIP_LIMITS, measuredParts } from './xlsx-parts.js';
 import { chooseSheet, readWorkbook } from './xlsx-workbook.js';
+import { rebuiltZip } from './zip-stream.js';
 import { checkZipBomb, NOT_XLSX, readZipDirectory } from './zip-directory.js';
-
-/** Real workbooks expand 5-30 times; far more than that, or past 1 GB, is a zip bomb. */
-const ZIP_LIMITS = { maxTotal: 1024 ** 3, maxRatio: 100 };
 
 const OLE_SIGNATURE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
 const XLS_MESSAGE =
@@ -34,7 +33,8 @@ export function stageXls(): Promise<StagedSource> {
 /**
  * XLSX: one sheet (the first, or the one named) converted in Node to a CSV of text in the work
  * folder, since DuckDB's excel extension cannot be installed here. The zip is checked for
- * bombs from its central directory before anything is inflated.
+ * bombs from its central directory before anything is inflated, then by inflating the parts
+ * the reader needs once as a stream, counting the bytes really produced (xlsx-parts.ts).
  */
 export async function stageXlsx(options: StageOptions): Promise<StagedSource> {
   const head = await signature(options.file);
@@ -42,15 +42,19 @@ export async function stageXlsx(options: StageOptions): Promise<StagedSource> {
   if (head.equals(OLE_SIGNATURE)) throw new SourceError(XLS_MESSAGE);
   if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) throw new SourceError(NOT_XLSX);
 
+  // Real workbooks expand 5-30 times; far more than that, or past the limit, is a zip bomb.
+  const limits = options.zipLimits ?? DEFAULT_ZIP_LIMITS;
   const entries = await readZipDirectory(options.file);
-  checkZipBomb(entries, ZIP_LIMITS);
+  checkZipBomb(entries, limits); // the declared sizes: a cheap early refusal
   const info = await readWorkbook(options.file, entries);
   const sheet = chooseSheet(info, options.sheet);
+  // The real sizes: the reader is then given only these parts, exactly as measured.
+  const parts = await measuredParts(options.file, entries, sheet.part, limits);
 
   const out = path.join(options.workDir, 'sheet.csv');
   const cleanup = () => rm(out, { force: true });
   try {
-    const csv = await sheetToCsv(options.file, sheet, info.date1904, out);
+    const csv = await sheetToCsv(rebuiltZip(options.file, parts), sheet, info.date1904, out);
     const { names, warnings } = nameColumns(csv.header);
     // We wrote the file, so nothing is sniffed; rows shorter than the widest are padded.
     const relation = sheetCsvRelation(out, names);

@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
-import { SourceError } from './source.js';
+import { SourceError, type ZipLimits } from './source.js';
 
 export const NOT_XLSX = 'The file is not a valid Excel .xlsx workbook';
 
@@ -10,13 +10,6 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
-}
-
-export interface ZipLimits {
-  /** Bytes all entries may expand to. */
-  maxTotal: number;
-  /** Largest expansion (uncompressed / compressed) allowed for an entry of over 1 MB. */
-  maxRatio: number;
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -117,7 +110,10 @@ const human = (bytes: number) =>
  * Refuses a zip bomb before anything is inflated: a file whose parts would expand past the
  * limit in all, or one part that expands far more than real spreadsheets do.
  */
-export function checkZipBomb(entries: ZipEntry[], limits: ZipLimits): void {
+export function checkZipBomb(
+  entries: ZipEntry[],
+  limits: Pick<ZipLimits, 'maxTotal' | 'maxRatio'>,
+): void {
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > limits.maxTotal) {
     throw new SourceError(

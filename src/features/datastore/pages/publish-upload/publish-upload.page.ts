@@ -8,6 +8,7 @@ import { formPage } from '../../../../platform/views/forms/form-page.js';
 import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { addFileResource } from '../../../catalog/index.js';
 import { loadAfterUpload, replaceData, resourceWithDatastore } from '../../datastore.service.js';
+import { isLoadable } from '../../load.service.js';
 import { editableDataset } from '../../../catalog/index.js';
 import { readFormUpload } from './form-upload.js';
 
@@ -78,18 +79,24 @@ export function uploadPages(app: FastifyInstance, ctx: AppContext): void {
     if (!file) return render(reply, view, ctx, noFile());
     let created;
     try {
-      created = await addFileResource(ctx, request.actor, view.dataset.slug, {
-        fileName: file.filename,
-        stream: file.file,
-        name: fields.name,
-        truncated: () => file.file.truncated,
-      });
+      created = await addFileResource(
+        ctx,
+        request.actor,
+        view.dataset.slug,
+        {
+          fileName: file.filename,
+          stream: file.file,
+          name: fields.name,
+          truncated: () => file.file.truncated,
+        },
+        isLoadable,
+      );
     } catch (err) {
       const errors = uploadError(err, ctx.config.maxUploadBytes);
       if (!errors) throw err;
       return render(reply, view, ctx, errors);
     }
-    const load = await loadAfterUpload(ctx, request.actor, created.id, false);
+    const load = await loadAfterUpload(ctx, request.actor, created.id, false, created.staged);
     return reply.redirect(
       load ? reportUrl(created.id, load.id) : `/publish/datasets/${view.dataset.slug}`,
       303,

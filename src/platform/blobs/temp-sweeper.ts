@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { Config } from '../../config.js';
+import { engineRoot, removeDeadScratch } from '../engine/open-engine.js';
+import type { Engine } from '../engine/engine.js';
+import type { BlobStore } from './blob-store.js';
+import { removeStale } from './stale-files.js';
+
+/** Temporary files in which nothing has changed for this long were left by a dead process. */
+export const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Not swept as one entry: DuckDB's own spill folders (it removes their files itself, and a dead
+ * process's go whole) and the loads' folder, whose loads are swept one by one.
+ */
+const NOT_SWEPT = new Set(['spill', 'duckdb-exports', 'loads']);
+
+interface TempOwners {
+  config: Pick<Config, 'dataDir'>;
+  blobs: BlobStore;
+  engine: Pick<Engine, 'tempDir'>;
+}
+
+/**
+ * One sweep of temporary files nobody will finish (a process killed mid-upload, mid-load or
+ * mid-export): uploads' temporary files in the blob store, loads' staging folders and exports'
+ * files in the engine's scratch folder, and the scratch folders of dead processes. Anything
+ * changed within the hour stays (an upload or a load still under way). Returns how many.
+ */
+export async function sweepTemporaryFiles(ctx: TempOwners, now = Date.now()): Promise<number> {
+  const removed =
+    (await ctx.blobs.sweepTemporary(TEMP_MAX_AGE_MS, now)) +
+    (await removeStale(ctx.engine.tempDir, TEMP_MAX_AGE_MS, now, NOT_SWEPT)) +
+    // Each load's staging folder (load.service.ts: <scratch>/loads/<load id>).
+    (await removeStale(path.join(ctx.engine.tempDir, 'loads'), TEMP_MAX_AGE_MS, now));
+  await removeDeadScratch(engineRoot(ctx.config), ctx.engine.tempDir, now);
+  return removed;
+}
+
+/**
+ * Sweeps now (start-up) and then every `intervalS` seconds until stopped (stopping waits for a
+ * sweep under way); failures are logged, not thrown.
+ */
+export function startTempSweeper(
+  ctx: TempOwners,
+  intervalS: number,
+  log: (err: unknown) => void,
+): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  const run = () => {
+    running ??= sweepTemporaryFiles(ctx)
+      .catch(log)
+      .finally(() => {
+        running = null;
+      });
+  };
+  run();
+  const timer = setInterval(run, intervalS * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
