@@ -14,7 +14,7 @@ import {
   VersionSchema,
 } from './datastore.responses.js';
 import { asFeatureCollection } from './geojson-output.js';
-import { parseQueryString, QueryString } from './query-params.js';
+import { parseQueryString, QueryString, withUrlNames } from './query-params.js';
 import { QueryBody, type QueryInput } from './query.schemas.js';
 import { queryResource } from './query.service.js';
 import { pageFrom } from '../../platform/paging.js';
@@ -105,7 +105,14 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
       },
     },
     (request) =>
-      run(request.params.id, parseQueryString(request.query), request.query.format, request.actor),
+      withUrlNames(() =>
+        run(
+          request.params.id,
+          parseQueryString(request.query),
+          request.query.format,
+          request.actor,
+        ),
+      ),
   );
 
   app.post(

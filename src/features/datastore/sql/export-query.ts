@@ -1,6 +1,6 @@
 import type { SqlParam } from '../../../platform/engine/engine.js';
 import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
-import { badRequest } from '../../../platform/errors.js';
+import { invalidParameter } from '../../../platform/errors.js';
 import { FORMATS, type ExportFormat } from '../export-formats.js';
 import { BBOX, ROW_ID, type Field, type GeometryInfo } from '../field.js';
 import type { QueryInput } from '../query.schemas.js';
@@ -58,16 +58,19 @@ function featureSelects(columns: OutputField[], g: GeometryInfo): string[] {
 function refuseUnfit(g: GeometryInfo | null, input: QueryInput, fmt: ExportFormat): void {
   if (fmt !== 'geojson') return;
   if (!g) {
-    throw badRequest(
+    throw invalidParameter(
+      'format',
       'GeoJSON export needs a geographic resource (a GeoJSON geometry column, or latitude and ' +
         'longitude); this resource has neither: export csv, json or another format',
       { format: fmt },
     );
   }
   if (isAggregate(input)) {
-    throw badRequest('GeoJSON export takes records; group_by and aggregate need another format', {
-      format: fmt,
-    });
+    throw invalidParameter(
+      'format',
+      'GeoJSON export takes records; group_by and aggregate need another format',
+      { format: fmt },
+    );
   }
 }
 
