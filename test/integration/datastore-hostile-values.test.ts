@@ -58,6 +58,12 @@ describe('values a column cannot hold are a 400 naming the parameter, never a 50
     }
   });
 
+  it('refuses groups as GeoJSON (found by the fuzz test: a 500)', async () => {
+    const res = await t.app.inject(`/api/v1/resources/${id}/query?aggregate=count&format=geojson`);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json<ErrorBody>().error.details[0]?.field).toBe('format');
+  });
+
   it('the JSON query names its body fields', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -13,7 +13,7 @@ import {
   ReplacedSchema,
   VersionSchema,
 } from './datastore.responses.js';
-import { asFeatureCollection } from './geojson-output.js';
+import { asFeatureCollection, checkGeojsonQuery } from './geojson-output.js';
 import { parseQueryString, QueryString, withUrlNames } from './query-params.js';
 import { QueryBody, type QueryInput } from './query.schemas.js';
 import { queryResource } from './query.service.js';
@@ -71,6 +71,7 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
     format: 'json' | 'geojson' | undefined,
     actor: Parameters<typeof queryResource>[1],
   ) => {
+    if (format === 'geojson') checkGeojsonQuery(input);
     const result = await queryResource(ctx, actor, id, input);
     return format === 'geojson' ? asFeatureCollection(result) : result;
   };
