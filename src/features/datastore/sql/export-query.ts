@@ -4,6 +4,7 @@ import { invalidParameter } from '../../../platform/errors.js';
 import { FORMATS, type ExportFormat } from '../export-formats.js';
 import { BBOX, ROW_ID, type Field, type GeometryInfo } from '../field.js';
 import type { QueryInput } from '../query.schemas.js';
+import { defusedText, defusesFormulas } from './formula-defuse.js';
 import { buildQuery, type VersionSource } from './query-builder.js';
 import { Params, whereSql, type OutputField } from './query-parts.js';
 
@@ -30,6 +31,7 @@ function columnExpr(c: OutputField, fmt: ExportFormat, geojsonField: string | nu
     return `replace(CAST(${q(c.name)} AS VARCHAR), ' ', 'T') || 'Z'`;
   }
   if (c.name === geojsonField && spec.nestedGeometry) return `TRY_CAST(${q(c.name)} AS JSON)`;
+  if (c.type === 'text' && defusesFormulas(fmt)) return defusedText(q(c.name));
   return q(c.name);
 }
 
