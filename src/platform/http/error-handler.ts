@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '../errors.js';
 import { HttpError } from './errors.js';
+import { frameworkErrorOf } from './framework-errors.js';
+import { methodTracker } from './method-tracker.js';
 
 /** The one mapping from the domain's errors to HTTP statuses. */
 const STATUS: Record<ErrorKind, number> = {
@@ -55,6 +57,12 @@ function fromFastify(err: FastifyError): { status: number; body: ErrorBody } | n
       return { status: 415, body: body('unsupported_media_type', err.message) };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { status: 415, body: body('unsupported_media_type', 'Expected multipart/form-data') };
+    case 'FST_ERR_BAD_URL': {
+      const message = 'The address is not valid: it has a malformed %-escape';
+      return { status: 400, body: body('invalid_request', message, [{ field: 'url', message }]) };
+    }
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, body: body('uri_too_long', 'A part of the address is too long') };
     default:
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
         return { status: err.statusCode, body: body('bad_request', err.message) };
@@ -117,24 +125,41 @@ function sendError(
   );
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof DomainError) {
-      const status = STATUS[err.kind];
-      return sendError(app, request, reply, status, body(err.code, err.message, err.details));
-    }
-    if (err instanceof HttpError) {
-      return sendError(app, request, reply, err.status, body(err.code, err.message));
-    }
-    const mapped = fromFastify(err);
-    if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);
-    request.log.error({ err }, 'unhandled error');
-    const message = `Something went wrong on our side (request ${request.id})`;
-    return sendError(app, request, reply, 500, body('internal_error', message));
-  });
+/** Any error as its status and the one shape (or a GOV.UK page); the unexpected is a logged 500. */
+export function answerError(
+  app: FastifyInstance,
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> | FastifyReply {
+  if (err instanceof DomainError) {
+    const status = STATUS[err.kind];
+    return sendError(app, request, reply, status, body(err.code, err.message, err.details));
+  }
+  if (err instanceof HttpError) {
+    return sendError(app, request, reply, err.status, body(err.code, err.message));
+  }
+  const mapped = fromFastify(err);
+  if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);
+  request.log.error({ err }, 'unhandled error');
+  const message = `Something went wrong on our side (request ${request.id})`;
+  return sendError(app, request, reply, 500, body('internal_error', message));
+}
 
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => answerError(app, err, request, reply));
+
+  const methodsOf = methodTracker(app);
   app.setNotFoundHandler((request, reply) => {
+    const failed = frameworkErrorOf(request);
+    if (failed) return answerError(app, failed, request, reply);
     const path = request.url.split('?')[0] ?? '';
+    const allowed = methodsOf(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      const message = `${request.method} is not allowed here; use ${allowed.join(', ')}`;
+      return sendError(app, request, reply, 405, body('method_not_allowed', message));
+    }
     return sendError(
       app,
       request,
