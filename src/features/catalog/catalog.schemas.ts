@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, Nullable, PageParams, Slug } from '../../platform/http/schemas.js';
+import { enumOf, IsoDate, Nullable, PageParams, Slug } from '../../platform/http/schemas.js';
 
 export const FREQUENCIES = [
   'continual',
@@ -71,11 +71,12 @@ export const SearchQuery = Type.Object(
     organisation: Type.Optional(StringOrList),
     theme: Type.Optional(StringOrList),
     tag: Type.Optional(StringOrList),
-    format: Type.Optional(StringOrList),
-    licence: Type.Optional(StringOrList),
-    sort: Type.Optional(
-      Type.Union([Type.Literal('relevance'), Type.Literal('modified'), Type.Literal('title')]),
+    // Formats are file formats (CSV, xlsx, GeoJSON): letters, digits and . + -.
+    format: Type.Optional(
+      Type.Array(Type.String({ maxLength: 20, pattern: '^[A-Za-z0-9.+-]+$' }), { maxItems: 20 }),
     ),
+    licence: Type.Optional(StringOrList),
+    sort: Type.Optional(enumOf(['relevance', 'modified', 'title'] as const)),
     ...PageParams,
   },
   { additionalProperties: false },

@@ -34,13 +34,18 @@ function fromFastify(err: FastifyError): { status: number; body: ErrorBody } | n
         (v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ??
         (v.params as { additionalProperty?: string }).additionalProperty ??
         '';
-      const field = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), prop]
+      let field = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), prop]
         .filter(Boolean)
         .join('.');
+      // A repeated query parameter is one parameter: `status`, not `status.1`.
+      if (where === 'querystring') field = field.replace(/\.\d+$/, '');
+      const allowed = (v.params as { allowedValues?: unknown[] }).allowedValues;
       const message =
         v.keyword === 'additionalProperties'
           ? 'is not a known parameter'
-          : (v.message ?? 'is invalid');
+          : v.keyword === 'enum' && Array.isArray(allowed)
+            ? `must be one of ${allowed.map(String).join(', ')}`
+            : (v.message ?? 'is invalid');
       return { field: field || where, in: where, message };
     });
     const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
