@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { enumOf, IsoDate, Nullable, PageParams, Slug } from '../../platform/http/schemas.js';
+import {
+  enumOf,
+  IsoDate,
+  Nullable,
+  PageParams,
+  Slug,
+  WebUrl,
+} from '../../platform/http/schemas.js';
 
 export const FREQUENCIES = [
   'continual',
@@ -41,7 +48,7 @@ const DatasetFields = {
       { additionalProperties: false },
     ),
   ),
-  source_url: Nullable(Type.String({ format: 'uri', maxLength: 2000 })),
+  source_url: Nullable(WebUrl),
 };
 
 export const DatasetCreateBody = Type.Object(
@@ -86,7 +93,7 @@ export type SearchQueryInput = Static<typeof SearchQuery>;
 export const ResourceLinkBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
+    url: WebUrl,
     format: Type.Optional(
       Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9.+-]+$' }),
     ),
