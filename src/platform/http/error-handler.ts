@@ -62,6 +62,13 @@ function fromFastify(err: FastifyError): { status: number; body: ErrorBody } | n
       return { status: 415, body: body('unsupported_media_type', err.message) };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { status: 415, body: body('unsupported_media_type', 'Expected multipart/form-data') };
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return {
+        status: 413,
+        body: body('payload_too_large', `The upload has too many parts (${err.message})`),
+      };
     case 'FST_ERR_BAD_URL': {
       const message = 'The address is not valid: it has a malformed %-escape';
       return { status: 400, body: body('invalid_request', message, [{ field: 'url', message }]) };
@@ -74,6 +81,17 @@ function fromFastify(err: FastifyError): { status: number; body: ErrorBody } | n
       }
       return null;
   }
+}
+
+// The multipart parser (busboy) throws plain errors, with no code, on a body it cannot read.
+const MULTIPART_ERROR =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Malformed part header)/;
+
+/** A multipart body that is not one (truncated, a missing or wrong boundary): a 400. */
+function fromMultipart(err: Error): { status: number; body: ErrorBody } | null {
+  if (!MULTIPART_ERROR.test(err.message)) return null;
+  const message = `The form upload could not be read (${err.message}): send it again whole, as multipart/form-data with its boundary`;
+  return { status: 400, body: body('invalid_multipart', message) };
 }
 
 const MACHINE_PATHS =
@@ -144,7 +162,7 @@ export function answerError(
   if (err instanceof HttpError) {
     return sendError(app, request, reply, err.status, body(err.code, err.message));
   }
-  const mapped = fromFastify(err);
+  const mapped = fromFastify(err) ?? fromMultipart(err);
   if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);
   request.log.error({ err }, 'unhandled error');
   const message = `Something went wrong on our side (request ${request.id})`;
