@@ -15,6 +15,7 @@ import { registerPromises } from './features/promises/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
+import { frameworkErrorOptions } from './platform/http/framework-errors.js';
 import { startBlobSweeper } from './platform/blobs/garbage-sweeper.js';
 import { startTempSweeper } from './platform/blobs/temp-sweeper.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -57,6 +58,7 @@ export async function buildApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ...frameworkErrorOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler());
@@ -64,6 +66,8 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(app);
+  // Fastify parses text/plain bodies by default; no route takes one, so it is a 415 here.
+  app.removeContentTypeParser('text/plain');
   await registerOpenApi(app, ctx.config.baseUrl);
   // Open data is read from other sites' pages too; writes stay same-origin (tokens, not cookies).
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 86_400 });

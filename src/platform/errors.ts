@@ -37,6 +37,16 @@ export interface FieldError {
 
 export const badRequest = (message: string, details?: unknown) =>
   new DomainError('invalid', 'bad_request', message, details);
+/**
+ * A request parameter (or body field) the caller must correct: `invalid_request`, as schema
+ * validation answers, with `details` naming the parameter, so a client can tell which one.
+ */
+export const invalidParameter = (
+  parameter: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+) =>
+  new DomainError('invalid', 'invalid_request', message, [{ field: parameter, message, ...extra }]);
 export const validationFailed = (errors: FieldError[]) =>
   new DomainError(
     'validation',

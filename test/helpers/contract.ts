@@ -56,7 +56,12 @@ export class ContractChecker {
       return res.statusCode === 404 ? [] : [`${method} ${path}: not in the OpenAPI document`];
     }
     const op = this.doc.paths[route.template]?.[method.toLowerCase()];
-    if (!op) return res.statusCode === 404 ? [] : [`${method} ${route.template}: undocumented`];
+    // 405: a method the address does not have (Allow lists those it has).
+    if (!op) {
+      return [404, 405].includes(res.statusCode)
+        ? []
+        : [`${method} ${route.template}: undocumented`];
+    }
     const status = String(res.statusCode);
     const response = op.responses?.[status];
     const where = `${method} ${route.template} ${status}`;

@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, Nullable, PageParams, Slug } from '../../platform/http/schemas.js';
+import {
+  enumOf,
+  IsoDate,
+  Nullable,
+  PageParams,
+  Slug,
+  WebUrl,
+} from '../../platform/http/schemas.js';
 
 export const FREQUENCIES = [
   'continual',
@@ -41,7 +48,7 @@ const DatasetFields = {
       { additionalProperties: false },
     ),
   ),
-  source_url: Nullable(Type.String({ format: 'uri', maxLength: 2000 })),
+  source_url: Nullable(WebUrl),
 };
 
 export const DatasetCreateBody = Type.Object(
@@ -71,11 +78,12 @@ export const SearchQuery = Type.Object(
     organisation: Type.Optional(StringOrList),
     theme: Type.Optional(StringOrList),
     tag: Type.Optional(StringOrList),
-    format: Type.Optional(StringOrList),
-    licence: Type.Optional(StringOrList),
-    sort: Type.Optional(
-      Type.Union([Type.Literal('relevance'), Type.Literal('modified'), Type.Literal('title')]),
+    // Formats are file formats (CSV, xlsx, GeoJSON): letters, digits and . + -.
+    format: Type.Optional(
+      Type.Array(Type.String({ maxLength: 20, pattern: '^[A-Za-z0-9.+-]+$' }), { maxItems: 20 }),
     ),
+    licence: Type.Optional(StringOrList),
+    sort: Type.Optional(enumOf(['relevance', 'modified', 'title'] as const)),
     ...PageParams,
   },
   { additionalProperties: false },
@@ -85,7 +93,7 @@ export type SearchQueryInput = Static<typeof SearchQuery>;
 export const ResourceLinkBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
+    url: WebUrl,
     format: Type.Optional(
       Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9.+-]+$' }),
     ),

@@ -181,7 +181,8 @@ export async function findResource(
 export async function readableResource(ctx: AppContext, actor: Actor, id: string) {
   const found = await findResource(ctx, id);
   if (!found || !can(actor, { type: 'dataset:read', dataset: found.dataset })) {
-    throw notFound(`Resource ${id}`);
+    // No id: the caller may have reached it through something else (an indicator over it).
+    throw notFound('The resource');
   }
   return found;
 }

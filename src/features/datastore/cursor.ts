@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badRequest } from '../../platform/errors.js';
+import { invalidParameter } from '../../platform/errors.js';
 
 // A cursor names the last record of a page by its sort values and row id, so the next page
 // starts right after it with a range condition instead of skipping rows: page 10,000 costs
@@ -21,20 +21,25 @@ export function encodeCursor(scope: string, key: unknown[]): string {
   );
 }
 
+const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/** The cursor's key, checked for shape: anything else (`null`, `{}`, a list of lists) is a 400. */
 export function decodeCursor(cursor: string, scope: string, length: number): unknown[] {
-  let body: CursorBody;
+  let body: unknown;
   try {
-    body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorBody;
+    body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badRequest('The cursor is not valid', { field: 'cursor' });
+    body = undefined;
   }
-  if (body.h !== scope || !Array.isArray(body.k) || body.k.length !== length) {
-    throw badRequest(
+  const { h, k } = (typeof body === 'object' && body !== null ? body : {}) as Partial<CursorBody>;
+  if (typeof h !== 'string' || !Array.isArray(k) || !k.every(scalar)) {
+    throw invalidParameter('cursor', 'The cursor is not valid: pass back a next_cursor unchanged');
+  }
+  if (h !== scope || k.length !== length) {
+    throw invalidParameter(
+      'cursor',
       'The cursor belongs to another query: repeat the same filters, sort and version',
-      {
-        field: 'cursor',
-      },
     );
   }
-  return body.k;
+  return k;
 }

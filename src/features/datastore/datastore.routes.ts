@@ -13,8 +13,8 @@ import {
   ReplacedSchema,
   VersionSchema,
 } from './datastore.responses.js';
-import { asFeatureCollection } from './geojson-output.js';
-import { parseQueryString, QueryString } from './query-params.js';
+import { asFeatureCollection, checkGeojsonQuery } from './geojson-output.js';
+import { parseQueryString, QueryString, withUrlNames } from './query-params.js';
 import { QueryBody, type QueryInput } from './query.schemas.js';
 import { queryResource } from './query.service.js';
 import { pageFrom } from '../../platform/paging.js';
@@ -71,6 +71,7 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
     format: 'json' | 'geojson' | undefined,
     actor: Parameters<typeof queryResource>[1],
   ) => {
+    if (format === 'geojson') checkGeojsonQuery(input);
     const result = await queryResource(ctx, actor, id, input);
     return format === 'geojson' ? asFeatureCollection(result) : result;
   };
@@ -105,7 +106,14 @@ export function datastoreRoutes(app: Api, ctx: AppContext): void {
       },
     },
     (request) =>
-      run(request.params.id, parseQueryString(request.query), request.query.format, request.actor),
+      withUrlNames(() =>
+        run(
+          request.params.id,
+          parseQueryString(request.query),
+          request.query.format,
+          request.actor,
+        ),
+      ),
   );
 
   app.post(

@@ -5,7 +5,7 @@ import { errors, type Api } from '../../platform/http/types.js';
 import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { EXPORT_FORMATS, FORMATS, type ExportFormat } from './export-formats.js';
 import { openExport, planExport } from './export.service.js';
-import { parseQueryString, QueryString } from './query-params.js';
+import { parseQueryString, QueryString, withUrlNames } from './query-params.js';
 
 const ExportParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -18,7 +18,11 @@ const ExportQueryString = Type.Object(
   {
     ...Type.Omit(QueryString, ['format', 'limit']).properties,
     limit: Type.Optional(
-      Type.Integer({ minimum: 0, description: 'At most this many rows; all when absent' }),
+      Type.Integer({
+        minimum: 0,
+        maximum: Number.MAX_SAFE_INTEGER,
+        description: 'At most this many rows; all when absent',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -48,7 +52,9 @@ export function exportRoutes(app: Api, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id, fmt } = request.params;
-      const plan = await planExport(ctx, request.actor, id, fmt, parseQueryString(request.query));
+      const plan = await withUrlNames(() =>
+        planExport(ctx, request.actor, id, fmt, parseQueryString(request.query)),
+      );
       const headers = {
         'content-type': FORMATS[fmt].contentType,
         'content-disposition': contentDisposition(plan.fileName),

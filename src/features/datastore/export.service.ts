@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { oneRow } from '../../platform/engine/engine.js';
-import { badRequest } from '../../platform/errors.js';
+import { invalidParameter } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { slugify, readableResource } from '../catalog/index.js';
 import { copyToFile, type ExportBody } from './export-copy.js';
@@ -10,6 +10,7 @@ import { xlsxStream } from './export-xlsx.js';
 import type { QueryInput } from './query.schemas.js';
 import { versionSource } from './query.service.js';
 import { exportQuery, type ExportQuery } from './sql/export-query.js';
+import { asValueError } from './sql/value-errors.js';
 
 export interface ExportPlan {
   format: ExportFormat;
@@ -35,11 +36,14 @@ export async function planExport(
   const vs = await versionSource(ctx, actor, resourceId, input.version ?? null);
   const query = exportQuery(vs, input, format);
   if (format === 'xlsx') {
-    const rows = await ctx.engine.with(async (c) => {
-      return Number((await oneRow(c, query.countSql, query.countParams)).n ?? 0);
-    });
+    const rows = await ctx.engine
+      .with(async (c) => Number((await oneRow(c, query.countSql, query.countParams)).n ?? 0))
+      .catch((err: unknown) => {
+        throw asValueError(err);
+      });
     if (rows > XLSX_MAX_ROWS) {
-      throw badRequest(
+      throw invalidParameter(
+        'format',
         `This export has ${rows.toLocaleString('en-GB')} rows and an Excel sheet holds at most ` +
           `${XLSX_MAX_ROWS.toLocaleString('en-GB')}: export csv instead, or narrow it with filters or limit`,
         { rows, max: XLSX_MAX_ROWS },
@@ -63,7 +67,11 @@ export async function openExport(
   const spec = FORMATS[plan.format];
   const { sql, params, columns } = plan.query;
   if (spec.writer === 'copy') {
-    return copyToFile(ctx, sql, params, spec.copy ?? '', spec.wrap, signal);
+    return copyToFile(ctx, sql, params, spec.copy ?? '', spec.wrap, signal).catch(
+      (err: unknown) => {
+        throw asValueError(err);
+      },
+    );
   }
   return { stream: xlsxStream(resultChunks(ctx, sql, params), columns), size: null };
 }

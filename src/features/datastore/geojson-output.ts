@@ -1,4 +1,16 @@
+import { invalidParameter } from '../../platform/errors.js';
+import type { QueryInput } from './query.schemas.js';
 import type { QueryResult } from './query.service.js';
+
+/** GeoJSON features are records: groups have no row id or geometry to give them. */
+export function checkGeojsonQuery(input: QueryInput): void {
+  if ((input.group_by?.length ?? 0) > 0 || (input.aggregates?.length ?? 0) > 0) {
+    throw invalidParameter(
+      'format',
+      'format=geojson takes records; group_by and aggregate need format=json',
+    );
+  }
+}
 
 /** Query results as a GeoJSON FeatureCollection (GeoJSON geometry, or points from lat/lon). */
 export function asFeatureCollection(result: QueryResult) {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { badRequest } from '../../platform/errors.js';
+import { DomainError, invalidParameter } from '../../platform/errors.js';
 import { AGGREGATES, BUCKETS, OPS, type QueryInput } from './query.schemas.js';
 
 const List = Type.Union([
@@ -17,7 +17,7 @@ export const QueryString = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
     cursor: Type.Optional(Type.String({ maxLength: 4000 })),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
     group_by: Type.Optional(Type.String({ maxLength: 1000 })),
     aggregate: Type.Optional(List),
     format: Type.Optional(
@@ -49,9 +49,10 @@ export function parseQueryString(qs: QueryStringInput): QueryInput {
     const [field = '', op = '', ...rest] = f.split(':');
     const value = rest.join(':');
     if (!(OPS as readonly string[]).includes(op)) {
-      throw badRequest(`filter "${f}": the operator must be one of ${OPS.join(', ')}`, {
-        field: 'filter',
-      });
+      throw invalidParameter(
+        'filter',
+        `filter "${f}": the operator must be one of ${OPS.join(', ')}`,
+      );
     }
     const o = op as (typeof OPS)[number];
     if (o === 'is_null' || o === 'not_null') return { field, op: o };
@@ -76,9 +77,10 @@ export function parseQueryString(qs: QueryStringInput): QueryInput {
     const [field = '', bucket] = g.split(':');
     if (bucket === undefined) return field;
     if (!(BUCKETS as readonly string[]).includes(bucket)) {
-      throw badRequest(`group_by "${g}": the bucket must be one of ${BUCKETS.join(', ')}`, {
-        field: 'group_by',
-      });
+      throw invalidParameter(
+        'group_by',
+        `group_by "${g}": the bucket must be one of ${BUCKETS.join(', ')}`,
+      );
     }
     return { field, bucket: bucket as (typeof BUCKETS)[number] };
   });
@@ -86,14 +88,16 @@ export function parseQueryString(qs: QueryStringInput): QueryInput {
   const aggregates = list(qs.aggregate).map((a) => {
     const [fn = '', field, as] = a.split(':');
     if (!(AGGREGATES as readonly string[]).includes(fn)) {
-      throw badRequest(`aggregate "${a}": the function must be one of ${AGGREGATES.join(', ')}`, {
-        field: 'aggregate',
-      });
+      throw invalidParameter(
+        'aggregate',
+        `aggregate "${a}": the function must be one of ${AGGREGATES.join(', ')}`,
+      );
     }
     if (as !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(as)) {
-      throw badRequest(`aggregate "${a}": the name must be letters, digits and _`, {
-        field: 'aggregate',
-      });
+      throw invalidParameter(
+        'aggregate',
+        `aggregate "${a}": the name must be letters, digits and _`,
+      );
     }
     return {
       fn: fn as (typeof AGGREGATES)[number],
@@ -103,4 +107,22 @@ export function parseQueryString(qs: QueryStringInput): QueryInput {
   });
   if (aggregates.length) out.aggregates = aggregates;
   return out;
+}
+
+const URL_NAMES: Record<string, string> = { filters: 'filter', aggregates: 'aggregate' };
+
+/**
+ * Runs a query given as URL parameters, so that its errors name the parameters as the URL has
+ * them (`filter`, `aggregate`) rather than as the JSON body does (`filters`, `aggregates`).
+ */
+export async function withUrlNames<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!(err instanceof DomainError) || !Array.isArray(err.details)) throw err;
+    const details = (err.details as { field?: unknown }[]).map((d) =>
+      typeof d.field === 'string' && URL_NAMES[d.field] ? { ...d, field: URL_NAMES[d.field] } : d,
+    );
+    throw new DomainError(err.kind, err.code, err.message, details);
+  }
 }

@@ -1,23 +1,34 @@
-import { badRequest } from '../../platform/errors.js';
+import { invalidParameter } from '../../platform/errors.js';
 import type { Field } from './field.js';
+import { calendarDate, timestampUtc } from './temporal-values.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A filter value as the field's type, or a 400 naming the field and the value. */
-export function typedValue(field: Field, value: unknown, op: string): string | number | boolean {
+/**
+ * A filter (or cursor) value as the field's type, or a 400 naming the parameter, the field and
+ * the value. Values are checked here, in TypeScript, so nothing DuckDB cannot cast reaches it.
+ */
+export function typedValue(
+  field: Field,
+  value: unknown,
+  op: string,
+  parameter = op === 'cursor' ? 'cursor' : 'filters',
+): string | number | boolean {
   const fail = (what: string) =>
-    badRequest(`Filter ${op} on "${field.name}": ${JSON.stringify(value)} is not ${what}`, {
-      field: field.name,
-      op,
-    });
+    invalidParameter(
+      parameter,
+      `Filter ${op} on "${field.name}": ${JSON.stringify(value ?? null).slice(0, 100)} is not ${what}`,
+      { column: field.name, op },
+    );
+  const number = () => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
   switch (field.type) {
     case 'integer': {
-      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw fail('a whole number');
+      const n = number();
+      if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+        throw fail(`a whole number (±${String(Number.MAX_SAFE_INTEGER)} at most)`);
+      }
       return n;
     }
     case 'decimal': {
-      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      const n = number();
       if (typeof n !== 'number' || !Number.isFinite(n)) throw fail('a number');
       return n;
     }
@@ -25,18 +36,17 @@ export function typedValue(field: Field, value: unknown, op: string): string | n
       if (value === true || value === 'true') return true;
       if (value === false || value === 'false') return false;
       throw fail('true or false');
-    case 'date':
-      if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-        throw fail('a date (YYYY-MM-DD)');
-      }
-      return value;
+    case 'date': {
+      const date = typeof value === 'string' ? calendarDate(value) : null;
+      if (date === null) throw fail('a date (YYYY-MM-DD, a day that exists, years 1 to 9999)');
+      return date;
+    }
     case 'timestamp': {
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-        throw fail('a date and time (ISO 8601)');
+      const at = typeof value === 'string' ? timestampUtc(value) : null;
+      if (at === null) {
+        throw fail('a date and time (ISO 8601, e.g. 2024-01-31T09:30:00Z, years 1 to 9999)');
       }
-      return new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
-        .toISOString()
-        .replace('Z', '');
+      return at;
     }
     case 'text':
       if (typeof value === 'string') return value;

@@ -61,7 +61,7 @@ export const QueryBody = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
     cursor: Type.Optional(Type.String({ maxLength: 4000 })),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
     group_by: Type.Optional(
       Type.Array(
         Type.Union([

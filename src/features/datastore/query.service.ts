@@ -12,6 +12,7 @@ import { outputValue } from './query-values.js';
 import { buildQuery, type VersionSource } from './sql/query-builder.js';
 import type { BuiltQuery, OutputField } from './sql/query-parts.js';
 import { readParquet } from './sql/read-files.js';
+import { asValueError } from './sql/value-errors.js';
 
 export interface QueryResult {
   fields: OutputField[];
@@ -64,7 +65,7 @@ async function timed<T>(ctx: AppContext, fn: (c: DuckDBConnection) => Promise<T>
           `The query took longer than ${ctx.config.queryTimeoutMs} ms and was stopped; narrow it with filters`,
         );
       }
-      throw err;
+      throw asValueError(err);
     } finally {
       clearTimeout(timer);
     }

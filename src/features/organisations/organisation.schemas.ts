@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, Slug, Text } from '../../platform/http/schemas.js';
+import { Nullable, Slug, Text, WebUrl } from '../../platform/http/schemas.js';
 
 export const OrganisationKind = Type.Union([
   Type.Literal('combined-authority'),
@@ -16,7 +16,7 @@ export const OrganisationCreateBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: OrganisationKind,
     description: Type.Optional(Type.String({ maxLength: 10_000 })),
-    url: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 2000 }))),
+    url: Type.Optional(Nullable(WebUrl)),
   },
   { additionalProperties: false },
 );

@@ -85,7 +85,12 @@ const OneOrMany = Type.Union([
   Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 }),
 ]);
 
-const filters = { status: Type.Optional(OneOrMany), theme: Type.Optional(OneOrMany) };
+// A status the scale does not have is a 400 naming those it has, not an empty filter (which
+// returned every promise). Query strings are coerced, so one value arrives as a list of one.
+const filters = {
+  status: Type.Optional(Type.Array(StatusEnum, { maxItems: 10 })),
+  theme: Type.Optional(OneOrMany),
+};
 export const PromiseFiltersQuery = Type.Object(filters, { additionalProperties: false });
 export type PromiseFilters = Static<typeof PromiseFiltersQuery>;
 export const PromiseListQuery = ListQuery(filters);

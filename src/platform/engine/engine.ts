@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  DOUBLE,
   DuckDBInstance,
   type DuckDBConnection,
   type DuckDBPreparedStatement,
@@ -87,7 +88,12 @@ export async function prepare(
   params: SqlParam[],
 ): Promise<DuckDBPreparedStatement> {
   const statement = await c.prepare(sql);
-  if (params.length > 0) statement.bind(params);
+  // The driver binds a whole-valued JS number as BIGINT, so 1e20 would fail as "out of int64
+  // range": a number that is not a safe integer is a DOUBLE, which holds it.
+  params.forEach((v, i) => {
+    const double = typeof v === 'number' && !Number.isSafeInteger(v);
+    statement.bindValue(i + 1, v, double ? DOUBLE : undefined);
+  });
   return statement;
 }
 

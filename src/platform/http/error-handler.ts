@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '../errors.js';
 import { HttpError } from './errors.js';
+import { frameworkErrorOf } from './framework-errors.js';
+import { methodTracker } from './method-tracker.js';
 
 /** The one mapping from the domain's errors to HTTP statuses. */
 const STATUS: Record<ErrorKind, number> = {
@@ -32,13 +34,18 @@ function fromFastify(err: FastifyError): { status: number; body: ErrorBody } | n
         (v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ??
         (v.params as { additionalProperty?: string }).additionalProperty ??
         '';
-      const field = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), prop]
+      let field = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), prop]
         .filter(Boolean)
         .join('.');
+      // A repeated query parameter is one parameter: `status`, not `status.1`.
+      if (where === 'querystring') field = field.replace(/\.\d+$/, '');
+      const allowed = (v.params as { allowedValues?: unknown[] }).allowedValues;
       const message =
         v.keyword === 'additionalProperties'
           ? 'is not a known parameter'
-          : (v.message ?? 'is invalid');
+          : v.keyword === 'enum' && Array.isArray(allowed)
+            ? `must be one of ${allowed.map(String).join(', ')}`
+            : (v.message ?? 'is invalid');
       return { field: field || where, in: where, message };
     });
     const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
@@ -55,12 +62,36 @@ function fromFastify(err: FastifyError): { status: number; body: ErrorBody } | n
       return { status: 415, body: body('unsupported_media_type', err.message) };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { status: 415, body: body('unsupported_media_type', 'Expected multipart/form-data') };
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return {
+        status: 413,
+        body: body('payload_too_large', `The upload has too many parts (${err.message})`),
+      };
+    case 'FST_ERR_BAD_URL': {
+      const message = 'The address is not valid: it has a malformed %-escape';
+      return { status: 400, body: body('invalid_request', message, [{ field: 'url', message }]) };
+    }
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, body: body('uri_too_long', 'A part of the address is too long') };
     default:
       if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
         return { status: err.statusCode, body: body('bad_request', err.message) };
       }
       return null;
   }
+}
+
+// The multipart parser (busboy) throws plain errors, with no code, on a body it cannot read.
+const MULTIPART_ERROR =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Malformed part header)/;
+
+/** A multipart body that is not one (truncated, a missing or wrong boundary): a 400. */
+function fromMultipart(err: Error): { status: number; body: ErrorBody } | null {
+  if (!MULTIPART_ERROR.test(err.message)) return null;
+  const message = `The form upload could not be read (${err.message}): send it again whole, as multipart/form-data with its boundary`;
+  return { status: 400, body: body('invalid_multipart', message) };
 }
 
 const MACHINE_PATHS =
@@ -126,24 +157,41 @@ function sendError(
   );
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof DomainError) {
-      const status = STATUS[err.kind];
-      return sendError(app, request, reply, status, body(err.code, err.message, err.details));
-    }
-    if (err instanceof HttpError) {
-      return sendError(app, request, reply, err.status, body(err.code, err.message));
-    }
-    const mapped = fromFastify(err);
-    if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);
-    request.log.error({ err }, 'unhandled error');
-    const message = `Something went wrong on our side (request ${request.id})`;
-    return sendError(app, request, reply, 500, body('internal_error', message));
-  });
+/** Any error as its status and the one shape (or a GOV.UK page); the unexpected is a logged 500. */
+export function answerError(
+  app: FastifyInstance,
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> | FastifyReply {
+  if (err instanceof DomainError) {
+    const status = STATUS[err.kind];
+    return sendError(app, request, reply, status, body(err.code, err.message, err.details));
+  }
+  if (err instanceof HttpError) {
+    return sendError(app, request, reply, err.status, body(err.code, err.message));
+  }
+  const mapped = fromFastify(err) ?? fromMultipart(err);
+  if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);
+  request.log.error({ err }, 'unhandled error');
+  const message = `Something went wrong on our side (request ${request.id})`;
+  return sendError(app, request, reply, 500, body('internal_error', message));
+}
 
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => answerError(app, err, request, reply));
+
+  const methodsOf = methodTracker(app);
   app.setNotFoundHandler((request, reply) => {
+    const failed = frameworkErrorOf(request);
+    if (failed) return answerError(app, failed, request, reply);
     const path = request.url.split('?')[0] ?? '';
+    const allowed = methodsOf(path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      const message = `${request.method} is not allowed here; use ${allowed.join(', ')}`;
+      return sendError(app, request, reply, 405, body('method_not_allowed', message));
+    }
     return sendError(
       app,
       request,

@@ -9,6 +9,17 @@ export const Text = Type.String();
 export const DateTime = Type.String({ format: 'date-time' });
 export const IsoDate = Type.String({ format: 'date' });
 
+/**
+ * A web address people will follow from a page: http:// or https:// (any case), nothing before
+ * it, so never javascript:, data: or vbscript: however it is spelt or padded.
+ */
+export const WebUrl = Type.String({
+  format: 'uri',
+  pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s]+$',
+  maxLength: 2000,
+  description: 'An http:// or https:// address',
+});
+
 /** One of these strings, as a plain JSON Schema `enum` (not a union of literals). */
 export const enumOf = <T extends readonly string[]>(values: T, description?: string) =>
   Type.Unsafe<T[number]>({

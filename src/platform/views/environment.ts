@@ -2,6 +2,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { formatBytes, formatDate, formatNumber, renderMarkdown } from './filters.js';
 import { govukFrontendDir, templateRoot } from './paths.js';
+import { safeHref } from './safe-href.js';
 
 /**
  * One Nunjucks environment: our templates by path from src/ ("features/catalog/pages/...",
@@ -28,5 +29,6 @@ export function createViewEnvironment(options: { watch?: boolean } = {}): nunjuc
   env.addFilter('date', (value: unknown) => formatDate(value));
   env.addFilter('datetime', (value: unknown) => formatDate(value, true));
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
+  env.addFilter('safeHref', safeHref);
   return env;
 }

@@ -1,9 +1,10 @@
 import type { SqlParam } from '../../../platform/engine/engine.js';
 import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
-import { badRequest } from '../../../platform/errors.js';
+import { invalidParameter } from '../../../platform/errors.js';
 import { FORMATS, type ExportFormat } from '../export-formats.js';
 import { BBOX, ROW_ID, type Field, type GeometryInfo } from '../field.js';
 import type { QueryInput } from '../query.schemas.js';
+import { defusedText, defusesFormulas } from './formula-defuse.js';
 import { buildQuery, type VersionSource } from './query-builder.js';
 import { Params, whereSql, type OutputField } from './query-parts.js';
 
@@ -30,6 +31,7 @@ function columnExpr(c: OutputField, fmt: ExportFormat, geojsonField: string | nu
     return `replace(CAST(${q(c.name)} AS VARCHAR), ' ', 'T') || 'Z'`;
   }
   if (c.name === geojsonField && spec.nestedGeometry) return `TRY_CAST(${q(c.name)} AS JSON)`;
+  if (c.type === 'text' && defusesFormulas(fmt)) return defusedText(q(c.name));
   return q(c.name);
 }
 
@@ -58,16 +60,19 @@ function featureSelects(columns: OutputField[], g: GeometryInfo): string[] {
 function refuseUnfit(g: GeometryInfo | null, input: QueryInput, fmt: ExportFormat): void {
   if (fmt !== 'geojson') return;
   if (!g) {
-    throw badRequest(
+    throw invalidParameter(
+      'format',
       'GeoJSON export needs a geographic resource (a GeoJSON geometry column, or latitude and ' +
         'longitude); this resource has neither: export csv, json or another format',
       { format: fmt },
     );
   }
   if (isAggregate(input)) {
-    throw badRequest('GeoJSON export takes records; group_by and aggregate need another format', {
-      format: fmt,
-    });
+    throw invalidParameter(
+      'format',
+      'GeoJSON export takes records; group_by and aggregate need another format',
+      { format: fmt },
+    );
   }
 }
 

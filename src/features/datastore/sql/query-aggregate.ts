@@ -1,5 +1,5 @@
 import { sqlIdentifier as q, sqlString } from '../../../platform/engine/sql.js';
-import { badRequest } from '../../../platform/errors.js';
+import { invalidParameter } from '../../../platform/errors.js';
 import type { Field, FieldType, GeometryInfo } from '../field.js';
 import type { QueryInput } from '../query.schemas.js';
 import { NUMERIC, Params, whereSql, type BuiltQuery, type OutputField } from './query-parts.js';
@@ -22,9 +22,13 @@ export function buildAggregateQuery(
   geometry: GeometryInfo | null,
 ): BuiltQuery {
   const byName = new Map(fields.map((f) => [f.name, f]));
-  const field = (name: string | undefined, what: string) => {
+  const field = (name: string | undefined, what: string, parameter = 'aggregates') => {
     const f = name === undefined ? undefined : byName.get(name);
-    if (!f) throw badRequest(`${what}: no field "${name ?? ''}"`, { field: name ?? null });
+    if (!f) {
+      throw invalidParameter(parameter, `${what}: no field "${name ?? ''}"`, {
+        column: name ?? null,
+      });
+    }
     return f;
   };
   const p = new Params();
@@ -35,16 +39,18 @@ export function buildAggregateQuery(
 
   for (const g of input.group_by ?? []) {
     if (typeof g === 'string') {
-      const f = field(g, 'group_by');
+      const f = field(g, 'group_by', 'group_by');
       selects.push(`${q(f.name)} AS ${q(f.name)}`);
       groups.push(q(f.name));
       out.push({ name: f.name, type: f.type });
     } else {
-      const f = field(g.field, 'group_by');
+      const f = field(g.field, 'group_by', 'group_by');
       if (f.type !== 'date' && f.type !== 'timestamp') {
-        throw badRequest(`group_by: "${f.name}" is ${f.type}; buckets need a date or timestamp`, {
-          field: f.name,
-        });
+        throw invalidParameter(
+          'group_by',
+          `group_by: "${f.name}" is ${f.type}; buckets need a date or timestamp`,
+          { column: f.name },
+        );
       }
       const name = `${f.name}_${g.bucket}`;
       const bucket = `date_trunc(${sqlString(g.bucket)}, ${q(f.name)})`;
@@ -63,7 +69,9 @@ export function buildAggregateQuery(
     } else {
       const f = field(a.field, a.fn);
       if ((a.fn === 'sum' || a.fn === 'avg') && !NUMERIC.has(f.type)) {
-        throw badRequest(`${a.fn} needs a number; "${f.name}" is ${f.type}`, { field: f.name });
+        throw invalidParameter('aggregates', `${a.fn} needs a number; "${f.name}" is ${f.type}`, {
+          column: f.name,
+        });
       }
       if (
         a.fn === 'median' &&
@@ -71,9 +79,11 @@ export function buildAggregateQuery(
         f.type !== 'date' &&
         f.type !== 'timestamp'
       ) {
-        throw badRequest(`median needs a number or date; "${f.name}" is ${f.type}`, {
-          field: f.name,
-        });
+        throw invalidParameter(
+          'aggregates',
+          `median needs a number or date; "${f.name}" is ${f.type}`,
+          { column: f.name },
+        );
       }
       const col = q(f.name);
       expr = a.fn === 'count_distinct' ? `count(DISTINCT ${col})` : `${a.fn}(${col})`;
@@ -82,9 +92,11 @@ export function buildAggregateQuery(
     }
     const name = a.as ?? (a.field ? `${a.fn}_${a.field}` : a.fn);
     if (out.some((o) => o.name === name)) {
-      throw badRequest(`Two result columns are called "${name}": use "as" to name one`, {
-        field: name,
-      });
+      throw invalidParameter(
+        'aggregates',
+        `Two result columns are called "${name}": use "as" to name one`,
+        { column: name },
+      );
     }
     selects.push(`${expr} AS ${q(name)}`);
     out.push({ name, type });
@@ -93,9 +105,11 @@ export function buildAggregateQuery(
   const names = new Set(out.map((o) => o.name));
   const order = (input.sort ?? []).map((s) => {
     if (!names.has(s.field)) {
-      throw badRequest(`Sort: "${s.field}" is not a result column (${[...names].join(', ')})`, {
-        field: s.field,
-      });
+      throw invalidParameter(
+        'sort',
+        `Sort: "${s.field}" is not a result column (${[...names].join(', ')})`,
+        { column: s.field },
+      );
     }
     return `${q(s.field)} ${(s.dir ?? 'asc').toUpperCase()} NULLS LAST`;
   });
@@ -103,7 +117,7 @@ export function buildAggregateQuery(
   if (order.length === 0)
     order.push(...out.slice(0, groups.length).map((o) => `${q(o.name)} ASC NULLS LAST`));
   if (input.cursor !== undefined) {
-    throw badRequest('Cursors page through records; use offset with group_by', { field: 'cursor' });
+    throw invalidParameter('cursor', 'Cursors page through records; use offset with group_by');
   }
   const whereClause = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
   const groupClause = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';

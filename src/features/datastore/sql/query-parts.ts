@@ -1,6 +1,6 @@
 import type { SqlParam } from '../../../platform/engine/engine.js';
 import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
-import { badRequest } from '../../../platform/errors.js';
+import { invalidParameter } from '../../../platform/errors.js';
 import { type Field, type FieldType, type GeometryInfo } from '../field.js';
 import type { FilterInput, QueryInput } from '../query.schemas.js';
 import { typedValue } from '../query-values.js';
@@ -46,11 +46,10 @@ class Params {
 function fieldOf(byName: Map<string, Field>, name: string | undefined, what: string): Field {
   const f = name === undefined ? undefined : byName.get(name);
   if (!f) {
-    throw badRequest(
+    throw invalidParameter(
+      'filters',
       `${what}: no field "${name ?? ''}"; fields are ${[...byName.keys()].join(', ')}`,
-      {
-        field: name ?? null,
-      },
+      { column: name ?? null },
     );
   }
   return f;
@@ -73,10 +72,21 @@ function filterSql(
           (typeof n === 'string' && n !== '' && Number.isFinite(Number(n))),
       )
     ) {
-      throw badRequest('within_bbox takes [min_lon, min_lat, max_lon, max_lat]', { op: f.op });
+      throw invalidParameter(
+        'filters',
+        'within_bbox takes four finite numbers: [min_lon, min_lat, max_lon, max_lat]',
+        { op: f.op },
+      );
     }
     const [minx, miny, maxx, maxy] = box.map(Number) as [number, number, number, number];
-    if (!geometry) throw badRequest('within_bbox needs a geographic resource', { op: f.op });
+    if (minx > maxx || miny > maxy) {
+      throw invalidParameter('filters', 'within_bbox: the minimum is above the maximum', {
+        op: f.op,
+      });
+    }
+    if (!geometry) {
+      throw invalidParameter('filters', 'within_bbox needs a geographic resource', { op: f.op });
+    }
     if (geometry.kind === 'latlon') {
       return `(${q(geometry.lon)} BETWEEN ${p.add(minx)} AND ${p.add(maxx)} AND ${q(geometry.lat)} BETWEEN ${p.add(miny)} AND ${p.add(maxy)})`;
     }
@@ -91,23 +101,24 @@ function filterSql(
       return `${col} IS NOT NULL`;
     case 'in': {
       if (!Array.isArray(f.value) || f.value.length === 0) {
-        throw badRequest(`Filter in on "${field.name}" takes a non-empty list`, {
-          field: field.name,
+        throw invalidParameter('filters', `Filter in on "${field.name}" takes a non-empty list`, {
+          column: field.name,
         });
       }
       return `${col} IN (${f.value.map((v) => p.add(typedValue(field, v, 'in'))).join(', ')})`;
     }
     case 'contains':
     case 'starts_with': {
-      if (typeof f.value !== 'string')
-        throw badRequest(`Filter ${f.op} takes text`, { field: field.name });
+      if (typeof f.value !== 'string') {
+        throw invalidParameter('filters', `Filter ${f.op} takes text`, { column: field.name });
+      }
       const fn = f.op === 'contains' ? 'contains' : 'starts_with';
       return `${fn}(lower(cast(${col} AS VARCHAR)), lower(${p.add(f.value)}))`;
     }
     default: {
       if (f.value === undefined || f.value === null || Array.isArray(f.value)) {
-        throw badRequest(`Filter ${f.op} on "${field.name}" takes one value`, {
-          field: field.name,
+        throw invalidParameter('filters', `Filter ${f.op} on "${field.name}" takes one value`, {
+          column: field.name,
         });
       }
       return `${col} ${CMP[f.op] ?? '='} ${p.add(typedValue(field, f.value, f.op))}`;

@@ -1,5 +1,5 @@
 import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
-import { badRequest } from '../../../platform/errors.js';
+import { invalidParameter } from '../../../platform/errors.js';
 import { decodeCursor } from '../cursor.js';
 import { ROW_ID, type Field, type GeometryInfo } from '../field.js';
 import type { QueryInput } from '../query.schemas.js';
@@ -43,7 +43,7 @@ export function buildRecordsQuery(
 
   const sort = (input.sort ?? []).map((s) => {
     const field = byName.get(s.field);
-    if (!field) throw badRequest(`Sort: no field "${s.field}"`, { field: s.field });
+    if (!field) throw invalidParameter('sort', `Sort: no field "${s.field}"`, { column: s.field });
     return { field, dir: s.dir ?? 'asc' };
   });
   if (!sort.some((s) => s.field.name === ROW_ID)) sort.push({ field: rowIdField, dir: 'asc' });
@@ -56,8 +56,7 @@ export function buildRecordsQuery(
   const byRowId = !filtered && sort.length === 1 && sort[0]?.dir === 'asc';
   let after: number | null = byRowId && input.cursor === undefined ? offset : null;
   if (input.cursor !== undefined) {
-    if (input.offset)
-      throw badRequest('Use either cursor or offset, not both', { field: 'cursor' });
+    if (input.offset) throw invalidParameter('cursor', 'Use either cursor or offset, not both');
     const values = decodeCursor(input.cursor, scope, sort.length);
     where.push(afterKey(sort, values, p));
     if (byRowId && typeof values[0] === 'number') after = values[0];
@@ -72,7 +71,7 @@ export function buildRecordsQuery(
   const out: OutputField[] = [{ name: ROW_ID, type: 'integer' }];
   for (const name of wanted) {
     const f = byName.get(name);
-    if (!f) throw badRequest(`Fields: no field "${name}"`, { field: name });
+    if (!f) throw invalidParameter('fields', `Fields: no field "${name}"`, { column: name });
     if (name !== ROW_ID) out.push({ name, type: f.type });
   }
   const keyColumns = sort.map((_, i) => `__k${i}`);

@@ -19,7 +19,10 @@ const MESSAGES: Messages = {
   contact_email: {
     format: 'Enter the contact e-mail address in the correct format, like name@example.org',
   },
-  source_url: { format: 'Enter the source as a full web address, like https://example.org/data' },
+  source_url: {
+    format: 'Enter the source as a full web address, like https://example.org/data',
+    pattern: 'Enter the source as a web address starting https:// or http://',
+  },
   state: { '*': 'Choose draft or published' },
   visibility: { '*': 'Choose who can see the dataset' },
   update_frequency: { '*': 'Choose how often it is updated' },

@@ -1,0 +1,19 @@
+import type { ExportFormat } from '../export-formats.js';
+
+// OWASP's advice against CSV (formula) injection: a text cell that starts with = + - @, a tab
+// or a carriage return is run by a spreadsheet as a formula, so it is written with a single
+// quote in front, which spreadsheets show as text. Only in the formats people open in one:
+// JSON, NDJSON, GeoJSON and Parquet are for programs and keep the data as it is. Done in the
+// export's SQL, so DuckDB still writes the file itself.
+
+const SPREADSHEET_FORMATS = new Set<ExportFormat>(['csv', 'tsv', 'xlsx']);
+
+export const defusesFormulas = (fmt: ExportFormat): boolean => SPREADSHEET_FORMATS.has(fmt);
+
+/** A text column's SQL expression, with a quote before any value a spreadsheet would run. */
+export function defusedText(expr: string): string {
+  return (
+    `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) ` +
+    `THEN '''' || ${expr} ELSE ${expr} END`
+  );
+}
