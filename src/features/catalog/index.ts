@@ -29,6 +29,13 @@ export {
   replaceResourceFile,
   resourceIdOf,
 } from './resource.service.js';
+export {
+  readableResourceBySlugs,
+  readableResourceTables,
+  resourceSlugs,
+  resourceTableOf,
+  type ResourceTable,
+} from './resource-tables.js';
 export { listThemes, themeTitlesBySlug } from './taxonomy.service.js';
 export { listPublishers } from './site.service.js';
 export type {
