@@ -122,8 +122,10 @@ class Walker {
     if (cls === 'PARAMETER') this.params.add(text(e.identifier));
     if (cls !== 'FUNCTION' && cls !== 'WINDOW') return;
     const name = text(e.function_name).toLowerCase();
-    if (text(e.schema) || text(e.catalog)) {
-      throw refused(`${text(e.schema) || text(e.catalog)}.${name}() is not available`);
+    // The parser writes some literals as main.* calls ([1, 2] is main.list_value).
+    const schema = text(e.schema);
+    if ((schema && schema !== 'main') || text(e.catalog)) {
+      throw refused(`${text(e.catalog) || schema}.${name}() is not available`);
     }
     if (!isAllowed(name, this.functions, cls === 'WINDOW')) {
       throw refused(`The function ${name}() is not available in SQL queries here`);

@@ -71,6 +71,9 @@ export const BOUNDED: ReadonlyMap<string, number[] | 'all'> = new Map<string, nu
   ['rpad', [1]],
 ]);
 
+/** Functions DuckDB's parser handles itself, so they are not in its catalogue. */
+const SYNTAX_FUNCTIONS = new Set(['unnest', 'unlist']);
+
 export function isDenied(name: string): boolean {
   return DENIED.has(name) || DENIED_PREFIXES.some((p) => name.startsWith(p));
 }
@@ -78,5 +81,5 @@ export function isDenied(name: string): boolean {
 /** Whether a function call (or a window function, when `window`) may run. */
 export function isAllowed(name: string, known: ReadonlySet<string>, window: boolean): boolean {
   if (isDenied(name)) return false;
-  return known.has(name) || (window && WINDOW_FUNCTIONS.has(name));
+  return known.has(name) || SYNTAX_FUNCTIONS.has(name) || (window && WINDOW_FUNCTIONS.has(name));
 }

@@ -1,7 +1,11 @@
 import type { Json } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
 import type { SqlParam } from '../../platform/engine/engine.js';
-import type { SandboxColumn, SandboxCursor } from '../../platform/engine/sandbox.js';
+import type {
+  SandboxColumn,
+  SandboxCursor,
+  SandboxSession,
+} from '../../platform/engine/sandbox.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { checkSql } from './sql-check.js';
@@ -98,34 +102,36 @@ async function start(ctx: AppContext, actor: Actor, input: SqlInput): Promise<Ru
   const tables = await resolveTables(ctx, actor, checked.tables);
   const leave = await runtime.gate.enter();
   const started = performance.now();
-  let timedOut = false;
+  const state = { timedOut: false };
   let timer: NodeJS.Timeout | undefined;
-  let cursor: SandboxCursor | null = null;
+  let session: SandboxSession | null = null;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      timedOut = true;
-      cursor?.interrupt();
+      state.timedOut = true;
+      session?.interrupt();
       reject(timeoutError(ctx));
     }, ctx.config.sqlTimeoutMs);
   });
   deadline.catch(() => undefined);
   const finish = () => {
     clearTimeout(timer);
-    cursor?.close();
+    session?.close();
     leave();
   };
   // The place is given back when DuckDB has stopped, not when the caller stops waiting.
-  const opening = sandbox.open(tables, input.sql, params);
+  const opening = (async () => {
+    session = await sandbox.session();
+    if (state.timedOut) throw timeoutError(ctx);
+    return session.start(tables, input.sql, params);
+  })();
+  let cursor: SandboxCursor;
   try {
     cursor = await Promise.race([opening, deadline]);
   } catch (err) {
-    opening.then((c) => {
-      c.close();
-      finish();
-    }, finish);
-    throw statementError(err, ctx, timedOut);
+    opening.then(finish, finish);
+    throw statementError(err, ctx, state.timedOut);
   }
-  return { cursor, started, deadline, timedOut: () => timedOut, finish };
+  return { cursor, started, deadline, timedOut: () => state.timedOut, finish };
 }
 
 /** Runs a statement and answers its first SQL_MAX_ROWS rows. */

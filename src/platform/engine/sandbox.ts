@@ -36,10 +36,42 @@ export interface SandboxColumn {
 export interface SandboxCursor {
   columns: SandboxColumn[];
   /** The next rows (JSON-safe values), or null at the end. */
-  next(): Promise<Record<string, Json>[] | null>;
-  /** Stops the statement (a time limit); `next` then fails. */
-  interrupt(): void;
-  close(): void;
+  next: () => Promise<Record<string, Json>[] | null>;
+}
+
+/** One statement's connection: interrupt() stops it at any stage (views, binding, rows). */
+export class SandboxSession {
+  private closed = false;
+  constructor(private readonly c: DuckDBConnection) {}
+
+  /**
+   * Starts `sql` with each table as a temporary view of its file. The caller has checked that
+   * the statement reads nothing else (see features/sql).
+   */
+  async start(
+    tables: SandboxTable[],
+    sql: string,
+    params: Record<string, SqlParam>,
+  ): Promise<SandboxCursor> {
+    for (const t of tables) {
+      await this.c.run(
+        `CREATE TEMP VIEW ${sqlIdentifier(t.name)} AS SELECT * FROM read_parquet(${sqlString(t.file)})`,
+      );
+    }
+    const statement = await this.c.prepare(sql);
+    if (Object.keys(params).length > 0) statement.bind(params);
+    return cursorOf(await statement.stream());
+  }
+
+  interrupt(): void {
+    if (!this.closed) this.c.interrupt();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.c.closeSync();
+  }
 }
 
 export class Sandbox {
@@ -63,30 +95,9 @@ export class Sandbox {
     return JSON.parse(String(row?.tree)) as ParsedSql;
   }
 
-  /**
-   * Starts `sql` on a connection of its own where each table is a temporary view of its file.
-   * The caller has checked that the statement reads nothing else (see features/sql).
-   */
-  async open(
-    tables: SandboxTable[],
-    sql: string,
-    params: Record<string, SqlParam>,
-  ): Promise<SandboxCursor> {
-    const c = await this.engine.connect();
-    try {
-      for (const t of tables) {
-        await c.run(
-          `CREATE TEMP VIEW ${sqlIdentifier(t.name)} AS SELECT * FROM read_parquet(${sqlString(t.file)})`,
-        );
-      }
-      const statement = await c.prepare(sql);
-      if (Object.keys(params).length > 0) statement.bind(params);
-      const result = await statement.stream();
-      return cursorOf(c, result);
-    } catch (err) {
-      c.closeSync();
-      throw err;
-    }
+  /** A connection of its own for one statement; interrupt it to stop whatever it runs. */
+  async session(): Promise<SandboxSession> {
+    return new SandboxSession(await this.engine.connect());
   }
 
   async close(): Promise<void> {
@@ -116,11 +127,10 @@ function numeric(type: string): ((v: Json) => Json) | null {
   return null;
 }
 
-function cursorOf(c: DuckDBConnection, result: DuckDBResult): SandboxCursor {
+function cursorOf(result: DuckDBResult): SandboxCursor {
   const names = distinctNames(result.columnNames());
   const types = result.columnTypes().map(String);
   const convert = types.map(numeric);
-  let closed = false;
   return {
     columns: names.map((name, i) => ({ name, type: types[i] ?? 'VARCHAR' })),
     async next() {
@@ -138,14 +148,6 @@ function cursorOf(c: DuckDBConnection, result: DuckDBResult): SandboxCursor {
         rows.push(row);
       }
       return rows;
-    },
-    interrupt() {
-      if (!closed) c.interrupt();
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      c.closeSync();
     },
   };
 }
