@@ -178,3 +178,14 @@ describe('the /sql page', () => {
     ).toContain('"staff-rota/rota"');
   });
 });
+
+describe('the resource page', () => {
+  it('links a tabular resource to /sql with a first query over its table', async () => {
+    const res = await t.app.inject(`/datasets/air-quality/resources/${fx.ids.stops}`);
+    expect(res.statusCode).toBe(200);
+    const href = load(res.body)('a:contains("Query with SQL")').attr('href') ?? '';
+    expect(decodeURIComponent(href)).toBe('/sql?q=SELECT * FROM "air-quality/bus-stops" LIMIT 100');
+    const page = await t.app.inject(href);
+    expect(load(page.body)('table.app-data-table tbody tr')).toHaveLength(3);
+  });
+});
