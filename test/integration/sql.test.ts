@@ -189,3 +189,16 @@ describe('the resource page', () => {
     expect(load(page.body)('table.app-data-table tbody tr')).toHaveLength(3);
   });
 });
+
+describe('SQL_ENABLED=false', () => {
+  it('serves neither the endpoint nor the page, and links to neither', async () => {
+    const off = await createTestApp({ sqlEnabled: false });
+    try {
+      expect((await sqlGet(off, 'SELECT 1')).statusCode).toBe(404);
+      expect((await off.app.inject('/sql')).statusCode).toBe(404);
+      expect(load((await off.app.inject('/api/docs')).body)('a[href="/sql"]')).toHaveLength(0);
+    } finally {
+      await off.close();
+    }
+  });
+});
