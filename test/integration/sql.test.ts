@@ -202,3 +202,22 @@ describe('SQL_ENABLED=false', () => {
     }
   });
 });
+
+describe('a deleted dataset', () => {
+  it('has no tables, not even for its editors who may still read it', async () => {
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/datasets/draft-cycle-counts',
+      headers: bearer(fx.tokens.editor),
+    });
+    expect(del.statusCode, del.body).toBe(204);
+    for (const sql of [
+      'SELECT * FROM "draft-cycle-counts/counts"',
+      `SELECT * FROM "${fx.ids.counts}"`,
+    ]) {
+      const res = await sqlGet(t, sql, fx.tokens.editor);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('unknown_table');
+    }
+  });
+});

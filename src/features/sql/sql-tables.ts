@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { SandboxTable } from '../../platform/engine/sandbox.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
-import { readableResourceBySlugs } from '../catalog/index.js';
+import { readableResource, readableResourceBySlugs } from '../catalog/index.js';
 import { versionSource } from '../datastore/index.js';
 
 // A statement's table names resolved to the Parquet files of versions the caller may read:
@@ -44,17 +44,16 @@ async function resolve(ctx: AppContext, actor: Actor, name: string): Promise<San
   const parsed = parseTableName(name);
   if (!parsed) throw unknownTable(name);
   try {
-    const id =
-      'id' in parsed.resource
-        ? parsed.resource.id
-        : (
-            await readableResourceBySlugs(
-              ctx,
-              actor,
-              parsed.resource.dataset,
-              parsed.resource.resource,
-            )
-          ).resourceId;
+    let id: string;
+    if ('id' in parsed.resource) {
+      id = parsed.resource.id;
+      // Editors may read a deleted dataset's resources, but it has no tables.
+      const { dataset } = await readableResource(ctx, actor, id);
+      if (dataset.state === 'deleted') throw unknownTable(name);
+    } else {
+      const { dataset, resource } = parsed.resource;
+      id = (await readableResourceBySlugs(ctx, actor, dataset, resource)).resourceId;
+    }
     const vs = await versionSource(ctx, actor, id, parsed.version);
     return { name: name.toLowerCase(), file: vs.file };
   } catch (err) {
