@@ -9,6 +9,7 @@ const LAYERS = [
   'catalog',
   'organisations',
   'datastore',
+  'sql',
   'indicators',
   'promises',
   'publish',

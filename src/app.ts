@@ -14,6 +14,7 @@ import { registerOrganisations } from './features/organisations/index.js';
 import { registerPromises } from './features/promises/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
+import { registerSql } from './features/sql/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { frameworkErrorOptions } from './platform/http/framework-errors.js';
 import { startBlobSweeper } from './platform/blobs/garbage-sweeper.js';
@@ -89,6 +90,7 @@ export async function buildApp(
   registerCatalog(app, ctx, { data: datastoreResourceData, dependents: [resourceDependents] });
   registerOrganisations(app, ctx);
   await registerDatastore(app, ctx);
+  registerSql(app, ctx);
   registerIndicators(app, ctx);
   registerPromises(app, ctx);
   registerPublishPages(app, ctx);

@@ -104,6 +104,49 @@ export const settings = {
     default: 30_000,
     doc: 'A datastore query running longer than this is stopped and answered with 503.',
   },
+  // The read-only SQL endpoint (/api/v1/sql, /sql): its own DuckDB instance and limits.
+  sqlEnabled: {
+    env: 'SQL_ENABLED',
+    kind: 'boolean',
+    default: true,
+    doc: 'Serve the read-only SQL endpoint /api/v1/sql and its page /sql.',
+  },
+  sqlTimeoutMs: {
+    env: 'SQL_TIMEOUT_MS',
+    kind: 'integer',
+    default: 10_000,
+    doc: 'An SQL query running longer than this is interrupted and answered with 503.',
+  },
+  sqlMaxRows: {
+    env: 'SQL_MAX_ROWS',
+    kind: 'integer',
+    default: 10_000,
+    doc: 'Most rows an SQL query returns; past it the answer says truncated: true.',
+  },
+  sqlMemoryLimit: {
+    env: 'SQL_MEMORY_LIMIT',
+    kind: 'string',
+    default: '512MB',
+    doc: 'Memory of the SQL endpoint’s own DuckDB instance, shared by its running queries.',
+  },
+  sqlThreads: {
+    env: 'SQL_THREADS',
+    kind: 'integer',
+    default: 1,
+    doc: 'Threads of the SQL endpoint’s DuckDB instance.',
+  },
+  sqlMaxConcurrent: {
+    env: 'SQL_MAX_CONCURRENT',
+    kind: 'integer',
+    default: 2,
+    doc: 'SQL queries running at once; as many more wait, and past that 429.',
+  },
+  sqlMaxLength: {
+    env: 'SQL_MAX_LENGTH',
+    kind: 'integer',
+    default: 20_000,
+    doc: 'Longest SQL text accepted, in characters.',
+  },
   tokenLastUsedIntervalS: {
     env: 'TOKEN_LAST_USED_INTERVAL_S',
     kind: 'integer',

@@ -30,6 +30,13 @@ export {
 } from './resource.service.js';
 export { adoptResourceFile, replaceResourceFile } from './resource-file.service.js';
 export type { HoldFormat, StagedFile } from './resource-upload.js';
+export {
+  readableResourceBySlugs,
+  readableResourceTables,
+  resourceSlugs,
+  resourceTableOf,
+  type ResourceTable,
+} from './resource-tables.js';
 export { listThemes, themeTitlesBySlug } from './taxonomy.service.js';
 export { listPublishers } from './site.service.js';
 export type {

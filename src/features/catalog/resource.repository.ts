@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Resource } from '../../platform/db/schema.js';
+import type { ReadableScope } from '../accounts/index.js';
+import { visibleDatasets } from './dataset.repository.js';
 
 export function findResourceById(db: Kysely<Database>, id: string): Promise<Resource | undefined> {
   return db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
@@ -54,4 +56,14 @@ export async function findResourceIdOfDataset(
 
 export async function deleteResourceRow(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('resources').where('id', '=', id).execute();
+}
+
+/** The resources of the datasets a scope may read (not deleted): the SQL tables' list. */
+export function listResourcesOfVisibleDatasets(db: Kysely<Database>, scope: ReadableScope) {
+  return visibleDatasets(db, scope)
+    .innerJoin('resources as r', 'r.dataset_id', 'd.id')
+    .select(['d.slug as dataset_slug', 'd.title as dataset_title', 'r.id', 'r.name', 'r.blob_key'])
+    .orderBy('d.slug')
+    .orderBy('r.position')
+    .execute();
 }

@@ -107,3 +107,15 @@ export async function deleteDataOfResource(db: Kysely<Database>, resourceId: str
   await db.deleteFrom('datastore_versions').where('resource_id', '=', resourceId).execute();
   await db.deleteFrom('datastore_loads').where('resource_id', '=', resourceId).execute();
 }
+
+/** Every version's number, row count and fields of these resources, newest first. */
+export function versionsOf(db: Kysely<Database>, resourceIds: string[]) {
+  if (resourceIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('datastore_versions')
+    .select(['resource_id', 'version', 'row_count', 'fields'])
+    .where('resource_id', 'in', resourceIds)
+    .orderBy('resource_id')
+    .orderBy('version', 'desc')
+    .execute();
+}

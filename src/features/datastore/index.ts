@@ -12,3 +12,5 @@ export { LOADABLE_FORMATS } from './sources/index.js';
 export { AGGREGATES, FieldName, Filter, type QueryInput } from './query.schemas.js';
 export { queryResource, versionSource, type QueryResult } from './query.service.js';
 export { datastoreResourceData } from './resource-data.js';
+export { queryableTables, type DatastoreTable } from './sql-tables.js';
+export { aggregateSql, seriesSql, type SeriesSqlInput } from './sql/public-sql.js';

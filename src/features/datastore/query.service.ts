@@ -44,6 +44,7 @@ export async function versionSource(
     fields: JSON.parse(v.fields) as Field[],
     geometry: v.geometry ? (JSON.parse(v.geometry) as GeometryInfo) : null,
     source: readParquet(path),
+    file: path,
   };
 }
 

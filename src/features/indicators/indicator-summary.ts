@@ -52,5 +52,7 @@ export function detail(row: IndicatorRow, values: IndicatorValues): IndicatorDet
     query,
     group_field: query.group ?? null,
     groups: values.groups,
+    sql: null,
+    sql_url: null,
   };
 }

@@ -93,6 +93,29 @@ export async function indicatorValues(
   );
 }
 
+/** The datastore query an indicator's definition makes: its aggregates, grouped by period. */
+export function seriesQuery(fields: Field[], query: IndicatorQueryInput) {
+  const dateField = fields.find((f) => f.name === query.date.field);
+  const bucket = dateField && TEMPORAL.has(dateField.type) ? query.date.bucket : undefined;
+  const dateKey = bucket ? `${query.date.field}_${bucket}` : query.date.field;
+  const base: QueryInput = {
+    ...(query.filters ? { filters: query.filters } : {}),
+    aggregates: [
+      { ...query.value, as: 'v' },
+      ...(query.denominator ? [{ ...query.denominator, as: 'd' }] : []),
+    ],
+    limit: MAX_ROWS,
+  };
+  const dateGroup = bucket ? { field: query.date.field, bucket } : query.date.field;
+  return {
+    base,
+    dateGroup,
+    dateKey,
+    ratio: query.denominator !== undefined,
+    cumulative: query.cumulative === true,
+  };
+}
+
 async function compute(
   ctx: AppContext,
   actor: Actor,
@@ -101,21 +124,9 @@ async function compute(
   version: number,
   query: IndicatorQueryInput,
 ): Promise<IndicatorValues> {
-  const dateField = fields.find((f) => f.name === query.date.field);
-  const bucket = dateField && TEMPORAL.has(dateField.type) ? query.date.bucket : undefined;
-  const dateKey = bucket ? `${query.date.field}_${bucket}` : query.date.field;
-  const ratio = query.denominator !== undefined;
-  const cumulative = query.cumulative === true;
-  const base: QueryInput = {
-    ...(query.filters ? { filters: query.filters } : {}),
-    aggregates: [
-      { ...query.value, as: 'v' },
-      ...(query.denominator ? [{ ...query.denominator, as: 'd' }] : []),
-    ],
-    limit: MAX_ROWS,
-    version,
-  };
-  const dateGroup = bucket ? { field: query.date.field, bucket } : query.date.field;
+  const series = seriesQuery(fields, query);
+  const { dateGroup, dateKey, ratio, cumulative } = series;
+  const base: QueryInput = { ...series.base, version };
   const region = await queryResource(ctx, actor, resourceId, { ...base, group_by: [dateGroup] });
   const groups: GroupSeries[] = [];
   if (query.group) {

@@ -54,6 +54,13 @@ export const IndicatorDetailSchema = Type.Object(
         latest: Nullable(DatedValue),
       }),
     ),
+    sql: Nullable(
+      Type.String({
+        description:
+          'The SQL computing the series on /api/v1/sql (its last row is `latest`); null when the data is not public',
+      }),
+    ),
+    sql_url: Nullable(Type.String({ description: 'GET /api/v1/sql running `sql`' })),
   },
   { $id: 'IndicatorDetail' },
 );

@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import type { IndicatorDetail, IndicatorSummary } from './indicator.types.js';
 import { detail, queryOf, summarise } from './indicator-summary.js';
+import { indicatorSql } from './indicator-sql.js';
 import { indicatorValues } from './indicator-values.js';
 import {
   findIndicatorBySlug,
@@ -72,5 +73,12 @@ async function oneIndicator<T>(
 export const getIndicatorSummary = (ctx: AppContext, actor: Actor, slug: string) =>
   oneIndicator<IndicatorSummary>(ctx, actor, slug, summarise);
 
-export const getIndicator = (ctx: AppContext, actor: Actor, slug: string) =>
-  oneIndicator<IndicatorDetail>(ctx, actor, slug, detail);
+/** One indicator with its groups and, over public data, the SQL anyone can run to check it. */
+export async function getIndicator(
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+): Promise<IndicatorDetail> {
+  const d = await oneIndicator<IndicatorDetail>(ctx, actor, slug, detail);
+  return { ...d, ...(await indicatorSql(ctx, d.resource_id, d.query)) };
+}

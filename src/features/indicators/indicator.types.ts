@@ -59,4 +59,8 @@ export interface IndicatorDetail extends IndicatorSummary {
   query: IndicatorQueryInput;
   group_field: string | null;
   groups: GroupSeries[];
+  /** The SQL of the series on the public SQL endpoint (null over data not public). */
+  sql: string | null;
+  /** The API request that runs it: its last row is `latest`. */
+  sql_url: string | null;
 }

@@ -36,3 +36,17 @@ export function sqlString(text: string): string {
   refuseUnsendable(text, 'The SQL string');
   return `'${text.replaceAll("'", "''")}'`;
 }
+
+/**
+ * A value as a DuckDB literal, for SQL text shown to people to run themselves (an indicator's
+ * query): text as sqlString, numbers as written, booleans and null as keywords.
+ */
+export function sqlLiteral(value: string | number | boolean | bigint | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return sqlString(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new Error(`The number ${String(value)} has no SQL literal`);
+  }
+  return String(value);
+}

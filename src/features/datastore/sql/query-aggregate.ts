@@ -20,6 +20,7 @@ export function buildAggregateQuery(
   input: QueryInput,
   fields: Field[],
   geometry: GeometryInfo | null,
+  p: Params = new Params(),
 ): BuiltQuery {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const field = (name: string | undefined, what: string, parameter = 'aggregates') => {
@@ -31,7 +32,6 @@ export function buildAggregateQuery(
     }
     return f;
   };
-  const p = new Params();
   const where = whereSql(input, fields, geometry, p);
   const out: OutputField[] = [];
   const selects: string[] = [];
@@ -128,8 +128,10 @@ export function buildAggregateQuery(
   while (names.has(totalColumn)) totalColumn = `_${totalColumn}`;
   const paged = `SELECT ${[...selects, `count(*) OVER () AS ${q(totalColumn)}`].join(', ')} FROM ${source}${whereClause}${groupClause}`;
   const limit = input.limit ?? 100;
+  const orderClause = order.length ? ` ORDER BY ${order.join(', ')}` : '';
   return {
-    sql: `${paged}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${limit} OFFSET ${input.offset ?? 0}`,
+    plainSql: `${inner}${orderClause}`,
+    sql: `${paged}${orderClause} LIMIT ${limit} OFFSET ${input.offset ?? 0}`,
     countSql: `SELECT count(*) AS n FROM (${inner})`,
     totalColumn,
     countParams: p.values,

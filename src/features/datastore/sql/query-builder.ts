@@ -12,6 +12,8 @@ export interface VersionSource {
   geometry: GeometryInfo | null;
   /** A DuckDB table expression reading the version's Parquet file. */
   source: string;
+  /** The Parquet file itself (a local path). */
+  file: string;
 }
 
 export function buildQuery(

@@ -1,5 +1,5 @@
 import type { SqlParam } from '../../../platform/engine/engine.js';
-import { sqlIdentifier as q } from '../../../platform/engine/sql.js';
+import { sqlIdentifier as q, sqlLiteral } from '../../../platform/engine/sql.js';
 import { invalidParameter } from '../../../platform/errors.js';
 import { type Field, type FieldType, type GeometryInfo } from '../field.js';
 import type { FilterInput, QueryInput } from '../query.schemas.js';
@@ -30,6 +30,8 @@ export interface BuiltQuery {
   keyColumns: string[];
   sortKey: { field: string; dir: 'asc' | 'desc' }[];
   limit: number;
+  /** Aggregates only: every group, ordered, without paging or the hidden total. */
+  plainSql?: string;
 }
 
 const CMP: Record<string, string> = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' };
@@ -40,6 +42,13 @@ class Params {
   add(v: SqlParam): string {
     this.values.push(v);
     return `$${this.values.length}`;
+  }
+}
+
+/** Values written into the text as literals: SQL anyone can read and run as it stands. */
+class InlineParams extends Params {
+  override add(v: SqlParam): string {
+    return sqlLiteral(v);
   }
 }
 
@@ -145,5 +154,5 @@ export function whereSql(
   return clauses;
 }
 
-export { Params };
+export { InlineParams, Params };
 export { NUMERIC };

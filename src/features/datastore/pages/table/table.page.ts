@@ -16,6 +16,7 @@ import {
   type RawQuery,
 } from './table-params.js';
 import { tableView } from './table.view.js';
+import { sqlLink } from './sql-link.js';
 
 /**
  * /datasets/:slug/resources/:id, the table: paged, sorted and filtered on the server by GET
@@ -47,10 +48,11 @@ export function tablePage(app: FastifyInstance, ctx: AppContext): void {
       }
       const path = resourcePath(resource);
       const view = tableView(path, id, ctx.config.baseUrl, state, result, errors);
+      const sqlHref = ctx.config.sqlEnabled ? await sqlLink(ctx, id) : null;
       if (state.page > 1) locals.pageTitle = `${resource.name} (page ${String(state.page)})`;
       return reply.page(
         'features/datastore/pages/table/table.njk',
-        { ...locals, ...view, errors: errors.map(({ text, href }) => ({ text, href })) },
+        { ...locals, ...view, sqlHref, errors: errors.map(({ text, href }) => ({ text, href })) },
         errors.length ? 400 : 200,
       );
     },

@@ -6,6 +6,7 @@ import { readableResource } from '../../../catalog/index.js';
 import { getIndicator } from '../../indicator.service.js';
 import { indicatorView } from './indicator.view.js';
 import { areasOf } from '../../indicator-areas.js';
+import { sqlPageUrl } from '../../../sql/index.js';
 
 /**
  * /indicators/:slug: the latest value and change, the series with its forecast band, progress
@@ -24,6 +25,7 @@ export function indicatorPage(app: FastifyInstance, ctx: AppContext): void {
       indicator: d,
       view: indicatorView(d),
       mapped,
+      sqlPage: d.sql ? sqlPageUrl(d.sql) : null,
       source: {
         dataset: dataset.title,
         resource: resource.name,

@@ -33,6 +33,8 @@ const base: IndicatorDetail = {
   query: { date: { field: 'quarter' }, value: { fn: 'avg', field: 'pct' } },
   group_field: null,
   groups: [],
+  sql: null,
+  sql_url: null,
 };
 
 describe('the indicator page in words', () => {

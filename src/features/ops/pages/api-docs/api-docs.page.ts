@@ -13,6 +13,7 @@ export function apiDocsPage(app: FastifyInstance, ctx: AppContext): void {
       ...sectionPage('API documentation', 'api'),
       openapiUrl: `${ctx.config.baseUrl}/api/v1/openapi.json`,
       baseUrl: ctx.config.baseUrl,
+      sqlEnabled: ctx.config.sqlEnabled,
       ...view,
     });
   });
