@@ -95,6 +95,15 @@ describe('the SQL endpoint', () => {
     ]);
   });
 
+  it('defuses spreadsheet formulas in CSV but keeps NDJSON as it is', async () => {
+    const sql = "SELECT '=HYPERLINK(1)' AS a, '-5' AS b, -5 AS n, '@x' AS c";
+    const csv = await sqlGet(t, sql, undefined, '&format=csv');
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toBe("a,b,n,c\r\n'=HYPERLINK(1),'-5,-5,'@x\r\n");
+    const nd = await sqlGet(t, sql, undefined, '&format=ndjson');
+    expect(JSON.parse(nd.body.trim())).toEqual({ a: '=HYPERLINK(1)', b: '-5', n: -5, c: '@x' });
+  });
+
   it('says when rows were left off at SQL_MAX_ROWS', async () => {
     const answer = await ok(
       'SELECT * FROM "bus-punctuality/routes" a, "bus-punctuality/routes" b, "bus-punctuality/routes" c',

@@ -13,4 +13,5 @@ export { AGGREGATES, FieldName, Filter, type QueryInput } from './query.schemas.
 export { queryResource, versionSource, type QueryResult } from './query.service.js';
 export { datastoreResourceData } from './resource-data.js';
 export { queryableTables, type DatastoreTable } from './sql-tables.js';
+export { defusedCell } from './sql/formula-defuse.js';
 export { aggregateSql, seriesSql, type SeriesSqlInput } from './sql/public-sql.js';

@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
+import { defusedCell } from '../datastore/index.js';
 import type { Row, SqlStream } from './sql.service.js';
 
-// The streamed formats of a result: CSV (RFC 4180, a header row) and NDJSON (a record a line).
+// The streamed formats of a result: CSV (RFC 4180, a header row; text a spreadsheet would run as
+// a formula is defused as the exports do) and NDJSON (a record a line, the data as it is).
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? defusedCell(value) : JSON.stringify(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

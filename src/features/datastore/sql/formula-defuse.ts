@@ -17,3 +17,8 @@ export function defusedText(expr: string): string {
     `THEN '''' || ${expr} ELSE ${expr} END`
   );
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The same rule for a value already in hand (results that are not written by DuckDB). */
+export const defusedCell = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
