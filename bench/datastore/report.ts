@@ -195,7 +195,10 @@ function ingestTable(r: DatastoreResult): Table {
     ],
     ['Services: createLoad + runLoad', s(inProcess.loadSeconds)],
     ['  of which ingestFile as timed in the load report', s(inProcess.reportSeconds)],
-    ...r.ingest.duckdb.map((v, i) => [`DuckDB COPY (SELECT * FROM read_csv) TO zstd Parquet, run ${i + 1}`, s(v)]),
+    ...r.ingest.duckdb.map((v, i) => [
+      `DuckDB COPY (SELECT * FROM read_csv) TO zstd Parquet, run ${i + 1}`,
+      s(v),
+    ]),
   ];
   if (!('error' in r.pg)) {
     const pg = r.pg;
