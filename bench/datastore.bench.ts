@@ -37,6 +37,7 @@ import {
   type PgIngest,
 } from './datastore/report.js';
 import { startServer, type ServerProcess } from './datastore/server.js';
+import { measureConcurrency, measureXlsxExport } from './datastore/load-tests.js';
 import { versionSource } from '../src/features/datastore/index.js';
 
 const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
@@ -50,7 +51,12 @@ const DEFAULTS = {
   walk: 200,
   duckRuns: 3,
   breakdown: 1,
+  xlsxRows: 250_000,
+  concurrentSeconds: 20,
 };
+/** The concurrent clients' resource and how many clients (issue 11). */
+const CONCURRENT_ROWS = 1_000_000;
+const CONNECTIONS = 50;
 const PG_URL_DEFAULT = 'postgres://root@127.0.0.1:5432/test';
 /** The CSV's id column is 1,000,000 + the row number (see generate.ts). */
 const ID_OFFSET = 1_000_000;
@@ -105,6 +111,8 @@ async function run(): Promise<string[]> {
     walk: setting('BENCH_DATASTORE_WALK', DEFAULTS.walk, 2),
     duckRuns: setting('BENCH_DATASTORE_DUCK_RUNS', DEFAULTS.duckRuns),
     breakdown: setting('BENCH_DATASTORE_BREAKDOWN', DEFAULTS.breakdown, 0),
+    xlsxRows: setting('BENCH_DATASTORE_XLSX_ROWS', DEFAULTS.xlsxRows, 100),
+    concurrentSeconds: setting('BENCH_DATASTORE_CONCURRENT_SECONDS', DEFAULTS.concurrentSeconds),
   };
   const loadBefore = loadAverage();
   log(`load average ${loadBefore} on ${os.availableParallelism()} cores`);
@@ -189,10 +197,11 @@ async function run(): Promise<string[]> {
     // Ingest, the baselines interleaved with ours so that a busy moment hits them alike.
     const duckdb: number[] = [];
     const duckRun = async () => {
-      const r = await duckDbIngest(file, threads, memoryLimit);
+      const out = path.join(ctx.engine.tempDir, 'duckdb-baseline.parquet');
+      const r = await duckDbIngest(file, out, threads, memoryLimit);
       if (r.rows !== options.rows) throw new Error(`DuckDB read ${r.rows} rows`);
       duckdb.push(r.seconds);
-      log(`  DuckDB CREATE TABLE AS read_csv: ${r.seconds.toFixed(1)} s`);
+      log(`  DuckDB COPY read_csv TO zstd Parquet: ${r.seconds.toFixed(1)} s`);
     };
     log('ingest: DuckDB, services, PostgreSQL, DuckDB, HTTP, PostgreSQL, DuckDB…');
     await duckRun();
@@ -211,6 +220,13 @@ async function run(): Promise<string[]> {
       }
     }
     if (duckdb.length < options.duckRuns) await duckRun();
+
+    // A second, smaller resource for the concurrent clients (the issue's 1M rows).
+    const concurrentRows = Math.min(options.rows, CONCURRENT_ROWS);
+    const concurrentFile = path.join(sourceDir, 'service-requests-1m.csv');
+    await generateCsv(concurrentFile, concurrentRows, threads);
+    const concurrentLoad = await ingestInProcess(ctx, actor, slug, concurrentFile);
+    log(`  ${int(concurrentRows)} rows loaded for the concurrent clients`);
 
     const catalogueUrl =
       ctx.db.dialect === 'postgres'
@@ -320,6 +336,27 @@ async function run(): Promise<string[]> {
       path.join(ctx.engine.tempDir, 'duckdb-export.csv'),
     );
 
+    log(`export: GET …/export.xlsx?limit=${int(options.xlsxRows)}…`);
+    const xlsx = await measureXlsxExport(
+      server,
+      http.resourceId,
+      Math.min(options.xlsxRows, options.rows),
+    );
+    log(`  ${(xlsx.rows / xlsx.seconds).toFixed(0)} rows/s`);
+    log(
+      `concurrency: ${CONNECTIONS} clients for ${options.concurrentSeconds} s on ${int(concurrentRows)} rows…`,
+    );
+    const concurrency = await measureConcurrency(
+      server.origin,
+      concurrentLoad.resourceId,
+      concurrentRows,
+      CONNECTIONS,
+      options.concurrentSeconds,
+    );
+    log(
+      `  ${concurrency.requests} requests, p99 ${concurrency.p99} ms, ${concurrency.errors + concurrency.non2xx} errors`,
+    );
+
     const result: DatastoreResult = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       machine: describeMachine(),
@@ -340,6 +377,8 @@ async function run(): Promise<string[]> {
       walks: { byId, sorted },
       export: exported,
       duckExport,
+      xlsx,
+      concurrency,
     };
     console.log(
       `\nDatastore benchmark, ${int(options.rows)} rows (${(await fileMiB(file)).toFixed(0)} MiB)\n`,

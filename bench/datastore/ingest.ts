@@ -235,6 +235,12 @@ interface Statement {
 function phaseOf(sql: string): string {
   const s = sql.trim();
   if (s.includes('sniff_csv')) return 'sniff the CSV dialect (sniff_csv)';
+  if (/^CREATE TEMP TABLE direct_sample/i.test(s)) return 'read the first 20,480 rows (sample)';
+  if (/direct_sample/i.test(s)) return 'guess types from the sample (readings, midnight)';
+  if (/WITH ORDINALITY\) TO .*RETURN_STATS/is.test(s)) {
+    return 'one pass: read, check, convert and write the Parquet file (COPY … zstd, RETURN_STATS)';
+  }
+  if (/^DROP TABLE IF EXISTS csv_rejects|error_type, count/i.test(s)) return 'read rejected lines';
   if (/^CREATE TEMP TABLE staging AS SELECT \* FROM read_csv/i.test(s)) {
     const typed = !s.includes('all_varchar = true');
     const serial = s.includes('parallel = false');
@@ -250,7 +256,9 @@ function phaseOf(sql: string): string {
   if (/FILTER \(WHERE/i.test(s)) return 'infer types of text columns (count(*) FILTER per reading)';
   if (/^COPY .* TO .*parquet/is.test(s)) return 'convert and write the Parquet file (COPY … zstd)';
   if (/"samples_\d+"/.test(s)) return 'sample values (first rows of the Parquet file)';
-  if (/approx_count_distinct/i.test(s)) return 'statistics of converted fields (Parquet file)';
+  if (/approx_count_distinct/i.test(s)) {
+    return 'distinct values (Parquet file; nulls, min and max came with the COPY)';
+  }
   if (/^DROP TABLE staging/i.test(s)) return 'drop the temporary table';
   return 'other statements';
 }

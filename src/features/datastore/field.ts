@@ -49,6 +49,16 @@ export interface Warning {
   message: string;
 }
 
+/** A loaded file: its Parquet file (complete, not yet published) and what the load learnt. */
+export interface IngestResult {
+  parquetFile: string;
+  rows: number;
+  fields: Field[];
+  geometry: GeometryInfo | null;
+  warnings: Warning[];
+  encoding?: string | undefined;
+}
+
 export interface IngestReport {
   rows: number;
   columns: number;

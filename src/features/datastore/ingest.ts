@@ -5,13 +5,15 @@ import { prepare } from '../../platform/engine/engine.js';
 import type { Engine } from '../../platform/engine/engine.js';
 import {
   BBOX,
-  ROW_ID,
-  type Field,
   type FieldType,
   type GeometryInfo,
+  type IngestResult,
   type Warning,
 } from './field.js';
-import { uniqueNames } from './names.js';
+import { fieldNames } from './names.js';
+import { ingestDirect } from './ingest-direct.js';
+import type { StagedSource } from './sources/source.js';
+import { CLEAR_REJECTS_SQL, CSV_REJECT_KINDS_SQL } from './sql/read-files.js';
 import { stageSource } from './sources/index.js';
 import { inferColumns } from './sql/infer-columns.js';
 import { planColumns } from './sql/plan-columns.js';
@@ -42,14 +44,7 @@ export interface IngestInput {
   zipLimits?: ZipLimits | undefined;
 }
 
-export interface IngestResult {
-  parquetFile: string;
-  rows: number;
-  fields: Field[];
-  geometry: GeometryInfo | null;
-  warnings: Warning[];
-  encoding?: string | undefined;
-}
+export type { IngestResult };
 
 export class IngestError extends Error {
   constructor(
@@ -65,6 +60,38 @@ async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, un
 }
 
 /**
+ * Reads the source into the staging table, every column as text. A CSV file is read first
+ * with short rows set aside; if there were some, it is read again with them padded with nulls
+ * (when DuckDB can pad this file: quoted line breaks can defeat it, and then the short rows
+ * stay set aside, each reported by line). Returns how many rows were padded.
+ */
+async function stage(c: DuckDBConnection, staged: StagedSource): Promise<number> {
+  if (!staged.strictRelation) {
+    await c.run(stageSql(staged.relation));
+    return 0;
+  }
+  await c.run(CLEAR_REJECTS_SQL);
+  await c.run(stageSql(staged.strictRelation));
+  const kinds = await rows(c, CSV_REJECT_KINDS_SQL);
+  const short = Number(kinds.find((k) => k.error_type === 'MISSING COLUMNS')?.n ?? 0);
+  if (short === 0) return 0;
+  const strictCount = Number((await rows(c, COUNT_STAGING_SQL))[0]?.n ?? 0);
+  await c.run(DROP_STAGING_SQL);
+  try {
+    await c.run(CLEAR_REJECTS_SQL);
+    await c.run(stageSql(staged.relation));
+    const padded = Number((await rows(c, COUNT_STAGING_SQL))[0]?.n ?? 0);
+    if (padded === strictCount + short) return short;
+  } catch {
+    // Fall through to the read that sets short rows aside.
+  }
+  await c.run(DROP_STAGING_IF_ANY_SQL);
+  await c.run(CLEAR_REJECTS_SQL);
+  await c.run(stageSql(staged.strictRelation));
+  return 0;
+}
+
+/**
  * Reads a file into a table, infers each column's type over all its values, and writes one
  * Parquet file with a row id (and a bounding box for geographic rows). The Parquet file is
  * complete when this returns; nothing is published here.
@@ -73,28 +100,20 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
   await mkdir(input.workDir, { recursive: true });
   const staged = await stageSource(input);
   const warnings: Warning[] = [...staged.warnings];
+  const parquetFile = input.parquetFile ?? path.join(input.workDir, 'version.parquet');
+  await mkdir(path.dirname(parquetFile), { recursive: true });
   try {
     return await input.engine.with(async (c) => {
-      let typed = false;
-      if (staged.typedRelation) {
-        try {
-          await c.run(stageSql(staged.typedRelation));
-          typed = true;
-        } catch {
-          // A value that does not fit DuckDB's guess, or a ragged line: read it all as text.
-          await c.run(DROP_STAGING_IF_ANY_SQL);
-        }
+      // One pass when the file allows (types the publisher chose take the slower way).
+      const direct = input.types ? null : await ingestDirect(c, staged, parquetFile);
+      if (direct) return direct;
+      const short = await stage(c, staged);
+      if (short > 0) {
+        warnings.push({
+          message: `${short} ${short === 1 ? 'row' : 'rows'} had fewer fields than the header; padded with empty values`,
+        });
       }
-      if (!typed) {
-        try {
-          await c.run(stageSql(staged.relation));
-        } catch (err) {
-          if (!staged.strictRelation) throw err;
-          await c.run(DROP_STAGING_IF_ANY_SQL);
-          await c.run(stageSql(staged.strictRelation));
-        }
-      }
-      if (staged.rejects && !typed) {
+      if (staged.rejects) {
         for (const r of await rows(c, staged.rejects)) {
           warnings.push({
             line: Number(r.line),
@@ -108,22 +127,7 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
       if (count === 0) throw new IngestError('The file has a header but no rows of data', warnings);
 
       const sourceNames = described.map((d) => String(d.column_name));
-      const names = uniqueNames(sourceNames, [
-        ROW_ID,
-        ...BBOX,
-        ...(staged.geometry ? [] : ['geometry']),
-      ]);
-      names.forEach((n, i) => {
-        if (
-          n !== sourceNames[i] &&
-          !(staged.geometry && BBOX.includes(sourceNames[i] as (typeof BBOX)[number]))
-        ) {
-          warnings.push({
-            field: n,
-            message: `column ${i + 1} "${sourceNames[i] ?? ''}" was renamed "${n}" (blank or repeated name)`,
-          });
-        }
-      });
+      const names = fieldNames(sourceNames, staged.geometry, warnings);
 
       // Text columns get their type from all their values; typed sources keep theirs.
       const types = described.map((d) => String(d.column_type));
@@ -144,8 +148,6 @@ export async function ingestFile(input: IngestInput): Promise<IngestResult> {
         ? { kind: 'geojson', field: 'geometry' }
         : detectLatLon(fields);
 
-      const parquetFile = input.parquetFile ?? path.join(input.workDir, 'version.parquet');
-      await mkdir(path.dirname(parquetFile), { recursive: true });
       // A GeoJSON source's bounding box is written as the source gave it.
       await c.run(writeVersionSql(selects, staged.geometry ? BBOX : [], parquetFile));
       await c.run(DROP_STAGING_SQL);

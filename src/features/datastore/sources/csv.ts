@@ -3,7 +3,7 @@ import type { Warning } from '../field.js';
 import {
   CSV_REJECTS_SQL,
   csvTextRelation,
-  csvTypedRelation,
+  csvDirectRelation,
   type CsvRead,
 } from '../sql/read-files.js';
 import { nameColumns } from './column-names.js';
@@ -94,7 +94,7 @@ export async function stageCsv(options: StageOptions): Promise<StagedSource> {
     const plan = await planHeader(options, file, options.format === 'TSV');
     return {
       relation: csvTextRelation(file, plan.read, true),
-      typedRelation: csvTypedRelation(file, plan.read),
+      directRelation: csvDirectRelation(file, plan.read),
       strictRelation: csvTextRelation(file, plan.read, false),
       geometry: false,
       encoding,

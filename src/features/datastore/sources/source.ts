@@ -6,13 +6,13 @@ export interface StagedSource {
   /** A DuckDB table expression, e.g. read_csv('/path', ...); every row of the source. */
   relation: string;
   /**
-   * A faster read that lets DuckDB type the columns itself; it fails on any value that does not
-   * fit, and then `relation` (all text, typed by our own inference) is used instead.
+   * A read for the load's single pass (CSV): DuckDB's parallel reader, nothing padded, anything
+   * odd set aside in its rejects table (the load then takes `relation` instead).
    */
-  typedRelation?: string;
+  directRelation?: string;
   /**
-   * Tried when `relation` fails: DuckDB cannot pad short rows and set aside long ones in the
-   * same read, so this one sets aside both (each reported with its line number).
+   * Read first when present: short and long rows both set aside (and counted), so that
+   * `relation`, which pads short rows, is needed only when there are some.
    */
   strictRelation?: string;
   /** Set when the source already gives each row a GeoJSON `geometry` and bbox columns. */

@@ -19,13 +19,19 @@ const SAMPLE_ROWS = 10_000;
  * (one test per column instead of a dozen). Columns the full check refutes are inferred again
  * over all their values, so the answer is the same as trying everything everywhere.
  */
-export async function inferColumns(
+/** A guess from a sample: the reading that fits all its values, and how many values it had. */
+export interface SampleGuess {
+  guess: Inferred;
+  values: number;
+}
+
+/** Every reading tried on the first rows of `table` (or on all of a small table). */
+export async function guessFromSample(
   c: DuckDBConnection,
   table: string,
   columns: string[],
-): Promise<Map<string, Inferred>> {
-  const out = new Map<string, Inferred>();
-  if (columns.length === 0) return out;
+): Promise<SampleGuess[]> {
+  if (columns.length === 0) return [];
   const sample = `(SELECT * FROM ${table} LIMIT ${SAMPLE_ROWS})`;
   // Columns that are plainly text in the sample (names, descriptions) are settled before the
   // dozen readings are tried on the others, which is most of the cost of looking at a sample.
@@ -33,12 +39,23 @@ export async function inferColumns(
   const open = columns.filter((_, i) => !isHopeless(first, i));
   const openCounts = open.length > 0 ? await oneRow(c, inferenceSql(sample, open)) : {};
   const openGuesses = pickTypes(open, openCounts);
+  return columns.map((name, i) => ({
+    guess: openGuesses[open.indexOf(name)] ?? { type: 'text', expr: textExpr(name) },
+    values: Number(first[`n_${i}`] ?? 0),
+  }));
+}
+
+export async function inferColumns(
+  c: DuckDBConnection,
+  table: string,
+  columns: string[],
+): Promise<Map<string, Inferred>> {
+  const out = new Map<string, Inferred>();
+  if (columns.length === 0) return out;
+  const sampled = await guessFromSample(c, table, columns);
+  const guesses = sampled.map((s) => s.guess);
   const sampleCounts: Record<string, unknown> = {};
-  const guesses: Inferred[] = columns.map((name, i) => {
-    sampleCounts[`n_${i}`] = first[`n_${i}`];
-    const at = open.indexOf(name);
-    return openGuesses[at] ?? { type: 'text', expr: textExpr(name) };
-  });
+  sampled.forEach((s, i) => (sampleCounts[`n_${i}`] = s.values));
   const toVerify = columns
     .map((name, i) => ({ name, guess: guesses[i] }))
     .filter((x): x is { name: string; guess: Inferred } => x.guess !== undefined);

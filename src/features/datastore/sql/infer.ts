@@ -17,6 +17,30 @@ interface Reading {
 const NUM = String.raw`-?\d+`;
 const DEC = String.raw`-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`;
 const THOUSANDS = String.raw`-?\d{1,3}(,\d{3})+(\.\d+)?`;
+/**
+ * Codes are not numbers: a value with a leading zero (08123, 0161 234 5678; not 0, -0, 0.5) or
+ * a whole number of more than 15 digits (beyond what a double holds exactly: UPRNs, long ids)
+ * keeps its column as text, so the code is kept as written.
+ */
+const MAX_DIGITS = 15;
+/** SQL true when `v` starts with a zero followed by a digit (after an optional minus). */
+const leadingZero = (v: string) => `regexp_matches(${v}, '^-?0[0-9]')`;
+/** The same for a value DuckDB reads as a number (so a zero is followed by a digit, e or .). */
+const zeroFirst = (v: string) =>
+  `(${v} LIKE '0_%' AND ${v} NOT LIKE '0.%' OR ${v} LIKE '-0_%' AND ${v} NOT LIKE '-0.%')`;
+/** The digits of a whole number, ignoring sign and thousands separators. */
+const wholeDigits = (v: string) => `length(regexp_replace(${v}, '[^0-9]', '', 'g'))`;
+/** For a value of number characters: a whole number of more than 15 digits (no regex). */
+const longWhole = (v: string) =>
+  `(length(${v}) - starts_with(${v}, '-')::INTEGER > ${MAX_DIGITS} AND NOT contains(${v}, '.') AND NOT contains(${v}, 'e') AND NOT contains(${v}, 'E'))`;
+/** SQL true for a whole number (maybe with thousands separators) too long to be a number. */
+const tooLong = (v: string) =>
+  `(${matches(v, String.raw`-?\d{1,3}(,\d{3})+|${NUM}`)} AND ${wholeDigits(v)} > ${MAX_DIGITS})`;
+
+/** A number but for its leading zero: digits (spaces, commas, points) starting 0 and a digit. */
+const codeWithZero = (v: string) =>
+  `(${leadingZero(v)} AND ${matches(v, String.raw`-?\d[\d ,.]*`)})`;
+
 /** SQL true when the whole of `v` matches the regular expression. */
 const matches = (v: string, pattern: string) => `regexp_full_match(${v}, ${sqlString(pattern)})`;
 const strip = (v: string, chars: string) => `regexp_replace(${v}, ${sqlString(chars)}, '', 'g')`;
@@ -30,41 +54,49 @@ export const READINGS: Reading[] = [
   },
   {
     type: 'integer',
-    test: (v) => `${matches(v, NUM)} AND try_cast(${v} AS BIGINT) IS NOT NULL`,
+    // Written back exactly as it reads (no leading zero, no sign but minus), at most 15 digits.
+    test: (v) =>
+      `(cast(try_cast(${v} AS BIGINT) AS VARCHAR) = ${v} OR ${v} = '-0') AND length(${v}) <= ${MAX_DIGITS} + starts_with(${v}, '-')::INTEGER`,
     cast: (v) => `cast(${v} AS BIGINT)`,
     describe: 'a whole number',
   },
   {
     type: 'integer',
     format: 'thousands',
-    test: (v) => matches(v, String.raw`-?\d{1,3}(,\d{3})+|${NUM}`),
+    test: (v) =>
+      `${matches(v, String.raw`-?[1-9]\d{0,2}(,\d{3})+|${NUM}`)} AND NOT ${leadingZero(v)} AND ${wholeDigits(v)} <= ${MAX_DIGITS}`,
     cast: (v) => `cast(${strip(v, ',')} AS BIGINT)`,
     describe: 'a whole number with thousands separators',
   },
   {
     type: 'decimal',
-    test: (v) => matches(v, DEC),
+    // What DuckDB reads as a finite number (as its own typed read did before: a regular
+    // expression on millions of values costs more than the rest of the load's checks).
+    test: (v) =>
+      `NOT ${longWhole(v)} AND NOT ${zeroFirst(v)} AND isfinite(try_cast(${v} AS DOUBLE))`,
     cast: (v) => `cast(${v} AS DOUBLE)`,
     describe: 'a number',
   },
   {
     type: 'decimal',
     format: 'thousands',
-    test: (v) => matches(v, `${THOUSANDS}|${DEC}`),
+    test: (v) =>
+      `${matches(v, `${THOUSANDS}|${DEC}`)} AND NOT ${leadingZero(v)} AND NOT ${tooLong(v)}`,
     cast: (v) => `cast(${strip(v, ',')} AS DOUBLE)`,
     describe: 'a number with thousands separators',
   },
   {
     type: 'decimal',
     format: 'currency-gbp',
-    test: (v) => matches(v, String.raw`-?£\s*(${THOUSANDS}|${DEC})`),
+    test: (v) =>
+      `${matches(v, String.raw`-?£\s*(${THOUSANDS}|${DEC})`)} AND NOT ${leadingZero(strip(v, '[£\\s]'))}`,
     cast: (v) => `cast(${strip(v, '[£,\\s]')} AS DOUBLE)`,
     describe: 'an amount in pounds',
   },
   {
     type: 'decimal',
     format: 'percent',
-    test: (v) => matches(v, String.raw`(${THOUSANDS}|${DEC})\s*%`),
+    test: (v) => `${matches(v, String.raw`(${THOUSANDS}|${DEC})\s*%`)} AND NOT ${leadingZero(v)}`,
     cast: (v) => `cast(${strip(v, '[%,\\s]')} AS DOUBLE)`,
     describe: 'a percentage',
   },
@@ -108,6 +140,8 @@ export const textExpr = value;
 export function inferenceSql(table: string, columns: string[]): string {
   const parts = columns.flatMap((c, ci) => [
     `count(${value(c)}) AS ${sqlIdentifier(`n_${ci}`)}`,
+    `min(${value(c)}) FILTER (WHERE ${codeWithZero(value(c))}) AS ${sqlIdentifier(`z_${ci}`)}`,
+    `min(${value(c)}) FILTER (WHERE ${tooLong(value(c))}) AS ${sqlIdentifier(`l_${ci}`)}`,
     ...READINGS.map(
       (r, ri) =>
         `count(*) FILTER (WHERE ${value(c)} IS NOT NULL AND NOT coalesce(${r.test(value(c))}, false)) AS ${sqlIdentifier(`f_${ci}_${ri}`)}`,
@@ -143,7 +177,7 @@ export interface Inferred {
   format?: string;
   /** SQL converting the column to its type. */
   expr: string;
-  /** Why a column that almost had a type stayed text. */
+  /** Why a column that almost had a type stayed text, for the report. */
   note?: string;
 }
 
@@ -163,11 +197,24 @@ export function pickTypes(columns: string[], counts: Record<string, unknown>): I
         expr: reading.cast(value(c)),
       };
     }
+    // Codes that look like numbers: say why they stay text.
+    const zero = counts[`z_${ci}`];
+    if (typeof zero === 'string') {
+      return { ...text, note: `kept as text: values like ${zero} have leading zeros` };
+    }
+    const long = counts[`l_${ci}`];
+    if (typeof long === 'string') {
+      const why = `more than ${MAX_DIGITS} significant digits`;
+      return { ...text, note: `kept as text: values like ${long} have ${why}` };
+    }
     // Nearly one type: say so, so the publisher can fix the file or override the type.
     const best = fails.reduce((b, f, i) => (f < (fails[b] ?? Infinity) ? i : b), 0);
     const near = READINGS[best];
     if (near && (fails[best] ?? n) <= n * 0.05) {
-      return { ...text, note: `${fails[best]} of ${n} values are not ${near.describe}` };
+      return {
+        ...text,
+        note: `stays text: ${fails[best]} of ${n} values are not ${near.describe}`,
+      };
     }
     return text;
   });
@@ -178,6 +225,51 @@ export function firstMisfitSql(table: string, column: string, type: FieldType): 
   const tests = READINGS.filter((r) => r.type === type).map((r) => r.test(value(column)));
   const fits = tests.length > 0 ? `coalesce(${tests.join(' OR ')}, false)` : 'true';
   return `SELECT rowid + 1 AS row, ${value(column)} AS value FROM ${table} WHERE ${value(column)} IS NOT NULL AND NOT (${fits}) ORDER BY rowid LIMIT 1`;
+}
+
+/** Raised inside a load's single pass when a value contradicts the type guessed from a sample. */
+export const MISFIT = 'metrodata: a value does not fit the sampled type';
+
+/**
+ * A text column converted as `guess` says, failing the statement on any value that does not
+ * read that way (the load then looks at every value instead). Text is trimmed, and only where
+ * there is something to trim: trimming every value costs more than looking at both ends.
+ */
+export function guardedExpr(column: string, guess: Inferred): string {
+  // The value as read: one with spaces around it fails the test and takes the slower way,
+  // which trims (trimming every value here would cost more than the rest of the check).
+  const v = sqlIdentifier(column);
+  const reading = READINGS.find((r) => r.type === guess.type && r.format === guess.format);
+  if (!reading) return tidyText(column);
+  return `CASE WHEN ${v} IS NULL THEN NULL WHEN coalesce(${reading.test(v)}, false) THEN ${reading.cast(v)} ELSE error(${sqlString(MISFIT)}) END`;
+}
+
+/**
+ * The code points DuckDB's trim() removes (Unicode category Zs: the space, no-break space,
+ * the typographic spaces, ideographic space), found by trying every code point.
+ */
+export const TRIMMED = `[${[
+  32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287,
+  12288,
+].join(', ')}]`;
+
+/**
+ * Values that trimming would change: empty, or starting or ending with a space. Looking at the
+ * first and last character is several times cheaper than trimming every value and comparing.
+ */
+export const untidy = (col: string) =>
+  // list_contains, not IN: DuckDB plans a long IN list as a join, which breaks the pass in two.
+  `${col} = '' OR list_contains(${TRIMMED}, unicode(${col})) OR list_contains(${TRIMMED}, unicode(${col}[-1]))`;
+
+/** A text column as loaded (trimmed, empty as null), trimming only the values that need it. */
+export function tidyText(column: string): string {
+  const col = sqlIdentifier(column);
+  return `CASE WHEN ${untidy(col)} THEN ${value(column)} ELSE ${col} END`;
+}
+
+/** A column that must be empty throughout (as it was in the sample), or the statement fails. */
+export function emptyOnlyExpr(column: string): string {
+  return `CASE WHEN ${value(column)} IS NULL THEN NULL ELSE error(${sqlString(MISFIT)}) END`;
 }
 
 /** The conversion for a type the publisher chose: values that do not read become null. */

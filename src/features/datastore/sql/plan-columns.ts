@@ -150,7 +150,7 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
     } else if (pick) {
       type = pick.type;
       expr = pick.type === 'text' && profile.clean ? raw : pick.expr;
-      if (pick.note) plan.warnings.push({ field: name, message: `stays text: ${pick.note}` });
+      if (pick.note) plan.warnings.push({ field: name, message: pick.note });
     } else {
       const midnight = profile.midnight === true;
       type = midnight ? 'date' : (fieldTypeOf(col.duckType) ?? 'text');

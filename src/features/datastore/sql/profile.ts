@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { oneRow } from '../../../platform/engine/engine.js';
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
+import { untidy } from './infer.js';
 import { readStats, statsSql, type RawStats } from './stats.js';
 
 /** What to learn about one column of the staging table. */
@@ -21,22 +22,6 @@ export interface ColumnProfile {
   clean?: boolean;
   midnight?: boolean;
 }
-
-/**
- * The code points DuckDB's trim() removes (Unicode category Zs: the space, no-break space,
- * the typographic spaces, ideographic space), found by trying every code point.
- */
-const TRIMMED = [
-  32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287,
-  12288,
-].join(', ');
-
-/**
- * Values that trimming would change: empty, or starting or ending with a space. Looking at the
- * first and last character is several times cheaper than trimming every value and comparing.
- */
-const untidy = (col: string) =>
-  `${col} = '' OR unicode(${col}) IN (${TRIMMED}) OR unicode(${col}[-1]) IN (${TRIMMED})`;
 
 /**
  * One pass over the staging table for everything the load needs to know of whole columns

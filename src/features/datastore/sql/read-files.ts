@@ -43,17 +43,28 @@ export const CSV_REJECTS_SQL =
   'SELECT line, column_name, error_type, csv_line FROM csv_rejects ORDER BY line LIMIT 100';
 
 /**
- * DuckDB types the columns itself, dates left as text for our inference (which reads
- * DD/MM/YYYY the UK way round). It runs in parallel even where the text read cannot: if the
- * parallel reader trips on a quoted line break, the load falls back to the text read anyway.
+ * The read of a load's single pass (see ingest-direct.ts): DuckDB's parallel reader types only
+ * times itself; numbers stay text, so that 08123 is not read as 8123 before our inference sees
+ * it, and dates stay text to be read DD/MM/YYYY the UK way round. No padding: a short or long
+ * row, or a value that does not fit, is set aside in `csv_rejects`, and the load then takes the
+ * slower way that pads short rows. DuckDB's default line limit (2 MB; a larger one costs time
+ * on every file) also sends longer lines the slower way, which allows 10 MB.
  */
-export function csvTypedRelation(file: string, read: CsvRead): string {
+export function csvDirectRelation(file: string, read: CsvRead): string {
   return (
-    `read_csv(${sqlString(file)}, header = true, max_line_size = 10000000, ` +
-    `sample_size = 20480, auto_type_candidates = ['BOOLEAN', 'BIGINT', 'DOUBLE', ` +
-    `'TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR'], ${csvOptions(read, true)})`
+    `read_csv(${sqlString(file)}, header = true, ` +
+    `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', ` +
+    `sample_size = 20480, auto_type_candidates = ['TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', ` +
+    `'VARCHAR'], ${csvOptions(read, true)})`
   );
 }
+
+/** Each read adds to the rejects tables: they are emptied before one whose rejects matter. */
+export const CLEAR_REJECTS_SQL = 'DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans';
+
+/** What the single pass set aside, by kind (on the connection that ran it). */
+export const CSV_REJECT_KINDS_SQL =
+  'SELECT error_type, count(DISTINCT line) AS n FROM csv_rejects GROUP BY error_type';
 
 /** How DuckDB's sniffer reads the file with the options the load uses (tab-separated or not). */
 export function sniffCsvSql(file: string, tab: boolean): string {

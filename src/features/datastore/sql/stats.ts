@@ -29,6 +29,42 @@ export function statsSql(column: string, key: string | number, geometry = false)
   ];
 }
 
+/** The estimate of distinct values alone, named as `statsSql` names it. */
+export const distinctSql = (column: string, key: string | number): string =>
+  `approx_count_distinct(${sqlIdentifier(column)}) AS ${sqlIdentifier(`distinct_${key}`)}`;
+
+/**
+ * A column's statistics as DuckDB's Parquet writer returned them (COPY … RETURN_STATS: a map
+ * of quoted column name to a map of null_count, min, max …), distinct still to be counted
+ * (NaN); undefined when min or max are missing though the column has values.
+ */
+export function copiedStats(
+  returned: Record<string, unknown> | undefined,
+  column: string,
+  rows: number,
+): RawStats | undefined {
+  const entries = returned?.column_statistics;
+  if (!Array.isArray(entries)) return undefined;
+  const entry = (entries as { key: unknown; value: unknown }[]).find(
+    (e) => e.key === sqlIdentifier(column),
+  );
+  if (!entry || !Array.isArray(entry.value)) return undefined;
+  const stat = new Map(
+    (entry.value as { key: unknown; value: unknown }[]).map((e) => [e.key, e.value]),
+  );
+  const nulls = Number(stat.get('null_count'));
+  const min = stat.get('min');
+  const max = stat.get('max');
+  if (!Number.isFinite(nulls)) return undefined;
+  if (nulls < rows && (typeof min !== 'string' || typeof max !== 'string')) return undefined;
+  return {
+    nulls,
+    min: typeof min === 'string' ? min : null,
+    max: typeof max === 'string' ? max : null,
+    distinct: Number.NaN,
+  };
+}
+
 /** Reads back what `statsSql` named `key`. */
 export function readStats(row: Record<string, unknown>, key: string | number): RawStats {
   // min and max are cast to text in SQL.
@@ -40,6 +76,16 @@ export function readStats(row: Record<string, unknown>, key: string | number): R
     max: text(row[`max_${key}`]),
     distinct: Number(row[`distinct_${key}`] ?? 0),
   };
+}
+
+/** Known statistics, with the distinct count computed afterwards when it was left to count. */
+function withDistinct(
+  k: RawStats | undefined,
+  computed: Record<string, unknown>,
+  i: number,
+): RawStats | undefined {
+  if (!k || !Number.isNaN(k.distinct)) return k;
+  return { ...k, distinct: Number(computed[`distinct_${i}`] ?? 0) };
 }
 
 function typedStats(type: FieldType, raw: RawStats, samples: FieldStats['samples']): FieldStats {
@@ -67,9 +113,11 @@ export async function collectStats(
   known: (RawStats | undefined)[] = [],
 ): Promise<Field[]> {
   const source = readParquet(parquetFile);
-  const missing = fields.flatMap((f, i) =>
-    known[i] ? [] : statsSql(f.name, i, f.geometry === true),
-  );
+  const missing = fields.flatMap((f, i) => {
+    const k = known[i];
+    if (!k) return statsSql(f.name, i, f.geometry === true);
+    return Number.isNaN(k.distinct) ? [distinctSql(f.name, i)] : [];
+  });
   const computed =
     missing.length > 0 ? await oneRow(c, `SELECT ${missing.join(', ')} FROM ${source}`) : {};
   // The first five distinct values among each column's first 1,000 non-null ones, in the
@@ -91,7 +139,7 @@ export async function collectStats(
       ...f,
       stats: typedStats(
         f.type,
-        known[i] ?? readStats(computed, i),
+        withDistinct(known[i], computed, i) ?? readStats(computed, i),
         Array.isArray(list) ? (list as FieldStats['samples']) : [],
       ),
     };
