@@ -221,7 +221,8 @@ describe('metrodata import', { timeout: 90_000 }, () => {
     expect(stdout).toContain('Loaded 3 rows and 4 fields as version 1');
     expect(stdout).toMatch(/^ {2}reported_on +date$/m);
     expect(stdout).toMatch(/^ {2}cost +decimal$/m);
-    expect(stdout).toContain('Warnings (1):\n  line 3 has 2 of the 4 columns: the rest left empty');
+    expect(stdout).toContain('Warnings (2):\n  line 3 has 2 of the 4 columns: the rest left empty');
+    expect(stdout).toContain('1 row had fewer fields than the header; padded with empty values');
     resourceId = /resource ([\w-]{36})/.exec(stdout)?.[1] ?? '';
 
     const body = await inProcess(async (ctx) => {
