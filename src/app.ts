@@ -17,8 +17,9 @@ import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerSql } from './features/sql/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { frameworkErrorOptions } from './platform/http/framework-errors.js';
-import { startBlobSweeper } from './platform/blobs/garbage-sweeper.js';
-import { startTempSweeper } from './platform/blobs/temp-sweeper.js';
+import { sweepBlobGarbage } from './platform/blobs/garbage-sweeper.js';
+import { sweepTemporaryFiles } from './platform/blobs/temp-sweeper.js';
+import { startPeriodic } from './platform/periodic.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { requestForLog } from './platform/http/request-log.js';
 import { validatorCompiler } from './platform/http/validation.js';
@@ -96,9 +97,8 @@ export async function buildApp(
   registerPublishPages(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
-  const stopSweeper = startBlobSweeper(
-    ctx.db.kysely,
-    ctx.blobs,
+  const stopSweeper = startPeriodic(
+    () => sweepBlobGarbage(ctx.db.kysely, ctx.blobs),
     ctx.config.blobSweepIntervalS,
     (err) => {
       app.log.error({ err }, 'blob clean-up failed; it is tried again at the next sweep');
@@ -106,9 +106,13 @@ export async function buildApp(
   );
   app.addHook('onClose', stopSweeper);
   // Temporary files a killed process left (uploads, loads, exports) go after an hour.
-  const stopTempSweeper = startTempSweeper(ctx, ctx.config.blobSweepIntervalS, (err) => {
-    app.log.error({ err }, 'temporary file clean-up failed; it is tried again at the next sweep');
-  });
+  const stopTempSweeper = startPeriodic(
+    () => sweepTemporaryFiles(ctx),
+    ctx.config.blobSweepIntervalS,
+    (err) => {
+      app.log.error({ err }, 'temporary file clean-up failed; it is tried again at the next sweep');
+    },
+  );
   app.addHook('onClose', stopTempSweeper);
   if (options.ownsContext) app.addHook('onClose', () => closeContext(ctx));
   return app;

@@ -25,30 +25,3 @@ export async function sweepBlobGarbage(
   }
   return rows.length;
 }
-
-/**
- * Sweeps now and then every `intervalS` seconds until stopped (stopping waits for a sweep under
- * way); failures are logged, not thrown.
- */
-export function startBlobSweeper(
-  db: Kysely<Database>,
-  blobs: BlobStore,
-  intervalS: number,
-  log: (err: unknown) => void,
-): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    running ??= sweepBlobGarbage(db, blobs)
-      .catch(log)
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalS * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}

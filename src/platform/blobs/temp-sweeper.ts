@@ -35,29 +35,3 @@ export async function sweepTemporaryFiles(ctx: TempOwners, now = Date.now()): Pr
   await removeDeadScratch(engineRoot(ctx.config), ctx.engine.tempDir, now);
   return removed;
 }
-
-/**
- * Sweeps now (start-up) and then every `intervalS` seconds until stopped (stopping waits for a
- * sweep under way); failures are logged, not thrown.
- */
-export function startTempSweeper(
-  ctx: TempOwners,
-  intervalS: number,
-  log: (err: unknown) => void,
-): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    running ??= sweepTemporaryFiles(ctx)
-      .catch(log)
-      .finally(() => {
-        running = null;
-      });
-  };
-  run();
-  const timer = setInterval(run, intervalS * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}
