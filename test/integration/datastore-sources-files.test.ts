@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sqlString } from '../../src/platform/engine/sql.js';
 import { fails, ingestHarness, messages, typesOf } from '../helpers/ingest.js';
+import { buildZip } from '../helpers/zip.js';
 
 // Reading workbooks, GeoJSON and JSON files, and refusing broken ones clearly.
 
@@ -12,33 +12,6 @@ async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> 
   const wb = new ExcelJS.Workbook();
   build(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** A zip by hand: one entry, optionally lying about its sizes in the central directory. */
-function zip(name: string, data: Buffer, size: number, declared = size): Buffer {
-  const fileName = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(fileName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(fileName.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + fileName.length, 12);
-  end.writeUInt32LE(30 + fileName.length + data.length, 16);
-  return Buffer.concat([local, fileName, data, central, fileName, end]);
 }
 
 describe('XLSX', () => {
@@ -124,14 +97,16 @@ describe('XLSX', () => {
     );
     await fails(load('old.xls', ole, 'XLS'), /save it as \.xlsx/);
     const zeros = 20 * 1024 * 1024;
-    const bomb = zip('xl/worksheets/sheet1.xml', deflateRawSync(Buffer.alloc(zeros)), zeros);
+    const bomb = buildZip([{ name: 'xl/worksheets/sheet1.xml', content: Buffer.alloc(zeros) }]);
     await fails(load('bomb.xlsx', bomb, 'XLSX'), /zip bomb.*sheet1\.xml expands \d+ times/);
-    const liar = zip('xl/workbook.xml', deflateRawSync(Buffer.alloc(10)), 10, 0xfffffff0);
+    const liar = buildZip([
+      { name: 'xl/workbook.xml', content: Buffer.alloc(10), declared: 0xfffffff0 },
+    ]);
     await fails(
       load('liar.xlsx', liar, 'XLSX'),
       /expand to 4\.0 GB when unzipped, over the limit of 1\.0 GB/,
     );
-    const notExcel = zip('word/document.xml', deflateRawSync(Buffer.from('<w/>')), 4);
+    const notExcel = buildZip([{ name: 'word/document.xml', content: '<w/>' }]);
     await fails(load('doc.xlsx', notExcel, 'XLSX'), /zip file, but not an Excel workbook/);
   });
 });
