@@ -23,6 +23,8 @@ const PUBLIC_PAGES = [
   '/dashboards',
   '/sign-in',
   '/sign-in/link',
+  '/sql',
+  '/sql?q=SELECT%201%20AS%20one',
   '/no-such-page',
 ];
 
