@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AppContext } from '../../context.js';
+import { BesideEngine } from '../../platform/engine/beside-engine.js';
 import { Engine } from '../../platform/engine/engine.js';
 
 /**
@@ -13,31 +14,20 @@ export const EXPORT_THREADS = 1;
 /** Enough for a streamed export; a sorted export spills to the scratch folder past it. */
 export const EXPORT_MEMORY_LIMIT = '256MB';
 
-const engines = new WeakMap<Engine, Promise<Engine>>();
+const exportInstances = new BesideEngine<AppContext, Engine>((ctx) =>
+  Engine.open({
+    allowedDirectories: [ctx.config.blobDir, ctx.engine.tempDir],
+    tempDir: path.join(ctx.engine.tempDir, 'duckdb-exports'),
+    threads: EXPORT_THREADS,
+    memoryLimit: EXPORT_MEMORY_LIMIT,
+  }),
+);
 
 /**
  * The export instance beside the app's engine, opened at the first export with the same
  * lockdown (only the blob folder and the scratch folder, no network, configuration locked).
  */
-export function exportEngine(ctx: AppContext): Promise<Engine> {
-  let engine = engines.get(ctx.engine);
-  if (!engine) {
-    engine = Engine.open({
-      allowedDirectories: [ctx.config.blobDir, ctx.engine.tempDir],
-      tempDir: path.join(ctx.engine.tempDir, 'duckdb-exports'),
-      threads: EXPORT_THREADS,
-      memoryLimit: EXPORT_MEMORY_LIMIT,
-    });
-    engines.set(ctx.engine, engine);
-    engine.catch(() => engines.delete(ctx.engine));
-  }
-  return engine;
-}
+export const exportEngine = (ctx: AppContext): Promise<Engine> => exportInstances.get(ctx);
 
 /** Closes the export instance, if one was opened (when the app stops). */
-export async function closeExportEngine(ctx: AppContext): Promise<void> {
-  const engine = engines.get(ctx.engine);
-  if (!engine) return;
-  engines.delete(ctx.engine);
-  await (await engine).close();
-}
+export const closeExportEngine = (ctx: AppContext): Promise<void> => exportInstances.close(ctx);

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import type { Engine } from '../../platform/engine/engine.js';
+import { BesideEngine } from '../../platform/engine/beside-engine.js';
 import { openSandbox, type Sandbox } from '../../platform/engine/sandbox.js';
 import { DomainError } from '../../platform/errors.js';
 
@@ -39,28 +39,18 @@ export class Gate {
 }
 
 interface Runtime {
-  sandbox: Promise<Sandbox>;
+  sandbox: Sandbox;
   gate: Gate;
+  close(): Promise<void>;
 }
 
-const runtimes = new WeakMap<Engine, Runtime>();
+const runtimes = new BesideEngine<AppContext, Runtime>(async (ctx) => {
+  const max = Math.max(1, ctx.config.sqlMaxConcurrent);
+  const sandbox = await openSandbox(ctx.config, ctx.engine.tempDir);
+  return { sandbox, gate: new Gate(max, max), close: () => sandbox.close() };
+});
 
-export function sqlRuntime(ctx: AppContext): Runtime {
-  let runtime = runtimes.get(ctx.engine);
-  if (!runtime) {
-    const max = Math.max(1, ctx.config.sqlMaxConcurrent);
-    const sandbox = openSandbox(ctx.config, ctx.engine.tempDir);
-    runtime = { sandbox, gate: new Gate(max, max) };
-    runtimes.set(ctx.engine, runtime);
-    sandbox.catch(() => runtimes.delete(ctx.engine));
-  }
-  return runtime;
-}
+export const sqlRuntime = (ctx: AppContext): Promise<Runtime> => runtimes.get(ctx);
 
 /** Closes the SQL endpoint's instance, if it was opened (when the app stops). */
-export async function closeSqlRuntime(ctx: AppContext): Promise<void> {
-  const runtime = runtimes.get(ctx.engine);
-  if (!runtime) return;
-  runtimes.delete(ctx.engine);
-  await (await runtime.sandbox).close();
-}
+export const closeSqlRuntime = (ctx: AppContext): Promise<void> => runtimes.close(ctx);

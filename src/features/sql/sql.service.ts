@@ -94,8 +94,8 @@ async function start(ctx: AppContext, actor: Actor, input: SqlInput): Promise<Ru
     );
   }
   if (input.sql.trim() === '') throw invalid('sql_invalid', 'Write a SELECT statement to run');
-  const runtime = sqlRuntime(ctx);
-  const sandbox = await runtime.sandbox;
+  const runtime = await sqlRuntime(ctx);
+  const { sandbox } = runtime;
   const checked = checkSql(await sandbox.parse(input.sql), sandbox.functions);
   const params = input.params ?? {};
   checkParams(checked.params, params);
