@@ -13,6 +13,7 @@ const LAYERS = [
   'indicators',
   'promises',
   'publish',
+  'ckan',
 ];
 
 const directionRules = LAYERS.slice(0, -1).map((feature, i) => ({

@@ -65,6 +65,16 @@ async function fromSession(
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+/** The CKAN Action API, whose clients send the bare token: `Authorization: <token>`. */
+const CKAN_PATH = /^\/api\/(?:3\/)?action\//;
+const BARE_TOKEN = /^\s*([A-Za-z0-9_.~+/=-]+)\s*$/;
+
+/** The token an API request carries: `Bearer <token>`, or on CKAN's paths the bare token too. */
+function apiToken(url: string, header: string): string | undefined {
+  const bearer = BEARER.exec(header)?.[1];
+  if (bearer || !CKAN_PATH.test(url)) return bearer;
+  return BARE_TOKEN.exec(header)?.[1];
+}
 
 /**
  * A page's actor when the request carries an Authorization header. Pages are for people: the
@@ -109,7 +119,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     // No route: a 404 whoever asks, rather than a 401 about a credential it would never read.
     if (request.routeOptions.url === undefined) return;
-    const token = BEARER.exec(header)?.[1];
+    const token = apiToken(request.url, header);
     if (!token) {
       throw unauthorized('Send the API token as "Authorization: Bearer <token>"', 'invalid_token');
     }

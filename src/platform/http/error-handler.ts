@@ -17,7 +17,7 @@ const STATUS: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
-interface ErrorBody {
+export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
@@ -157,6 +157,19 @@ function sendError(
   );
 }
 
+/**
+ * An error the platform knows (a domain error, an HTTP error, Fastify's or the multipart
+ * parser's) as its status and the one shape; null for the unexpected. Standards endpoints that
+ * answer in another envelope (the CKAN API) map from this.
+ */
+export function knownError(err: FastifyError): { status: number; body: ErrorBody } | null {
+  if (err instanceof DomainError) {
+    return { status: STATUS[err.kind], body: body(err.code, err.message, err.details) };
+  }
+  if (err instanceof HttpError) return { status: err.status, body: body(err.code, err.message) };
+  return fromFastify(err) ?? fromMultipart(err);
+}
+
 /** Any error as its status and the one shape (or a GOV.UK page); the unexpected is a logged 500. */
 export function answerError(
   app: FastifyInstance,
@@ -164,14 +177,7 @@ export function answerError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> | FastifyReply {
-  if (err instanceof DomainError) {
-    const status = STATUS[err.kind];
-    return sendError(app, request, reply, status, body(err.code, err.message, err.details));
-  }
-  if (err instanceof HttpError) {
-    return sendError(app, request, reply, err.status, body(err.code, err.message));
-  }
-  const mapped = fromFastify(err) ?? fromMultipart(err);
+  const mapped = knownError(err);
   if (mapped) return sendError(app, request, reply, mapped.status, mapped.body);
   request.log.error({ err }, 'unhandled error');
   const message = `Something went wrong on our side (request ${request.id})`;
