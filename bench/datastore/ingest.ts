@@ -237,7 +237,7 @@ function phaseOf(sql: string): string {
   if (s.includes('sniff_csv')) return 'sniff the CSV dialect (sniff_csv)';
   if (/^CREATE TEMP TABLE direct_sample/i.test(s)) return 'read the first 20,480 rows (sample)';
   if (/direct_sample/i.test(s)) return 'guess types from the sample (readings, midnight)';
-  if (/WITH ORDINALITY\) TO .*RETURN_STATS/is.test(s)) {
+  if (/^COPY \(SELECT .*read_csv.*\) TO .*RETURN_STATS/is.test(s)) {
     return 'one pass: read, check, convert and write the Parquet file (COPY … zstd, RETURN_STATS)';
   }
   if (/^DROP TABLE IF EXISTS csv_rejects|error_type, count/i.test(s)) return 'read rejected lines';

@@ -45,7 +45,8 @@ export function ingestHarness() {
   async function rowsOf(r: IngestResult): Promise<Record<string, unknown>[]> {
     const integers = r.fields.filter((f) => f.type === 'integer').map((f) => f.name);
     const rows = await ctx.engine.all(
-      `SELECT * EXCLUDE (_id) FROM read_parquet(${sqlString(r.parquetFile)}) ORDER BY _id`,
+      // In the file's order, which is the rows' `_id` order (see versionRelation).
+      `SELECT * EXCLUDE (file_row_number) FROM read_parquet(${sqlString(r.parquetFile)}, file_row_number = true) ORDER BY file_row_number`,
     );
     return rows.map((row) => {
       for (const name of integers) if (typeof row[name] === 'string') row[name] = Number(row[name]);

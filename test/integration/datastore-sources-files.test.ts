@@ -271,7 +271,7 @@ describe('JSON and NDJSON', () => {
     });
     expect((await rowsOf(r))[0]).toMatchObject({ more: '{"a":[1,2]}' });
     const ids = await all(
-      `SELECT CAST(id AS VARCHAR) AS id FROM read_parquet(${sqlString(r.parquetFile)}) ORDER BY _id`,
+      `SELECT CAST(id AS VARCHAR) AS id FROM read_parquet(${sqlString(r.parquetFile)}, file_row_number = true) ORDER BY file_row_number`,
     );
     expect(ids).toEqual([{ id: '12345678901234567' }, { id: '12345678901234568' }]);
     const nd = await load(

@@ -133,6 +133,7 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
         fields: JSON.stringify(result.fields),
         geometry: result.geometry ? JSON.stringify(result.geometry) : null,
         report: JSON.stringify(report),
+        row_ids: 'position',
         created_by: load.created_by,
         created_at: at,
       });

@@ -11,7 +11,7 @@ import type { QueryInput } from './query.schemas.js';
 import { outputValue } from './query-values.js';
 import { buildQuery, type VersionSource } from './sql/query-builder.js';
 import type { BuiltQuery, OutputField } from './sql/query-parts.js';
-import { readParquet } from './sql/read-files.js';
+import { versionRelation } from './sql/read-files.js';
 import { asValueError } from './sql/value-errors.js';
 
 export interface QueryResult {
@@ -43,8 +43,7 @@ export async function versionSource(
     version: v,
     fields: JSON.parse(v.fields) as Field[],
     geometry: v.geometry ? (JSON.parse(v.geometry) as GeometryInfo) : null,
-    source: readParquet(path),
-    file: path,
+    source: versionRelation(path, v.row_ids),
   };
 }
 

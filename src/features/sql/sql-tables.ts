@@ -55,7 +55,7 @@ async function resolve(ctx: AppContext, actor: Actor, name: string): Promise<San
       id = (await readableResourceBySlugs(ctx, actor, dataset, resource)).resourceId;
     }
     const vs = await versionSource(ctx, actor, id, parsed.version);
-    return { name: name.toLowerCase(), file: vs.file };
+    return { name: name.toLowerCase(), relation: vs.source };
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     if (err.code === 'not_loaded') {

@@ -9,6 +9,7 @@ import { promisesMigration } from './migrations/0007-promises.js';
 import { indicatorsMigration } from './migrations/0006-indicators.js';
 import { blobGarbageMigration } from './migrations/0008-blob-garbage.js';
 import { signInMigration } from './migrations/0009-sign-in.js';
+import { versionRowIdsMigration } from './migrations/0010-version-row-ids.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -21,6 +22,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0006-indicators': indicatorsMigration,
     '0008-blob-garbage': blobGarbageMigration,
     '0009-sign-in': signInMigration,
+    '0010-version-row-ids': versionRowIdsMigration,
   };
 }
 

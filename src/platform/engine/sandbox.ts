@@ -7,7 +7,7 @@ import {
 import path from 'node:path';
 import type { Config } from '../../config.js';
 import { Engine, type EngineOptions, type SqlParam } from './engine.js';
-import { sqlIdentifier, sqlString } from './sql.js';
+import { sqlIdentifier } from './sql.js';
 
 // The DuckDB side of the read-only SQL endpoint: an instance of its own (its own memory, threads
 // and connections, so a heavy query cannot starve the rest of the API), locked down like the
@@ -20,10 +20,13 @@ export type ParsedSql =
   | { error: false; statements: { node: unknown; named_param_map: unknown }[] }
   | { error: true; error_type: string; error_message: string };
 
-/** A table the statement may read: the name it uses, and the Parquet file behind it. */
+/**
+ * A table the statement may read: the name it uses, and the table expression that reads it
+ * (built by the datastore from a version's Parquet file, never from the caller's text).
+ */
 export interface SandboxTable {
   name: string;
-  file: string;
+  relation: string;
 }
 
 export interface SandboxColumn {
@@ -55,7 +58,7 @@ export class SandboxSession {
   ): Promise<SandboxCursor> {
     for (const t of tables) {
       await this.c.run(
-        `CREATE TEMP VIEW ${sqlIdentifier(t.name)} AS SELECT * FROM read_parquet(${sqlString(t.file)})`,
+        `CREATE TEMP VIEW ${sqlIdentifier(t.name)} AS SELECT * FROM ${t.relation}`,
       );
     }
     const statement = await this.c.prepare(sql);

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepare } from '../../../platform/engine/engine.js';
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
-import { BBOX, DUCKDB_TYPE, ROW_ID, type Field, type FieldType, type Warning } from '../field.js';
+import { BBOX, DUCKDB_TYPE, type Field, type FieldType, type Warning } from '../field.js';
 import { firstMisfitSql, overrideExpr, type Inferred } from './infer.js';
 import { profileColumns, type ProfileRequest } from './profile.js';
 import { STAGING } from './staging.js';
@@ -116,7 +116,7 @@ export async function planColumns(c: DuckDBConnection, input: ColumnsInput): Pro
 
   const plan: ColumnsPlan = {
     fields: [],
-    selects: [`rowid + 1 AS ${sqlIdentifier(ROW_ID)}`],
+    selects: [],
     known: [],
     warnings: [],
   };

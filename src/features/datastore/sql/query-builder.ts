@@ -10,10 +10,8 @@ export interface VersionSource {
   version: DatastoreVersion;
   fields: Field[];
   geometry: GeometryInfo | null;
-  /** A DuckDB table expression reading the version's Parquet file. */
+  /** A DuckDB table expression reading the version's Parquet file, `_id` included. */
   source: string;
-  /** The Parquet file itself (a local path). */
-  file: string;
 }
 
 export function buildQuery(

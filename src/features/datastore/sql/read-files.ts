@@ -1,10 +1,25 @@
-import { sqlString } from '../../../platform/engine/sql.js';
+import type { RowIds } from '../../../platform/db/schema.js';
+import { sqlIdentifier, sqlString } from '../../../platform/engine/sql.js';
+import { ROW_ID } from '../field.js';
 
 // The table expressions that read files: the sources a load stages (CSV, the NDJSON and CSV the
 // load writes from JSON, GeoJSON and worksheets, Parquet) and the versions' Parquet files.
 
 /** Every row of a Parquet file. */
 export const readParquet = (file: string): string => `read_parquet(${sqlString(file)})`;
+
+/**
+ * A version's rows with their `_id`: stored in older files, else the row's place in the file.
+ * DuckDB reads file_row_number without scanning and pushes filters on it down to the row
+ * groups, so paging by `_id` skips the rest of the file as it does on a stored column.
+ */
+export function versionRelation(file: string, rowIds: RowIds): string {
+  if (rowIds === 'stored') return readParquet(file);
+  return (
+    `(SELECT file_row_number + 1 AS ${sqlIdentifier(ROW_ID)}, * EXCLUDE (file_row_number) ` +
+    `FROM read_parquet(${sqlString(file)}, file_row_number = true))`
+  );
+}
 
 /** How DuckDB is to split a CSV file: its sniffer's dialect and the names the load decided. */
 export interface CsvRead {

@@ -17,7 +17,8 @@ export const COUNT_STAGING_SQL = `SELECT count(*) AS n FROM ${STAGING}`;
 
 /**
  * The version's Parquet file: the planned `selects` (see plan-columns.ts), then the `kept`
- * columns as they are. COPY keeps insertion order, so _id follows the file's rows.
+ * columns as they are. COPY keeps insertion order, so each row's place in the file (its
+ * `_id`, see versionRelation) is its place in the source.
  */
 export function writeVersionSql(selects: string[], kept: readonly string[], file: string): string {
   const columns = [...selects, ...kept.map(sqlIdentifier)];

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { oneRow } from '../../../platform/engine/engine.js';
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
 import { ROW_ID, type Field, type FieldStats, type FieldType } from '../field.js';
-import { readParquet } from './read-files.js';
+import { versionRelation } from './read-files.js';
 
 /** A column's statistics as DuckDB gives them, before they are typed for the report. */
 export interface RawStats {
@@ -112,7 +112,8 @@ export async function collectStats(
   fields: Field[],
   known: (RawStats | undefined)[] = [],
 ): Promise<Field[]> {
-  const source = readParquet(parquetFile);
+  // A file just written: its rows' ids are their places in it.
+  const source = versionRelation(parquetFile, 'position');
   const missing = fields.flatMap((f, i) => {
     const k = known[i];
     if (!k) return statsSql(f.name, i, f.geometry === true);

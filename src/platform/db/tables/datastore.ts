@@ -21,6 +21,9 @@ export interface DatastoreLoadTable {
   finished_at: string | null;
 }
 
+/** 'stored': an `_id` column in the file; 'position': the row's place in the file, from 1. */
+export type RowIds = 'stored' | 'position';
+
 export interface DatastoreVersionTable {
   resource_id: string;
   version: number;
@@ -34,6 +37,8 @@ export interface DatastoreVersionTable {
   geometry: string | null;
   /** JSON: the ingest report */
   report: string;
+  /** Where `_id` comes from: a stored column, or the row's position in the file (see 0010). */
+  row_ids: RowIds;
   created_by: string | null;
   created_at: string;
 }
