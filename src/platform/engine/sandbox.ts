@@ -57,9 +57,7 @@ export class SandboxSession {
     params: Record<string, SqlParam>,
   ): Promise<SandboxCursor> {
     for (const t of tables) {
-      await this.c.run(
-        `CREATE TEMP VIEW ${sqlIdentifier(t.name)} AS SELECT * FROM ${t.relation}`,
-      );
+      await this.c.run(`CREATE TEMP VIEW ${sqlIdentifier(t.name)} AS SELECT * FROM ${t.relation}`);
     }
     const statement = await this.c.prepare(sql);
     if (Object.keys(params).length > 0) statement.bind(params);
