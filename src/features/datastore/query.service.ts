@@ -12,6 +12,7 @@ import { outputValue } from './query-values.js';
 import { buildQuery, type VersionSource } from './sql/query-builder.js';
 import type { BuiltQuery, OutputField } from './sql/query-parts.js';
 import { versionRelation } from './sql/read-files.js';
+import { CountCache } from './count-cache.js';
 import { asValueError } from './sql/value-errors.js';
 
 export interface QueryResult {
@@ -83,6 +84,9 @@ async function rows(ctx: AppContext, sql: string, params: SqlParam[]) {
   );
 }
 
+/** Totals of filtered queries, per version (see count-cache.ts). */
+const counts = new CountCache();
+
 /**
  * The page of rows and the exact total. A total counted with the page (aggregates) needs no
  * second query unless the page is past the end; otherwise the count runs beside the page, on
@@ -94,10 +98,15 @@ async function pageAndTotal(
   built: BuiltQuery,
   offset: number,
 ): Promise<[Record<string, unknown>[], number]> {
-  const count = async () =>
-    built.countSql
-      ? Number((await rows(ctx, built.countSql, built.countParams))[0]?.n ?? 0)
-      : vs.version.row_count;
+  const count = async () => {
+    if (!built.countSql) return vs.version.row_count;
+    const key = CountCache.key(vs.version.blob_key, built.countSql, built.countParams);
+    const known = key === null ? undefined : counts.get(key);
+    if (known !== undefined) return known;
+    const n = Number((await rows(ctx, built.countSql, built.countParams))[0]?.n ?? 0);
+    if (key !== null) counts.set(key, n);
+    return n;
+  };
   if (built.totalColumn) {
     const page = await rows(ctx, built.sql, built.params);
     const first = page[0];

@@ -35,6 +35,9 @@ export class Engine {
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads),
       memory_limit: options.memoryLimit,
+      // Results without ORDER BY come in the order read: the datastore's default order (a
+      // row's place in its file) relies on it, and lock_configuration keeps it so.
+      preserve_insertion_order: 'true',
       temp_directory: path.join(options.tempDir, 'spill'),
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
