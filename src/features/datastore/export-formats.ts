@@ -14,7 +14,7 @@ export interface FormatSpec {
   contentType: string;
   /**
    * `copy`: DuckDB writes the whole file with COPY (its own speed, Node only streams bytes);
-   * `xlsx`: exceljs builds the workbook from DuckDB's result chunks as they come.
+   * `xlsx`: the workbook's sheet is written from DuckDB's result chunks as they come.
    */
   writer: 'copy' | 'xlsx';
   /** The COPY options, for `copy` formats. */
@@ -25,6 +25,8 @@ export interface FormatSpec {
   isoTimestamps: boolean;
   /** GeoJSON geometry columns as nested JSON rather than text, as `/query` gives them. */
   nestedGeometry: boolean;
+  /** Dates and times as Excel's serial day numbers, computed by DuckDB rather than in Node. */
+  excelDates?: boolean;
 }
 
 export const FORMATS: Record<ExportFormat, FormatSpec> = {
@@ -76,6 +78,7 @@ export const FORMATS: Record<ExportFormat, FormatSpec> = {
     writer: 'xlsx',
     isoTimestamps: false,
     nestedGeometry: false,
+    excelDates: true,
   },
 };
 

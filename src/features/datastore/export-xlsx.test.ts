@@ -20,6 +20,9 @@ async function readBack(columns: OutputField[], rows: Json[][]): Promise<unknown
   return out;
 }
 
+/** Days since Excel's day 0 (1899-12-30). */
+const excelSerial = (iso: string) => Date.parse(iso) / 86_400_000 + 25_569;
+
 describe('the XLSX export writer', () => {
   it('writes each type as a spreadsheet reads it, and text XML cannot hold as text it can', async () => {
     const columns = [
@@ -37,8 +40,9 @@ describe('the XLSX export writer', () => {
         '12345678901234567890',
         2.5,
         true,
-        '2024-02-29',
-        '2024-03-01 10:30:00',
+        // Dates and times come from the export's SQL as Excel serial numbers.
+        excelSerial('2024-02-29T00:00:00Z'),
+        excelSerial('2024-03-01T10:30:00Z'),
         'a < b & \u0001c',
       ],
       [null, null, null, false, null, null, 'x'.repeat(40_000)],

@@ -13,9 +13,6 @@ import { DATE_STYLE, SHEET_END, sheetStart, TIMESTAMP_STYLE, XLSX_PARTS } from '
 
 /** Excel refuses a cell longer than this. */
 const MAX_CELL_TEXT = 32_767;
-/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
-const EXCEL_EPOCH_DAYS = 25_569;
-const DAY_MS = 86_400_000;
 // Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/F).
 const NOT_XML =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -23,34 +20,29 @@ const NOT_XML =
 const XML_SPECIAL = /[&<>]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-function textCell(ref: string, value: string): string {
+function textCell(at: string, value: string): string {
   const text = (value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value)
     .replace(NOT_XML, '')
     .replace(XML_SPECIAL, (c) => ESCAPES[c] ?? c);
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+  return `<c${at} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
-function dateCell(ref: string, ms: number, style: number, text: string): string {
-  return Number.isFinite(ms)
-    ? `<c r="${ref}" s="${style}"><v>${ms / DAY_MS + EXCEL_EPOCH_DAYS}</v></c>`
-    : textCell(ref, text);
-}
-
-/** One cell's XML: numbers, booleans and dates as Excel's own values, the rest as text. */
-function cellXml(ref: string, type: string, raw: Json): string {
-  if (raw === null) return '';
-  if (type === 'date' && typeof raw === 'string') {
-    return dateCell(ref, Date.parse(`${raw}T00:00:00Z`), DATE_STYLE, raw);
-  }
-  if (type === 'timestamp' && typeof raw === 'string') {
-    return dateCell(ref, Date.parse(`${raw.replace(' ', 'T')}Z`), TIMESTAMP_STYLE, raw);
+/**
+ * One cell's XML: numbers, booleans and dates as Excel's own values, the rest as text. Dates
+ * and times come as Excel's serial numbers, computed by the export's SQL (export-query.ts).
+ */
+function cellXml(at: string, type: string, raw: Json): string {
+  if (type === 'date' && typeof raw === 'number')
+    return `<c${at} s="${DATE_STYLE}"><v>${raw}</v></c>`;
+  if (type === 'timestamp' && typeof raw === 'number') {
+    return `<c${at} s="${TIMESTAMP_STYLE}"><v>${raw}</v></c>`;
   }
   const v = outputValue(type, raw);
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : textCell(ref, String(v));
+    return Number.isFinite(v) ? `<c${at}><v>${v}</v></c>` : textCell(at, String(v));
   }
-  if (typeof v === 'boolean') return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-  return textCell(ref, typeof v === 'string' ? v : JSON.stringify(v));
+  if (typeof v === 'boolean') return `<c${at} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return textCell(at, typeof v === 'string' ? v : JSON.stringify(v));
 }
 
 /** A column's letters as Excel names it: A … Z, AA … */
@@ -93,16 +85,18 @@ export function xlsxStream(chunks: AsyncGenerator<Json[][]>, columns: OutputFiel
   let r = 1;
   const write = async () => {
     sheet.write(sheetStart(columns.length));
-    sheet.write(
-      `<row r="1">${columns.map((c, i) => textCell(`${letters[i] ?? ''}1`, c.name)).join('')}</row>`,
-    );
+    const header = columns.map((c, i) => textCell(` r="${letters[i] ?? ''}1"`, c.name));
+    sheet.write(`<row r="1">${header.join('')}</row>`);
     for await (const rows of chunks) {
       let xml = '';
       for (const row of rows) {
         r++;
         xml += `<row r="${r}">`;
         for (let i = 0; i < types.length; i++) {
-          xml += cellXml(`${letters[i] ?? ''}${r}`, types[i] ?? 'text', row[i] ?? null);
+          const value = row[i] ?? null;
+          // Every cell says where it is: some readers (exceljs) need it, though Excel does not.
+          if (value !== null)
+            xml += cellXml(` r="${letters[i] ?? ''}${r}"`, types[i] ?? 'text', value);
         }
         xml += '</row>';
       }

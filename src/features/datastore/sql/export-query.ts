@@ -24,9 +24,23 @@ export interface ExportQuery {
 const isAggregate = (input: QueryInput) =>
   (input.group_by?.length ?? 0) > 0 || (input.aggregates?.length ?? 0) > 0;
 
+/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25_569;
+
+/** A date or time as Excel's serial number: days since 1899-12-30, the time as a fraction. */
+function excelSerial(c: OutputField): string {
+  const col = q(c.name);
+  const days =
+    c.type === 'date'
+      ? `CAST(${col} - DATE '1970-01-01' AS DOUBLE)`
+      : `epoch_ms(${col}) / 86400000.0`;
+  return `CASE WHEN isfinite(${col}) THEN ${days} + ${EXCEL_EPOCH_DAYS} END`;
+}
+
 /** A column as the format wants it: timestamps and GeoJSON text written as `/query` gives them. */
 function columnExpr(c: OutputField, fmt: ExportFormat, geojsonField: string | null): string {
   const spec = FORMATS[fmt];
+  if (spec.excelDates && (c.type === 'date' || c.type === 'timestamp')) return excelSerial(c);
   if (c.type === 'timestamp' && spec.isoTimestamps) {
     return `replace(CAST(${q(c.name)} AS VARCHAR), ' ', 'T') || 'Z'`;
   }
