@@ -49,7 +49,7 @@ const activityCount = async () =>
 describe('package_create', () => {
   it('publishes a dataset from CKAN fields and answers its package dict', async () => {
     const before = await activityCount();
-    const pkg = await ok<Record<string, unknown>>('package_create', {
+    const pkg = await ok('package_create', {
       name: 'bin-collections',
       title: 'Bin collections',
       notes: 'Which streets are collected on which day.',
@@ -227,7 +227,7 @@ describe('package_patch, package_update and package_delete', () => {
       tags: [{ name: 'lighting' }],
       resources: [{ url: 'https://bolton.example/lights.csv', name: 'Lights' }],
     });
-    const pkg = await ok<Record<string, unknown>>('package_update', {
+    const pkg = await ok('package_update', {
       id: created.id,
       title: 'Street lighting',
     });

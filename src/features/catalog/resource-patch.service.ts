@@ -35,7 +35,7 @@ export async function patchResource(
       { field: 'url', message: 'This resource is an uploaded file: upload a new file instead' },
     ]);
   }
-  if (input.name !== undefined && input.name.trim() === '') {
+  if (input.name?.trim() === '') {
     throw validationFailed([{ field: 'name', message: 'Missing value' }]);
   }
   const format =

@@ -32,7 +32,7 @@ export function ckanFieldErrors(errors: FieldError[]): Record<string, string[]> 
     const field = ckanField(e.field);
     // The catalogue's words for a taken slug, in CKAN's (clients match on them).
     const message =
-      field === 'name' && /already taken/.test(e.message)
+      field === 'name' && e.message.includes('already taken')
         ? 'That URL is already in use.'
         : e.message;
     (out[field] ??= []).push(message);

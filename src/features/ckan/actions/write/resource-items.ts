@@ -36,10 +36,18 @@ export function resourceErrors(item: ResourceItem, isNew: boolean): Record<strin
 }
 
 /** The name of a new link: the one given, else the file name its address ends with. */
-export const linkName = (item: ResourceItem) =>
-  item.name?.trim() ||
-  decodeURIComponent(new URL(item.url ?? '').pathname.split('/').pop() ?? '') ||
-  (item.url ?? '');
+export function linkName(item: ResourceItem): string {
+  const given = item.name?.trim();
+  if (given) return given;
+  const url = item.url ?? '';
+  let last = '';
+  try {
+    last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    // A malformed escape in the path: the whole address names it.
+  }
+  return last === '' ? url : last;
+}
 
 /** The `resources` sent, checked; undefined when none was sent. */
 export function resourceItems(call: CkanCall): ResourceItem[] | undefined {
