@@ -248,6 +248,35 @@ describe('package_patch, package_update and package_delete', () => {
     expect(emptied).toMatchObject({ num_resources: 0 });
   });
 
+  it('takes back what it answered: package_update with a changed package dict keeps the rest', async () => {
+    const { body, contentType } = multipartBody(
+      { package_id: 'fly-tipping-reports', name: 'Reports' },
+      { field: 'upload', filename: 'reports.csv', content: 'ward,reports\nHalliwell,4\n' },
+    );
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/3/action/resource_create',
+      payload: body,
+      headers: { ...editor(), 'content-type': contentType },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const before = await ok('package_patch', {
+      id: 'fly-tipping-reports',
+      extras: [{ key: 'spatial_coverage', value: 'Bolton' }],
+    });
+    const after = await ok('package_update', {
+      ...before,
+      title: 'Fly-tipping reports by ward',
+    });
+    const stable = (p: Record<string, unknown>) => ({
+      ...p,
+      title: null,
+      metadata_modified: null,
+    });
+    expect(after.title).toBe('Fly-tipping reports by ward');
+    expect(stable(after)).toEqual(stable(before));
+  });
+
   it('refuses to rename, and answers 404 for a dataset the caller cannot see', async () => {
     const rename = await post('package_patch', { id: 'bus-punctuality', name: 'buses' }, editor());
     expect(rename.statusCode).toBe(409);

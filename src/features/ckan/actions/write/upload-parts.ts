@@ -13,7 +13,7 @@ export interface CkanUpload {
   file: MultipartFile | null;
 }
 
-/** The text fields sent before the file, and the file; an unknown field is named in a 409. */
+/** The text fields sent before the file, and the file (or null when none was sent). */
 export async function readCkanUpload(request: FastifyRequest): Promise<CkanUpload> {
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
@@ -23,10 +23,8 @@ export async function readCkanUpload(request: FastifyRequest): Promise<CkanUploa
       }
       return { fields, file: part };
     }
-    if (!FIELDS.has(part.fieldname)) {
-      throw ckanValidation(part.fieldname, 'Is not a field this site keeps for a resource');
-    }
-    fields[part.fieldname] = String(part.value);
+    // Other resource fields (mimetype, size, hash …) are ignored, as in a JSON call.
+    if (FIELDS.has(part.fieldname)) fields[part.fieldname] = String(part.value);
   }
   return { fields, file: null };
 }
