@@ -11,7 +11,7 @@ let t: TestApp;
 let fx: SqlFixture;
 
 beforeAll(async () => {
-  t = await createTestApp({ sqlMaxRows: 3 });
+  t = await createTestApp({ sqlMaxRows: 3, sqlTimeoutMs: 1500 });
   fx = await seedSqlFixture(t);
 });
 afterAll(() => t.close());
@@ -114,11 +114,11 @@ describe('datastore_search', () => {
     expect(csv.records).toBe('Bradshawgate,1\nWigan Bus Station,2\nMarket Street,3\n');
     const tsv = await search({
       resource_id: fx.ids.stops,
-      fields: ['stop'],
+      fields: ['stop', 'borough'],
       records_format: 'tsv',
-      limit: 1,
+      limit: 2,
     });
-    expect(tsv.records).toBe('Bradshawgate\n');
+    expect(tsv.records).toBe('Bradshawgate\tBolton\nWigan Bus Station\tWigan\n');
     const noTotal = await search({ resource_id: fx.ids.stops, include_total: false });
     expect(noTotal).not.toHaveProperty('total');
   });
@@ -227,6 +227,14 @@ describe('datastore_search_sql', () => {
       { name: 'Alice' },
       { name: 'Bob' },
     ]);
+  });
+
+  it('stops a statement at the time limit with CKAN\'s "Query took too long"', async () => {
+    const res = await sql(
+      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r',
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: { query: ['Query took too long'] } });
   });
 
   // A sample of test/integration/sql-escape-corpus.test.ts: every one refused here too.

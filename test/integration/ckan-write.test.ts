@@ -346,6 +346,38 @@ describe('resources', () => {
     expect(rows.total).toBe(2);
   });
 
+  it('replaces a file with resource_patch, loading the new rows before the answer', async () => {
+    const first = multipartBody(
+      { package_id: 'bus-punctuality', name: 'Fares' },
+      { field: 'upload', filename: 'fares.csv', content: 'zone,fare\n1,2.0\n' },
+    );
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/3/action/resource_create',
+      payload: first.body,
+      headers: { ...editor(), 'content-type': first.contentType },
+    });
+    const id = created.json<Envelope<{ id: string }>>().result.id;
+    const second = multipartBody(
+      { id, description: 'Fares from April' },
+      { field: 'upload', filename: 'fares.csv', content: 'zone,fare\n1,2.5\n2,3.0\n' },
+    );
+    const patched = await t.app.inject({
+      method: 'POST',
+      url: '/api/3/action/resource_patch',
+      payload: second.body,
+      headers: { ...editor(), 'content-type': second.contentType },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json<Envelope>().result).toMatchObject({
+      description: 'Fares from April',
+      datastore_active: true,
+      datastore_load: { status: 'succeeded' },
+    });
+    const rows = await ok<{ total: number }>('datastore_search', { resource_id: id }, {});
+    expect(rows.total).toBe(2);
+  });
+
   it('refuses an upload to a dataset the caller may not change, adding nothing', async () => {
     const { body, contentType } = multipartBody(
       { package_id: 'air-quality', name: 'Sneaky' },

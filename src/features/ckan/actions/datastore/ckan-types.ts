@@ -11,6 +11,18 @@ const FIELD_TYPES: Record<string, string> = {
   text: 'text',
 };
 
+const NATIVE_OF_FIELD: Record<string, string> = {
+  integer: 'int8',
+  decimal: 'float8',
+  boolean: 'bool',
+  date: 'date',
+  timestamp: 'timestamp',
+  text: 'text',
+};
+
+/** A datastore field's column type as PostgreSQL names it (datastore_info's `native_type`). */
+export const fieldNativeType = (type: string): string => NATIVE_OF_FIELD[type] ?? 'text';
+
 /** A datastore field's type as CKAN names it (`_id` is an `int`). */
 export const ckanType = (type: string): string => FIELD_TYPES[type] ?? 'text';
 

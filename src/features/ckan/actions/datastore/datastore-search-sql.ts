@@ -36,14 +36,22 @@ export const datastoreSearchSql: CkanAction = {
         ...(answer.truncated ? { records_truncated: true } : {}),
       };
     } catch (err) {
-      if (!(err instanceof DomainError) || err.kind !== 'invalid') throw err;
+      if (!(err instanceof DomainError)) throw err;
+      // CKAN's words for a statement stopped at the time limit.
+      if (err.code === 'sql_timeout') {
+        throw new CkanFailure(409, {
+          __type: 'Validation Error',
+          message: err.message,
+          query: ['Query took too long'],
+        });
+      }
+      if (err.kind !== 'invalid') throw err;
       // A table that is not there and one the caller may not read get the same answer, so a
       // private table's existence is not revealed; as CKAN, a 403.
       if (err.code === 'unknown_table') {
         throw new CkanFailure(403, {
           __type: 'Authorization Error',
-          message: `Access denied: ${err.message}`,
-          permissions: ['Not authorized to read resource.'],
+          message: `Access denied: Not authorized to read resource. ${err.message}`,
         });
       }
       throw refusedSql(sql, err.message);

@@ -9,22 +9,19 @@ const text = (v: unknown): string => {
   return JSON.stringify(v);
 };
 
-const csvCell = (v: unknown) => {
+/** A cell as PostgreSQL's `COPY … csv` writes it (CKAN's csv and tsv records are made so). */
+const cell = (sep: string) => (v: unknown) => {
   const s = text(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-
-// TSV has no quoting: tabs and line breaks inside a value are escaped, as PostgreSQL's COPY does.
-const tsvCell = (v: unknown) =>
-  text(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 
 /** The records as objects, lists (in the order of `fields`), or CSV/TSV text without a header. */
 export function formatRecords(records: Row[], fields: string[], format: string): unknown {
   if (format === 'objects') return records;
   const lists = records.map((r) => fields.map((f) => r[f]));
   if (format === 'lists') return lists;
-  const [cell, sep] = format === 'tsv' ? [tsvCell, '\t'] : [csvCell, ','];
-  return lists.map((row) => `${row.map(cell).join(sep)}\n`).join('');
+  const sep = format === 'tsv' ? '\t' : ',';
+  return lists.map((row) => `${row.map(cell(sep)).join(sep)}\n`).join('');
 }
 
 /**
