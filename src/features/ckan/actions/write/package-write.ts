@@ -48,6 +48,8 @@ export async function writablePackage(call: CkanCall): Promise<string> {
   requireUser(call.actor);
   const slug = await slugOf(call, 'id', 'name');
   const dataset = await readableDataset(call.ctx, call.actor, slug);
+  // A deleted dataset is restored through /api/v1 first; to CKAN's writes it is gone.
+  if (dataset.state === 'deleted') throw notFound('Dataset');
   authorise(call.actor, { type: 'dataset:update', dataset }, 'You cannot change this dataset');
   return slug;
 }
