@@ -220,6 +220,8 @@ describe('package_patch, package_update and package_delete', () => {
   it('updates by replacing: fields not given are cleared, as CKAN does', async () => {
     const created = await ok<{ id: string }>('package_create', {
       name: 'street-lights',
+      private: true,
+      groups: [{ name: 'transport' }],
       title: 'Street lights',
       notes: 'Every street light.',
       owner_org: 'bolton',
@@ -237,6 +239,9 @@ describe('package_patch, package_update and package_delete', () => {
       notes: '',
       tags: [],
       license_id: 'OGL-UK-3.0',
+      // As in CKAN, privacy and groups are kept: a private dataset never goes public by omission.
+      private: true,
+      groups: [{ name: 'transport' }],
       // Without `resources` the resources are kept; with a list, those left out go.
       num_resources: 1,
     });

@@ -134,13 +134,15 @@ function frequencyOf(value: string | null | undefined) {
 /** Whether the call carries this parameter (a patch changes only those it carries). */
 const has = (call: CkanCall, name: string) => call.params[name] !== undefined;
 
-/** Every field package_update clears when it is not sent, as CKAN does. */
+/**
+ * The fields package_update clears when they are not sent, as CKAN's does (its package table's
+ * "remove if not provided" columns, tags and extras). `private`, `state`, `owner_org`, `groups`
+ * and `resources` are kept, as in CKAN: a private dataset never turns public by omission.
+ */
 const CLEARED: DatasetPatchInput = {
   description: '',
   licence: DEFAULT_LICENCE,
   tags: [],
-  themes: [],
-  visibility: 'public',
   update_frequency: null,
   temporal_coverage: null,
   spatial_coverage: null,
