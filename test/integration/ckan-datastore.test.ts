@@ -70,7 +70,7 @@ describe('datastore_search', () => {
     const query = new URLSearchParams({
       resource_id: fx.ids.routes,
       filters: JSON.stringify({ route: [1, 2], month: '2024-02-01' }),
-      sort: 'on_time desc',
+      sort: 'on_time desc nulls last',
       fields: 'route,on_time',
       offset: '0',
       limit: '1',
@@ -84,7 +84,7 @@ describe('datastore_search', () => {
     const next = new URL(r._links.next, 'http://x');
     expect(next.pathname).toBe('/api/3/action/datastore_search');
     expect(next.searchParams.get('offset')).toBe('1');
-    expect(next.searchParams.get('sort')).toBe('on_time desc');
+    expect(next.searchParams.get('sort')).toBe('on_time desc nulls last');
   });
 
   it('searches text over the row or per field, gives distinct values and other record formats', async () => {

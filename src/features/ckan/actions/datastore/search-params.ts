@@ -61,7 +61,8 @@ function sortOf(call: CkanCall): QueryInput['sort'] {
   const items = listOf(call, 'sort');
   if (!items) return undefined;
   return items.map((item) => {
-    const m = /^"?([^"]+?)"?(?:\s+(asc|desc))?$/i.exec(item);
+    // Nulls come last either way here, so CKAN's "nulls last" is what is done anyway.
+    const m = /^"?([^"]+?)"?(?:\s+(asc|desc))?(?:\s+nulls\s+last)?$/i.exec(item);
     if (!m?.[1]) throw ckanValidation('sort', `Cannot sort by ${JSON.stringify(item)}`);
     return { field: m[1], dir: (m[2]?.toLowerCase() ?? 'asc') as 'asc' | 'desc' };
   });
