@@ -397,6 +397,16 @@ describe('resources', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: { __type: 'Authorization Error' } });
+    // The file first, its dataset after it (never read): CKAN's "Missing value" for package_id.
+    const fileFirst = multipartBody({}, { field: 'upload', filename: 'x.csv', content: 'a\n1\n' });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/3/action/resource_create',
+      payload: fileFirst.body,
+      headers: { ...editor(), 'content-type': fileFirst.contentType },
+    });
+    expect(missing.statusCode).toBe(409);
+    expect(missing.json()).toMatchObject({ error: { package_id: ['Missing value'] } });
     expect(await activityCount()).toBe(before);
   });
 });
