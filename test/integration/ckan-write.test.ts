@@ -245,6 +245,8 @@ describe('package_patch, package_update and package_delete', () => {
       // Without `resources` the resources are kept; with a list, those left out go.
       num_resources: 1,
     });
+    const stillPrivate = await ok('package_patch', { id: 'street-lights', private: null });
+    expect(stillPrivate).toMatchObject({ private: true });
     const emptied = await ok('package_update', {
       id: 'street-lights',
       title: 'Street lighting',

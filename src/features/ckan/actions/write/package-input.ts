@@ -182,7 +182,11 @@ export async function packageInput(
   if (ownerOrg !== undefined) fields.organisation = await organisationSlug(call.ctx, ownerOrg);
   const licence = str(call, 'license_id');
   if (licence !== undefined) fields.licence = licenceOf(licence);
-  if (has(call, 'private')) fields.visibility = bool(call, 'private', false) ? 'private' : 'public';
+  // Only a value changes the visibility: a null or empty `private` leaves it as it is.
+  const privacy = call.params.private;
+  if (privacy !== undefined && privacy !== null && privacy !== '') {
+    fields.visibility = bool(call, 'private', false) ? 'private' : 'public';
+  }
   const state = str(call, 'state');
   if (state !== undefined) {
     if (state !== 'active' && state !== 'draft') {
