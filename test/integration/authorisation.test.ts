@@ -266,3 +266,96 @@ describe('counts never reveal unpublished datasets', () => {
     expect(tags.results.map((x) => x.tag)).not.toContain('internal');
   });
 });
+
+describe('the CKAN Action API', () => {
+  // CKAN's statuses: 403 Authorization Error for every refusal (no token or a bad one too),
+  // 404 Not Found Error for what the caller may not see.
+  const ckanHeaders = (who: Who): Record<string, string> =>
+    who === 'anonymous' ? {} : { authorization: fx.tokens[who] };
+  const ckanWrite = (who: Who, hidden: boolean): number => {
+    if (['editor', 'admin'].includes(who)) return 200;
+    if (hidden && ['outsider', 'otherEditor'].includes(who)) return 404;
+    return 403;
+  };
+  const activities = async () =>
+    Number(
+      (
+        await t.ctx.db.kysely
+          .selectFrom('activities')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  const upload = (slug: string) =>
+    multipartBody(
+      { package_id: slug, name: 'Upload' },
+      { field: 'upload', filename: 'u.csv', content: 'ward,count\nHalliwell,3\n' },
+    );
+  const ckanWrites: [string, (slug: string, id: string) => object | Buffer, boolean?][] = [
+    ['package_create', () => ({ name: `ckan-new-${counter}`, owner_org: 'bolton' })],
+    ['package_patch', (slug) => ({ id: slug, title: 'Changed' })],
+    ['package_update', (slug) => ({ id: slug, title: 'Replaced' })],
+    ['package_delete', (slug) => ({ id: slug })],
+    ['resource_create', (slug) => ({ package_id: slug, url: 'https://example.org/more.csv' })],
+    ['resource_create', (slug) => upload(slug).body, true],
+    ['resource_patch', (_slug, id) => ({ id, name: 'Renamed' })],
+    ['resource_delete', (_slug, id) => ({ id })],
+  ];
+
+  describe.each([false, true])('writing (private dataset: %s)', (hidden) => {
+    describe.each(ckanWrites)('%s', (name, payload, multipart) => {
+      it.each(EVERYONE)('as %s', async (who) => {
+        const { slug, resourceId } = await freshDataset(hidden ? { visibility: 'private' } : {});
+        const before = await activities();
+        const body = payload(slug, resourceId);
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/3/action/${name}`,
+          payload: body,
+          headers: {
+            ...ckanHeaders(who),
+            ...(multipart ? { 'content-type': upload(slug).contentType } : {}),
+          },
+        });
+        // Creating a dataset names no existing one: nothing to hide.
+        const expected = ckanWrite(who, hidden && name !== 'package_create');
+        expect(res.statusCode, res.body).toBe(expected);
+        const added = (await activities()) - before;
+        if (expected === 200) expect(added).toBeGreaterThan(0);
+        else {
+          expect(added).toBe(0);
+          expect(res.json()).toMatchObject({
+            success: false,
+            error: { __type: expected === 404 ? 'Not Found Error' : 'Authorization Error' },
+          });
+        }
+      });
+    });
+  });
+
+  describe.each(['private', 'draft'] as const)('reading a %s dataset’s data', (kind) => {
+    it.each(EVERYONE)('as %s', async (who) => {
+      const { resourceId } = await freshDataset(
+        kind === 'private' ? { visibility: 'private' } : { state: 'draft' },
+      );
+      const sees = seers[kind].includes(who);
+      const badToken = ['expired', 'revoked'].includes(who);
+      const calls: [string, object, number][] = [
+        ['datastore_search', { resource_id: resourceId }, sees ? 200 : 404],
+        ['datastore_info', { id: resourceId }, sees ? 200 : 404],
+        ['datastore_search_sql', { sql: `SELECT * FROM "${resourceId}"` }, sees ? 200 : 403],
+      ];
+      for (const [name, params, ok] of calls) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/3/action/${name}`,
+          payload: params,
+          headers: ckanHeaders(who),
+        });
+        expect(res.statusCode, `${name}: ${res.body}`).toBe(badToken ? 403 : ok);
+        if (res.statusCode !== 200) expect(res.body).not.toContain('Halliwell');
+      }
+    });
+  });
+});

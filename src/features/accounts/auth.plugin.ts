@@ -69,6 +69,14 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const CKAN_PATH = /^\/api\/(?:3\/)?action\//;
 const BARE_TOKEN = /^\s*([A-Za-z0-9_.~+/=-]+)\s*$/;
 
+/** Older CKAN clients (ckan.js, ckanclient) send the token as `X-CKAN-API-Key` instead. */
+function ckanApiKey(request: FastifyRequest): string | undefined {
+  const key = request.headers['x-ckan-api-key'];
+  return typeof key === 'string' && key.trim() !== '' && CKAN_PATH.test(request.url)
+    ? key
+    : undefined;
+}
+
 /** The token an API request carries: `Bearer <token>`, or on CKAN's paths the bare token too. */
 function apiToken(url: string, header: string): string | undefined {
   const bearer = BEARER.exec(header)?.[1];
@@ -108,7 +116,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null as unknown as Actor);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.actor = anonymous;
-    const header = request.headers.authorization;
+    const header = request.headers.authorization ?? ckanApiKey(request);
     if (header === undefined) {
       request.actor = await fromSession(ctx, request, reply);
       return;

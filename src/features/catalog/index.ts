@@ -2,12 +2,15 @@
 // organisations as publishers of datasets. Everything else in this folder is private to it.
 
 export { registerCatalog } from './catalog.plugin.js';
-export { DatasetCreateBody, FREQUENCIES } from './catalog.schemas.js';
-export type { DatasetCreateInput, SearchQueryInput } from './catalog.schemas.js';
+export { DatasetCreateBody, DatasetPatchBody, FREQUENCIES } from './catalog.schemas.js';
+export type { DatasetCreateInput, DatasetPatchInput, SearchQueryInput } from './catalog.schemas.js';
 export { searchDatasets } from './dataset-search.repository.js';
 export { FACETS, type FacetName, type SearchParams } from './search-types.js';
 export { searchCatalogue } from './dataset-search.service.js';
 export { deleteDataset } from './dataset-lifecycle.service.js';
+export { datasetSlugFor } from './dataset-ref.service.js';
+export { deleteResource } from './resource-delete.service.js';
+export { patchResource, type ResourcePatchInput } from './resource-patch.service.js';
 export {
   createDataset,
   datasetExists,
@@ -19,7 +22,7 @@ export {
 export { resourceView } from './dataset.view.js';
 export { Resource as ResourceSchema } from './catalog.responses.js';
 export { formatOf } from './formats.js';
-export { LICENCES } from './licences.js';
+export { DEFAULT_LICENCE, LICENCES } from './licences.js';
 export { datasetsWith } from './pages/shared/dataset-results.js';
 export {
   addFileResource,

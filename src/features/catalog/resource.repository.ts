@@ -38,6 +38,25 @@ export async function updateResource(db: Kysely<Database>, resource: Resource): 
     .execute();
 }
 
+/** A resource's details besides its file: name, description, format and a link's address. */
+export async function updateResourceDetails(
+  db: Kysely<Database>,
+  resource: Resource,
+): Promise<void> {
+  await db
+    .updateTable('resources')
+    .set({
+      name: resource.name,
+      description: resource.description,
+      format: resource.format,
+      media_type: resource.media_type,
+      url: resource.url,
+      modified_at: resource.modified_at,
+    })
+    .where('id', '=', resource.id)
+    .execute();
+}
+
 /** A dataset's resource by name, or its first (by position), for indicators seeded by slug. */
 export async function findResourceIdOfDataset(
   db: Kysely<Database>,

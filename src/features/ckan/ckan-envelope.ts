@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { knownError } from '../../platform/http/error-handler.js';
+import { CkanFailure } from './ckan-failure.js';
 
 // CKAN's answer envelope: `{help, success, result}`, and on failure `{help, success: false,
 // error: {__type, message, ...field errors}}` with CKAN's statuses (404, 409, 403, 400).
@@ -33,6 +34,8 @@ function fieldErrors(details: unknown): Record<string, string[]> {
 
 /** A failure in CKAN's words; the unexpected is a 500 that shows no internals. */
 export function ckanError(err: FastifyError, requestId: string): CkanError {
+  // An action that answers in CKAN's words already (nested field errors, SQL errors).
+  if (err instanceof CkanFailure) return { status: err.status, error: err.error };
   const known = knownError(err);
   if (!known) {
     return {

@@ -53,7 +53,9 @@ export async function registerCkan(app: Api, ctx: AppContext): Promise<void> {
         request,
       });
       // What a caller may see depends on who they are: no shared cache keeps it.
-      if (request.headers.authorization) reply.header('cache-control', 'private, no-cache');
+      if (request.headers.authorization || request.headers['x-ckan-api-key']) {
+        reply.header('cache-control', 'private, no-cache');
+      }
       return success(baseUrl, name, result);
     }
 

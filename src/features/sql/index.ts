@@ -3,3 +3,4 @@
 
 export { registerSql } from './sql.plugin.js';
 export { sqlApiUrl, sqlPageUrl, sqlTableName } from './sql-links.js';
+export { runSql, type SqlAnswer } from './sql.service.js';
