@@ -64,9 +64,13 @@ export function parseRdfXml(text: string): Promise<QuadLike[]> {
   return new Promise((resolve, reject) => {
     const out: QuadLike[] = [];
     const parser = new RdfXmlParser();
-    parser.on('data', (q: QuadLike) => out.push(q));
+    parser.on('data', (q: QuadLike) => {
+      out.push(q);
+    });
     parser.on('error', reject);
-    parser.on('end', () => resolve(out));
+    parser.on('end', () => {
+      resolve(out);
+    });
     Readable.from([text]).pipe(parser);
   });
 }

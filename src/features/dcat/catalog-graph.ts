@@ -1,6 +1,7 @@
 import { licenceById } from '../catalog/index.js';
-import { addEndpoint, addLicence, openApiIri } from './dataset-graph.js';
+import { addAgent, addEndpoint, addLicence, openApiIri } from './shared-nodes.js';
 import type { Graph } from './graph.js';
+import { ENGLISH } from './mappings.js';
 import { EU, dcat, dct, foaf, hydra, skos } from './vocabularies.js';
 
 /** The catalogue's own metadata is published under the site's default licence. */
@@ -11,6 +12,9 @@ export const catalogIri = (base: string) => `${base}/catalog`;
 export interface CatalogNode {
   base: string;
   regionName: string;
+  /** When the region was set up, and when the catalogue last changed (its newest dataset). */
+  issued: string | null;
+  modified: string | null;
   datasets: string[];
   services: string[];
 }
@@ -32,8 +36,15 @@ export function addCatalog(g: Graph, c: CatalogNode): string {
   );
   const publisher = `${base}/#publisher`;
   g.link(catalog, dct('publisher'), publisher);
-  g.type(publisher, foaf('Agent'));
-  g.text(publisher, foaf('name'), c.regionName);
+  addAgent(g, publisher, c.regionName, 'combined-authority');
+  if (c.issued) g.typed(catalog, dct('issued'), c.issued, 'dateTime');
+  if (c.modified) g.typed(catalog, dct('modified'), c.modified, 'dateTime');
+  g.link(catalog, dct('language'), ENGLISH);
+  g.type(ENGLISH, dct('LinguisticSystem'));
+  const region = `${base}/#region`;
+  g.link(catalog, dct('spatial'), region);
+  g.type(region, dct('Location'));
+  g.text(region, skos('prefLabel'), c.regionName, 'en');
   const licence = addLicence(g, base, licenceById(CATALOGUE_LICENCE));
   g.link(catalog, dct('license'), licence);
   const home = `${base}/`;
@@ -48,6 +59,7 @@ export function addCatalog(g: Graph, c: CatalogNode): string {
   g.type(api, dcat('DataService'));
   g.text(api, dct('title'), `${c.regionName} open data API`, 'en');
   addEndpoint(g, api, `${base}/api/v1`, openApiIri(base));
+  g.link(api, dct('publisher'), publisher);
   g.link(api, dct('license'), licence);
   for (const d of c.datasets) {
     g.link(catalog, dcat('dataset'), d);

@@ -1,15 +1,16 @@
 import type { Licence } from '../catalog/index.js';
-import { Graph, safeIri } from './graph.js';
+import { addDistribution } from './distribution-graph.js';
+import { type Graph, safeIri } from './graph.js';
+import { FREQUENCIES, THEMES, frequencyIri, themeIri } from './mappings.js';
 import {
-  FREQUENCIES,
-  LICENCE_IRIS,
-  THEMES,
-  fileTypeIri,
-  frequencyIri,
-  mediaTypeIri,
-  themeIri,
-} from './mappings.js';
-import { EU, dcat, dct, foaf, rdfs, skos, spdx, vcard } from './vocabularies.js';
+  addAgent,
+  addLicence,
+  concept,
+  datasetIri,
+  landingPage,
+  organisationIri,
+} from './shared-nodes.js';
+import { EU, dcat, dct, foaf, skos, vcard } from './vocabularies.js';
 
 /** What a dataset's description is built from: the catalogue's public JSON shape. */
 export interface DcatDatasetInput {
@@ -17,7 +18,7 @@ export interface DcatDatasetInput {
   slug: string;
   title: string;
   description: string;
-  organisation: { slug: string; name: string };
+  organisation: { slug: string; name: string; kind: string };
   licence: Pick<Licence, 'id' | 'title' | 'url'>;
   tags: string[];
   themes: { slug: string; title: string }[];
@@ -42,54 +43,34 @@ export interface DcatResourceInput {
   url: string | null;
 }
 
-/** Where things live on this site: IRIs are dereferenceable where they can be. */
-export function datasetIri(base: string, slug: string): string {
-  return `${base}/dataset/${slug}`;
-}
-export const landingPage = (base: string, slug: string) => `${base}/datasets/${slug}`;
-export const organisationIri = (base: string, slug: string) => `${base}/organisations/${slug}`;
-export const openApiIri = (base: string) => `${base}/api/v1/openapi.json`;
-
-/** A data service's endpoint and its description (DCAT-AP's range for both is rdfs:Resource). */
-export function addEndpoint(g: Graph, service: string, url: string, description: string): void {
-  g.link(service, dcat('endpointURL'), url);
-  g.link(service, dcat('endpointDescription'), description);
-  g.type(url, rdfs('Resource'));
-  g.type(description, rdfs('Resource'));
-}
-
-/** The licence document: an IRI from the mapping, else the licence's page, else one of ours. */
-export function addLicence(g: Graph, base: string, licence: DcatDatasetInput['licence']): string {
-  const iri =
-    LICENCE_IRIS[licence.id] ??
-    safeIri(licence.url) ??
-    `${base}/api/v1/licences#${encodeURIComponent(licence.id)}`;
-  g.type(iri, dct('LicenseDocument'));
-  g.text(iri, rdfs('label'), licence.title, 'en');
-  return iri;
-}
-
-function addThemes(g: Graph, base: string, subject: string, themes: DcatDatasetInput['themes']) {
+function addThemes(
+  g: Graph,
+  base: string,
+  subject: string,
+  themes: DcatDatasetInput['themes'],
+): string[] {
+  const iris: string[] = [];
   for (const t of themes) {
     const mapped = THEMES[t.slug];
     const iri = mapped ? themeIri(mapped.code) : `${base}/themes/${t.slug}`;
     g.link(subject, dcat('theme'), iri);
-    g.type(iri, skos('Concept'));
-    g.text(iri, skos('prefLabel'), mapped ? mapped.label : t.title, 'en');
+    concept(g, iri, mapped ? mapped.label : t.title);
     if (mapped) g.link(iri, skos('inScheme'), EU.dataTheme);
+    iris.push(iri);
   }
+  return iris;
 }
 
 /** Publisher, contact point, place and time: the dataset's own small nodes. */
 function addContext(g: Graph, base: string, subject: string, d: DcatDatasetInput) {
+  let contact: string | null = null;
   const publisher = organisationIri(base, d.organisation.slug);
   g.link(subject, dct('publisher'), publisher);
-  g.type(publisher, foaf('Agent'));
-  g.text(publisher, foaf('name'), d.organisation.name);
+  addAgent(g, publisher, d.organisation.name, d.organisation.kind);
 
   const email = d.contact?.email ? safeIri(`mailto:${d.contact.email}`) : null;
   if (d.contact && (d.contact.name || email)) {
-    const contact = `${subject}#contact`;
+    contact = `${subject}#contact`;
     g.link(subject, dcat('contactPoint'), contact);
     g.type(contact, vcard('Kind'));
     g.text(contact, vcard('fn'), d.contact.name ?? d.organisation.name);
@@ -116,55 +97,7 @@ function addContext(g: Graph, base: string, subject: string, d: DcatDatasetInput
     g.type(iri, dct('Frequency'));
     g.text(iri, skos('prefLabel'), frequency.label, 'en');
   }
-}
-
-/** A resource as a distribution; one in the datastore also as the data service querying it. */
-function addDistribution(
-  g: Graph,
-  at: { base: string; subject: string; page: string; licence: string },
-  r: DcatResourceInput,
-  inDatastore: boolean,
-) {
-  const { base, subject, licence } = at;
-  const dist = `${subject}#resource-${r.id}`;
-  g.link(subject, dcat('distribution'), dist);
-  g.type(dist, dcat('Distribution'));
-  g.text(dist, dct('title'), r.name, 'en');
-  if (r.description) g.text(dist, dct('description'), r.description, 'en');
-  const url = safeIri(r.url);
-  // A file still loading has no URL yet; its dataset's page is where to get it then.
-  const table = inDatastore ? `${base}/resources/${r.id}` : null;
-  g.link(dist, dcat('accessURL'), table ?? url ?? at.page);
-  if (url) g.link(dist, dcat('downloadURL'), url);
-  g.link(dist, dct('license'), licence);
-  const format = fileTypeIri(r.format);
-  if (format) {
-    g.link(dist, dct('format'), format);
-    g.type(format, dct('MediaTypeOrExtent'));
-  }
-  const mediaType = mediaTypeIri(r.media_type);
-  if (mediaType) {
-    g.link(dist, dcat('mediaType'), mediaType);
-    g.type(mediaType, dct('MediaType'));
-  }
-  if (r.size !== null) g.typed(dist, dcat('byteSize'), String(r.size), 'nonNegativeInteger');
-  if (r.sha256 && /^[0-9a-f]{64}$/i.test(r.sha256)) {
-    const checksum = `${subject}#checksum-${r.id}`;
-    g.link(dist, spdx('checksum'), checksum);
-    g.type(checksum, spdx('Checksum'));
-    g.link(checksum, spdx('algorithm'), spdx('checksumAlgorithm_sha256'));
-    g.type(spdx('checksumAlgorithm_sha256'), spdx('ChecksumAlgorithm'));
-    g.typed(checksum, spdx('checksumValue'), r.sha256.toLowerCase(), 'hexBinary');
-  }
-  if (inDatastore) {
-    const service = `${subject}#service-${r.id}`;
-    g.link(dist, dcat('accessService'), service);
-    g.type(service, dcat('DataService'));
-    g.text(service, dct('title'), `Query API: ${r.name}`, 'en');
-    addEndpoint(g, service, `${base}/api/v1/resources/${r.id}/query`, openApiIri(base));
-    g.link(service, dcat('servesDataset'), subject);
-    g.link(service, dct('license'), licence);
-  }
+  return { publisher, contact };
 }
 
 /**
@@ -189,13 +122,14 @@ export function addDataset(
   g.link(subject, dcat('landingPage'), page);
   g.type(page, foaf('Document'));
   for (const tag of d.tags) g.text(subject, dcat('keyword'), tag, 'en');
-  addThemes(g, base, subject, d.themes);
-  addContext(g, base, subject, d);
+  const themes = addThemes(g, base, subject, d.themes);
+  const { publisher, contact } = addContext(g, base, subject, d);
   const licence = addLicence(g, base, d.licence);
+  const at = { base, subject, page, licence, publisher, contact, themes, tags: d.tags };
   const services: string[] = [];
   for (const r of d.resources) {
     const inDatastore = datastore.has(r.id);
-    addDistribution(g, { base, subject, page, licence }, r, inDatastore);
+    addDistribution(g, at, r, inDatastore);
     if (inDatastore) services.push(`${subject}#service-${r.id}`);
   }
   return { iri: subject, services };

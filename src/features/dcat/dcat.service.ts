@@ -3,7 +3,7 @@ import { invalidParameter } from '../../platform/errors.js';
 import { anonymous } from '../accounts/index.js';
 import { getDataset, resourcesOfDatasets, searchCatalogue } from '../catalog/index.js';
 import { datastoreResourceData, isLoadable } from '../datastore/index.js';
-import { regionName } from '../region/index.js';
+import { findRegion, regionName } from '../region/index.js';
 import { addCatalog, addPaging } from './catalog-graph.js';
 import { addDataset, type DcatResourceInput } from './dataset-graph.js';
 import { Graph } from './graph.js';
@@ -25,7 +25,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 export function parseModifiedSince(value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
   const text = value.trim();
-  const withZone = /T/.test(text) && !/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? `${text}Z` : text;
+  const withZone = text.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? `${text}Z` : text;
   const time = ISO_TIME.test(text) ? Date.parse(withZone) : Number.NaN;
   if (Number.isNaN(time)) {
     throw invalidParameter(
@@ -51,7 +51,7 @@ export async function catalogGraph(
 ): Promise<Graph> {
   const base = ctx.config.baseUrl;
   const perPage = ctx.config.dcatPageSize;
-  const [found, name] = await Promise.all([
+  const [found, name, region, newest] = await Promise.all([
     searchCatalogue(
       ctx,
       PUBLIC,
@@ -59,6 +59,8 @@ export async function catalogGraph(
       { modifiedSince: query.modifiedSince },
     ),
     regionName(ctx),
+    findRegion(ctx),
+    searchCatalogue(ctx, PUBLIC, { sort: 'modified', page: 1, per_page: 1 }),
   ]);
   const resources = await resourcesOfDatasets(
     ctx,
@@ -74,7 +76,14 @@ export async function catalogGraph(
     datasets.push(added.iri);
     services.push(...added.services);
   }
-  addCatalog(g, { base, regionName: name, datasets, services });
+  addCatalog(g, {
+    base,
+    regionName: name,
+    issued: region?.created_at ?? null,
+    modified: newest.results[0]?.modified_at ?? null,
+    datasets,
+    services,
+  });
   addPaging(g, { page: query.page, perPage, total: found.total, url: pageUrl });
   return g;
 }

@@ -1,8 +1,6 @@
 import { DataFactory, type Quad } from 'n3';
 import { rdf, xsd } from './vocabularies.js';
 
-const { namedNode, literal, quad } = DataFactory;
-
 // Characters an IRI may not hold as they are (RFC 3987, Turtle's IRIREF), which WHATWG URL
 // serialisation can leave in a query or fragment.
 const UNSAFE_IRI_CHARS = /[\s<>"{}|^`\\]/g;
@@ -46,7 +44,13 @@ export class Graph {
 
   /** `subject predicate <object>`. */
   link(subject: string, predicate: string, object: string): void {
-    this.add(quad(namedNode(subject), namedNode(predicate), namedNode(object)));
+    this.add(
+      DataFactory.quad(
+        DataFactory.namedNode(subject),
+        DataFactory.namedNode(predicate),
+        DataFactory.namedNode(object),
+      ),
+    );
   }
 
   type(subject: string, ...classes: string[]): void {
@@ -55,13 +59,23 @@ export class Graph {
 
   /** A string, in English when `lang` is given. */
   text(subject: string, predicate: string, value: string, lang?: 'en'): void {
-    this.add(quad(namedNode(subject), namedNode(predicate), literal(value, lang)));
+    this.add(
+      DataFactory.quad(
+        DataFactory.namedNode(subject),
+        DataFactory.namedNode(predicate),
+        DataFactory.literal(value, lang),
+      ),
+    );
   }
 
   /** A typed literal (`datatype` a local name of XML Schema). */
   typed(subject: string, predicate: string, value: string, datatype: string): void {
     this.add(
-      quad(namedNode(subject), namedNode(predicate), literal(value, namedNode(xsd(datatype)))),
+      DataFactory.quad(
+        DataFactory.namedNode(subject),
+        DataFactory.namedNode(predicate),
+        DataFactory.literal(value, DataFactory.namedNode(xsd(datatype))),
+      ),
     );
   }
 }

@@ -45,6 +45,23 @@ export const LICENCE_IRIS: Readonly<Record<string, string>> = {
   'ODbL-1.0': `${EU.licence}/ODC_BL`,
 };
 
+/** Organisation kind to the ADMS publisher type (police, health, other: none fits for sure). */
+export const PUBLISHER_TYPES: Readonly<Record<string, { code: string; label: string }>> = {
+  'combined-authority': { code: 'RegionalAuthority', label: 'Regional authority' },
+  transport: { code: 'RegionalAuthority', label: 'Regional authority' },
+  council: { code: 'LocalAuthority', label: 'Local authority' },
+};
+
+/** Licence id to its ADMS licence types: what it asks of re-users. */
+export const LICENCE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'OGL-UK-3.0': ['Attribution'],
+  'OGL-UK-2.0': ['Attribution'],
+  'CC-BY-4.0': ['Attribution'],
+  'CC-BY-SA-4.0': ['Attribution', 'ShareAlike'],
+  'CC0-1.0': ['PublicDomain'],
+  'ODbL-1.0': ['Attribution', 'ShareAlike'],
+};
+
 /** Resource format to the EU file type (NDJSON has none). */
 const FILE_TYPES: ReadonlySet<string> = new Set([
   'CSV',
@@ -79,6 +96,13 @@ const REGISTERED_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'text/html',
   'application/vnd.google-earth.kml+xml',
 ]);
+
+export const ADMS_PUBLISHER_TYPE = 'http://purl.org/adms/publishertype/';
+export const ADMS_LICENCE_TYPE = 'http://purl.org/adms/licencetype/';
+/** The language of our metadata, in the EU language table. */
+export const ENGLISH = 'http://publications.europa.eu/resource/authority/language/ENG';
+/** What the data services' descriptions (our OpenAPI document) conform to. */
+export const OPENAPI_STANDARD = 'https://spec.openapis.org/oas/v3.1.0';
 
 export const themeIri = (code: string) => `${EU.dataTheme}/${code}`;
 export const frequencyIri = (code: string) => `${EU.frequency}/${code}`;

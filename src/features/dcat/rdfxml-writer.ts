@@ -6,9 +6,15 @@ import { PREFIXES, xsd } from './vocabularies.js';
 // rdf:datatype. Nothing is abbreviated (no typed nodes, no nesting), which keeps it correct.
 
 // XML 1.0 cannot carry these at all, even escaped: they become U+FFFD.
-// eslint-disable-next-line no-control-regex
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]',
+    // A surrogate without its other half.
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+  'g',
+);
 
 export function escapeText(s: string): string {
   return s

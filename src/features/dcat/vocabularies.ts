@@ -16,7 +16,7 @@ export const PREFIXES = {
 
 type Prefix = keyof typeof PREFIXES;
 const ns =
-  <P extends Prefix>(prefix: P) =>
+  (prefix: Prefix) =>
   (local: string): string =>
     PREFIXES[prefix] + local;
 
