@@ -1,4 +1,4 @@
-import type { Licence } from '../catalog/index.js';
+import type { DcatDatasetInput } from './dcat-input.js';
 import { addDistribution } from './distribution-graph.js';
 import { type Graph, safeIri } from './graph.js';
 import { FREQUENCIES, THEMES, frequencyIri, themeIri } from './mappings.js';
@@ -11,37 +11,6 @@ import {
   organisationIri,
 } from './shared-nodes.js';
 import { EU, dcat, dct, foaf, skos, vcard } from './vocabularies.js';
-
-/** What a dataset's description is built from: the catalogue's public JSON shape. */
-export interface DcatDatasetInput {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  organisation: { slug: string; name: string; kind: string };
-  licence: Pick<Licence, 'id' | 'title' | 'url'>;
-  tags: string[];
-  themes: { slug: string; title: string }[];
-  update_frequency: string | null;
-  temporal_coverage: { start: string | null; end: string | null } | null;
-  spatial_coverage: string | null;
-  contact: { name: string | null; email: string | null } | null;
-  created_at: string;
-  modified_at: string;
-  resources: DcatResourceInput[];
-}
-
-export interface DcatResourceInput {
-  id: string;
-  name: string;
-  description: string;
-  format: string;
-  media_type: string | null;
-  size: number | null;
-  sha256: string | null;
-  kind: 'file' | 'link';
-  url: string | null;
-}
 
 function addThemes(
   g: Graph,

@@ -5,7 +5,8 @@ import { getDataset, resourcesOfDatasets, searchCatalogue } from '../catalog/ind
 import { datastoreResourceData, isLoadable } from '../datastore/index.js';
 import { findRegion, regionName } from '../region/index.js';
 import { addCatalog, addPaging } from './catalog-graph.js';
-import { addDataset, type DcatResourceInput } from './dataset-graph.js';
+import { addDataset } from './dataset-graph.js';
+import type { DcatResourceInput } from './dcat-input.js';
 import { Graph } from './graph.js';
 
 // The DCAT outputs describe the catalogue an anonymous visitor sees, whoever asks: a harvested

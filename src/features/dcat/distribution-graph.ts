@@ -1,4 +1,4 @@
-import type { DcatResourceInput } from './dataset-graph.js';
+import type { DcatResourceInput } from './dcat-input.js';
 import { type Graph, safeIri } from './graph.js';
 import { fileTypeIri, mediaTypeIri } from './mappings.js';
 import { addEndpoint, openApiIri } from './shared-nodes.js';
