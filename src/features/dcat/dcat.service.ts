@@ -25,7 +25,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 /** `modified_since` as a time, or a 400 naming the parameter. */
 export function parseModifiedSince(value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  const text = value.trim();
+  // An unencoded "+01:00" arrives as " 01:00" (a + in a query string is a space).
+  const text = value.trim().replace(/(T[\d:.]+) (\d{2}:?\d{2})$/, '$1+$2');
   const withZone = text.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? `${text}Z` : text;
   const time = ISO_TIME.test(text) ? Date.parse(withZone) : Number.NaN;
   if (Number.isNaN(time)) {
