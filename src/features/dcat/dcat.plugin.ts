@@ -7,9 +7,11 @@ const DATASET_PAGE = /^\/datasets\/([a-z0-9-]+)\/?(?:\?.*)?$/;
 
 /**
  * The DCAT-AP outputs, and content negotiation on the dataset page. The page's route belongs to
- * the catalogue, which must not know of RDF (it sits below this feature), so an `onRequest` hook
- * answers /datasets/{slug} itself when the client prefers an RDF type, before routing; every
- * other request (browsers: text/html, or any type) goes on to the page untouched, marked `Vary: Accept`.
+ * the catalogue, which must not know of RDF (it sits below this feature), so rather than change
+ * it, an `onRequest` hook answers /datasets/{slug} before the page's handler runs when the client
+ * prefers an RDF type. It answers with the RDF itself, not a redirect to /dataset/{slug}.ttl: no
+ * extra round trip for harvesters, no `-L` for curl. Every other request (browsers send text/html
+ * or a wildcard) goes on to the page untouched, marked `Vary: Accept` for caches.
  */
 export function registerDcat(app: FastifyInstance, ctx: AppContext): void {
   dcatRoutes(app, ctx);
