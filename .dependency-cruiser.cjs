@@ -13,6 +13,7 @@ const LAYERS = [
   'indicators',
   'promises',
   'publish',
+  'dcat',
   'ckan',
 ];
 

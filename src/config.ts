@@ -147,6 +147,12 @@ export const settings = {
     default: 20_000,
     doc: 'Longest SQL text accepted, in characters.',
   },
+  dcatPageSize: {
+    env: 'DCAT_PAGE_SIZE',
+    kind: 'integer',
+    default: 100,
+    doc: 'Datasets per page of the DCAT-AP catalogue (/catalog.ttl and the others), 1 to 1000.',
+  },
   tokenLastUsedIntervalS: {
     env: 'TOKEN_LAST_USED_INTERVAL_S',
     kind: 'integer',
@@ -277,6 +283,9 @@ export function loadConfig(
   }
   if (!/^https?:\/\/[^/]+\//.test(config.mapTileUrl)) {
     throw new ConfigError('MAP_TILE_URL must be an http(s) URL template');
+  }
+  if (config.dcatPageSize < 1 || config.dcatPageSize > 1000) {
+    throw new ConfigError('DCAT_PAGE_SIZE must be between 1 and 1000');
   }
   if (config.port > 65535) throw new ConfigError('PORT must be at most 65535');
   if (config.smtpUrl && !/^smtps?:\/\/[^/]/.test(config.smtpUrl)) {

@@ -359,3 +359,49 @@ describe('the CKAN Action API', () => {
     });
   });
 });
+
+describe('the DCAT-AP catalogue never holds unpublished datasets', () => {
+  // DCAT describes what an anonymous visitor sees, whoever asks (docs/api.md, "DCAT-AP 3").
+  const hidden: string[] = [];
+  beforeAll(async () => {
+    for (const options of [
+      { visibility: 'private' as const },
+      { state: 'draft' as const },
+      { deleted: true },
+    ]) {
+      hidden.push((await freshDataset(options)).slug);
+    }
+  });
+
+  it.each(EVERYONE)('as %s', async (who) => {
+    const publicTotal = (await t.app.inject('/api/v1/datasets?per_page=1')).json<{
+      total: number;
+    }>().total;
+    for (const url of [
+      '/catalog.ttl',
+      '/catalog.jsonld',
+      '/catalog.rdf',
+      '/catalog.xml',
+      '/catalog.ttl?q=case',
+    ]) {
+      const res = await t.app.inject({ url, headers: headers(who) });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      for (const slug of hidden) expect(res.body, url).not.toContain(`/dataset/${slug}`);
+      if (url === '/catalog.ttl') expect(res.body).toContain(`hydra:totalItems ${publicTotal}`);
+    }
+    const turtle = { ...headers(who), accept: 'text/turtle' };
+    for (const slug of hidden) {
+      for (const [url, h] of [
+        [`/dataset/${slug}.ttl`, headers(who)],
+        [`/dataset/${slug}.jsonld`, headers(who)],
+        [`/dataset/${slug}.rdf`, headers(who)],
+        [`/dataset/${slug}`, turtle],
+        [`/datasets/${slug}`, turtle],
+      ] as const) {
+        const res = await t.app.inject({ url, headers: h });
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(404);
+        expect(res.headers['content-type'], url).not.toMatch(/turtle|ld\+json|rdf/);
+      }
+    }
+  });
+});

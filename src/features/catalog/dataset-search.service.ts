@@ -11,8 +11,17 @@ import { themeTitles } from './taxonomy.repository.js';
 const list = (v: string | string[] | undefined): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '');
 
-/** Search as the actor sees the catalogue: results, total and facet counts. */
-export async function searchCatalogue(ctx: AppContext, actor: Actor, query: SearchQueryInput) {
+/**
+ * Search as the actor sees the catalogue: results, total and facet counts. `modifiedSince`
+ * (harvesters' incremental runs: DCAT, CKAN's metadata_modified) keeps datasets modified then or
+ * later.
+ */
+export async function searchCatalogue(
+  ctx: AppContext,
+  actor: Actor,
+  query: SearchQueryInput,
+  options: { modifiedSince?: Date } = {},
+) {
   const q = (query.q ?? '').trim();
   const params = {
     q,
@@ -26,6 +35,7 @@ export async function searchCatalogue(ctx: AppContext, actor: Actor, query: Sear
     sort: query.sort ?? (q ? 'relevance' : 'modified'),
     page: query.page ?? 1,
     perPage: query.per_page ?? 20,
+    modifiedSince: options.modifiedSince?.getTime(),
   };
   const k = ctx.db.kysely;
   const found = await searchDatasets(ctx.db, readableScope(actor), params);

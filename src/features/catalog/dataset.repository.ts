@@ -117,3 +117,23 @@ export function listResourcesOfDataset(
     .orderBy('position')
     .execute();
 }
+
+/** The resources of those of `datasetIds` the scope may read, in one query (a page's worth). */
+export function listResourcesOfReadableDatasets(
+  db: Kysely<Database>,
+  scope: ReadableScope,
+  datasetIds: string[],
+): Promise<Resource[]> {
+  if (datasetIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('resources as r')
+    .selectAll('r')
+    .where(
+      'r.dataset_id',
+      'in',
+      visibleDatasets(db, scope).select('d.id').where('d.id', 'in', datasetIds),
+    )
+    .orderBy('r.dataset_id')
+    .orderBy('r.position')
+    .execute();
+}

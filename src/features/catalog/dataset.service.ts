@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Dataset, DatasetUpdate, Organisation } from '../../platform/db/schema.js';
 import { notFound, validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import { type Actor, authorise, can } from '../accounts/index.js';
+import { type Actor, authorise, can, readableScope } from '../accounts/index.js';
 import { recordActivity } from '../../platform/activity/record.js';
 import { newSlug, slugTaken } from '../../platform/db/slug.repository.js';
 import type { DatasetCreateInput, DatasetPatchInput } from './catalog.schemas.js';
@@ -11,6 +11,7 @@ import {
   findDatasetBySlug,
   insertDataset,
   listResourcesOfDataset,
+  listResourcesOfReadableDatasets,
   loadDatasetLists,
   replaceTags,
   replaceThemes,
@@ -99,6 +100,25 @@ export async function getDataset(ctx: AppContext, actor: Actor, slug: string) {
     listResourcesOfDataset(ctx.db.kysely, dataset.id),
   ]);
   return { ...summary, resources: resources.map((r) => resourceView(r, ctx.config.baseUrl)) };
+}
+
+/**
+ * The resources of many datasets at once (a search's page), as the API shows them, keyed by
+ * dataset id; datasets the actor may not read have none.
+ */
+export async function resourcesOfDatasets(ctx: AppContext, actor: Actor, datasetIds: string[]) {
+  const rows = await listResourcesOfReadableDatasets(
+    ctx.db.kysely,
+    readableScope(actor),
+    datasetIds,
+  );
+  const out = new Map<string, ReturnType<typeof resourceView>[]>();
+  for (const r of rows) {
+    const list = out.get(r.dataset_id) ?? [];
+    list.push(resourceView(r, ctx.config.baseUrl));
+    out.set(r.dataset_id, list);
+  }
+  return out;
 }
 
 /** A change to a dataset, in its history (and its organisation's), at its modification time. */

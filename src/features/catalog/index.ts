@@ -17,12 +17,13 @@ export {
   getDataset,
   patchDataset,
   readableDataset,
+  resourcesOfDatasets,
   slugify,
 } from './dataset.service.js';
 export { resourceView } from './dataset.view.js';
 export { Resource as ResourceSchema } from './catalog.responses.js';
 export { formatOf } from './formats.js';
-export { DEFAULT_LICENCE, LICENCES } from './licences.js';
+export { DEFAULT_LICENCE, LICENCES, licenceById, type Licence } from './licences.js';
 export { datasetsWith } from './pages/shared/dataset-results.js';
 export {
   addFileResource,

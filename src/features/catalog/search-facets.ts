@@ -66,7 +66,13 @@ export function searchInIndex(
   params: SearchParams,
   matches: TextMatches,
 ): SearchPage {
-  const visible = visibleTo(index, scope);
+  const readable = visibleTo(index, scope);
+  const since = params.modifiedSince;
+  // A time filter narrows what is searched at all, like the scope: it is not a facet.
+  const visible =
+    since === undefined
+      ? readable
+      : (p: number) => (index.modified[p] ?? 0) >= since && readable(p);
   const filters = chosen(index, params);
   const { columns } = index;
   const counts = FACETS.map((f) => new Uint32Array(index.facets[f].values.length));

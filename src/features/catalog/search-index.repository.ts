@@ -36,6 +36,7 @@ export interface SearchIndexRows {
     state: DatasetState;
     visibility: Visibility;
     title_rank: number;
+    modified_at: string;
   }[];
   datasetTags: DatasetList[];
   datasetThemes: DatasetList[];
@@ -82,7 +83,7 @@ export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRows> {
     k.selectFrom('datasets').select('licence').distinct().orderBy('licence').execute(),
     k
       .selectFrom('datasets')
-      .select(['id', 'organisation_id', 'licence', 'state', 'visibility'])
+      .select(['id', 'organisation_id', 'licence', 'state', 'visibility', 'modified_at'])
       .select(sql<number>`row_number() over (order by title, id)`.as('title_rank'))
       .where('state', '!=', 'deleted')
       .orderBy('modified_at', 'desc')

@@ -40,6 +40,8 @@ export interface SearchIndex {
   /** Full-text row key (SQLite rowid, PostgreSQL dataset id) to dataset number. */
   textKeys: Map<number | string, number>;
   organisationIds: string[];
+  /** Each dataset's modification time (epoch milliseconds), for `modifiedSince`. */
+  modified: Float64Array;
   /** 1 when active and public: readable by anyone. */
   open: Uint8Array;
   /** Dataset numbers in `title, id` order, and each dataset's place in it. */
@@ -116,6 +118,7 @@ export function buildSearchIndex(rows: SearchIndexRows): SearchIndex {
     ids: datasets.map((d) => d.id),
     textKeys,
     organisationIds: datasets.map((d) => d.organisation_id),
+    modified: Float64Array.from(datasets, (d) => Date.parse(d.modified_at)),
     open: Uint8Array.from(datasets, (d) =>
       d.state === 'active' && d.visibility === 'public' ? 1 : 0,
     ),

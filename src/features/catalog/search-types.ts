@@ -10,6 +10,8 @@ export interface SearchParams {
   sort: 'relevance' | 'modified' | 'title';
   page: number;
   perPage: number;
+  /** Only datasets modified at or after this time (epoch milliseconds), when given. */
+  modifiedSince?: number | undefined;
 }
 
 export interface FacetValue {
