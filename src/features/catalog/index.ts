@@ -7,6 +7,12 @@ export type { DatasetCreateInput, SearchQueryInput } from './catalog.schemas.js'
 export { searchDatasets } from './dataset-search.repository.js';
 export { FACETS, type FacetName, type SearchParams } from './search-types.js';
 export { searchCatalogue } from './dataset-search.service.js';
+export { scanCatalogue, type CatalogueScan, type ScanOptions } from './catalogue-scan.js';
+export {
+  readableDatasetRecord,
+  readableDatasetRecords,
+  type DatasetRecord,
+} from './dataset-records.service.js';
 export { deleteDataset } from './dataset-lifecycle.service.js';
 export {
   createDataset,
@@ -19,7 +25,7 @@ export {
 export { resourceView } from './dataset.view.js';
 export { Resource as ResourceSchema } from './catalog.responses.js';
 export { formatOf } from './formats.js';
-export { LICENCES } from './licences.js';
+export { LICENCES, licenceById, type Licence } from './licences.js';
 export { datasetsWith } from './pages/shared/dataset-results.js';
 export {
   addFileResource,

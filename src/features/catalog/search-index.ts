@@ -45,6 +45,13 @@ export interface SearchIndex {
   /** Dataset numbers in `title, id` order, and each dataset's place in it. */
   byTitle: Uint32Array;
   titleRank: Uint32Array;
+  /** Per dataset, for searches that filter or show more than the facets (the CKAN API's fq). */
+  slugs: string[];
+  created: string[];
+  modified: string[];
+  /** 1 when private (whatever the state), 1 when a draft. */
+  private: Uint8Array;
+  draft: Uint8Array;
 }
 
 function facetValues(values: string[], labels: string[] = values): FacetValues {
@@ -121,6 +128,11 @@ export function buildSearchIndex(rows: SearchIndexRows): SearchIndex {
     ),
     byTitle,
     titleRank,
+    slugs: datasets.map((d) => d.slug),
+    created: datasets.map((d) => d.created_at),
+    modified: datasets.map((d) => d.modified_at),
+    private: Uint8Array.from(datasets, (d) => (d.visibility === 'private' ? 1 : 0)),
+    draft: Uint8Array.from(datasets, (d) => (d.state === 'draft' ? 1 : 0)),
   };
 }
 
