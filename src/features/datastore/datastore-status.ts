@@ -27,8 +27,8 @@ export async function datastoreStatuses(
     for (const v of await latestVersionsOf(ctx.db.kysely, resourceIds.slice(i, i + 500))) {
       const fields = JSON.parse(v.fields) as Field[];
       out.set(v.resource_id, {
-        version: Number(v.version),
-        rows: Number(v.row_count),
+        version: v.version,
+        rows: v.row_count,
         loadedAt: v.created_at,
         geographic: v.geometry !== null,
         numeric: fields.some((f) => f.type === 'integer' || f.type === 'decimal'),
