@@ -1,0 +1,91 @@
+import { scanCatalogue } from '../../../catalog/index.js';
+import { bool, ckanValidation, int, json, str, type CkanAction } from '../../ckan-action.js';
+import { loadPackages } from '../../ckan-package.js';
+import { compileFq } from '../../fq/fq-evaluate.js';
+import { FqSyntaxError, parseFq, type FqNode } from '../../fq/fq-parse.js';
+import { countFacets, facetFields } from './search-facets.js';
+import { DEFAULT_SORT, parseSort, sortHits } from './search-sort.js';
+
+// package_search, evaluated in three places:
+// 1. SQL (the catalogue's full-text index) matches the words of `q`, scoring them only when
+//    `score` decides the order;
+// 2. the catalogue's in-memory search index (scanCatalogue) applies the policy and
+//    include_private/include_drafts in one pass over compact arrays, newest first;
+// 3. here, fq is compiled once to a test of dataset numbers over those arrays (facet fields
+//    test a mask of their distinct values), then the matches are counted for the facets, sorted
+//    when the order is not newest first, and only the page asked for is loaded from the
+//    database as package dicts.
+// So nothing the caller may not see is counted, and no row is read but the page's.
+
+function fqOf(call: Parameters<CkanAction['run']>[0]): FqNode[] {
+  const list = json(call, 'fq_list');
+  const parts = [str(call, 'fq') ?? ''];
+  if (list !== undefined) {
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
+      throw ckanValidation('fq_list', 'Must be a JSON list of filter queries');
+    }
+    parts.push(...list);
+  }
+  try {
+    return parts.map(parseFq);
+  } catch (err) {
+    if (err instanceof FqSyntaxError) {
+      throw ckanValidation('fq', `Search Query Error: ${err.message}`);
+    }
+    throw err;
+  }
+}
+
+/** `q` of `field:value` clauses only is a filter, as Solr reads it; anything else is words. */
+function qOf(q: string): { words: string; filter: FqNode | null } {
+  if (q.trim() === '' || q.trim() === '*:*') return { words: '', filter: null };
+  if (!q.includes(':')) return { words: q, filter: null };
+  try {
+    return { words: '', filter: parseFq(q) };
+  } catch {
+    return { words: q, filter: null };
+  }
+}
+
+export const packageSearch: CkanAction = {
+  name: 'package_search',
+  help: 'Searches for packages satisfying a given search criteria.\n\n:param q: the solr query (free text here; `field:value` clauses filter as fq does). Optional.\n:type q: string\n:param fq: any filter queries to apply: field:value, "quoted", [from TO to], (a OR b), -negation; fields organization, tags, groups, res_format, license_id, name, id, metadata_modified, metadata_created, private.\n:type fq: string\n:param fq_list: additional filter queries, ANDed.\n:type fq_list: list of strings\n:param sort: sorting of the search results. Optional. Default: \'score desc, metadata_modified desc\'.\n:type sort: string\n:param rows: the maximum number of matching rows (datasets) to return. (optional, default: 10, upper limit: 1000)\n:type rows: int\n:param start: the offset in the complete result for where the set of returned datasets should begin.\n:type start: int\n:param facet: whether to enable faceted results. Default: True.\n:type facet: string\n:param facet.limit: the maximum number of values the facet fields return; -1 for no limit. Default 50.\n:type facet.limit: int\n:param facet.field: the fields to facet upon, as a JSON list.\n:type facet.field: list of strings\n:param include_private: if True, private datasets the user may read are included. Default False.\n:type include_private: bool\n:param include_drafts: if True, draft datasets the user may read are included. Default False.\n:type include_drafts: bool\n\n:returns: a dict with count, results, facets, search_facets and sort\n:rtype: dict',
+  run: async (call) => {
+    const rows = int(call, 'rows', { default: 10, min: 0, max: 1000 });
+    const start = int(call, 'start', { default: 0, min: 0 });
+    const sort = str(call, 'sort') ?? DEFAULT_SORT;
+    const keys = parseSort(sort);
+    const facetOn = bool(call, 'facet', true);
+    const fields = facetOn ? facetFields(json(call, 'facet.field')) : [];
+    const facetLimit = int(call, 'facet.limit', { default: 50, min: -1 });
+    const { words, filter } = qOf(str(call, 'q') ?? '');
+    const fq = [...fqOf(call), ...(filter ? [filter] : [])];
+    const scored = words !== '' && keys.some((k) => k.key === 'score');
+    const scan = await scanCatalogue(call.ctx, call.actor, {
+      q: words,
+      scored,
+      includePrivate: bool(call, 'include_private', false),
+      includeDrafts: bool(call, 'include_drafts', false),
+    });
+    let tests;
+    try {
+      const now = new Date();
+      tests = fq.filter((n) => n.type !== 'all').map((n) => compileFq(n, scan, now));
+    } catch (err) {
+      if (err instanceof FqSyntaxError) {
+        throw ckanValidation('fq', `Search Query Error: ${err.message}`);
+      }
+      throw err;
+    }
+    const hits = tests.length ? scan.hits.filter((p) => tests.every((t) => t(p))) : scan.hits;
+    const facets = countFacets(scan, hits, fields, facetLimit);
+    sortHits(hits, keys, scan, scored);
+    const page = hits.slice(start, start + rows).map((p) => scan.id(p));
+    return {
+      count: hits.length,
+      sort,
+      results: await loadPackages(call.ctx, call.actor, page),
+      ...facets,
+    };
+  },
+};
