@@ -89,7 +89,8 @@ describe('parseFq', () => {
     ['tags:', /ends too early/],
     ['tags:(organization:x)', /field inside/],
     ['tags:a OR', /ends too early/],
-    ['{!frange l=1}x', /unexpected|range/],
+    ['{!frange l=1}x', /local parameters/],
+    ['[a TO b]', /unexpected/],
   ])('refuses %s, saying why', (fq, message) => {
     expect(() => parseFq(fq)).toThrow(FqSyntaxError);
     expect(() => parseFq(fq)).toThrow(message);

@@ -86,6 +86,8 @@ export function tokenise(input: string): Token[] {
       const { text, end } = readQuoted(input, i);
       tokens.push({ kind: 'word', text, quoted: true });
       i = end;
+    } else if (c === '{' && input[i + 1] === '!') {
+      throw new FqSyntaxError("Solr's local parameters ({!...}) are not supported here");
     } else if (c === '[' || c === '{') {
       const { token, end } = readRange(input, i);
       tokens.push(token);
