@@ -168,6 +168,9 @@ describe('package_search', () => {
     expect(names(await search('?q=nitrogen'))).toEqual(['air-quality']);
     expect(names(await search('?q=tags:waste'))).toEqual(['fly-tipping-reports']);
     expect((await search('?q=*:*')).count).toBe(3);
+    // A field fq does not know makes q words again, not an error.
+    expect(names(await search('?q=dioxide:nitrogen'))).toEqual(['air-quality']);
+    expect((await get('package_search', `?q=${'a'.repeat(1001)}`)).status).toBe(409);
   });
 
   it('pages with rows and start, sorts as asked, and refuses rows over 1000 and unknown sorts', async () => {

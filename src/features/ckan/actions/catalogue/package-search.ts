@@ -1,7 +1,7 @@
 import { scanCatalogue } from '../../../catalog/index.js';
 import { bool, ckanValidation, int, json, str, type CkanAction } from '../../ckan-action.js';
 import { loadPackages } from '../../ckan-package.js';
-import { compileFq } from '../../fq/fq-evaluate.js';
+import { compileFq, FQ_FIELDS } from '../../fq/fq-evaluate.js';
 import { FqSyntaxError, parseFq, type FqNode } from '../../fq/fq-parse.js';
 import { countFacets, facetFields } from './search-facets.js';
 import { DEFAULT_SORT, parseSort, sortHits } from './search-sort.js';
@@ -16,6 +16,8 @@ import { DEFAULT_SORT, parseSort, sortHits } from './search-sort.js';
 //    when the order is not newest first, and only the page asked for is loaded from the
 //    database as package dicts.
 // So nothing the caller may not see is counted, and no row is read but the page's.
+
+const MAX_Q = 1000;
 
 function fqOf(call: Parameters<CkanAction['run']>[0]): FqNode[] {
   const list = json(call, 'fq_list');
@@ -36,15 +38,35 @@ function fqOf(call: Parameters<CkanAction['run']>[0]): FqNode[] {
   }
 }
 
-/** `q` of `field:value` clauses only is a filter, as Solr reads it; anything else is words. */
+function fieldsOf(node: FqNode): string[] {
+  switch (node.type) {
+    case 'and':
+    case 'or':
+      return node.items.flatMap(fieldsOf);
+    case 'not':
+      return fieldsOf(node.item);
+    case 'all':
+      return [];
+    default:
+      return [node.field];
+  }
+}
+
+/**
+ * A `q` made only of `field:value` clauses on fields fq knows is a filter, as Solr would read
+ * it (`q=tags:buses`); anything else is words for the full-text search (`q=time: 10am`).
+ */
 function qOf(q: string): { words: string; filter: FqNode | null } {
+  if (q.length > MAX_Q) throw ckanValidation('q', `Must be at most ${String(MAX_Q)} characters`);
   if (q.trim() === '' || q.trim() === '*:*') return { words: '', filter: null };
   if (!q.includes(':')) return { words: q, filter: null };
   try {
-    return { words: '', filter: parseFq(q) };
+    const filter = parseFq(q);
+    if (fieldsOf(filter).every((f) => FQ_FIELDS.includes(f))) return { words: '', filter };
   } catch {
-    return { words: q, filter: null };
+    // Not a filter: words.
   }
+  return { words: q, filter: null };
 }
 
 export const packageSearch: CkanAction = {
