@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFileResource, findResource, patchDataset } from '../../src/features/catalog/index.js';
 import { createLoad, runLoad } from '../../src/features/datastore/load.service.js';
@@ -162,6 +163,38 @@ describe('package_search', () => {
     expect(body.error).toMatchObject({ __type: 'Validation Error' });
     expect((body.error?.fq as string[])[0]).toMatch(/^Search Query Error: /);
     expect((body.error?.fq as string[])[0]).toMatch(message);
+  });
+
+  it('answers any fq with results or a 409 naming fq, never a failure', async () => {
+    const piece = fc.constantFrom(
+      'tags:',
+      'name:',
+      'private:',
+      'metadata_created:',
+      'res_format:',
+      'colour:',
+      '[NOW-1DAY TO *]',
+      '{* TO NOW+99999999999YEARS}',
+      '[2024-01-01 TO 2024-13-01]',
+      '"air quality"',
+      'buses',
+      'true',
+      '*',
+      ' OR ',
+      ' ',
+      '-',
+      '(',
+      ')',
+      'NOW/FORTNIGHT',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 8 }), async (pieces) => {
+        const { status, body } = await get<Search>('package_search', fq(pieces.join('')));
+        expect([200, 409], JSON.stringify(body)).toContain(status);
+        if (status === 409) expect(body.error).toHaveProperty('fq');
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('searches free text in q, and reads q of field:value clauses as a filter', async () => {

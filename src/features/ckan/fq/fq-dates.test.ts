@@ -24,4 +24,9 @@ describe('fqDate', () => {
   it.each(['yesterday', '2024-13-45', 'NOW-DAY', 'NOW-1FORTNIGHT', '12'])('refuses %s', (value) => {
     expect(() => fqDate(value, now)).toThrow(/cannot/);
   });
+
+  it('refuses date maths beyond the calendar instead of failing', () => {
+    expect(() => fqDate('NOW+999999999YEARS', now)).toThrow(/out of range/);
+    expect(() => fqDate('NOW-99999999999999999999DAYS', now)).toThrow(/out of range/);
+  });
 });

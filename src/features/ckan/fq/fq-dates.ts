@@ -49,7 +49,9 @@ export function fqDate(value: string, now: Date): string | null {
     if (!/^([+-]\d+[A-Z]+|\/[A-Z]+)*$/.test(rest)) {
       throw new FqSyntaxError(`cannot read the date ${value}`);
     }
-    return dateMaths(rest, now).toISOString();
+    const d = dateMaths(rest, now);
+    if (Number.isNaN(d.getTime())) throw new FqSyntaxError(`the date ${value} is out of range`);
+    return d.toISOString();
   }
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(ms)) {

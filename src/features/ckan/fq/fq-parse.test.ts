@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { FqSyntaxError, parseFq } from './fq-parse.js';
 
 // The filter query's syntax, as CKAN clients write it.
@@ -94,5 +95,56 @@ describe('parseFq', () => {
   ])('refuses %s, saying why', (fq, message) => {
     expect(() => parseFq(fq)).toThrow(FqSyntaxError);
     expect(() => parseFq(fq)).toThrow(message);
+  });
+});
+
+describe('parseFq on anything', () => {
+  // Pieces of fq syntax shuffled together: the parser answers a tree or says what it cannot
+  // read, and never fails any other way (a crash here would be a 500 to the caller).
+  const piece = fc.constantFrom(
+    'tags:',
+    'organization:',
+    'metadata_modified:',
+    '"',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    ' TO ',
+    ' OR ',
+    ' AND ',
+    'NOT ',
+    '-',
+    '+',
+    '*',
+    ':',
+    '\\',
+    ' ',
+    'buses',
+    '2024-01-01T00:00:00Z',
+    '{!',
+    '&&',
+    '||',
+    '!',
+  );
+  it('returns a tree or throws FqSyntaxError', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+          fc.string(),
+        ),
+        (fq) => {
+          try {
+            parseFq(fq);
+          } catch (err) {
+            expect(err).toBeInstanceOf(FqSyntaxError);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
