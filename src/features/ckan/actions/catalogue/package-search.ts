@@ -23,8 +23,8 @@ function fqOf(call: Parameters<CkanAction['run']>[0]): FqNode[] {
   const list = json(call, 'fq_list');
   const parts = [str(call, 'fq') ?? ''];
   if (list !== undefined) {
-    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
-      throw ckanValidation('fq_list', 'Must be a JSON list of filter queries');
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string') || list.length > 50) {
+      throw ckanValidation('fq_list', 'Must be a JSON list of at most 50 filter queries');
     }
     parts.push(...list);
   }

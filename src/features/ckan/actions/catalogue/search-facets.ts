@@ -21,7 +21,7 @@ export function facetFields(value: unknown): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     throw ckanValidation('facet.field', 'Must be a JSON list of field names');
   }
-  return value;
+  return [...new Set(value)].slice(0, 50);
 }
 
 export function countFacets(
