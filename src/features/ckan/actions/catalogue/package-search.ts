@@ -18,6 +18,7 @@ import { DEFAULT_SORT, parseSort, sortHits } from './search-sort.js';
 // So nothing the caller may not see is counted, and no row is read but the page's.
 
 const MAX_Q = 1000;
+const MAX_FQ = 10_000;
 
 function fqOf(call: Parameters<CkanAction['run']>[0]): FqNode[] {
   const list = json(call, 'fq_list');
@@ -27,6 +28,9 @@ function fqOf(call: Parameters<CkanAction['run']>[0]): FqNode[] {
       throw ckanValidation('fq_list', 'Must be a JSON list of at most 50 filter queries');
     }
     parts.push(...list);
+  }
+  if (parts.some((p) => p.length > MAX_FQ)) {
+    throw ckanValidation('fq', `Must be at most ${String(MAX_FQ)} characters`);
   }
   try {
     return parts.map(parseFq);
