@@ -32,8 +32,13 @@ function fqOf(call: Parameters<CkanAction['run']>[0]): FqNode[] {
   if (parts.some((p) => p.length > MAX_FQ)) {
     throw ckanValidation('fq', `Must be at most ${String(MAX_FQ)} characters`);
   }
+  return searchQuery(() => parts.map(parseFq));
+}
+
+/** What the parser or the compiler could not understand, as CKAN's 409 naming fq. */
+function searchQuery<T>(work: () => T): T {
   try {
-    return parts.map(parseFq);
+    return work();
   } catch (err) {
     if (err instanceof FqSyntaxError) {
       throw ckanValidation('fq', `Search Query Error: ${err.message}`);
@@ -93,16 +98,10 @@ export const packageSearch: CkanAction = {
       includePrivate: bool(call, 'include_private', false),
       includeDrafts: bool(call, 'include_drafts', false),
     });
-    let tests;
-    try {
-      const now = new Date();
-      tests = fq.filter((n) => n.type !== 'all').map((n) => compileFq(n, scan, now));
-    } catch (err) {
-      if (err instanceof FqSyntaxError) {
-        throw ckanValidation('fq', `Search Query Error: ${err.message}`);
-      }
-      throw err;
-    }
+    const now = new Date();
+    const tests = searchQuery(() =>
+      fq.filter((n) => n.type !== 'all').map((n) => compileFq(n, scan, now)),
+    );
     const hits = tests.length ? scan.hits.filter((p) => tests.every((t) => t(p))) : scan.hits;
     const facets = countFacets(scan, hits, fields, facetLimit);
     sortHits(hits, keys, scan, scored);

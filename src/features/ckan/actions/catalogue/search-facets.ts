@@ -13,8 +13,6 @@ const FACET_OF: Record<string, FacetName> = {
   license_id: 'licence',
 };
 
-export const DEFAULT_FACET_FIELDS = Object.keys(FACET_OF);
-
 /** `facet.field`: a JSON list of field names (a POST may send the list itself). */
 export function facetFields(value: unknown): string[] {
   if (value === undefined) return [];
