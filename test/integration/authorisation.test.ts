@@ -405,3 +405,68 @@ describe('the DCAT-AP catalogue never holds unpublished datasets', () => {
     }
   });
 });
+
+describe.each(['private', 'draft', 'deleted'] as Kind[])('the CKAN API on a %s dataset', (kind) => {
+  const ckan = async (who: Who, name: string, query: string) => {
+    const res = await t.app.inject({
+      url: `/api/3/action/${name}?${query}`,
+      headers: headers(who),
+    });
+    return { status: res.statusCode, result: res.json<{ result: unknown }>().result };
+  };
+  it.each(EVERYONE)('as %s', async (who) => {
+    const { slug, resourceId } = await freshDataset(
+      kind === 'private'
+        ? { visibility: 'private' }
+        : kind === 'draft'
+          ? { state: 'draft' }
+          : { deleted: true },
+    );
+    const badToken = ['expired', 'revoked'].includes(who);
+    const sees = seers[kind].includes(who);
+    // CKAN answers a refused key with 403 Authorization Error, a hidden dataset with 404.
+    const reads: [string, string][] = [
+      ['package_show', `id=${slug}`],
+      ['resource_show', `id=${resourceId}`],
+      ['resource_view_list', `id=${resourceId}`],
+      ['package_activity_list', `id=${slug}`],
+    ];
+    for (const [name, query] of reads) {
+      const { status } = await ckan(who, name, query);
+      expect(status, name).toBe(badToken ? 403 : sees ? 200 : 404);
+    }
+    if (badToken) return;
+    // Searches, lists and streams show it only to those who may read it, and only when asked.
+    const everything = 'include_private=true&include_drafts=true&rows=1000';
+    const found = async (query: string) =>
+      ((await ckan(who, 'package_search', query)).result as { results: { name: string }[] }).results
+        .map((r) => r.name)
+        .includes(slug);
+    expect(await found(everything)).toBe(sees && kind !== 'deleted');
+    expect(await found('rows=1000')).toBe(false);
+    expect(await found(`fq=name:${slug}&${everything}`)).toBe(sees && kind !== 'deleted');
+    const list = (await ckan(who, 'package_list', '')).result as string[];
+    expect(list).not.toContain(slug);
+    const recent = (await ckan(who, 'recently_changed_packages_activity_list', 'limit=100'))
+      .result as { object_id: string; data: { package: { name: string } | null } }[];
+    expect(recent.some((a) => a.data.package?.name === slug)).toBe(sees && kind === 'private');
+    // Counts agree with what the caller can find.
+    const bolton = (await ckan(who, 'organization_show', 'id=bolton')).result as {
+      package_count: number;
+    };
+    const searched = (
+      await ckan(who, 'package_search', 'fq=organization:bolton&include_private=true')
+    ).result as { count: number };
+    expect(bolton.package_count).toBe(searched.count);
+    const tags = (await ckan(who, 'tag_list', '')).result as string[];
+    expect(tags.includes('internal')).toBe(seers.private.includes(who));
+    expect(tags).not.toContain('cycling');
+    const facets = (
+      (await ckan(who, 'package_search', `${everything}&facet.field=["tags"]`)).result as {
+        facets: { tags: Record<string, number> };
+      }
+    ).facets.tags;
+    expect('internal' in facets).toBe(seers.private.includes(who));
+    expect('cycling' in facets).toBe(seers.draft.includes(who));
+  });
+});

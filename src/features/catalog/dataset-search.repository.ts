@@ -52,7 +52,7 @@ export async function indexDataset(
  * Every full-text row matching the words of `q` with its score (lower ranks first), in one
  * query; null when `q` has no words. Scores are only computed when they decide the order.
  */
-async function textMatches(db: Db, q: string, scored: boolean): Promise<TextMatches> {
+export async function textMatches(db: Db, q: string, scored: boolean): Promise<TextMatches> {
   const terms = parseQuery(q);
   if (!terms) return null;
   if (db.dialect === 'sqlite') {

@@ -7,6 +7,12 @@ export type { DatasetCreateInput, DatasetPatchInput, SearchQueryInput } from './
 export { searchDatasets } from './dataset-search.repository.js';
 export { FACETS, type FacetName, type SearchParams } from './search-types.js';
 export { searchCatalogue } from './dataset-search.service.js';
+export { scanCatalogue, type CatalogueScan, type ScanOptions } from './catalogue-scan.js';
+export {
+  readableDatasetRecord,
+  readableDatasetRecords,
+  type DatasetRecord,
+} from './dataset-records.service.js';
 export { deleteDataset } from './dataset-lifecycle.service.js';
 export { datasetSlugFor } from './dataset-ref.service.js';
 export { deleteResource } from './resource-delete.service.js';

@@ -32,11 +32,13 @@ export interface SearchIndexRows {
   datasets: {
     id: string;
     organisation_id: string;
+    slug: string;
     licence: string;
     state: DatasetState;
     visibility: Visibility;
-    title_rank: number;
+    created_at: string;
     modified_at: string;
+    title_rank: number;
   }[];
   datasetTags: DatasetList[];
   datasetThemes: DatasetList[];
@@ -83,7 +85,16 @@ export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRows> {
     k.selectFrom('datasets').select('licence').distinct().orderBy('licence').execute(),
     k
       .selectFrom('datasets')
-      .select(['id', 'organisation_id', 'licence', 'state', 'visibility', 'modified_at'])
+      .select([
+        'id',
+        'slug',
+        'organisation_id',
+        'licence',
+        'state',
+        'visibility',
+        'created_at',
+        'modified_at',
+      ])
       .select(sql<number>`row_number() over (order by title, id)`.as('title_rank'))
       .where('state', '!=', 'deleted')
       .orderBy('modified_at', 'desc')

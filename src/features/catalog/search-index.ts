@@ -47,6 +47,13 @@ export interface SearchIndex {
   /** Dataset numbers in `title, id` order, and each dataset's place in it. */
   byTitle: Uint32Array;
   titleRank: Uint32Array;
+  /** Per dataset, for searches that filter or show more than the facets (the CKAN API's fq). */
+  slugs: string[];
+  createdAt: string[];
+  modifiedAt: string[];
+  /** 1 when private (whatever the state), 1 when a draft. */
+  private: Uint8Array;
+  draft: Uint8Array;
 }
 
 function facetValues(values: string[], labels: string[] = values): FacetValues {
@@ -124,6 +131,11 @@ export function buildSearchIndex(rows: SearchIndexRows): SearchIndex {
     ),
     byTitle,
     titleRank,
+    slugs: datasets.map((d) => d.slug),
+    createdAt: datasets.map((d) => d.created_at),
+    modifiedAt: datasets.map((d) => d.modified_at),
+    private: Uint8Array.from(datasets, (d) => (d.visibility === 'private' ? 1 : 0)),
+    draft: Uint8Array.from(datasets, (d) => (d.state === 'draft' ? 1 : 0)),
   };
 }
 

@@ -4,6 +4,7 @@
 
 export { chartParams, chartQuery, chartStateOf, checkChart } from './charts/chart-params.js';
 export { chartPoints, chartSpec } from './charts/chart-spec.js';
+export { datastoreStatuses, type DatastoreStatus } from './datastore-status.js';
 export { registerDatastore } from './datastore.plugin.js';
 export type { Field, IngestReport, Warning } from './field.js';
 export { importFile, loadNow, type ImportResult } from './import.service.js';
