@@ -300,7 +300,7 @@ describe('package_show and resource_show', () => {
     expect(p.groups).toEqual([expect.objectContaining({ name: 'transport' })]);
     expect(p.extras).toEqual(
       expect.arrayContaining([
-        { key: 'frequency', value: 'monthly' },
+        { key: 'update_frequency', value: 'monthly' },
         { key: 'temporal_start', value: '2024-01-01' },
         { key: 'temporal_end', value: '2024-12-31' },
         { key: 'spatial_coverage', value: 'Bolton' },

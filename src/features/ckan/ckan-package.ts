@@ -44,12 +44,20 @@ export function resourceDict(r: Resource, datastore: DatastoreStatus | undefined
 
 export type CkanResource = ReturnType<typeof resourceDict>;
 
+/** The extras this site keeps, by CKAN extra key: its own fields, named as its API names them. */
+export const EXTRA_KEYS = [
+  'update_frequency',
+  'spatial_coverage',
+  'temporal_start',
+  'temporal_end',
+] as const;
+
 function extrasOf(d: DatasetRecord['dataset']): { key: string; value: string }[] {
-  const extras: [string, string | null][] = [
-    ['frequency', d.update_frequency],
+  const extras: [(typeof EXTRA_KEYS)[number], string | null][] = [
+    ['update_frequency', d.update_frequency],
+    ['spatial_coverage', d.spatial_coverage],
     ['temporal_start', d.temporal_start],
     ['temporal_end', d.temporal_end],
-    ['spatial_coverage', d.spatial_coverage],
   ];
   return extras.flatMap(([key, value]) => (value === null || value === '' ? [] : [{ key, value }]));
 }

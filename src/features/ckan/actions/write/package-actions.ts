@@ -1,7 +1,7 @@
 import { createDataset, deleteDataset } from '../../../catalog/index.js';
 import type { CkanAction } from '../../ckan-action.js';
 import { inCkanWords } from './ckan-fields.js';
-import { packageAnswer } from './package-answer.js';
+import { showPackage } from '../../ckan-package.js';
 import { packageInput } from './package-input.js';
 import { addLinks, changePackage, requireUser, writablePackage } from './package-write.js';
 
@@ -36,7 +36,7 @@ const packageCreate: CkanAction = {
       }),
     );
     await addLinks(call, created.slug, resources ?? []);
-    return packageAnswer(call.ctx, call.actor, created.slug);
+    return showPackage(call.ctx, call.actor, created.slug);
   },
 };
 
@@ -51,7 +51,7 @@ const packagePatch: CkanAction = {
   run: async (call) => {
     const slug = await writablePackage(call);
     await changePackage(call, slug, await packageInput(call, 'patch', slug));
-    return packageAnswer(call.ctx, call.actor, slug);
+    return showPackage(call.ctx, call.actor, slug);
   },
 };
 
@@ -67,7 +67,7 @@ const packageUpdate: CkanAction = {
   run: async (call) => {
     const slug = await writablePackage(call);
     await changePackage(call, slug, await packageInput(call, 'update', slug));
-    return packageAnswer(call.ctx, call.actor, slug);
+    return showPackage(call.ctx, call.actor, slug);
   },
 };
 

@@ -12,7 +12,7 @@ import { allOrganisations, findOrganisation } from '../../../organisations/index
 import { bool, ckanValidation, json, str, type CkanCall } from '../../ckan-action.js';
 import { ckanInvalid } from '../../ckan-failure.js';
 import { ckanFieldErrors } from './ckan-fields.js';
-import { EXTRA_KEYS } from './package-answer.js';
+import { EXTRA_KEYS } from '../../ckan-package.js';
 import { resourceItems, type ResourceItem } from './resource-items.js';
 
 // A CKAN package dict, as package_create, package_patch and package_update receive it, turned

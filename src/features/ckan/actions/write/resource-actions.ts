@@ -12,7 +12,7 @@ import { datastoreResourceData, replaceData } from '../../../datastore/index.js'
 import { bool, str, type CkanAction, type CkanCall } from '../../ckan-action.js';
 import { ckanInvalid } from '../../ckan-failure.js';
 import { inCkanWords } from './ckan-fields.js';
-import { packageAnswer } from './package-answer.js';
+import { showPackage } from '../../ckan-package.js';
 import { catalogExtensions, requireUser, slugOf } from './package-write.js';
 import { linkName, resourceErrors, type ResourceItem } from './resource-items.js';
 import { readCkanUpload, type CkanUpload } from './upload-parts.js';
@@ -24,7 +24,7 @@ import { readCkanUpload, type CkanUpload } from './upload-parts.js';
 /** A resource as CKAN's resource dict, from its dataset's package dict. */
 async function resourceAnswerOf(ctx: AppContext, actor: Actor, id: string) {
   const { dataset } = await readableResource(ctx, actor, id);
-  const pkg = await packageAnswer(ctx, actor, dataset.slug);
+  const pkg = await showPackage(ctx, actor, dataset.slug);
   const found = pkg.resources.find((r) => r.id === id);
   if (!found) throw new Error(`Resource ${id} vanished`);
   return found;
