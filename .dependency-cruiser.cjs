@@ -14,6 +14,7 @@ const LAYERS = [
   'promises',
   'publish',
   'dcat',
+  'discovery',
   'ckan',
 ];
 

@@ -9,6 +9,7 @@ import { registerAccounts, registerAuth } from './features/accounts/index.js';
 import { registerCatalog } from './features/catalog/index.js';
 import { registerCkan } from './features/ckan/index.js';
 import { registerDcat } from './features/dcat/index.js';
+import { registerDiscovery } from './features/discovery/index.js';
 import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOps } from './features/ops/index.js';
@@ -98,6 +99,7 @@ export async function buildApp(
   registerPromises(app, ctx);
   registerPublishPages(app, ctx);
   registerDcat(app, ctx);
+  registerDiscovery(app, ctx);
   await registerCkan(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).

@@ -470,3 +470,54 @@ describe.each(['private', 'draft', 'deleted'] as Kind[])('the CKAN API on a %s d
     expect('cycling' in facets).toBe(seers.draft.includes(who));
   });
 });
+
+describe.each(['private', 'draft', 'deleted'] as Kind[])(
+  'a %s dataset in data packages, the sitemap and the feeds',
+  (kind) => {
+    it.each(EVERYONE)('as %s', async (who) => {
+      const { slug } = await freshDataset(
+        kind === 'private'
+          ? { visibility: 'private' }
+          : kind === 'draft'
+            ? { state: 'draft' }
+            : { deleted: true },
+      );
+      // A data package is the dataset's data: only those who may read it, and never deleted.
+      const mayRead = kind !== 'deleted' && seers[kind].includes(who);
+      for (const file of ['datapackage.json', 'datapackage.zip']) {
+        const res = await t.app.inject({
+          url: `/dataset/${slug}/datapackage.${file.split('.')[1] ?? ''}`,
+          headers: headers(who),
+        });
+        // Not the API: a token that is no longer valid is ignored, as pages ignore it.
+        const expected = mayRead ? 200 : 404;
+        expect(res.statusCode, `${file}: ${res.body.slice(0, 200)}`).toBe(expected);
+        if (res.statusCode === 200) expect(res.headers['cache-control']).toContain('private');
+      }
+      // Shared files list what anyone may read, whoever asks.
+      for (const url of [
+        '/sitemap.xml',
+        '/sitemaps/1.xml',
+        '/feeds/datasets.atom',
+        '/datasets.atom',
+        '/feeds/organisations/bolton.atom',
+      ]) {
+        const res = await t.app.inject({ url, headers: headers(who) });
+        if (res.statusCode === 401) continue;
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).not.toContain(`/datasets/${slug}<`);
+        expect(res.body, url).not.toContain(`<title>Case ${slug.slice(5)}</title>`);
+      }
+    });
+  },
+);
+
+it('the sweep above would see a dataset in the sitemap and the feeds (public ones are there)', async () => {
+  const { slug } = await freshDataset();
+  const n = slug.slice(5);
+  expect((await t.app.inject('/sitemap.xml')).body).toContain(`/datasets/${slug}<`);
+  for (const url of ['/feeds/datasets.atom', '/feeds/organisations/bolton.atom']) {
+    expect((await t.app.inject(url)).body).toContain(`<title>Case ${n}</title>`);
+  }
+  expect((await t.app.inject(`/dataset/${slug}/datapackage.json`)).statusCode).toBe(200);
+});

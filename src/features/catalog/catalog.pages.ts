@@ -7,7 +7,6 @@ import { publishDatasetPage } from './pages/publish-dataset/publish-dataset.page
 import { deleteResourcePages } from './pages/publish-resource-delete/publish-resource-delete.page.js';
 import type { CatalogExtensions } from './resource-data.js';
 import { searchPage } from './pages/search/search.page.js';
-import { siteFilesPages } from './pages/site-files/site-files.page.js';
 import { themePage } from './pages/theme/theme.page.js';
 import { themesPage } from './pages/themes/themes.page.js';
 
@@ -22,7 +21,6 @@ export function registerCatalogPages(
   datasetPage(app, ctx, ext.data);
   themesPage(app, ctx);
   themePage(app, ctx);
-  siteFilesPages(app, ctx);
   // /publish/datasets/new before /publish/datasets/:slug (Fastify prefers static segments anyway).
   datasetFormPages(app, ctx);
   publishDatasetPage(app, ctx, ext.data);

@@ -48,7 +48,7 @@ export {
   type ResourceTable,
 } from './resource-tables.js';
 export { listThemes, themeTitlesBySlug } from './taxonomy.service.js';
-export { listPublishers } from './site.service.js';
+export { feedEntries, listPublishers, sitemapEntries } from './site.service.js';
 export type {
   CatalogExtensions,
   Dependent,

@@ -5,12 +5,16 @@ import {
   mostViewedDatasets,
   newestDatasets,
 } from './dataset-views.repository.js';
-import { listPublishers as listPublisherRows } from './publisher.repository.js';
+import { notFound } from '../../platform/errors.js';
+import {
+  findPublisherBySlug,
+  listPublishers as listPublisherRows,
+} from './publisher.repository.js';
 import {
   latestChangedDatasets,
   listDatasetLocations,
   listOrganisationLocations,
-  listThemeSlugs,
+  listThemeLocations,
 } from './site-feed.repository.js';
 import { listThemes } from './taxonomy.service.js';
 import { regionName } from '../region/index.js';
@@ -53,16 +57,26 @@ export async function sitemapEntries(ctx: AppContext) {
   const [datasets, organisations, themes] = await Promise.all([
     listDatasetLocations(k, publicScope()),
     listOrganisationLocations(k),
-    listThemeSlugs(k),
+    listThemeLocations(k, publicScope()),
   ]);
   return { datasets, organisations, themes };
 }
 
-/** The latest new or changed public datasets, and the region's name to title the feed. */
-export async function feedEntries(ctx: AppContext, limit: number) {
+/**
+ * The latest new or changed public datasets (of one organisation, by slug, when given: a 404
+ * if there is none), and the region's name to title the feed.
+ */
+export async function feedEntries(ctx: AppContext, limit: number, organisation?: string) {
+  const org =
+    organisation === undefined ? undefined : await findPublisherBySlug(ctx.db.kysely, organisation);
+  if (organisation !== undefined && !org) throw notFound(`Organisation ${organisation}`);
   const [entries, siteName] = await Promise.all([
-    latestChangedDatasets(ctx.db.kysely, publicScope(), limit),
+    latestChangedDatasets(ctx.db.kysely, publicScope(), limit, org?.id),
     regionName(ctx),
   ]);
-  return { siteName, entries };
+  return {
+    siteName,
+    entries,
+    organisation: org ? { slug: org.slug, name: org.name } : null,
+  };
 }

@@ -6,7 +6,8 @@ export { chartParams, chartQuery, chartStateOf, checkChart } from './charts/char
 export { chartPoints, chartSpec } from './charts/chart-spec.js';
 export { datastoreStatuses, type DatastoreStatus } from './datastore-status.js';
 export { registerDatastore } from './datastore.plugin.js';
-export type { Field, IngestReport, Warning } from './field.js';
+export { ROW_ID, type Field, type IngestReport, type Warning } from './field.js';
+export { openExport, planExport, type ExportPlan } from './export.service.js';
 export { importFile, loadNow, type ImportResult } from './import.service.js';
 export { isLoadable } from './load.service.js';
 export { LOADABLE_FORMATS } from './sources/index.js';

@@ -2,7 +2,7 @@
 // summaries and statuses, the dashboards, and their API and pages. The rest is private to them.
 
 export type { DashboardCreateInput, TileInput } from './dashboard.schemas.js';
-export { createDashboard, dashboardExists } from './dashboard.service.js';
+export { createDashboard, dashboardExists, listDashboards } from './dashboard.service.js';
 export { resourceDependents } from './dependents.js';
 export { detachIndicatorsFrom } from './indicator-delete.service.js';
 export { indicatorValues } from './indicator-values.js';
@@ -10,6 +10,7 @@ export type { IndicatorQueryInput } from './indicator.schemas.js';
 export {
   getIndicatorSummary,
   indicatorExists,
+  indicatorLocations,
   listIndicators,
   listIndicatorsForPromise,
 } from './indicator.service.js';

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { IndicatorRow } from '../../platform/db/schema.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
+import { readableResource } from '../catalog/index.js';
 import type { IndicatorDetail, IndicatorSummary } from './indicator.types.js';
 import { detail, queryOf, summarise } from './indicator-summary.js';
 import { indicatorSql } from './indicator-sql.js';
@@ -81,4 +82,26 @@ export async function getIndicator(
 ): Promise<IndicatorDetail> {
   const d = await oneIndicator<IndicatorDetail>(ctx, actor, slug, detail);
   return { ...d, ...(await indicatorSql(ctx, d.resource_id, d.query)) };
+}
+
+/**
+ * Where each indicator the actor can read lives, and when it last changed (for the sitemap):
+ * the rows' readability only, without computing their values.
+ */
+export async function indicatorLocations(ctx: AppContext, actor: Actor) {
+  const rows = await listIndicatorRows(ctx.db.kysely);
+  const readable = await Promise.all(
+    rows.map((r) =>
+      readableResource(ctx, actor, r.resource_id).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof DomainError && err.kind === 'not_found') return false;
+          throw err;
+        },
+      ),
+    ),
+  );
+  return rows
+    .filter((_r, i) => readable[i])
+    .map((r) => ({ path: `/indicators/${encodeURIComponent(r.slug)}`, lastmod: r.updated_at }));
 }

@@ -97,3 +97,12 @@ export async function promiseFormOptions(ctx: AppContext) {
     defaultOwner: orgs.find((o) => o.kind === 'combined-authority')?.slug ?? '',
   };
 }
+
+/** Where each promise lives and when it last changed (promises are public): for the sitemap. */
+export async function promiseLocations(ctx: AppContext) {
+  const rows = await listPromiseRows(ctx.db.kysely, { statuses: [], themes: [] });
+  return rows.map((r) => ({
+    path: `/promises/${encodeURIComponent(r.slug)}`,
+    lastmod: r.updated_at,
+  }));
+}

@@ -5,6 +5,9 @@ import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-
 import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';
 import { datasetView } from './dataset.view.js';
+import { datasetJsonLd, scriptJson } from './dataset-jsonld.js';
+import { spatialExtent } from './spatial-extent.js';
+import { regionName } from '../../../region/index.js';
 
 /** /datasets/{slug}: a dataset with its resources, history, citation and API examples. */
 export function datasetPage(
@@ -19,6 +22,15 @@ export function datasetPage(
       const data = await datasetPageData(ctx, request.actor, request.params.slug, resourceData);
       const d = data.dataset;
       const view = datasetView(data, ctx.config.baseUrl, new Date());
+      const [extent, siteName] = await Promise.all([spatialExtent(ctx, d), regionName(ctx)]);
+      const { pageUrl } = view;
+      const jsonLd = datasetJsonLd({
+        data,
+        baseUrl: ctx.config.baseUrl,
+        siteName,
+        pageUrl,
+        extent,
+      });
       return reply.page('features/catalog/pages/dataset/dataset.njk', {
         pageTitle: d.title,
         section: 'datasets',
@@ -28,6 +40,7 @@ export function datasetPage(
           { text: d.organisation.name, href: `/organisations/${d.organisation.slug}` },
         ],
         ...view,
+        structuredData: scriptJson(jsonLd),
       });
     },
   );
