@@ -324,6 +324,9 @@ describe('resources', () => {
     expect(link).toMatchObject({ format: 'PDF', datastore_active: false, url_type: null });
     const patched = await ok('resource_patch', { id: link.id, description: 'All routes' });
     expect(patched).toMatchObject({ name: 'Timetables', description: 'All routes' });
+    // resource_update replaces: a description not sent is cleared, the name kept when not sent.
+    const updated = await ok('resource_update', { id: link.id, name: 'Bus timetables' });
+    expect(updated).toMatchObject({ name: 'Bus timetables', description: '' });
     expect(await ok('resource_delete', { id: link.id })).toBeNull();
     const gone = await post('resource_patch', { id: link.id, name: 'x' }, editor());
     expect(gone.statusCode).toBe(404);

@@ -103,6 +103,45 @@ const resourceCreate: CkanAction = {
   },
 };
 
+/**
+ * resource_patch and resource_update: a new file in `upload` replaces the data (loaded before the
+ * answer); `replace` (resource_update) clears the description when it is not given, as CKAN's
+ * update replaces the whole resource (a resource keeps its name and format, which it must have).
+ */
+async function changeResource(call: CkanCall, replace: boolean) {
+  requireUser(call.actor);
+  const { params, upload } = await paramsAndFile(call);
+  const id = str(params, 'id', true);
+  const { ctx, actor } = call;
+  const { resource } = await readableResource(ctx, actor, id);
+  const item = itemOf(params);
+  if (replace) item.description ??= '';
+  const errors = resourceErrors(item, false);
+  if (Object.keys(errors).length > 0) throw ckanInvalid(errors);
+  let load: unknown = null;
+  if (upload.file) {
+    const file = upload.file;
+    ({ load } = await inCkanWords(() =>
+      replaceData(
+        ctx,
+        actor,
+        id,
+        { fileName: file.filename, stream: file.file, truncated: () => file.file.truncated },
+        true,
+      ),
+    ));
+  }
+  const current = resourceView(resource, ctx.config.baseUrl);
+  await inCkanWords(() =>
+    patchResource(ctx, actor, id, {
+      ...item,
+      // A file's address is its download link: sent back unchanged, it is no change.
+      url: item.url === current.url || upload.file ? undefined : item.url,
+    }),
+  );
+  return { ...(await resourceAnswerOf(ctx, actor, id)), ...loadOutcome(load) };
+}
+
 const resourcePatch: CkanAction = {
   name: 'resource_patch',
   post: true,
@@ -111,38 +150,19 @@ const resourcePatch: CkanAction = {
     'replaces its data and is loaded before the answer.\n\n' +
     ':param id: the id of the resource\n:param name, description, format, url: about it\n' +
     ':returns: the patched resource\n:rtype: dictionary',
-  run: async (call) => {
-    requireUser(call.actor);
-    const { params, upload } = await paramsAndFile(call);
-    const id = str(params, 'id', true);
-    const { ctx, actor } = call;
-    const { resource } = await readableResource(ctx, actor, id);
-    const item = itemOf(params);
-    const errors = resourceErrors(item, false);
-    if (Object.keys(errors).length > 0) throw ckanInvalid(errors);
-    let load: unknown = null;
-    if (upload.file) {
-      const file = upload.file;
-      ({ load } = await inCkanWords(() =>
-        replaceData(
-          ctx,
-          actor,
-          id,
-          { fileName: file.filename, stream: file.file, truncated: () => file.file.truncated },
-          true,
-        ),
-      ));
-    }
-    const current = resourceView(resource, ctx.config.baseUrl);
-    await inCkanWords(() =>
-      patchResource(ctx, actor, id, {
-        ...item,
-        // A file's address is its download link: sent back unchanged, it is no change.
-        url: item.url === current.url || upload.file ? undefined : item.url,
-      }),
-    );
-    return { ...(await resourceAnswerOf(ctx, actor, id)), ...loadOutcome(load) };
-  },
+  run: (call) => changeResource(call, false),
+};
+
+const resourceUpdate: CkanAction = {
+  name: 'resource_update',
+  post: true,
+  help:
+    'Update a resource: its details are replaced by those given (a description not given is ' +
+    'cleared); a new file in `upload` (multipart) replaces its data and is loaded before the ' +
+    'answer.\n\n' +
+    ':param id: the id of the resource\n:param name, description, format, url: about it\n' +
+    ':returns: the updated resource\n:rtype: dictionary',
+  run: (call) => changeResource(call, true),
 };
 
 const resourceDelete: CkanAction = {
@@ -162,4 +182,9 @@ const resourceDelete: CkanAction = {
   },
 };
 
-export const resourceActions: CkanAction[] = [resourceCreate, resourcePatch, resourceDelete];
+export const resourceActions: CkanAction[] = [
+  resourceCreate,
+  resourcePatch,
+  resourceUpdate,
+  resourceDelete,
+];
