@@ -95,7 +95,7 @@ function fromMultipart(err: Error): { status: number; body: ErrorBody } | null {
 }
 
 const MACHINE_PATHS =
-  /^\/(api|assets|healthz|readyz|metrics|open311)(\/|$|\?)|\.(json|jsonld|xml|rdf|ttl|atom|css|txt)(\?|$)/;
+  /^\/(api|assets|healthz|readyz|metrics|open311)(\/|$|\?)|\.(json|jsonld|xml|rdf|ttl|atom|css|txt|zip)(\?|$)/;
 
 /** People get a GOV.UK error page; the API, feeds and probes get the JSON error shape. */
 function isPageRequest(app: FastifyInstance, request: FastifyRequest): boolean {
