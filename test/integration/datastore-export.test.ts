@@ -165,6 +165,16 @@ describe('exports', () => {
     expect(await parsed('ndjson', qs)).toEqual((await viaQuery(requests, qs)).rows);
   });
 
+  it('writes aggregates of dates and times to a workbook as Excel dates', async () => {
+    // A median of dates comes back from DuckDB as a timestamp: still a date in the sheet.
+    const qs = 'group_by=borough&aggregate=median:day&aggregate=max:at&sort=borough';
+    const res = await exportOf(requests, 'xlsx', qs);
+    expect(res.statusCode).toBe(200);
+    const rows = await xlsxRows(res.rawPayload);
+    expect(rows).toHaveLength(3);
+    for (const row of Object.values(rows[0] ?? {}).slice(1)) expect(row).toBeInstanceOf(Date);
+  });
+
   it('gives GeoJSON features as /query does, points from latitude and longitude', async () => {
     const res = await exportOf(requests, 'geojson', 'filter=borough:eq:Bury');
     expect(res.headers['content-type']).toBe('application/geo+json');

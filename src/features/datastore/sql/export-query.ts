@@ -27,14 +27,17 @@ const isAggregate = (input: QueryInput) =>
 /** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
 const EXCEL_EPOCH_DAYS = 25_569;
 
-/** A date or time as Excel's serial number: days since 1899-12-30, the time as a fraction. */
+/**
+ * A date or time as Excel's serial number: days since 1899-12-30, the time as a fraction. Read
+ * through TIMESTAMP whatever the column's SQL type, since an aggregate of dates (a median, say)
+ * may come back as a timestamp.
+ */
 function excelSerial(c: OutputField): string {
   const col = q(c.name);
-  const days =
-    c.type === 'date'
-      ? `CAST(${col} - DATE '1970-01-01' AS DOUBLE)`
-      : `epoch_ms(${col}) / 86400000.0`;
-  return `CASE WHEN isfinite(${col}) THEN ${days} + ${EXCEL_EPOCH_DAYS} END`;
+  return (
+    `CASE WHEN isfinite(${col}) THEN ` +
+    `epoch_ms(CAST(${col} AS TIMESTAMP)) / 86400000.0 + ${EXCEL_EPOCH_DAYS} END`
+  );
 }
 
 /** A column as the format wants it: timestamps and GeoJSON text written as `/query` gives them. */
