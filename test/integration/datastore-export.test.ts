@@ -165,6 +165,23 @@ describe('exports', () => {
     expect(await parsed('ndjson', qs)).toEqual((await viaQuery(requests, qs)).rows);
   });
 
+  it('writes times with and without fractions of a second as /query gives them', async () => {
+    const times = await upload(
+      'bus-punctuality',
+      'times.csv',
+      'at\n2024-01-02T03:04:05Z\n2024-01-02T03:04:05.5Z\n1969-07-20T20:17:40.25Z\n',
+    );
+    const query = await t.app.inject(`/api/v1/resources/${times}/query`);
+    const expected = query.json<{ records: { at: string }[] }>().records.map((r) => r.at);
+    expect(expected).toEqual([
+      '2024-01-02T03:04:05Z',
+      '2024-01-02T03:04:05.5Z',
+      '1969-07-20T20:17:40.25Z',
+    ]);
+    const csv = (await exportOf(times, 'csv')).body.trimEnd().split('\n').slice(1);
+    expect(csv).toEqual(expected);
+  });
+
   it('writes aggregates of dates and times to a workbook as Excel dates', async () => {
     // A median of dates comes back from DuckDB as a timestamp: still a date in the sheet.
     const qs = 'group_by=borough&aggregate=median:day&aggregate=max:at&sort=borough';
