@@ -1,4 +1,5 @@
 import { sqlIdentifier, sqlString } from '../../../platform/engine/sql.js';
+import { VERSION_PARQUET } from './copy.js';
 import { MISFIT } from './infer.js';
 
 // The SQL of a load's single pass: read the source once and write the version's Parquet file
@@ -37,6 +38,6 @@ export function midnightDateExpr(column: string): string {
 export function directCopySql(relation: string, selects: string[], file: string): string {
   return (
     `COPY (SELECT ${selects.join(', ')} FROM ${relation}) TO ${sqlString(file)} ` +
-    `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880, RETURN_STATS)`
+    `(${VERSION_PARQUET}, RETURN_STATS)`
   );
 }

@@ -1,5 +1,5 @@
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
-import { copySql } from './copy.js';
+import { copySql, VERSION_PARQUET } from './copy.js';
 
 // A load reads its source into one temporary table on its own connection, learns its columns
 // there, and writes the version's Parquet file from it.
@@ -22,9 +22,5 @@ export const COUNT_STAGING_SQL = `SELECT count(*) AS n FROM ${STAGING}`;
  */
 export function writeVersionSql(selects: string[], kept: readonly string[], file: string): string {
   const columns = [...selects, ...kept.map(sqlIdentifier)];
-  return copySql(
-    `SELECT ${columns.join(', ')} FROM ${STAGING}`,
-    file,
-    'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880',
-  );
+  return copySql(`SELECT ${columns.join(', ')} FROM ${STAGING}`, file, VERSION_PARQUET);
 }
