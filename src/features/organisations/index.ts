@@ -2,7 +2,16 @@
 // publishing bodies, their boundaries and members, with their pages and API.
 // Everything else in this folder is private to it.
 
-export { importRegionBoundaries } from './boundary-import.service.js';
+export {
+  importRegionBoundaries,
+  importRegionFeatures,
+  placeKey,
+} from './boundary-import.service.js';
+export {
+  readBoundaryFeatures,
+  type BoundaryFeature,
+  type BoundaryGeometry,
+} from './boundary-file.js';
 export { OrganisationKind, type OrganisationCreateInput } from './organisation.schemas.js';
 export {
   addMemberToOrganisation,

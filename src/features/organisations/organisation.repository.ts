@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { markBoundariesChanged } from '../../platform/db/meta.repository.js';
 import type { Database, NewOrganisation, Organisation } from '../../platform/db/schema.js';
 
 export function findOrganisationBySlug(
@@ -13,6 +14,8 @@ export async function insertOrganisation(
   org: NewOrganisation,
 ): Promise<void> {
   await db.insertInto('organisations').values(org).execute();
+  // A new transport body or combined authority answers across the region (areas feature).
+  await markBoundariesChanged(db);
 }
 
 export async function updateOrganisationBoundary(
@@ -27,6 +30,7 @@ export async function updateOrganisationBoundary(
     .set({ boundary, area_code: areaCode, updated_at: at })
     .where('id', '=', id)
     .execute();
+  await markBoundariesChanged(db);
 }
 
 export function listAllOrganisations(db: Kysely<Database>): Promise<Organisation[]> {

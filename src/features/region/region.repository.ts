@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { markBoundariesChanged } from '../../platform/db/meta.repository.js';
 import type { Database, Region } from '../../platform/db/schema.js';
 
 // One region per install, so "the" region is the first row; there is normally only one.
@@ -27,6 +28,7 @@ export async function upsertRegion(db: Kysely<Database>, row: Region): Promise<v
       }),
     )
     .execute();
+  await markBoundariesChanged(db);
 }
 
 export async function updateRegionBoundary(
@@ -41,4 +43,5 @@ export async function updateRegionBoundary(
     .set({ boundary, settings, updated_at: at })
     .where('id', '=', id)
     .execute();
+  await markBoundariesChanged(db);
 }

@@ -43,3 +43,16 @@ export async function setMetaValue(
 export async function deleteMetaKey(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom('meta').where('key', '=', key).execute();
 }
+
+const BOUNDARIES_VERSION = 'boundaries_version';
+
+/**
+ * Records that a boundary (the region's, an organisation's or a ward's) changed, so every node's
+ * in-memory routing index sees it is stale and rebuilds on its next lookup.
+ */
+export const markBoundariesChanged = (db: Kysely<Database>): Promise<void> =>
+  setMetaValue(db, BOUNDARIES_VERSION, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+/** The version markBoundariesChanged last wrote ('' before any change was recorded). */
+export const boundariesVersion = async (db: Kysely<Database>): Promise<string> =>
+  (await findMetaValue(db, BOUNDARIES_VERSION)) ?? '';

@@ -1,3 +1,4 @@
+import type { WardTable } from './tables/areas.js';
 import type { ApiTokenTable, MembershipTable, SessionTable, UserTable } from './tables/accounts.js';
 import type {
   DatasetFtsTable,
@@ -22,6 +23,7 @@ import type { SignInAddressTable, SignInAttemptTable, SignInLinkTable } from './
 // of row types serve both databases.
 
 export type * from './tables/accounts.js';
+export type * from './tables/areas.js';
 export type * from './tables/catalogue.js';
 export type * from './tables/datastore.js';
 export type * from './tables/indicators.js';
@@ -33,6 +35,7 @@ export type * from './tables/sign-in.js';
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
+  wards: WardTable;
   users: UserTable;
   memberships: MembershipTable;
   api_tokens: ApiTokenTable;
