@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { closeContext } from './bootstrap.js';
 import type { AppContext } from './context.js';
 import { registerAccounts, registerAuth } from './features/accounts/index.js';
+import { registerAreas } from './features/areas/index.js';
 import { registerCatalog } from './features/catalog/index.js';
 import { registerCkan } from './features/ckan/index.js';
 import { registerDcat } from './features/dcat/index.js';
@@ -93,6 +94,7 @@ export async function buildApp(
   // The catalogue defines what it asks of the features above it; they answer here.
   registerCatalog(app, ctx, { data: datastoreResourceData, dependents: [resourceDependents] });
   registerOrganisations(app, ctx);
+  registerAreas(app, ctx);
   await registerDatastore(app, ctx);
   registerSql(app, ctx);
   registerIndicators(app, ctx);

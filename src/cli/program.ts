@@ -9,11 +9,8 @@ import {
   listTokens,
   revokeToken,
 } from '../features/accounts/index.js';
-import {
-  addMemberToOrganisation,
-  createOrganisation,
-  importRegionBoundaries,
-} from '../features/organisations/index.js';
+import { importBoundaryFile, type BoundaryImportOptions } from '../features/areas/index.js';
+import { addMemberToOrganisation, createOrganisation } from '../features/organisations/index.js';
 import { LOADABLE_FORMATS } from '../features/datastore/index.js';
 import { publisherMessage, seedDemo } from '../demo/seed.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
@@ -248,14 +245,19 @@ export function buildCli(): Command {
   const region = program.command('region').description('the region and its boundaries');
   region
     .command('import')
-    .description('load official boundaries from a GeoJSON file (WGS 84)')
+    .description('load official boundaries, or wards, from a GeoJSON file (WGS 84)')
     .argument('<file>', 'a GeoJSON FeatureCollection')
     .option('--name-property <prop>', 'feature property holding the area name', 'area_name')
     .option('--code-property <prop>', 'feature property holding the area code', 'area_code')
-    .action(async (file: string, opts: { nameProperty: string; codeProperty: string }) => {
+    .option(
+      '--parent-property <prop>',
+      "feature property holding a ward's local authority code (its presence makes the file wards)",
+      'local_authority_area_code',
+    )
+    .action(async (file: string, opts: BoundaryImportOptions) => {
       await withContext(async (ctx) => {
         const bar = progressBar('Importing');
-        const report = await importRegionBoundaries(ctx, file, { ...opts, progress: bar.update });
+        const report = await importBoundaryFile(ctx, file, { ...opts, progress: bar.update });
         bar.done();
         for (const line of report.lines) print(line);
       });
