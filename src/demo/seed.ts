@@ -9,6 +9,7 @@ import {
 import { conflict } from '../platform/errors.js';
 import { newId, now } from '../platform/ids.js';
 import { type Actor, actorForUser, findUser, createUser } from '../features/accounts/index.js';
+import { addWardsIfNone } from '../features/areas/index.js';
 import { datasetExists } from '../features/catalog/index.js';
 import {
   addMemberToOrganisation,
@@ -22,6 +23,7 @@ import { REGION } from './region/boroughs.js';
 import { boroughPolygon, regionPolygon } from './region/boundaries.js';
 import { DEMO_DATASETS } from './datasets/datasets.js';
 import { DEMO_ORGANISATIONS, type DemoOrganisation } from './region/organisations.js';
+import { demoWards } from './region/wards.js';
 import { seedDataset, stepsOf } from './datasets/seed-dataset.js';
 import { LARGE_STEPS, seedAllServiceRequests } from './datasets/seed-datastore.js';
 import { ALL_REQUESTS_SLUG, LARGE_ROWS } from './datasets/service-requests-large.js';
@@ -117,6 +119,10 @@ async function seedOrganisations(ctx: AppContext, step: (note: string) => void):
     // Keep a boundary someone already loaded (e.g. the official one from `region import`).
     if (!found?.boundary) {
       await setOrganisationBoundary(ctx, id, boundaryOf(org), org.areaCode);
+    }
+    // Synthetic wards only inside a synthetic borough: they would not fit an official boundary.
+    if (org.area.type === 'borough' && (!found?.boundary || found.boundary === boundaryOf(org))) {
+      await addWardsIfNone(ctx, id, demoWards(org.area.index));
     }
     step(org.name);
   }

@@ -9,6 +9,7 @@ import { DEMO_DATASETS } from '../../src/demo/datasets/datasets.js';
 import { ALL_REQUESTS_SLUG } from '../../src/demo/datasets/service-requests-large.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { isLoadable } from '../../src/features/datastore/index.js';
+import { locate } from '../../src/features/areas/index.js';
 
 async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
@@ -156,6 +157,21 @@ describe('seeding the demo region', () => {
     expect(JSON.parse(region.boundary ?? 'null')).toMatchObject({ type: 'Polygon' });
     // The term the promise tracker counts from: the real mayor took office in May 2024.
     expect(JSON.parse(region.settings)).toMatchObject({ mayorTermStart: '2024-05-10' });
+  });
+
+  it('gives each borough five synthetic wards, and routes its centre to them', async () => {
+    const wards = await ctx.db.kysely.selectFrom('wards').select(['code', 'name']).execute();
+    expect(wards).toHaveLength(BOROUGHS.length * 5);
+    for (const w of wards) {
+      expect(w.name).toMatch(/\(synthetic\)$/);
+      expect(w.code).toMatch(/^X05/);
+    }
+    for (const b of BOROUGHS) {
+      const here = await locate(ctx, { lat: b.lat, lon: b.lon });
+      expect(here.organisations[0]?.slug).toBe(b.orgSlug);
+      expect(here.ward?.name).toBe(`${b.name} Central (synthetic)`);
+      expect(here.organisations.map((o) => o.slug)).toContain('tfgm');
+    }
   });
 
   it('reports progress up to its total', () => {

@@ -39,7 +39,7 @@ function shapes(): Shapes {
   return cached;
 }
 
-function cellOf(index: number): Ring {
+export function cellOf(index: number): Ring {
   const cell = shapes().cells[index];
   if (!cell) throw new Error(`No borough ${index}`);
   return cell;

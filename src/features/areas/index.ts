@@ -6,4 +6,5 @@ export { registerAreas } from './areas.plugin.js';
 export { importBoundaryFile, type BoundaryImportOptions } from './boundary-import.js';
 export { locate, type Body, type Located } from './locate.service.js';
 export { importWardFeatures } from './ward-import.service.js';
+export { addWardsIfNone, type WardInput } from './ward.service.js';
 export { buildLocator, type Area, type Locator } from './locator.js';

@@ -56,6 +56,12 @@ export function buildLocator<B, W>(input: {
   if (parts.length === 0) {
     return { extent, at: () => ({ inRegion: false, bodies: [], wards: [] }) };
   }
+  const sizeOf = (g: BoundaryGeometry) => {
+    const [w, s, e, n] = boxOf(polygonsOf(g));
+    return (e - w) * (n - s);
+  };
+  const bodySizes = input.bodies.map((b) => sizeOf(b.geometry));
+  const wardSizes = input.wards.map((w) => sizeOf(w.geometry));
   const index = new Flatbush(parts.length);
   for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
   index.finish();
@@ -69,12 +75,15 @@ export function buildLocator<B, W>(input: {
         if (!part || found[part.layer].has(part.index)) continue;
         if (booleanPointInPolygon([lon, lat], part.polygon)) found[part.layer].add(part.index);
       }
-      const pick = <T>(areas: Area<T>[], set: Set<number>) =>
-        [...set].sort((a, b) => a - b).flatMap((i) => (areas[i] ? [areas[i].item] : []));
+      // The most local first: a borough before a police force area drawn around the region.
+      const pick = <T>(areas: Area<T>[], set: Set<number>, sizes: number[]) =>
+        [...set]
+          .sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || a - b)
+          .flatMap((i) => (areas[i] ? [areas[i].item] : []));
       return {
         inRegion: found.region.size > 0,
-        bodies: pick(input.bodies, found.body),
-        wards: pick(input.wards, found.ward),
+        bodies: pick(input.bodies, found.body, bodySizes),
+        wards: pick(input.wards, found.ward, wardSizes),
       };
     },
   };
