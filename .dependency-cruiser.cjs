@@ -8,6 +8,7 @@ const LAYERS = [
   'region',
   'catalog',
   'organisations',
+  'places',
   'datastore',
   'sql',
   'indicators',

@@ -14,6 +14,7 @@ import { datastoreResourceData, registerDatastore } from './features/datastore/i
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
+import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
@@ -93,6 +94,7 @@ export async function buildApp(
   // The catalogue defines what it asks of the features above it; they answer here.
   registerCatalog(app, ctx, { data: datastoreResourceData, dependents: [resourceDependents] });
   registerOrganisations(app, ctx);
+  registerPostcodes(app, ctx);
   await registerDatastore(app, ctx);
   registerSql(app, ctx);
   registerIndicators(app, ctx);
