@@ -25,7 +25,7 @@ const DISTRICTS: Record<string, readonly string[]> = {
 };
 
 // Letters real inward codes use (never C, I, K, M, O or V).
-const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ'.split('');
 
 /**
  * The synthetic postcodes, the same on every run. Each borough's first is "<its first
@@ -37,11 +37,11 @@ export function demoPostcodes(): PostcodeRecord[] {
   const out: PostcodeRecord[] = [];
   BOROUGHS.forEach((b, index) => {
     const districts = DISTRICTS[b.name] ?? [];
-    for (let n = 0; n < POSTCODES_PER_BOROUGH; ) {
+    for (let n = 0; n < POSTCODES_PER_BOROUGH;) {
       const postcode =
         n === 0
           ? `${itemAt(districts, 0)} 1AA`
-          : `${rng.pick(districts)} ${rng.int(1, 9)}${rng.pick([...INWARD_LETTERS])}${rng.pick([...INWARD_LETTERS])}`;
+          : `${rng.pick(districts)} ${rng.int(1, 9)}${rng.pick(INWARD_LETTERS)}${rng.pick(INWARD_LETTERS)}`;
       if (seen.has(postcode)) continue;
       seen.add(postcode);
       const [lon, lat] = randomPointIn(rng, index);

@@ -3,11 +3,7 @@
 
 export { normalisePostcode, isPostcodeShape } from './postcode.js';
 export { osgbToWgs84 } from './osgb.js';
-export {
-  POSTCODE_SOURCES,
-  type PostcodeRecord,
-  type PostcodeSource,
-} from './postcode-layouts.js';
+export { POSTCODE_SOURCES, type PostcodeRecord, type PostcodeSource } from './postcode-layouts.js';
 export {
   importPostcodes,
   importReportLines,

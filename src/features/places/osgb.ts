@@ -16,7 +16,7 @@ export function osgbToWgs84(
   northing: number,
 ): { latitude: number; longitude: number } {
   const [longitude, latitude] = toWgs84.forward([easting, northing]);
-  return { latitude: round6(latitude ?? NaN), longitude: round6(longitude ?? NaN) };
+  return { latitude: round6(latitude), longitude: round6(longitude) };
 }
 
 const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;

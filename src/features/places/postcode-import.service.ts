@@ -1,20 +1,11 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { badRequest } from '../../platform/errors.js';
 import { findRegion } from '../region/index.js';
 import { boundingBox, type Box } from './bounding-box.js';
-import { parseCsvLine } from './csv-line.js';
-import {
-  detectLayout,
-  LAYOUT_HELP,
-  type Layout,
-  type PostcodeRecord,
-  type PostcodeSource,
-} from './postcode-layouts.js';
+import { readPostcodeFile } from './postcode-file.js';
+import type { PostcodeRecord, PostcodeSource } from './postcode-layouts.js';
 import { countPostcodes, deleteAllPostcodes, upsertPostcodes } from './postcode.repository.js';
 
 type Progress = (done: number, total: number, note?: string) => void;
@@ -64,13 +55,6 @@ function skipCounter() {
   };
 }
 
-const damaged = (file: string, line: number, why: string) =>
-  badRequest(
-    `${path.basename(file)} is damaged at line ${line}: ${why}. Nothing was imported; ` +
-      'the directory is as it was.',
-    { line },
-  );
-
 async function regionBox(ctx: AppContext): Promise<Box> {
   const region = await findRegion(ctx);
   const box = region?.boundary ? boundingBox(JSON.parse(region.boundary) as unknown) : null;
@@ -82,6 +66,9 @@ async function regionBox(ctx: AppContext): Promise<Box> {
   }
   return box;
 }
+
+const inBox = (b: Box, r: PostcodeRecord) =>
+  r.longitude >= b.minX && r.longitude <= b.maxX && r.latitude >= b.minY && r.latitude <= b.maxY;
 
 const toRow = (r: PostcodeRecord) => ({ ...r, terminated: r.terminated ? 1 : 0 });
 
@@ -95,78 +82,59 @@ export async function importPostcodes(
   file: string,
   options: PostcodeImportOptions = {},
 ): Promise<PostcodeImportReport> {
-  const size = (await stat(file)).size;
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => {
+      throw badRequest(`${file} was not found or cannot be read`);
+    },
+  );
   const box = options.withinRegion ? await regionBox(ctx) : null;
   const started = performance.now();
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   const skipped = skipCounter();
-  let layout: Layout | null = null;
-  let lineNo = 0;
+  let source: PostcodeSource = 'ONSPD';
+  let lastLine = 0;
   let imported = 0;
-  let total = 0;
-  try {
-    total = await inTransaction(ctx, async (tx) => {
-      if (options.replace) await deleteAllPostcodes(tx.db.kysely);
-      let batch = new Map<string, ReturnType<typeof toRow>>();
-      const flush = async () => {
-        await upsertPostcodes(tx.db.kysely, [...batch.values()]);
-        imported += batch.size;
-        batch = new Map();
-        options.progress?.(stream.bytesRead, size, `${imported} postcodes`);
-      };
-      for await (const line of lines) {
-        lineNo++;
-        if (!layout) {
-          layout = detectLayout(line);
-          if (!layout) {
-            throw badRequest(
-              `${path.basename(file)} is neither an ONS Postcode Directory nor an OS Code-Point ` +
-                `Open file: ${LAYOUT_HELP}. Its first line is: ${line.slice(0, 120) || '(empty)'}`,
-            );
-          }
-          if (layout.header) continue;
-        }
-        if (line.trim() === '') continue;
-        const fields = parseCsvLine(line);
-        if (!fields) throw damaged(file, lineNo, 'a quoted field is never closed');
-        if (fields.length !== layout.fields) {
-          throw damaged(
-            file,
-            lineNo,
-            `it has ${fields.length} fields where the first line has ${layout.fields}`,
-          );
-        }
-        const result = layout.parse(fields);
-        if ('skip' in result) {
-          skipped.add(result.skip, lineNo);
-          continue;
-        }
-        const r = result.record;
-        if (box && !(r.longitude >= box.minX && r.longitude <= box.maxX && r.latitude >= box.minY && r.latitude <= box.maxY)) {
-          skipped.add(OUTSIDE_REGION, lineNo);
-          continue;
-        }
-        if (batch.has(r.postcode)) skipped.add(REPEATED, lineNo);
-        batch.set(r.postcode, toRow(r));
-        if (batch.size >= BATCH) await flush();
-      }
-      if (!layout) throw badRequest(`${path.basename(file)} is empty: ${LAYOUT_HELP}`);
-      await flush();
-      return countPostcodes(tx.db.kysely);
+  const total = await inTransaction(ctx, async (tx) => {
+    if (options.replace) await deleteAllPostcodes(tx.db.kysely);
+    let batch = new Map<string, ReturnType<typeof toRow>>();
+    let bytesRead = 0;
+    const flush = async () => {
+      await upsertPostcodes(tx.db.kysely, [...batch.values()]);
+      imported += batch.size;
+      batch = new Map();
+      options.progress?.(bytesRead, size, `${imported} postcodes`);
+    };
+    const rows = readPostcodeFile(file, (layout) => {
+      source = layout.source;
     });
-  } finally {
-    lines.close();
-    stream.destroy();
-  }
+    for await (const { line, result, bytesRead: read } of rows) {
+      lastLine = line;
+      bytesRead = read;
+      if ('skip' in result) {
+        skipped.add(result.skip, line);
+        continue;
+      }
+      const r = result.record;
+      if (box && !inBox(box, r)) {
+        skipped.add(OUTSIDE_REGION, line);
+        continue;
+      }
+      if (batch.has(r.postcode)) skipped.add(REPEATED, line);
+      batch.set(r.postcode, toRow(r));
+      if (batch.size >= BATCH) await flush();
+    }
+    bytesRead = size;
+    await flush();
+    return countPostcodes(tx.db.kysely);
+  });
   const seconds = (performance.now() - started) / 1000;
   return {
-    source: (layout as Layout | null)?.source ?? 'ONSPD',
+    source,
     imported,
     skipped: skipped.list(),
     total,
     seconds: Math.round(seconds * 100) / 100,
-    rowsPerSecond: Math.round(lineNo / Math.max(seconds, 0.001)),
+    rowsPerSecond: Math.round(lastLine / Math.max(seconds, 0.001)),
   };
 }
 

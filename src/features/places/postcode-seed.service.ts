@@ -10,7 +10,10 @@ const BATCH = 1000;
  * a real directory an operator imported is never mixed with made-up rows. Returns how many it
  * added.
  */
-export function seedPostcodes(ctx: AppContext, records: readonly PostcodeRecord[]): Promise<number> {
+export function seedPostcodes(
+  ctx: AppContext,
+  records: readonly PostcodeRecord[],
+): Promise<number> {
   return inTransaction(ctx, async (tx) => {
     if ((await countPostcodes(tx.db.kysely)) > 0) return 0;
     for (let i = 0; i < records.length; i += BATCH) {

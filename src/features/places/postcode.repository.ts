@@ -36,5 +36,5 @@ export async function countPostcodes(db: Kysely<Database>): Promise<number> {
     .selectFrom('postcodes')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }

@@ -12,7 +12,7 @@ const SEPARATORS = /[\s+]+/g;
 export function normalisePostcode(input: string): string | null {
   if (input.length > 32) return null;
   const match = SHAPE.exec(input.replace(SEPARATORS, '').toUpperCase());
-  return match ? `${match[1] ?? ''} ${match[2] ?? ''}` : null;
+  return match ? `${match[1]} ${match[2]}` : null;
 }
 
 /** Whether a string is shaped like a UK postcode (in any spacing or case). */
