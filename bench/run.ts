@@ -3,10 +3,16 @@ import { catalogBenchmark } from './catalog.bench.js';
 import { datastoreBenchmark } from './datastore.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { pagesBenchmark } from './pages.bench.js';
+import { postcodesBenchmark } from './postcodes.bench.js';
 
 // Every benchmark, in the order they run. Adding one: a `bench/<name>.bench.ts` exporting a
 // Benchmark, and a line here.
-const BENCHMARKS: readonly Benchmark[] = [catalogBenchmark, datastoreBenchmark, pagesBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  catalogBenchmark,
+  datastoreBenchmark,
+  pagesBenchmark,
+  postcodesBenchmark,
+];
 
 async function main(filters: string[]): Promise<number> {
   const chosen = BENCHMARKS.filter(
