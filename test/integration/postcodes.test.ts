@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPostcodes, lookupPostcode } from '../../src/features/places/index.js';
+import { importPostcodes, lookupPostcode, seedPostcodes } from '../../src/features/places/index.js';
 import { saveRegion } from '../../src/features/region/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestContext } from '../helpers/context.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 
 // The postcode directory end to end on whichever database DATABASE_URL names: the importer
@@ -144,6 +145,40 @@ describe('re-importing', () => {
       { reason: 'repeated postcode (the later line kept)', count: 1, lines: [3] },
     ]);
     expect((await get('M2 2BB')).json()).toMatchObject({ latitude: 53.481 });
+  });
+});
+
+describe("the demo's synthetic postcodes", () => {
+  it('are removed by the first real import, never mixed with real ones', async () => {
+    const ctx = await createTestContext();
+    try {
+      const synthetic = {
+        latitude: 53.45,
+        longitude: -2.23,
+        local_authority_code: 'E08000003',
+        ward_code: null,
+        terminated: false,
+        source: 'synthetic (demo)' as const,
+      };
+      expect(
+        await seedPostcodes(ctx, [
+          { ...synthetic, postcode: 'M1 1AA' },
+          { ...synthetic, postcode: 'M1 2AB' },
+        ]),
+      ).toBe(2);
+      const f = path.join(ctx.config.dataDir, 'real.csv');
+      await writeFile(
+        f,
+        [ONSPD_HEADER, onspd('BL1 1AA', 53.578, -2.429, 'E08000001', '')].join('\n'),
+      );
+      const report = await importPostcodes(ctx, f);
+      expect(report).toMatchObject({ imported: 1, total: 1, syntheticRemoved: 2 });
+      await expect(lookupPostcode(ctx, 'M1 1AA')).rejects.toMatchObject({ kind: 'not_found' });
+      // And the demo seed adds none to a directory that has real postcodes.
+      expect(await seedPostcodes(ctx, [{ ...synthetic, postcode: 'M1 1AA' }])).toBe(0);
+    } finally {
+      await ctx.cleanup();
+    }
   });
 });
 

@@ -6,7 +6,12 @@ import { findRegion } from '../region/index.js';
 import { boundingBox, type Box } from './bounding-box.js';
 import { readPostcodeFile } from './postcode-file.js';
 import type { PostcodeRecord, PostcodeSource } from './postcode-layouts.js';
-import { countPostcodes, deleteAllPostcodes, upsertPostcodes } from './postcode.repository.js';
+import {
+  countPostcodes,
+  deleteAllPostcodes,
+  deletePostcodesFrom,
+  upsertPostcodes,
+} from './postcode.repository.js';
 
 type Progress = (done: number, total: number, note?: string) => void;
 
@@ -31,6 +36,8 @@ export interface PostcodeImportReport {
   skipped: SkippedRows[];
   /** Postcodes in the directory after the import. */
   total: number;
+  /** The demo's made-up postcodes removed, so they never sit beside real ones. */
+  syntheticRemoved: number;
   seconds: number;
   rowsPerSecond: number;
 }
@@ -39,6 +46,7 @@ export interface PostcodeImportReport {
 const BATCH = 1000;
 const LINES_LISTED = 5;
 const OUTSIDE_REGION = "outside the region's bounding box";
+const SYNTHETIC: PostcodeSource = 'synthetic (demo)';
 const REPEATED = 'repeated postcode (the later line kept)';
 
 /** Counts skipped rows by reason, remembering the first few line numbers of each. */
@@ -94,8 +102,10 @@ export async function importPostcodes(
   let source: PostcodeSource = 'ONSPD';
   let lastLine = 0;
   let imported = 0;
+  let syntheticRemoved = 0;
   const total = await inTransaction(ctx, async (tx) => {
     if (options.replace) await deleteAllPostcodes(tx.db.kysely);
+    else syntheticRemoved = await deletePostcodesFrom(tx.db.kysely, SYNTHETIC);
     let batch = new Map<string, ReturnType<typeof toRow>>();
     let bytesRead = 0;
     const flush = async () => {
@@ -133,6 +143,7 @@ export async function importPostcodes(
     imported,
     skipped: skipped.list(),
     total,
+    syntheticRemoved,
     seconds: Math.round(seconds * 100) / 100,
     rowsPerSecond: Math.round(lastLine / Math.max(seconds, 0.001)),
   };
@@ -144,6 +155,9 @@ export function importReportLines(r: PostcodeImportReport): string[] {
   return [
     `Imported ${r.imported} postcodes (${r.source} layout) in ${r.seconds} s, ` +
       `${r.rowsPerSecond} rows/s; the directory now holds ${r.total}.`,
+    ...(r.syntheticRemoved > 0
+      ? [`Removed the demo's ${r.syntheticRemoved} synthetic postcodes first.`]
+      : []),
     ...(skippedCount > 0 ? [`Skipped ${skippedCount} rows:`] : []),
     ...r.skipped.map(
       (s) =>

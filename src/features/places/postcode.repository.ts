@@ -31,6 +31,12 @@ export async function deleteAllPostcodes(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('postcodes').execute();
 }
 
+/** Deletes the rows from one source; returns how many. */
+export async function deletePostcodesFrom(db: Kysely<Database>, source: string): Promise<number> {
+  const result = await db.deleteFrom('postcodes').where('source', '=', source).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function countPostcodes(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('postcodes')
