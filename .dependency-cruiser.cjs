@@ -9,6 +9,7 @@ const LAYERS = [
   'catalog',
   'organisations',
   'areas',
+  'places',
   'datastore',
   'sql',
   'indicators',

@@ -4,6 +4,7 @@ import { datastoreBenchmark } from './datastore.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { routingBenchmark } from './routing.bench.js';
+import { postcodesBenchmark } from './postcodes.bench.js';
 
 // Every benchmark, in the order they run. Adding one: a `bench/<name>.bench.ts` exporting a
 // Benchmark, and a line here.
@@ -12,6 +13,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   datastoreBenchmark,
   pagesBenchmark,
   routingBenchmark,
+  postcodesBenchmark,
 ];
 
 async function main(filters: string[]): Promise<number> {

@@ -15,6 +15,7 @@ import { datastoreResourceData, registerDatastore } from './features/datastore/i
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
+import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
@@ -95,6 +96,7 @@ export async function buildApp(
   registerCatalog(app, ctx, { data: datastoreResourceData, dependents: [resourceDependents] });
   registerOrganisations(app, ctx);
   registerAreas(app, ctx);
+  registerPostcodes(app, ctx);
   await registerDatastore(app, ctx);
   registerSql(app, ctx);
   registerIndicators(app, ctx);

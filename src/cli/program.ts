@@ -12,6 +12,7 @@ import {
 import { importBoundaryFile, type BoundaryImportOptions } from '../features/areas/index.js';
 import { addMemberToOrganisation, createOrganisation } from '../features/organisations/index.js';
 import { LOADABLE_FORMATS } from '../features/datastore/index.js';
+import { importPostcodes, importReportLines } from '../features/places/index.js';
 import { publisherMessage, seedDemo } from '../demo/seed.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { serve } from '../server.js';
@@ -81,7 +82,8 @@ export function buildCli(): Command {
         bar.done();
         print(
           `Seeded ${summary.organisations} organisations and ${summary.datasets} datasets, ` +
-            `${summary.loads} files loaded into the datastore (synthetic demo data).`,
+            `${summary.loads} files loaded into the datastore, ${summary.postcodes} postcodes ` +
+            '(synthetic demo data).',
         );
         if (summary.publisher) print(publisherMessage(summary.publisher));
       });
@@ -260,6 +262,28 @@ export function buildCli(): Command {
         const report = await importBoundaryFile(ctx, file, { ...opts, progress: bar.update });
         bar.done();
         for (const line of report.lines) print(line);
+      });
+    });
+
+  const postcodes = program.command('postcodes').description('the postcode directory');
+  postcodes
+    .command('import')
+    .description(
+      'load postcodes from an ONS Postcode Directory or OS Code-Point Open CSV (streamed; a ' +
+        'damaged file changes nothing)',
+    )
+    .argument('<file>', 'an ONSPD CSV (with its header) or a Code-Point Open CSV (no header)')
+    .option('--replace', 'empty the directory first instead of adding to it (and updating)')
+    .option('--within-region', "keep only postcodes inside the region boundary's bounding box")
+    .action(async (file: string, opts: { replace?: boolean; withinRegion?: boolean }) => {
+      await withContext(async (ctx) => {
+        const bar = progressBar('Importing');
+        const report = await importPostcodes(ctx, file, {
+          replace: opts.replace ?? false,
+          withinRegion: opts.withinRegion ?? false,
+          progress: bar.update,
+        }).finally(bar.done);
+        for (const line of importReportLines(report)) print(line);
       });
     });
 

@@ -28,6 +28,8 @@ import { seedDataset, stepsOf } from './datasets/seed-dataset.js';
 import { LARGE_STEPS, seedAllServiceRequests } from './datasets/seed-datastore.js';
 import { ALL_REQUESTS_SLUG, LARGE_ROWS } from './datasets/service-requests-large.js';
 import { findRegion, saveRegion } from '../features/region/index.js';
+import { seedPostcodes } from '../features/places/index.js';
+import { demoPostcodes } from './places/postcodes.js';
 
 export interface SeedSummary {
   organisations: number;
@@ -35,6 +37,8 @@ export interface SeedSummary {
   resources: number;
   /** Files loaded into the datastore. */
   loads: number;
+  /** Synthetic postcodes added (0 when the directory already had some). */
+  postcodes: number;
   /** The demo publisher's sign-in, when this seed created the account (shown once). */
   publisher: { email: string; password: string; organisation: string } | null;
 }
@@ -146,7 +150,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   }
   const largeRows = options.largeRows ?? LARGE_ROWS;
   const total =
-    1 + DEMO_ORGANISATIONS.length + DEMO_DATASETS.reduce((n, d) => n + stepsOf(d), 0) + LARGE_STEPS;
+    2 + DEMO_ORGANISATIONS.length + DEMO_DATASETS.reduce((n, d) => n + stepsOf(d), 0) + LARGE_STEPS;
   let done = 0;
   const step = (note: string) => {
     done++;
@@ -161,9 +165,13 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     datasets: 0,
     resources: 0,
     loads: 0,
+    postcodes: 0,
     publisher: null,
   };
   summary.organisations = await seedOrganisations(ctx, step);
+  // A few hundred made-up postcodes, only into an empty directory (never beside a real one).
+  summary.postcodes = await seedPostcodes(ctx, demoPostcodes());
+  step('synthetic postcodes');
   summary.publisher = await seedDemoPublisher(ctx);
   const actor = await demoActor(ctx);
   for (const d of DEMO_DATASETS) {

@@ -62,6 +62,7 @@ describe('metrodata CLI', { timeout: 90_000 }, () => {
       'token',
       'org',
       'region',
+      'postcodes',
     ]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }

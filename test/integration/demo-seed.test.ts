@@ -10,6 +10,7 @@ import { ALL_REQUESTS_SLUG } from '../../src/demo/datasets/service-requests-larg
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { isLoadable } from '../../src/features/datastore/index.js';
 import { locate } from '../../src/features/areas/index.js';
+import { lookupPostcode } from '../../src/features/places/index.js';
 
 async function sha256Of(stream: Readable): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
@@ -191,7 +192,25 @@ describe('seeding the demo region', () => {
       datasets: 0,
       resources: 0,
       loads: 0,
+      postcodes: 0,
       publisher: null,
+    });
+  });
+
+  it('adds a few hundred synthetic postcodes, each inside its borough and labelled as made up', async () => {
+    const rows = await ctx.db.kysely.selectFrom('postcodes').selectAll().execute();
+    expect(summary.postcodes).toBe(rows.length);
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(rows.every((r) => r.source === 'synthetic (demo)')).toBe(true);
+    for (const r of rows) {
+      const borough = BOROUGHS[boroughIndexAt(r.longitude, r.latitude)];
+      expect(borough?.code, r.postcode).toBe(r.local_authority_code);
+    }
+    // The one the docs suggest trying.
+    expect(await lookupPostcode(ctx, 'm1 1aa')).toMatchObject({
+      postcode: 'M1 1AA',
+      local_authority_code: 'E08000003',
+      source: 'synthetic (demo)',
     });
   });
 

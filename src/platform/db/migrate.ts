@@ -10,6 +10,7 @@ import { indicatorsMigration } from './migrations/0006-indicators.js';
 import { blobGarbageMigration } from './migrations/0008-blob-garbage.js';
 import { signInMigration } from './migrations/0009-sign-in.js';
 import { versionRowIdsMigration } from './migrations/0010-version-row-ids.js';
+import { postcodesMigration } from './migrations/0011-postcodes.js';
 import { wardsMigration } from './migrations/0012-wards.js';
 
 function migrations(db: Db): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0008-blob-garbage': blobGarbageMigration,
     '0009-sign-in': signInMigration,
     '0010-version-row-ids': versionRowIdsMigration,
+    '0011-postcodes': postcodesMigration,
     '0012-wards': wardsMigration,
   };
 }

@@ -12,6 +12,7 @@ import type {
 } from './tables/catalogue.js';
 import type { DatastoreLoadTable, DatastoreVersionTable } from './tables/datastore.js';
 import type { DashboardTable, IndicatorTable } from './tables/indicators.js';
+import type { PostcodeTable } from './tables/places.js';
 import type { ActivityTable, BlobGarbageTable, MetaTable } from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
@@ -27,6 +28,7 @@ export type * from './tables/areas.js';
 export type * from './tables/catalogue.js';
 export type * from './tables/datastore.js';
 export type * from './tables/indicators.js';
+export type * from './tables/places.js';
 export type * from './tables/platform.js';
 export type * from './tables/promises.js';
 export type * from './tables/region.js';
@@ -60,4 +62,5 @@ export interface Database {
   dashboards: DashboardTable;
   promises: PromiseTable;
   promise_status_changes: PromiseStatusChangeTable;
+  postcodes: PostcodeTable;
 }
