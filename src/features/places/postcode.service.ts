@@ -1,18 +1,11 @@
 import type { AppContext } from '../../context.js';
 import { invalidParameter, notFound } from '../../platform/errors.js';
-import type { PostcodeSource } from './postcode-layouts.js';
+import type { PostcodeRecord, PostcodeSource } from './postcode-layouts.js';
 import { normalisePostcode } from './postcode.js';
 import { countPostcodes, findPostcodeRow } from './postcode.repository.js';
 
-export interface Postcode {
-  postcode: string;
-  latitude: number;
-  longitude: number;
-  local_authority_code: string | null;
-  ward_code: string | null;
-  terminated: boolean;
-  source: PostcodeSource;
-}
+/** A postcode as the directory holds it: the same record an import writes. */
+export type Postcode = PostcodeRecord;
 
 /** A postcode from the directory, typed in any spacing or case. */
 export async function lookupPostcode(ctx: AppContext, input: string): Promise<Postcode> {
