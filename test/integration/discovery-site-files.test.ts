@@ -193,3 +193,15 @@ describe('Atom feeds', () => {
     expect(feeds).toEqual(['/feeds/datasets.atom', '/feeds/organisations/wigan.atom']);
   });
 });
+
+it('leaves the SQL page out of the sitemap when SQL_ENABLED is off', async () => {
+  const off = await createTestApp({ sqlEnabled: false });
+  try {
+    const body = (await off.app.inject('/sitemap.xml')).body;
+    expect(body).toContain(`<loc>${BASE}/datasets</loc>`);
+    expect(body).not.toContain(`<loc>${BASE}/sql</loc>`);
+    expect((await off.app.inject('/sql')).statusCode).toBe(404);
+  } finally {
+    await off.close();
+  }
+});

@@ -14,7 +14,6 @@ const STATIC_PAGES = [
   '/indicators',
   '/dashboards',
   '/promises',
-  '/sql',
   '/api/docs',
 ];
 
@@ -34,6 +33,8 @@ export async function siteLocations(ctx: AppContext): Promise<SiteLocation[]> {
   ]);
   return [
     ...STATIC_PAGES.map((path) => ({ path })),
+    // The SQL page exists only while SQL_ENABLED is on.
+    ...(ctx.config.sqlEnabled ? [{ path: '/sql' }] : []),
     ...catalogue.datasets.map((d) => ({ path: at('/datasets', d.slug), lastmod: d.modified_at })),
     ...catalogue.organisations.map((o) => ({
       path: at('/organisations', o.slug),
