@@ -1,9 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliSandbox, REPO_ROOT, type CliSandbox } from '../helpers/cli.js';
 import { buildApp } from '../../src/app.js';
 import { closeContext, openContext } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
@@ -14,39 +13,16 @@ import { verifyPassword } from '../../src/features/accounts/user.service.js';
 import { createDataset } from '../../src/features/catalog/index.js';
 
 // The CLI runs as a real process on its own SQLite file: what an operator types is what is tested.
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
+let sandbox: CliSandbox;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'src/main.ts', ...args],
-      {
-        cwd: root,
-        env,
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => sandbox.cli(...args);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'metrodata-cli-'));
-  env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-  };
+  sandbox = await cliSandbox('cli');
+  ({ dataDir, env } = sandbox);
 });
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => sandbox.remove());
 
 // Each command is a fresh Node process; on a loaded 2-core machine a few take seconds each.
 describe('metrodata CLI', { timeout: 90_000 }, () => {
@@ -286,7 +262,7 @@ describe('metrodata serve', { timeout: 90_000 }, () => {
       process.execPath,
       ['--import', 'tsx', 'src/main.ts', 'serve', '--port', String(port)],
       {
-        cwd: root,
+        cwd: REPO_ROOT,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
       },

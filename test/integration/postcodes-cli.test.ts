@@ -1,47 +1,22 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliSandbox, type CliSandbox } from '../helpers/cli.js';
 
 // `metrodata postcodes import` as an operator runs it: a real process on its own SQLite file.
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
-let dataDir: string;
-let env: NodeJS.ProcessEnv;
-
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'src/main.ts', ...args],
-      { cwd: root, env },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+let sandbox: CliSandbox;
+const cli = (...args: string[]) => sandbox.cli(...args);
 
 const csv = async (name: string, lines: string[]) => {
-  const file = path.join(dataDir, name);
+  const file = path.join(sandbox.dataDir, name);
   await writeFile(file, lines.join('\n') + '\n');
   return file;
 };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'metrodata-postcodes-cli-'));
-  env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-  };
+  sandbox = await cliSandbox('postcodes-cli');
 });
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterAll(() => sandbox.remove());
 
 describe('metrodata postcodes import', { timeout: 90_000 }, () => {
   it('imports a Code-Point Open file and reports what it skipped and why', async () => {
@@ -79,13 +54,13 @@ describe('metrodata postcodes import', { timeout: 90_000 }, () => {
     expect(stderr).toMatch(
       /metrodata: stops\.csv is neither an ONS Postcode Directory nor an OS Code-Point Open file/,
     );
-    expect((await cli('postcodes', 'import', path.join(dataDir, 'missing.csv'))).stderr).toMatch(
-      /missing\.csv was not found/,
-    );
+    expect(
+      (await cli('postcodes', 'import', path.join(sandbox.dataDir, 'missing.csv'))).stderr,
+    ).toMatch(/missing\.csv was not found/);
   });
 
   it('refuses --within-region before the region has a boundary', async () => {
-    const file = path.join(dataDir, 'onspd.csv');
+    const file = path.join(sandbox.dataDir, 'onspd.csv');
     const { code, stderr } = await cli('postcodes', 'import', '--within-region', file);
     expect(code).toBe(1);
     expect(stderr).toMatch(/--within-region needs the region and its boundary/);
