@@ -14,6 +14,8 @@ const LAYERS = [
   'sql',
   'indicators',
   'promises',
+  'reports',
+  'open311',
   'publish',
   'dcat',
   'discovery',

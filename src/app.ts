@@ -17,6 +17,7 @@ import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
 import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
+import { registerReports, reportJobHandlers } from './features/reports/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerSql } from './features/sql/index.js';
@@ -24,6 +25,7 @@ import { registerErrorHandling } from './platform/http/error-handler.js';
 import { frameworkErrorOptions } from './platform/http/framework-errors.js';
 import { sweepBlobGarbage } from './platform/blobs/garbage-sweeper.js';
 import { sweepTemporaryFiles } from './platform/blobs/temp-sweeper.js';
+import { startJobRunner } from './platform/jobs/jobs.js';
 import { startPeriodic } from './platform/periodic.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { requestForLog } from './platform/http/request-log.js';
@@ -101,6 +103,7 @@ export async function buildApp(
   registerSql(app, ctx);
   registerIndicators(app, ctx);
   registerPromises(app, ctx);
+  registerReports(app, ctx);
   registerPublishPages(app, ctx);
   registerDcat(app, ctx);
   registerDiscovery(app, ctx);
@@ -124,6 +127,14 @@ export async function buildApp(
     },
   );
   app.addHook('onClose', stopTempSweeper);
+  // Background jobs (sending reports, refreshing their dataset), leased from the database.
+  const jobs = startJobRunner(ctx.db, reportJobHandlers(ctx), {
+    pollMs: ctx.config.jobPollIntervalMs,
+    log: (err) => {
+      app.log.error({ err }, 'a background job pass failed; it runs again at the next poll');
+    },
+  });
+  app.addHook('onClose', () => jobs.stop());
   if (options.ownsContext) app.addHook('onClose', () => closeContext(ctx));
   return app;
 }

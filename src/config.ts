@@ -183,6 +183,24 @@ export const settings = {
     default: 60,
     doc: 'How often (seconds) the files of deleted resources are removed from the blob store.',
   },
+  jobPollIntervalMs: {
+    env: 'JOB_POLL_INTERVAL_MS',
+    kind: 'integer',
+    default: 1000,
+    doc: 'How often (milliseconds) each server looks for due background jobs (sending reports, refreshing the reports dataset).',
+  },
+  reportEditMinutes: {
+    env: 'REPORT_EDIT_MINUTES',
+    kind: 'integer',
+    default: 60,
+    doc: 'How long after confirming a report its reporter may still edit its description.',
+  },
+  reportConfirmHours: {
+    env: 'REPORT_CONFIRM_HOURS',
+    kind: 'integer',
+    default: 48,
+    doc: 'How long the e-mailed link that confirms a report (or a "me too") works, in hours.',
+  },
   brandColour: {
     env: 'BRAND_COLOUR',
     kind: 'string',

@@ -8,7 +8,13 @@ import {
 } from '../platform/db/meta.repository.js';
 import { conflict } from '../platform/errors.js';
 import { newId, now } from '../platform/ids.js';
-import { type Actor, actorForUser, findUser, createUser } from '../features/accounts/index.js';
+import {
+  type Actor,
+  actorForUser,
+  findUser,
+  createUser,
+  SESSION_SCOPES,
+} from '../features/accounts/index.js';
 import { addWardsIfNone } from '../features/areas/index.js';
 import { datasetExists } from '../features/catalog/index.js';
 import {
@@ -88,7 +94,7 @@ async function demoActor(ctx: AppContext): Promise<Actor> {
   const user =
     (await findUser(ctx, DEMO_USER.email)) ??
     (await createUser(ctx, { ...DEMO_USER, siteAdmin: true }));
-  return actorForUser(ctx, user.id, ['read', 'write']);
+  return actorForUser(ctx, user.id, SESSION_SCOPES);
 }
 
 /** The region row, unless the install already has a region (never replace a real one). */

@@ -1,11 +1,21 @@
 import type { Role } from '../../platform/db/schema.js';
 
-export type Scope = 'read' | 'write';
-export const SCOPES: readonly Scope[] = ['read', 'write'];
+/** read: data; write: publishing; reports: submitting citizen reports (Open311 `api_key`). */
+export type Scope = 'read' | 'write' | 'reports';
+export const SCOPES: readonly Scope[] = ['read', 'write', 'reports'];
+/** What a signed-in person's session may do: everything. */
+export const SESSION_SCOPES: readonly Scope[] = SCOPES;
 
 /** Who is asking: anonymous, or a user with their roles and (through a token) scopes. */
 export interface Actor {
-  user: { id: string; name: string; email: string; isSiteAdmin: boolean } | null;
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    isSiteAdmin: boolean;
+    /** Whether the person has proved their mailbox (residents sign up unverified). */
+    emailVerified: boolean;
+  } | null;
   /** Role per organisation id. */
   roles: ReadonlyMap<string, Role>;
   /** What the credential allows; a signed-in session has every scope. */

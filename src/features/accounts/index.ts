@@ -2,7 +2,7 @@
 // what they may do (the one policy), users, organisation memberships, API tokens, sign-in
 // sessions and the pages that go with them. Everything else in this folder is private to it.
 
-export { anonymous, type Actor, type Scope } from './actor.js';
+export { anonymous, SESSION_SCOPES, type Actor, type Scope } from './actor.js';
 export { registerAccounts } from './accounts.plugin.js';
 export { registerAuth } from './auth.plugin.js';
 export {

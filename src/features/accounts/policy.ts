@@ -24,7 +24,19 @@ export type Action =
   /** Promises are the mayor's: the combined authority's editors (ids given) and site admins. */
   | { type: 'promise:edit'; combinedAuthorityIds: readonly string[] }
   /** Indicators and dashboards are the region's: the same people as promises. */
-  | { type: 'indicator:edit'; combinedAuthorityIds: readonly string[] };
+  | { type: 'indicator:edit'; combinedAuthorityIds: readonly string[] }
+  /** The region's list of categories (codes shared by every body): site admins. */
+  | { type: 'category:define' }
+  /** A body's categories and how reports reach it: its admins and site admins. */
+  | { type: 'category:manage'; organisationId: string }
+  /** Submitting a citizen report by API (Open311 `api_key`): a token with the reports scope. */
+  | { type: 'report:submit' }
+  /** A body's report queue: see all its reports, change status, post updates (any member). */
+  | { type: 'report:handle'; organisationId: string }
+  /** Hide reports, photos and updates, redact text: the body's admins and editors. */
+  | { type: 'report:moderate'; organisationId: string }
+  /** The reporter's own: edit, anonymise, reopen, export, delete (a signed-in resident). */
+  | { type: 'report:own'; reporterId: string | null };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -76,6 +88,31 @@ export function can(actor: Actor, action: Action): boolean {
     case 'token:manage':
       // Only the owner handles their tokens (the CLI is the operator's way to revoke others').
       return actor.user?.id === action.ownerId && actor.scopes.has('write');
+    case 'category:define':
+      return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
+    case 'category:manage':
+      return (
+        !!actor.user &&
+        actor.scopes.has('write') &&
+        (actor.user.isSiteAdmin || actor.roles.get(action.organisationId) === 'admin')
+      );
+    case 'report:submit':
+      return !!actor.user && actor.scopes.has('reports');
+    case 'report:handle':
+      return (
+        !!actor.user &&
+        actor.scopes.has('write') &&
+        (actor.user.isSiteAdmin || actor.roles.has(action.organisationId))
+      );
+    case 'report:moderate':
+      return canWriteFor(actor, action.organisationId);
+    case 'report:own':
+      return (
+        !!actor.user &&
+        action.reporterId !== null &&
+        actor.user.id === action.reporterId &&
+        actor.scopes.has('reports')
+      );
     case 'promise:edit':
     case 'indicator:edit':
       return (
@@ -106,7 +143,11 @@ export function isPublisher(actor: Actor): boolean {
 export function authorise(actor: Actor, action: Action, message: string): void {
   if (can(actor, action)) return;
   if (!actor.user) throw unauthorized('Sign in or send an API token to do that');
-  if (!actor.scopes.has('write') && action.type !== 'dataset:read') {
+  if (action.type === 'report:submit' || action.type === 'report:own') {
+    if (!actor.scopes.has('reports')) {
+      throw forbidden('This API token lacks the "reports" scope');
+    }
+  } else if (!actor.scopes.has('write') && action.type !== 'dataset:read') {
     throw forbidden('This API token is read-only: it lacks the "write" scope');
   }
   throw forbidden(message);

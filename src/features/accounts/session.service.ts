@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { AppContext } from '../../context.js';
 import type { User } from '../../platform/db/schema.js';
-import type { Actor } from './actor.js';
+import { SESSION_SCOPES, type Actor } from './actor.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -35,6 +35,7 @@ async function decoyVerify(password: string): Promise<void> {
     password_hash: await decoyHash,
     is_site_admin: 0,
     created_at: '',
+    email_verified_at: null,
   };
   await verifyPassword(decoy, password);
 }
@@ -103,7 +104,7 @@ export async function authenticateSession(ctx: AppContext, token: string): Promi
   }
   try {
     // A signed-in person can do everything their roles allow (the policy still decides what).
-    return await actorForUser(ctx, session.user_id, ['read', 'write']);
+    return await actorForUser(ctx, session.user_id, SESSION_SCOPES);
   } catch {
     return null;
   }

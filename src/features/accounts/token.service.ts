@@ -81,6 +81,7 @@ export async function actorForUser(
       name: user.name,
       email: user.email,
       isSiteAdmin: user.is_site_admin === 1,
+      emailVerified: user.email_verified_at !== null,
     },
     roles: new Map(roles.map((r) => [r.organisation_id, r.role])),
     scopes: new Set(scopes),

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Role, User } from '../../platform/db/schema.js';
 import { conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import type { Actor } from './actor.js';
+import { SESSION_SCOPES, type Actor } from './actor.js';
 import { actorForUser } from './token.service.js';
 import {
   findUserByEmail,
@@ -21,6 +21,8 @@ export interface NewUserInput {
   name: string;
   password?: string | undefined;
   siteAdmin?: boolean | undefined;
+  /** false for a resident signing up, until their link proves the mailbox; operators' are. */
+  verified?: boolean | undefined;
 }
 
 export async function createUser(ctx: AppContext, input: NewUserInput): Promise<User> {
@@ -33,13 +35,15 @@ export async function createUser(ctx: AppContext, input: NewUserInput): Promise<
   }
   if (await findUserByEmail(ctx.db.kysely, email))
     throw conflict(`A user with e-mail ${email} exists`);
+  const at = now();
   const user: User = {
     id: newId(),
     email,
     name: input.name.trim(),
     password_hash: input.password === undefined ? null : await hash(input.password),
     is_site_admin: input.siteAdmin ? 1 : 0,
-    created_at: now(),
+    created_at: at,
+    email_verified_at: input.verified === false ? null : at,
   };
   await insertUser(ctx.db.kysely, user);
   return user;
@@ -112,5 +116,5 @@ export async function operatorActor(ctx: AppContext, email: string | undefined):
     }
     userId = only.id;
   }
-  return actorForUser(ctx, userId, ['read', 'write']);
+  return actorForUser(ctx, userId, SESSION_SCOPES);
 }

@@ -12,6 +12,7 @@ import { signInMigration } from './migrations/0009-sign-in.js';
 import { versionRowIdsMigration } from './migrations/0010-version-row-ids.js';
 import { postcodesMigration } from './migrations/0011-postcodes.js';
 import { wardsMigration } from './migrations/0012-wards.js';
+import { reportsMigration } from './migrations/0013-reports.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0010-version-row-ids': versionRowIdsMigration,
     '0011-postcodes': postcodesMigration,
     '0012-wards': wardsMigration,
+    '0013-reports': reportsMigration,
   };
 }
 

@@ -13,9 +13,24 @@ import type {
 import type { DatastoreLoadTable, DatastoreVersionTable } from './tables/datastore.js';
 import type { DashboardTable, IndicatorTable } from './tables/indicators.js';
 import type { PostcodeTable } from './tables/places.js';
-import type { ActivityTable, BlobGarbageTable, MetaTable } from './tables/platform.js';
+import type {
+  ActivityTable,
+  BlobGarbageTable,
+  JobTable,
+  MetaTable,
+  RateLimitTable,
+} from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
+import type {
+  CategoryRouteTable,
+  ReportCategoryTable,
+  ReportModerationTable,
+  ReportPhotoTable,
+  ReportSupporterTable,
+  ReportTable,
+  ReportUpdateTable,
+} from './tables/reports.js';
 import type { SignInAddressTable, SignInAttemptTable, SignInLinkTable } from './tables/sign-in.js';
 
 // The catalogue database: its tables, defined by area in tables/, assembled here; code outside
@@ -32,6 +47,7 @@ export type * from './tables/places.js';
 export type * from './tables/platform.js';
 export type * from './tables/promises.js';
 export type * from './tables/region.js';
+export type * from './tables/reports.js';
 export type * from './tables/sign-in.js';
 
 export interface Database {
@@ -63,4 +79,13 @@ export interface Database {
   promises: PromiseTable;
   promise_status_changes: PromiseStatusChangeTable;
   postcodes: PostcodeTable;
+  report_categories: ReportCategoryTable;
+  category_routes: CategoryRouteTable;
+  reports: ReportTable;
+  report_photos: ReportPhotoTable;
+  report_updates: ReportUpdateTable;
+  report_supporters: ReportSupporterTable;
+  report_moderations: ReportModerationTable;
+  jobs: JobTable;
+  rate_limits: RateLimitTable;
 }

@@ -10,6 +10,8 @@ export interface UserTable {
   password_hash: string | null;
   is_site_admin: number;
   created_at: string;
+  /** When the person proved the mailbox (a link); residents cannot report without it. */
+  email_verified_at: string | null;
 }
 
 export type Role = 'admin' | 'editor' | 'member';

@@ -1,0 +1,34 @@
+import type { AppContext } from '../../context.js';
+import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+
+// The background work of reports, as jobs any node may run: sending a confirmed report to its
+// body, and refreshing the public "Citizen reports" dataset after changes.
+
+export const SEND_REPORT_JOB = 'report.send';
+export const REFRESH_DATASET_JOB = 'reports.dataset';
+/** Changes within this window are refreshed together, well inside the minute promised. */
+const REFRESH_DEBOUNCE_MS = 5_000;
+
+/** A report was confirmed: send it to its body. */
+export async function queueSending(ctx: AppContext, reportId: string): Promise<void> {
+  await enqueueJob(ctx.db, {
+    kind: SEND_REPORT_JOB,
+    payload: { reportId },
+    dedupeKey: `${SEND_REPORT_JOB}:${reportId}`,
+  });
+}
+
+/** Something public about reports changed: the open dataset follows within seconds. */
+export async function queueDatasetRefresh(ctx: AppContext): Promise<void> {
+  await enqueueJob(ctx.db, {
+    kind: REFRESH_DATASET_JOB,
+    payload: {},
+    dedupeKey: REFRESH_DATASET_JOB,
+    runAt: new Date(Date.now() + REFRESH_DEBOUNCE_MS),
+  });
+}
+
+/** The handlers app.ts gives the job runner. */
+export function reportJobHandlers(_ctx: AppContext): Record<string, JobHandler> {
+  return {};
+}

@@ -1,0 +1,179 @@
+import { hostname } from 'node:os';
+import type { Db } from '../db/connect.js';
+import type { Job } from '../db/schema.js';
+import { newId } from '../ids.js';
+import {
+  claimNextJob,
+  deleteDoneJobs,
+  finishJob,
+  insertJob,
+  renewJobLease,
+} from './job.repository.js';
+
+// Background work any process may run (DESIGN: jobs leased from the catalogue database). A job
+// is claimed with a lease the worker renews while it runs; a process that dies leaves its lease
+// to lapse, and another takes the job over. A failure is retried with exponential back-off, and
+// after `maxAttempts` the job is parked with its error for an administrator. Handlers must be
+// idempotent: a job taken over may have half-run.
+
+export interface JobSpec {
+  kind: string;
+  payload: unknown;
+  /** At most one queued job per key: asking again while one waits is a no-op. */
+  dedupeKey?: string | undefined;
+  /** Not before this time (a debounce). */
+  runAt?: Date | undefined;
+  maxAttempts?: number | undefined;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** Puts work in the queue; false when an equal job (same dedupe key) is already waiting. */
+export function enqueueJob(db: Db, spec: JobSpec): Promise<boolean> {
+  const at = new Date().toISOString();
+  return insertJob(db.kysely, {
+    id: newId(),
+    kind: spec.kind,
+    payload: JSON.stringify(spec.payload ?? null),
+    dedupe_key: spec.dedupeKey ?? null,
+    state: 'queued',
+    attempts: 0,
+    max_attempts: spec.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    run_at: (spec.runAt ?? new Date()).toISOString(),
+    lease_until: null,
+    locked_by: null,
+    last_error: null,
+    created_at: at,
+    updated_at: at,
+    finished_at: null,
+  });
+}
+
+export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
+
+/** A failure that retrying cannot mend (a refused request, say): park the job at once. */
+export class PermanentJobError extends Error {}
+
+export interface RunOptions {
+  /** How long a claim holds before another process may take the job; renewed at a third. */
+  leaseMs?: number;
+  /** Delay before retry n (1-based): base × 2^(n-1), capped. */
+  backoff?: (attempt: number) => number;
+  worker?: string;
+}
+
+const defaultBackoff = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 6 * 3_600_000);
+const workerId = () => `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+
+/** Runs one claimed job to its end (done, retried later, or parked). */
+async function runJob(
+  db: Db,
+  job: Job,
+  handler: JobHandler,
+  worker: string,
+  options: Required<Omit<RunOptions, 'worker'>>,
+): Promise<void> {
+  const renew = setInterval(() => {
+    const until = new Date(Date.now() + options.leaseMs).toISOString();
+    renewJobLease(db.kysely, job.id, worker, until).catch(() => undefined);
+  }, options.leaseMs / 3);
+  renew.unref();
+  try {
+    await handler(JSON.parse(job.payload), job);
+    await finishJob(db.kysely, job.id, worker, { state: 'done', at: new Date().toISOString() });
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    const park = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
+    const at = new Date();
+    await finishJob(db.kysely, job.id, worker, {
+      state: park ? 'parked' : 'queued',
+      error,
+      at: at.toISOString(),
+      runAt: new Date(at.getTime() + options.backoff(job.attempts)).toISOString(),
+    });
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+/**
+ * Claims and runs due jobs of the handled kinds, one at a time, until none is due; returns how
+ * many ran. The runner calls it on a timer; tests and the CLI call it to drain the queue.
+ */
+export async function runDueJobs(
+  db: Db,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: RunOptions = {},
+): Promise<number> {
+  const worker = options.worker ?? workerId();
+  const resolved = {
+    leaseMs: options.leaseMs ?? 60_000,
+    backoff: options.backoff ?? defaultBackoff,
+  };
+  let ran = 0;
+  for (;;) {
+    const at = new Date();
+    const job = await claimNextJob(db, {
+      kinds: Object.keys(handlers),
+      worker,
+      at: at.toISOString(),
+      leaseUntil: new Date(at.getTime() + resolved.leaseMs).toISOString(),
+    });
+    if (!job) return ran;
+    const handler = handlers[job.kind];
+    if (handler) await runJob(db, job, handler, worker, resolved);
+    ran += 1;
+  }
+}
+
+export interface JobRunner {
+  /** Looks for due work now rather than at the next tick (after enqueueing, say). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Polls for due jobs every `pollMs` and runs them; never two passes at once in one process.
+ * Finished jobs are forgotten after a week.
+ */
+export function startJobRunner(
+  db: Db,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: RunOptions & { pollMs: number; log: (err: unknown) => void },
+): JobRunner {
+  const worker = options.worker ?? workerId();
+  let running: Promise<unknown> | null = null;
+  let again = false;
+  let stopped = false;
+  const pass = async () => {
+    await runDueJobs(db, handlers, { ...options, worker });
+    await deleteDoneJobs(db.kysely, new Date(Date.now() - 7 * 86_400_000).toISOString());
+  };
+  const tick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = pass()
+      .catch(options.log)
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          tick();
+        }
+      });
+  };
+  const timer = setInterval(tick, options.pollMs);
+  timer.unref();
+  tick();
+  return {
+    wake: tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
