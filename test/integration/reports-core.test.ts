@@ -4,6 +4,7 @@ import {
   confirmReport,
   createReport,
   getReport,
+  postReportUpdate,
 } from '../../src/features/reports/index.js';
 import { anonymous } from '../../src/features/accounts/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -94,5 +95,40 @@ describe('routing a report', () => {
     expect(confirmed.state).toBe('confirmed');
     expect((await getReport(t.ctx, anonymous, report.id)).report.id).toBe(report.id);
     await expect(confirmReport(t.ctx, 'not-a-token')).rejects.toMatchObject({ kind: 'not_found' });
+  });
+});
+
+describe('updates from the body', () => {
+  it('moves the status and times, and only the body’s staff may post one', async () => {
+    const { report } = await createReport(t.ctx, fx.actors.resident, {
+      ...base,
+      category: 'fly-tipping',
+      ...fx.points.west,
+    });
+    await expect(
+      postReportUpdate(t.ctx, fx.actors.otherResident, report.id, {
+        status: 'fixed',
+        text: 'x',
+        source: 'web',
+      }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    await postReportUpdate(t.ctx, fx.actors.westEditor, report.id, {
+      status: 'fixed',
+      text: 'Cleared this morning',
+      source: 'web',
+    });
+    const detail = await getReport(t.ctx, anonymous, report.id);
+    expect(detail.report.status).toBe('fixed');
+    expect(detail.report.fixed_at).not.toBeNull();
+    expect(detail.updates.map((u) => [u.status, u.text])).toEqual([
+      ['fixed', 'Cleared this morning'],
+    ]);
+    await expect(
+      postReportUpdate(t.ctx, fx.actors.westEditor, report.id, {
+        status: 'mended',
+        text: '',
+        source: 'web',
+      }),
+    ).rejects.toMatchObject({ kind: 'validation' });
   });
 });

@@ -28,4 +28,5 @@ export {
   type ReportDetail,
   type ReportInput,
 } from './report.service.js';
+export { applyReportUpdate, postReportUpdate, type UpdateInput } from './report-update.service.js';
 export { isOpenStatus, open311Status, STATUSES, STATUS_LABELS } from './report-status.js';

@@ -2,10 +2,11 @@ import type { AppContext } from '../../context.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 
 // The background work of reports, as jobs any node may run: sending a confirmed report to its
-// body, and refreshing the public "Citizen reports" dataset after changes.
+// body, telling followers of updates, and refreshing the public "Citizen reports" dataset after changes.
 
 export const SEND_REPORT_JOB = 'report.send';
 export const REFRESH_DATASET_JOB = 'reports.dataset';
+export const NOTIFY_UPDATE_JOB = 'report.notify';
 /** Changes within this window are refreshed together, well inside the minute promised. */
 const REFRESH_DEBOUNCE_MS = 5_000;
 
@@ -15,6 +16,15 @@ export async function queueSending(ctx: AppContext, reportId: string): Promise<v
     kind: SEND_REPORT_JOB,
     payload: { reportId },
     dedupeKey: `${SEND_REPORT_JOB}:${reportId}`,
+  });
+}
+
+/** An update was posted: tell the reporter and the "me too" followers. */
+export async function queueNotification(ctx: AppContext, updateId: string): Promise<void> {
+  await enqueueJob(ctx.db, {
+    kind: NOTIFY_UPDATE_JOB,
+    payload: { updateId },
+    dedupeKey: `${NOTIFY_UPDATE_JOB}:${updateId}`,
   });
 }
 
