@@ -32,6 +32,7 @@ import { DEMO_ORGANISATIONS, type DemoOrganisation } from './region/organisation
 import { demoWards } from './region/wards.js';
 import { seedDataset, stepsOf } from './datasets/seed-dataset.js';
 import { LARGE_STEPS, seedAllServiceRequests } from './datasets/seed-datastore.js';
+import { seedReportCategories } from './reports/categories.js';
 import { ALL_REQUESTS_SLUG, LARGE_ROWS } from './datasets/service-requests-large.js';
 import { findRegion, saveRegion } from '../features/region/index.js';
 import { seedPostcodes } from '../features/places/index.js';
@@ -180,6 +181,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   step('synthetic postcodes');
   summary.publisher = await seedDemoPublisher(ctx);
   const actor = await demoActor(ctx);
+  // What residents can report, and which body answers each category where.
+  await seedReportCategories(ctx, actor);
   for (const d of DEMO_DATASETS) {
     if (await datasetExists(ctx, d.meta.slug)) {
       // Already there from an earlier run: skip it and its files, keeping the progress honest.
