@@ -64,16 +64,14 @@ export async function postDetails(
 export function cameraPhoto(width = 2400, height = 1200): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: '#336699' } })
     .jpeg()
-    .withMetadata({
-      orientation: 6,
-      exif: {
-        IFD0: { Make: 'PhoneCo', Model: 'Snapper 9' },
-        IFD3: {
-          GPSLatitudeRef: 'N',
-          GPSLatitude: '53/1 28/1 3000/100',
-          GPSLongitudeRef: 'W',
-          GPSLongitude: '2/1 14/1 4500/100',
-        },
+    .withMetadata({ orientation: 6 })
+    .withExif({
+      IFD0: { Make: 'PhoneCo', Model: 'Snapper 9' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '53/1 28/1 3000/100',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '2/1 14/1 4500/100',
       },
     })
     .toBuffer();

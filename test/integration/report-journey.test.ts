@@ -80,7 +80,9 @@ describe('where is the problem', () => {
     const svg = await client.get(img);
     expect(svg.statusCode).toBe(200);
     expect(svg.headers['content-type']).toContain('image/svg+xml');
-    expect(svg.body).toContain('<title>Map: a pin on the chosen spot, inside the outline of West North ward of Westshire Council</title>');
+    expect(svg.body).toContain(
+      '<title>Map: a pin on the chosen spot, inside the outline of West North ward of Westshire Council</title>',
+    );
     // The ward and the borough are drawn as outlines.
     expect(svg.body.match(/<path d="M/g)?.length).toBeGreaterThanOrEqual(3);
   });
@@ -92,7 +94,9 @@ describe('where is the problem', () => {
     expect($(unknown.body)('.govuk-error-message').text()).toContain(
       'We could not find the postcode AB1 2CD',
     );
-    const outside = await client.get((await client.get('/report?q=ZZ9+9ZZ')).headers.location ?? '');
+    const outside = await client.get(
+      (await client.get('/report?q=ZZ9+9ZZ')).headers.location ?? '',
+    );
     expect(outside.statusCode).toBe(422);
     expect($(outside.body)('.govuk-error-summary').text()).toMatch(
       /outside Testshire\. Testshire lies between latitudes 0\.000°N and 1\.000°N/,
@@ -123,11 +127,11 @@ describe('what is the problem', () => {
     const page = await new PageClient(t.app).get(`/report/category?${west()}`);
     expect(page.statusCode).toBe(200);
     const doc = $(page.body);
-    expect(doc('legend').toArray().map((l) => doc(l).text().trim())).toEqual([
-      'Roads',
-      'Rubbish',
-      'Transport',
-    ]);
+    expect(
+      doc('legend')
+        .toArray()
+        .map((l) => doc(l).text().trim()),
+    ).toEqual(['Roads', 'Rubbish', 'Transport']);
     const pothole = doc('input[value=potholes]');
     expect(pothole.attr('name')).toBe('category');
     expect(doc(`#${pothole.attr('id') ?? ''}-item-hint`).text()).toContain(
@@ -168,7 +172,11 @@ describe('the details, and the e-mailed link', () => {
     });
     expect(failed.statusCode).toBe(422);
     const again = $(failed.body);
-    expect(again('.govuk-error-summary a').toArray().map((a) => again(a).text())).toEqual([
+    expect(
+      again('.govuk-error-summary a')
+        .toArray()
+        .map((a) => again(a).text()),
+    ).toEqual([
       'Answer “Is it blocking the road?”',
       'Enter your e-mail address: we send you a link to confirm the report',
     ]);
@@ -207,7 +215,9 @@ describe('the details, and the e-mailed link', () => {
     expect(h1(sent.body)).toBe('Check your e-mail');
     expect($(sent.body)('main').text()).toContain('walker@example.org');
 
-    const mail = (await readOutbox(t.ctx)).map(decodedBody).find((m) => m.includes('walker@example.org'));
+    const mail = (await readOutbox(t.ctx))
+      .map(decodedBody)
+      .find((m) => m.includes('walker@example.org'));
     const link = linkIn(mail ?? '', '/report/confirm/');
     // Opening the link (a mail scanner does) confirms nothing.
     const opened = await client.get(link);

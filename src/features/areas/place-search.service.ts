@@ -35,7 +35,10 @@ const gazetteers = new WeakMap<object, { version: string; areas: Promise<NamedAr
 async function loadAreas(ctx: AppContext): Promise<NamedArea[]> {
   const [orgs, wards] = await Promise.all([allOrganisations(ctx), listWards(ctx.db.kysely)]);
   const nameOf = new Map(orgs.map((o) => [o.id, o.name] as const));
-  const area = (a: Omit<NamedArea, 'point'>): NamedArea => ({ ...a, point: interiorPoint(a.geometry) });
+  const area = (a: Omit<NamedArea, 'point'>): NamedArea => ({
+    ...a,
+    point: interiorPoint(a.geometry),
+  });
   return [
     ...orgs.flatMap((o) =>
       o.boundary

@@ -55,10 +55,14 @@ describe('photos', () => {
       1_000_000,
     );
     expect(photos).toEqual([]);
-    expect(errors.map((e) => e.message)).toEqual([
-      'notes.jpg must be a photo: a JPEG, PNG or HEIC image',
-      'broken.jpg could not be read as an image: it may be damaged; choose another',
-      'huge.jpg must be smaller than 1.0 MB',
+    expect(errors).toEqual([
+      {
+        field: 'photos',
+        message:
+          'The photo “notes.jpg” is not a photo: choose a JPEG, PNG or HEIC image. ' +
+          'The photo “broken.jpg” could not be read as an image: it may be damaged; choose another. ' +
+          'The photo “huge.jpg” must be smaller than 1.0 MB.',
+      },
     ]);
   });
 

@@ -83,8 +83,8 @@ export async function processPhoto(kind: ImageKind, bytes: Buffer): Promise<Proc
 }
 
 /**
- * Checks and converts the photos chosen; every problem is a field error on `photos` naming the
- * file, so the reporter knows which one to change.
+ * Checks and converts the photos chosen; the problems are one field error on `photos` naming
+ * each file, so the reporter knows which ones to change.
  */
 export async function processPhotos(
   uploads: readonly PhotoUpload[],
@@ -98,27 +98,29 @@ export async function processPhotos(
       errors: [{ field: 'photos', message: `Choose at most ${MAX_PHOTOS} photos` }],
     };
   }
+  const problems: string[] = [];
   for (const upload of uploads) {
-    const name = upload.fileName || 'The photo';
-    const fail = (message: string) => errors.push({ field: 'photos', message: `${name} ${message}` });
+    const name = `The photo “${upload.fileName || 'without a name'}”`;
     if (upload.truncated || upload.bytes.length > maxBytes) {
-      fail(`must be smaller than ${formatBytes(maxBytes)}`);
+      problems.push(`${name} must be smaller than ${formatBytes(maxBytes)}.`);
       continue;
     }
     if (upload.bytes.length === 0) {
-      fail('is empty');
+      problems.push(`${name} is empty.`);
       continue;
     }
     const kind = imageKindOf(upload.bytes);
     if (!kind) {
-      fail('must be a photo: a JPEG, PNG or HEIC image');
+      problems.push(`${name} is not a photo: choose a JPEG, PNG or HEIC image.`);
       continue;
     }
     try {
       photos.push(await processPhoto(kind, upload.bytes));
     } catch {
-      fail('could not be read as an image: it may be damaged; choose another');
+      problems.push(`${name} could not be read as an image: it may be damaged; choose another.`);
     }
   }
+  // One message for the one field, naming each photo that is wrong.
+  if (problems.length > 0) errors.push({ field: 'photos', message: problems.join(' ') });
   return { photos, errors };
 }

@@ -8,9 +8,7 @@ import { hashToken } from './report.service.js';
 // scanner opening the link must not confirm anything).
 
 export type ConfirmLinkState =
-  | { state: 'usable'; report: Report }
-  | { state: 'confirmed'; report: Report }
-  | { state: 'gone' };
+  { state: 'usable'; report: Report } | { state: 'confirmed'; report: Report } | { state: 'gone' };
 
 export async function reportConfirmLinkState(
   ctx: AppContext,

@@ -67,5 +67,5 @@ export async function recountSupporters(db: Kysely<Database>, reportId: string):
     .select('supporters_count')
     .where('id', '=', reportId)
     .executeTakeFirst();
-  return Number(row?.supporters_count ?? 0);
+  return row?.supporters_count ?? 0;
 }

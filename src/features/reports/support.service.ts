@@ -39,7 +39,7 @@ export interface SupportResult {
 /** The report a "me too" may join: public and still open. */
 async function supportableReport(ctx: AppContext, reportId: string): Promise<Report> {
   const report = await findReportRow(ctx.db.kysely, reportId);
-  if (!report || report.state !== 'confirmed') throw notFound(`Report ${reportId}`);
+  if (report?.state !== 'confirmed') throw notFound(`Report ${reportId}`);
   if (!isOpenStatus(report.status)) {
     throw conflict(
       `This problem is marked “${STATUS_LABELS[report.status]}”: if it has come back, report it again`,
@@ -102,7 +102,9 @@ export async function supportReport(
   if (!resident) {
     if (!email) throw validationFailed([{ field: 'email', message: 'Enter your e-mail address' }]);
     if (!EMAIL.test(email)) {
-      throw validationFailed([{ field: 'email', message: 'Enter an e-mail address like name@example.com' }]);
+      throw validationFailed([
+        { field: 'email', message: 'Enter an e-mail address like name@example.com' },
+      ]);
     }
   }
   if (report.reporter_email === email) {

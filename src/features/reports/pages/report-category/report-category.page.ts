@@ -3,7 +3,13 @@ import type { AppContext } from '../../../../context.js';
 import { formErrors, type FormErrors } from '../../../../platform/views/forms/form-errors.js';
 import { formPage } from '../../../../platform/views/forms/form-page.js';
 import { categoriesAt } from '../../category.service.js';
-import { journeyHead, pointFrom, stepUrl, textParam, type Point } from '../report-shared/journey.js';
+import {
+  journeyHead,
+  pointFrom,
+  stepUrl,
+  textParam,
+  type Point,
+} from '../report-shared/journey.js';
 
 const TEMPLATE = 'features/reports/pages/report-category/report-category.njk';
 
@@ -34,7 +40,7 @@ export async function renderCategories(
     TEMPLATE,
     {
       ...journeyHead('What is the problem?'),
-      place: place || located.ward?.name || '',
+      place: place !== '' ? place : (located.ward?.name ?? ''),
       lat: point.lat,
       lon: point.lon,
       placeParam: place,

@@ -8,7 +8,9 @@ import { journeyHead } from '../report-shared/journey.js';
 
 const DIR = 'features/reports/pages/report-confirm';
 
-type TokenRoute = { Params: { token: string } };
+interface TokenRoute {
+  Params: { token: string };
+}
 
 /** A link that is unknown or out of time: 410, with what to do. */
 export const renderGone = (reply: FastifyReply, what: string) =>
@@ -27,21 +29,25 @@ export const renderGone = (reply: FastifyReply, what: string) =>
  * sent to the body and published. A second use says it is confirmed already.
  */
 export function reportConfirmPage(app: FastifyInstance, ctx: AppContext): void {
-  app.get<TokenRoute>('/report/confirm/:token', { schema: { hide: true } }, async (request, reply) => {
-    const link = await reportConfirmLinkState(ctx, request.params.token);
-    if (link.state === 'gone') return renderGone(reply, 'report');
-    if (link.state === 'confirmed') {
-      return renderSent(ctx, reply, link.report, 'You have already confirmed this report');
-    }
-    reply.header('cache-control', 'no-store');
-    return reply.page(`${DIR}/confirm.njk`, {
-      ...journeyHead('Confirm your report'),
-      intro: 'Your report is sent to the council, and published, once you confirm it.',
-      quote: link.report.description,
-      action: `/report/confirm/${encodeURIComponent(request.params.token)}`,
-      buttonText: 'Confirm your report',
-    });
-  });
+  app.get<TokenRoute>(
+    '/report/confirm/:token',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const link = await reportConfirmLinkState(ctx, request.params.token);
+      if (link.state === 'gone') return renderGone(reply, 'report');
+      if (link.state === 'confirmed') {
+        return renderSent(ctx, reply, link.report, 'You have already confirmed this report');
+      }
+      reply.header('cache-control', 'no-store');
+      return reply.page(`${DIR}/confirm.njk`, {
+        ...journeyHead('Confirm your report'),
+        intro: 'Your report is sent to the council, and published, once you confirm it.',
+        quote: link.report.description,
+        action: `/report/confirm/${encodeURIComponent(request.params.token)}`,
+        buttonText: 'Confirm your report',
+      });
+    },
+  );
 
   app.post<TokenRoute>(
     '/report/confirm/:token',

@@ -59,7 +59,11 @@ export async function readReportUpload(
     if (first) {
       first = false;
       if (part.type !== 'field' || part.fieldname !== '_csrf') {
-        throw new HttpError(403, 'forbidden', 'The form has expired: reload the page and try again');
+        throw new HttpError(
+          403,
+          'forbidden',
+          'The form has expired: reload the page and try again',
+        );
       }
       await verifyCsrf(app, request, reply, String(part.value));
       continue;

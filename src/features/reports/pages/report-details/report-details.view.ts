@@ -62,16 +62,15 @@ export function questionsView(category: Category, answers: Answers) {
     .map((q) => {
       const answer = answers[q.code];
       const chosen = new Set(many(answer));
-      const control =
-        !q.variable
-          ? 'note'
-          : q.datatype === 'singlevaluelist'
-            ? 'radios'
-            : q.datatype === 'multivaluelist'
-              ? 'checkboxes'
-              : q.datatype === 'text'
-                ? 'textarea'
-                : 'input';
+      const control = !q.variable
+        ? 'note'
+        : q.datatype === 'singlevaluelist'
+          ? 'radios'
+          : q.datatype === 'multivaluelist'
+            ? 'checkboxes'
+            : q.datatype === 'text'
+              ? 'textarea'
+              : 'input';
       return {
         code: q.code,
         name: `attribute[${q.code}]`,

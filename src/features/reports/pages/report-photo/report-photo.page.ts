@@ -3,7 +3,9 @@ import type { AppContext } from '../../../../context.js';
 import { notFound } from '../../../../platform/errors.js';
 import { getReport } from '../../report.service.js';
 
-type PhotoRoute = { Params: { id: string; photo: string } };
+interface PhotoRoute {
+  Params: { id: string; photo: string };
+}
 
 /**
  * A report's photo, as stored (a JPEG without metadata), for whoever may see the report: the

@@ -69,12 +69,22 @@ export function reportStartPage(app: FastifyInstance, ctx: AppContext): void {
     const query = request.query as Record<string, unknown>;
     if (query.q === undefined) return renderStart(ctx, reply, { q: '', matches: null });
     const q = textParam(query, 'q', 100);
-    if (!q) return renderStart(ctx, reply, { q, matches: null }, searchError('Enter a postcode or the name of a place'));
+    if (!q)
+      return renderStart(
+        ctx,
+        reply,
+        { q, matches: null },
+        searchError('Enter a postcode or the name of a place'),
+      );
     if (isPostcodeShape(q)) {
       try {
         const found = await lookupPostcode(ctx, q);
         return await reply.redirect(
-          stepUrl('/report/where', { lat: found.latitude, lon: found.longitude }, { place: found.postcode }),
+          stepUrl(
+            '/report/where',
+            { lat: found.latitude, lon: found.longitude },
+            { place: found.postcode },
+          ),
           303,
         );
       } catch (err) {
@@ -85,7 +95,9 @@ export function reportStartPage(app: FastifyInstance, ctx: AppContext): void {
           ctx,
           reply,
           { q, matches: null },
-          searchError(`We could not find the postcode ${q.toUpperCase()}.${hint} You can also type the name of a ward or borough`),
+          searchError(
+            `We could not find the postcode ${q.toUpperCase()}.${hint} You can also type the name of a ward or borough`,
+          ),
         );
       }
     }

@@ -19,8 +19,12 @@ import { ageInWords, journeyHead } from '../report-shared/journey.js';
 const DIR = 'features/reports/pages/report-support';
 const LABELS = { email: { label: 'E-mail address', id: 'email' } };
 
-type IdRoute = { Params: { id: string } };
-type TokenRoute = { Params: { token: string } };
+interface IdRoute {
+  Params: { id: string };
+}
+interface TokenRoute {
+  Params: { token: string };
+}
 
 const verified = (actor: Actor) =>
   actor.user?.emailVerified === true && actor.scopes.has('reports') ? actor.user : null;
@@ -113,7 +117,8 @@ export function reportSupportPages(app: FastifyInstance, ctx: AppContext): void 
         );
       } catch (err) {
         const fields = fieldErrorsOf(err);
-        if (fields) return renderForm(ctx, reply, request.actor, id, email, formErrors(fields, LABELS));
+        if (fields)
+          return renderForm(ctx, reply, request.actor, id, email, formErrors(fields, LABELS));
         if (err instanceof DomainError && ['conflict', 'rate_limited'].includes(err.kind)) {
           const status = err.kind === 'rate_limited' ? 429 : 409;
           const errors = formErrors([{ field: 'email', message: err.message }], LABELS);

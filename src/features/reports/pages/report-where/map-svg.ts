@@ -32,7 +32,12 @@ function boxOf(outline: AreaOutline): Box {
 /** The frame: the ward's box with a margin (else the body's, else ~1 km around the point). */
 function frameOf(point: Point, ward: AreaOutline | null, body: AreaOutline | null): Box {
   const base = ward ? boxOf(ward) : body ? boxOf(body) : null;
-  const [w, s, e, n] = base ?? [point.lon - 0.01, point.lat - 0.006, point.lon + 0.01, point.lat + 0.006];
+  const [w, s, e, n] = base ?? [
+    point.lon - 0.01,
+    point.lat - 0.006,
+    point.lon + 0.01,
+    point.lat + 0.006,
+  ];
   const mx = Math.max((e - w) * 0.15, 0.002);
   const my = Math.max((n - s) * 0.15, 0.0012);
   // The pin is always inside the frame, even where the files disagree by a hair.
@@ -65,10 +70,7 @@ function pathOf(outline: AreaOutline, at: (lon: number, lat: number) => [number,
   return polygons
     .flatMap((rings) =>
       rings.map(
-        (ring) =>
-          `M${ring
-            .map(([lon = 0, lat = 0]) => at(lon, lat).join(','))
-            .join('L')}Z`,
+        (ring) => `M${ring.map(([lon = 0, lat = 0]) => at(lon, lat).join(',')).join('L')}Z`,
       ),
     )
     .join('');
