@@ -99,7 +99,9 @@ describe('the map of the first step', () => {
     const button = page.getByRole('button', { name: 'Report a problem here' });
     await expect(button.isDisabled()).resolves.toBe(true);
     await page.locator('#report-map').click();
-    await expect(page.locator('#report-map-status').textContent()).resolves.toContain('Pin dropped');
+    await expect(page.locator('#report-map-status').textContent()).resolves.toContain(
+      'Pin dropped',
+    );
     await expect(button.isDisabled()).resolves.toBe(false);
     await expectAccessible(page);
     await navigate(page, () => button.click());
