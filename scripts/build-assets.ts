@@ -30,6 +30,7 @@ export async function buildAssets(): Promise<void> {
       app: path.join(root, 'client', 'app.ts'),
       chart: path.join(root, 'client', 'chart.ts'),
       map: path.join(root, 'client', 'map.ts'),
+      'report-map': path.join(root, 'client', 'report-map.ts'),
       upload: path.join(root, 'client', 'upload.ts'),
     },
     bundle: true,

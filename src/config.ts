@@ -201,6 +201,12 @@ export const settings = {
     default: 48,
     doc: 'How long the e-mailed link that confirms a report (or a "me too") works, in hours.',
   },
+  reportPhotoMaxBytes: {
+    env: 'REPORT_PHOTO_MAX_BYTES',
+    kind: 'integer',
+    default: 10_000_000,
+    doc: 'Largest photo a resident may attach to a report, in bytes (each of up to three).',
+  },
   brandColour: {
     env: 'BRAND_COLOUR',
     kind: 'string',

@@ -8,3 +8,9 @@ export { locate, type Body, type Located } from './locate.service.js';
 export { importWardFeatures } from './ward-import.service.js';
 export { addWardsIfNone, type WardInput } from './ward.service.js';
 export { buildLocator, type Area, type Locator } from './locator.js';
+export {
+  outlinesAt,
+  searchPlaces,
+  type AreaOutline,
+  type PlaceMatch,
+} from './place-search.service.js';

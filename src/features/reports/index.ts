@@ -30,3 +30,21 @@ export {
 } from './report.service.js';
 export { applyReportUpdate, postReportUpdate, type UpdateInput } from './report-update.service.js';
 export { isOpenStatus, open311Status, STATUSES, STATUS_LABELS } from './report-status.js';
+export {
+  nearbyReports,
+  distanceMetres,
+  NEARBY_METRES,
+  type NearbyReport,
+} from './nearby.service.js';
+export {
+  submitReport,
+  photoKey,
+  type SubmitInput,
+  type SubmittedReport,
+} from './report-submit.service.js';
+export {
+  confirmSupport,
+  supportReport,
+  type SupportOutcome,
+  type SupportResult,
+} from './support.service.js';

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { registerReportJourney } from './pages/report-pages.js';
 
 /** The reports feature's API and pages. */
-export function registerReports(_app: FastifyInstance, _ctx: AppContext): void {
+export function registerReports(app: FastifyInstance, ctx: AppContext): void {
   // Routes and pages register here.
+  registerReportJourney(app, ctx);
 }

@@ -14,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     publisher: { email: string; password: string };
+    /** The server's DATA_DIR: its outbox holds the mail it sent (DATA_DIR/outbox). */
+    dataDir: string;
   }
 }
 
@@ -30,6 +32,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   project.provide('baseUrl', address);
   project.provide('publisher', PUBLISHER);
+  project.provide('dataDir', dataDir);
   return async () => {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
