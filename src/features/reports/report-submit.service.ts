@@ -4,6 +4,7 @@ import type { ReportPhoto } from '../../platform/db/schema.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { DomainError, validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
+import { enforceRateLimit } from '../../platform/rate-limit.js';
 import type { MailMessage, Mailer } from '../../platform/mail/mailer.js';
 import type { Actor } from '../accounts/index.js';
 import { processPhotos, type PhotoUpload } from './photo.service.js';
@@ -56,6 +57,13 @@ export async function submitReport(
   actor: Actor,
   input: SubmitInput,
 ): Promise<SubmittedReport> {
+  // Counted outside the transaction, before the photos cost any work: failed attempts count
+  // too (createReport's own limits roll back with a failed submission).
+  await enforceRateLimit(
+    ctx.db,
+    { key: `report-attempt:address:${input.clientAddress}`, limit: 60, windowS: 3600 },
+    'Too many attempts to report from this address; try again in an hour',
+  );
   const { photos, errors: photoErrors } = await processPhotos(
     input.photos,
     ctx.config.reportPhotoMaxBytes,
