@@ -39,8 +39,7 @@ afterAll(async () => {
   await Promise.all([smtp.close(), receiver.close()]);
 });
 
-const drain = (options: RunOptions = {}) =>
-  runDueJobs(t.ctx.db, reportJobHandlers(t.ctx), options);
+const drain = (options: RunOptions = {}) => runDueJobs(t.ctx.db, reportJobHandlers(t.ctx), options);
 
 const base = { source: 'web', clientAddress: '192.0.2.10' } as const;
 

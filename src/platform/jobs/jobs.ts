@@ -189,7 +189,12 @@ export const findJob = (db: Db, id: string): Promise<Job | undefined> => findJob
  * (back in the queue after an error, to be retried) and parked (given up on).
  */
 export function troubledJobs(db: Db, kind: string, limit = 500): Promise<Job[]> {
-  return listJobs(db.kysely, { kind, states: ['queued', 'running', 'parked'], withError: true, limit });
+  return listJobs(db.kysely, {
+    kind,
+    states: ['queued', 'running', 'parked'],
+    withError: true,
+    limit,
+  });
 }
 
 /** An administrator's "try again": a parked job back in the queue, due now, attempts from zero. */

@@ -72,7 +72,7 @@ export function notifyUpdateHandler(ctx: AppContext): JobHandler {
     const updateId = (payload as { updateId?: unknown } | null)?.updateId;
     if (typeof updateId !== 'string') throw new PermanentJobError('The job names no update');
     const update = await findUpdateRow(ctx.db.kysely, updateId);
-    if (!update || update.hidden !== 0) return;
+    if (update?.hidden !== 0) return;
     const report = await findReportRow(ctx.db.kysely, update.report_id);
     // The link must work for whoever reads the mail: only public reports are told about.
     if (report?.state !== 'confirmed') return;

@@ -56,7 +56,11 @@ const reportIdOf = (job: Job): string | null => {
 
 /** Every body that answers a category or has reports on the way, by name. */
 export async function sendingOverview(ctx: AppContext, actor: Actor): Promise<BodySending[]> {
-  authorise(actor, { type: 'reports:operate' }, 'Only site administrators see how reports are sent');
+  authorise(
+    actor,
+    { type: 'reports:operate' },
+    'Only site administrators see how reports are sent',
+  );
   const db = ctx.db.kysely;
   const since = new Date(Date.now() - WEEK_MS).toISOString();
   const [orgs, routes, categories, waiting, sent, jobs] = await Promise.all([
@@ -68,7 +72,12 @@ export async function sendingOverview(ctx: AppContext, actor: Actor): Promise<Bo
     troubledJobs(ctx.db, SEND_REPORT_JOB),
   ]);
   const reports = new Map(
-    (await findReportBriefs(db, jobs.flatMap((j) => reportIdOf(j) ?? []))).map((r) => [r.id, r]),
+    (
+      await findReportBriefs(
+        db,
+        jobs.flatMap((j) => reportIdOf(j) ?? []),
+      )
+    ).map((r) => [r.id, r]),
   );
   const categoryName = new Map(categories.map((c) => [c.id, c.name]));
   const bodies = new Map<string, BodySending>();
@@ -76,7 +85,15 @@ export async function sendingOverview(ctx: AppContext, actor: Actor): Promise<Bo
     let body = bodies.get(id);
     const org = orgs.find((o) => o.id === id);
     if (!body && org) {
-      body = { slug: org.slug, name: org.name, methods: [], waiting: 0, sent_last_7_days: 0, failing: [], parked: [] };
+      body = {
+        slug: org.slug,
+        name: org.name,
+        methods: [],
+        waiting: 0,
+        sent_last_7_days: 0,
+        failing: [],
+        parked: [],
+      };
       bodies.set(id, body);
     }
     return body;
@@ -122,7 +139,11 @@ export async function sendAgain(ctx: AppContext, actor: Actor, jobId: string): P
   const job = await findJob(ctx.db, jobId);
   if (job?.kind !== SEND_REPORT_JOB) throw notFound(`Sending job ${jobId}`);
   if (!(await requeueJob(ctx.db, job.id))) {
-    throw conflict('This report is not parked: it is waiting, being sent or sent', undefined, 'not_parked');
+    throw conflict(
+      'This report is not parked: it is waiting, being sent or sent',
+      undefined,
+      'not_parked',
+    );
   }
   const reportId = reportIdOf(job);
   if (reportId) await markReportRequeued(ctx.db.kysely, reportId);

@@ -101,9 +101,6 @@ export function findReportBriefs(
     .execute();
 }
 
-export function findUpdateRow(
-  db: Kysely<Database>,
-  id: string,
-): Promise<ReportUpdate | undefined> {
+export function findUpdateRow(db: Kysely<Database>, id: string): Promise<ReportUpdate | undefined> {
   return db.selectFrom('report_updates').selectAll().where('id', '=', id).executeTakeFirst();
 }

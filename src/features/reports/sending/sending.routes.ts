@@ -7,7 +7,9 @@ import { pageFrom } from '../../../platform/paging.js';
 import { sendingOverview } from './sending-status.service.js';
 
 const Problem = Type.Object({
-  job_id: Type.String({ description: 'The sending job (POST /publish/sending/{job_id}/send-again)' }),
+  job_id: Type.String({
+    description: 'The sending job (POST /publish/sending/{job_id}/send-again)',
+  }),
   report_id: Type.String(),
   report_url: Type.String({ description: 'The report’s public page' }),
   category: Type.String(),

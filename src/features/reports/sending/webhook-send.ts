@@ -39,7 +39,7 @@ function webhookUrl(destination: string): URL {
 export async function sendByWebhook(ctx: AppContext, d: Dispatch): Promise<void> {
   const url = webhookUrl(d.route.destination);
   if (!d.route.secret) throw new PermanentJobError('The webhook route has no secret to sign with');
-  const { answers: _answers, ...payload } = await outgoingReport(ctx, d);
+  const payload = await outgoingReport(ctx, d);
   const body = JSON.stringify({ event: 'report.created', ...payload });
   let res: Response;
   try {
@@ -59,7 +59,10 @@ export async function sendByWebhook(ctx: AppContext, d: Dispatch): Promise<void>
     });
   } catch (err) {
     const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause : err) : null;
-    throw new Error(`The webhook ${url.origin} could not be reached: ${cause?.message ?? String(err)}`);
+    throw new Error(
+      `The webhook ${url.origin} could not be reached: ${cause?.message ?? String(err)}`,
+      { cause: err },
+    );
   }
   if (res.ok) {
     await res.body?.cancel();
@@ -67,7 +70,8 @@ export async function sendByWebhook(ctx: AppContext, d: Dispatch): Promise<void>
   }
   const snippet = await answerSnippet(res);
   const message = `The webhook ${url.origin} answered ${String(res.status)}${snippet ? `: ${snippet}` : ''}`;
-  const refused = (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) ||
+  const refused =
+    (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) ||
     (res.status >= 300 && res.status < 400);
   throw refused ? new PermanentJobError(message) : new Error(message);
 }
