@@ -32,7 +32,7 @@ const drain = () => runDueJobs(t.ctx.db, reportJobHandlers(t.ctx), { backoff: ()
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  t = await createTestApp({ jobPollIntervalMs: 3_600_000 });
+  t = await createTestApp();
   fx = await seedReportFixture(t.ctx);
   for (const email of Object.values(PEOPLE)) await setPassword(t.ctx, email, PASSWORD);
   await offerCategory(t.ctx, fx.actors.admin, {

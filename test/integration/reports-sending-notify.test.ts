@@ -41,7 +41,7 @@ async function support(email: string, confirmed: boolean) {
 
 beforeAll(async () => {
   smtp = await startMailCatcher();
-  t = await createTestApp({ smtpUrl: smtp.url, jobPollIntervalMs: 3_600_000 });
+  t = await createTestApp({ smtpUrl: smtp.url });
   fx = await seedReportFixture(t.ctx);
   ({ report } = await createReport(t.ctx, fx.actors.resident, {
     category: 'fly-tipping',

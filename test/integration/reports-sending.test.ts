@@ -19,8 +19,8 @@ import {
 import { seedReportFixture, type ReportFixture } from '../helpers/report-fixture.js';
 
 // Sending confirmed reports to the body that answers them, with real ends: an SMTP server and
-// webhook receivers on loopback. The app's own job runner is slowed to an hour so that the
-// test drains the queue itself, as a second process would.
+// webhook receivers on loopback. The test drains the queue itself (the test app's own runner
+// waits an hour), as a second process would.
 
 let t: TestApp;
 let fx: ReportFixture;
@@ -31,7 +31,7 @@ const SECRET = 'webhook-secret-of-eastshire';
 beforeAll(async () => {
   smtp = await startMailCatcher();
   receiver = await startReceiver();
-  t = await createTestApp({ smtpUrl: smtp.url, jobPollIntervalMs: 3_600_000 });
+  t = await createTestApp({ smtpUrl: smtp.url });
   fx = await seedReportFixture(t.ctx);
 }, 60_000);
 afterAll(async () => {
