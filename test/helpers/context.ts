@@ -26,6 +26,9 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     blobDir: path.join(dir, 'blobs'),
     logLevel: 'silent',
     baseUrl: 'http://metrodata.test',
+    // The app's own job runner looks once at start and then hourly: tests drain the queue
+    // themselves (runDueJobs), so a background send never races a test's assertions.
+    jobPollIntervalMs: 3_600_000,
     ...overrides,
   });
   let schema: string | undefined;

@@ -1,5 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import { notifyUpdateHandler } from './sending/notify.js';
+import { sendReportHandler } from './sending/send-report.js';
 
 // The background work of reports, as jobs any node may run: sending a confirmed report to its
 // body, telling followers of updates, and refreshing the public "Citizen reports" dataset after changes.
@@ -39,6 +41,9 @@ export async function queueDatasetRefresh(ctx: AppContext): Promise<void> {
 }
 
 /** The handlers app.ts gives the job runner. */
-export function reportJobHandlers(_ctx: AppContext): Record<string, JobHandler> {
-  return {};
+export function reportJobHandlers(ctx: AppContext): Record<string, JobHandler> {
+  return {
+    [SEND_REPORT_JOB]: sendReportHandler(ctx),
+    [NOTIFY_UPDATE_JOB]: notifyUpdateHandler(ctx),
+  };
 }

@@ -108,11 +108,18 @@ export function findJob(db: Kysely<Database>, id: string): Promise<Job | undefin
 
 export function listJobs(
   db: Kysely<Database>,
-  filter: { kind?: string; states?: readonly Job['state'][]; limit: number },
+  filter: {
+    kind?: string;
+    states?: readonly Job['state'][];
+    /** Only jobs whose last attempt failed. */
+    withError?: boolean;
+    limit: number;
+  },
 ): Promise<Job[]> {
   let q = db.selectFrom('jobs').selectAll();
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.states) q = q.where('state', 'in', filter.states);
+  if (filter.withError) q = q.where('last_error', 'is not', null);
   return q.orderBy('updated_at', 'desc').limit(filter.limit).execute();
 }
 

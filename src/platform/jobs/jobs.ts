@@ -5,9 +5,12 @@ import { newId } from '../ids.js';
 import {
   claimNextJob,
   deleteDoneJobs,
+  findJob as findJobRow,
   finishJob,
   insertJob,
+  listJobs,
   renewJobLease,
+  requeueJob as requeueJobRow,
 } from './job.repository.js';
 
 // Background work any process may run (DESIGN: jobs leased from the catalogue database). A job
@@ -177,3 +180,23 @@ export function startJobRunner(
     },
   };
 }
+
+/** One job, for an administrator's view of it. */
+export const findJob = (db: Db, id: string): Promise<Job | undefined> => findJobRow(db.kysely, id);
+
+/**
+ * Jobs of a kind that need an administrator's eye, most recently changed first: failing
+ * (back in the queue after an error, to be retried) and parked (given up on).
+ */
+export function troubledJobs(db: Db, kind: string, limit = 500): Promise<Job[]> {
+  return listJobs(db.kysely, {
+    kind,
+    states: ['queued', 'running', 'parked'],
+    withError: true,
+    limit,
+  });
+}
+
+/** An administrator's "try again": a parked job back in the queue, due now, attempts from zero. */
+export const requeueJob = (db: Db, id: string): Promise<boolean> =>
+  requeueJobRow(db.kysely, id, new Date().toISOString());

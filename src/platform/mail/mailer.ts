@@ -9,6 +9,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Where replies go instead of MAIL_FROM (a report's reporter, for the body answering it). */
+  replyTo?: string;
 }
 
 /** Sends e-mail. Services call `send()` and never know whether it went by SMTP or to a file. */

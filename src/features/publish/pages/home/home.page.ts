@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { publisherHome } from '../../publish.service.js';
 import { canEditPromises } from '../../../promises/index.js';
+import { can } from '../../../accounts/index.js';
 
 /** /publish: the organisations the person publishes for, with all their datasets. */
 export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
@@ -11,6 +12,7 @@ export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
       section: 'publish',
       organisations: await publisherHome(ctx, request.actor),
       canEditPromises: await canEditPromises(ctx, request.actor),
+      canOperateReports: can(request.actor, { type: 'reports:operate' }),
     }),
   );
 }
