@@ -29,6 +29,12 @@ async function report(where: 'west' | 'east', category = 'fly-tipping', descript
   return report;
 }
 
+interface Answer {
+  error: { details: { field: string; message: string }[] };
+  report: Record<string, unknown>;
+  update: { id: string };
+}
+
 const post = (token: string, url: string, payload: object) =>
   t.app.inject({
     method: 'POST',
@@ -64,7 +70,7 @@ describe('status updates by the body', () => {
       duplicate_of: eastern.id,
     });
     expect(other.statusCode).toBe(422);
-    expect(other.json().error.details).toEqual([
+    expect(other.json<Answer>().error.details).toEqual([
       { field: 'duplicate_of', message: 'must be another report of the same body' },
     ]);
     const itself = await post(fx.tokens.westEditor, url, {
@@ -72,7 +78,7 @@ describe('status updates by the body', () => {
       duplicate_of: copy.id,
     });
     expect(itself.statusCode).toBe(422);
-    expect(itself.json().error.details[0].message).toBe('cannot be the report itself');
+    expect(itself.json<Answer>().error.details[0]?.message).toBe('cannot be the report itself');
     const missing = await post(fx.tokens.westEditor, url, { status: 'duplicate' });
     expect(missing.statusCode).toBe(422);
     const ok = await post(fx.tokens.westEditor, url, {
@@ -81,7 +87,7 @@ describe('status updates by the body', () => {
       text: 'Already reported',
     });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().report).toMatchObject({ status: 'duplicate', duplicate_of: original.id });
+    expect(ok.json<Answer>().report).toMatchObject({ status: 'duplicate', duplicate_of: original.id });
     expect((await getReport(t.ctx, anonymous, copy.id)).report.duplicate_of).toBe(original.id);
   });
 
@@ -193,7 +199,7 @@ describe('moderation', () => {
     const upd = await post(fx.tokens.westEditor, `/api/v1/reports/${r.id}/updates`, {
       text: 'Call me on 07700 900123',
     });
-    const updateId = upd.json().update.id as string;
+    const updateId = upd.json<Answer>().update.id;
     expect(
       (
         await post(fx.tokens.westEditor, url, {
