@@ -87,7 +87,10 @@ describe('status updates by the body', () => {
       text: 'Already reported',
     });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json<Answer>().report).toMatchObject({ status: 'duplicate', duplicate_of: original.id });
+    expect(ok.json<Answer>().report).toMatchObject({
+      status: 'duplicate',
+      duplicate_of: original.id,
+    });
     expect((await getReport(t.ctx, anonymous, copy.id)).report.duplicate_of).toBe(original.id);
   });
 

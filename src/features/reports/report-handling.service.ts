@@ -12,6 +12,7 @@ import { isOpenStatus, isStatus, STATUS_LABELS, STATUSES } from './report-status
 import { applyReportUpdate, type UpdateInput } from './report-update.service.js';
 import { canSeeReport } from './report.service.js';
 import { findReportRow, reportsInBox } from './report.repository.js';
+import { findPhotoOfReport } from './report-moderation.repository.js';
 
 // The body's staff deal with a report: a new status with a public update, marking it a
 // duplicate of another of theirs, or passing it to the body that is responsible (re-routing).
@@ -51,6 +52,19 @@ export async function reportForStaff(
     'Only the staff of the body responsible handle this report',
   );
   return report;
+}
+
+/** A photo of a report for its staff, hidden or not: its row and its bytes. */
+export async function photoForStaff(
+  ctx: AppContext,
+  actor: Actor,
+  reportId: string,
+  photoId: string,
+) {
+  const report = await reportForStaff(ctx, actor, reportId);
+  const photo = await findPhotoOfReport(ctx.db.kysely, report.id, photoId);
+  if (!photo) throw notFound(`Photo ${photoId}`);
+  return { photo, body: await ctx.blobs.get(photo.blob_key) };
 }
 
 /** The bodies a report could be passed to: every other body answering its category. */
