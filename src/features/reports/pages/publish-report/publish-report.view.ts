@@ -55,12 +55,9 @@ export function handlingInputOf(form: UpdateForm): HandlingInput {
   return {
     status: form.status === '' ? undefined : form.status,
     text: form.text,
-    duplicateOf:
-      form.status === 'duplicate'
-        ? form.duplicate_ref || form.duplicate_of || undefined
-        : undefined,
-    organisation:
-      form.status === 'not_responsible' && form.organisation ? form.organisation : undefined,
+    // Given with another status, they are refused by the service rather than ignored.
+    duplicateOf: form.duplicate_ref || form.duplicate_of || undefined,
+    organisation: form.organisation || undefined,
     source: 'web',
   };
 }
