@@ -43,6 +43,8 @@ const PUBLISHER_PAGES = [
   '/publish/datasets/full-fibre-gigabit-coverage/edit',
   '/publish/datasets/full-fibre-gigabit-coverage/upload',
   '/publish/organisations/gmca/members',
+  '/publish/organisations/gmca/categories',
+  '/publish/reports',
   '/account/tokens',
   '/publish/promises',
   '/publish/promises/new',

@@ -15,6 +15,7 @@ export async function publisherOrganisations(ctx: AppContext, actor: Actor) {
       org,
       canPublish: can(actor, { type: 'dataset:create', organisationId: org.id }),
       canManageMembers: can(actor, { type: 'organisation:manage-members', organisationId: org.id }),
+      canManageCategories: can(actor, { type: 'category:manage', organisationId: org.id }),
     }))
     .filter((o) => o.canPublish || o.canManageMembers);
 }

@@ -17,6 +17,13 @@ export {
   type Offer,
   type OfferInput,
 } from './category.service.js';
+export { handledBodies } from './report-queue.service.js';
+export { handleReport, type HandlingInput } from './report-handling.service.js';
+export {
+  moderateReport,
+  listModerations,
+  type ModerationInput,
+} from './report-moderation.service.js';
 export { registerReports } from './reports.plugin.js';
 export { reportJobHandlers } from './report-jobs.js';
 export {

@@ -50,7 +50,12 @@ export async function applyReportUpdate(
   ctx: AppContext,
   report: Report,
   input: UpdateInput & { authorId: string | null; organisationId: string | null },
-  extra: Partial<Pick<Report, 'duplicate_of' | 'organisation_id' | 'send_state'>> = {},
+  extra: Partial<
+    Pick<
+      Report,
+      'duplicate_of' | 'organisation_id' | 'send_state' | 'sent_at' | 'external_id' | 'send_error'
+    >
+  > = {},
 ): Promise<ReportUpdate | null> {
   const status = checkUpdate(input);
   const at = input.at ?? now();

@@ -51,6 +51,8 @@ export interface ReportFilter {
   to?: string | undefined;
   /** On `updated_at`: reports changed since (feeds, the dataset). */
   updatedSince?: string | undefined;
+  /** On `updated_at`: reports not changed since (the queue's "needs attention"). */
+  updatedBefore?: string | undefined;
   bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number } | undefined;
 }
 
@@ -71,6 +73,7 @@ function filtered(
   if (f.from) q = q.where('created_at', '>=', f.from);
   if (f.to) q = q.where('created_at', '<', f.to);
   if (f.updatedSince) q = q.where('updated_at', '>=', f.updatedSince);
+  if (f.updatedBefore) q = q.where('updated_at', '<', f.updatedBefore);
   if (f.bbox) {
     q = q
       .where('longitude', '>=', f.bbox.minLon)

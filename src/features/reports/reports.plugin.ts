@@ -1,12 +1,24 @@
 import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
+import { publishCategoriesPages } from './pages/publish-categories/publish-categories.page.js';
+import { publishOrgCategoriesPages } from './pages/publish-org-categories/publish-org-categories.page.js';
+import { publishModeratePages } from './pages/publish-report-moderate/publish-report-moderate.page.js';
+import { publishReportPages } from './pages/publish-report/publish-report.page.js';
+import { publishReportsPage } from './pages/publish-reports/publish-reports.page.js';
 import { publishSendingPages } from './pages/publish-sending/publish-sending.page.js';
 import { registerReportJourney } from './pages/report-pages.js';
+import { reportHandlingRoutes } from './report-handling.routes.js';
 import { sendingRoutes } from './sending/sending.routes.js';
 
 /** The reports feature's API and pages. */
 export function registerReports(app: Api, ctx: AppContext): void {
   registerReportJourney(app, ctx);
+  reportHandlingRoutes(app, ctx);
   sendingRoutes(app, ctx);
+  publishReportsPage(app, ctx);
+  publishReportPages(app, ctx);
+  publishModeratePages(app, ctx);
+  publishOrgCategoriesPages(app, ctx);
+  publishCategoriesPages(app, ctx);
   publishSendingPages(app, ctx);
 }

@@ -9,6 +9,7 @@ import { openContext } from '../../../src/bootstrap.js';
 import { loadConfig } from '../../../src/config.js';
 import { seedDemo } from '../../../src/demo/seed.js';
 import { createPublisher, PUBLISHER } from './publisher.js';
+import { COUNCIL_EDITOR, createCouncilJourney } from './council.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +17,7 @@ declare module 'vitest' {
     publisher: { email: string; password: string };
     /** The server's DATA_DIR: its outbox holds the mail it sent (DATA_DIR/outbox). */
     dataDir: string;
+    council: { email: string; password: string; reportId: string };
   }
 }
 
@@ -28,11 +30,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const ctx = await openContext(config);
   await seedDemo(ctx, { force: false, largeRows: 20_000 });
   await createPublisher(ctx);
+  const { reportId } = await createCouncilJourney(ctx);
   const app = await buildApp(ctx, { ownsContext: true, logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   project.provide('baseUrl', address);
   project.provide('publisher', PUBLISHER);
   project.provide('dataDir', dataDir);
+  project.provide('council', { ...COUNCIL_EDITOR, reportId });
   return async () => {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { publisherHome } from '../../publish.service.js';
 import { canEditPromises } from '../../../promises/index.js';
+import { handledBodies } from '../../../reports/index.js';
 import { can } from '../../../accounts/index.js';
 
 /** /publish: the organisations the person publishes for, with all their datasets. */
@@ -13,6 +14,8 @@ export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
       organisations: await publisherHome(ctx, request.actor),
       canEditPromises: await canEditPromises(ctx, request.actor),
       canOperateReports: can(request.actor, { type: 'reports:operate' }),
+      handlesReports: (await handledBodies(ctx, request.actor)).length > 0,
+      canDefineCategories: can(request.actor, { type: 'category:define' }),
     }),
   );
 }
