@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/features/accounts/index.js';
-import { createReport, getReport } from '../../src/features/reports/index.js';
+import { createReport, getReport, reportJobHandlers } from '../../src/features/reports/index.js';
 import { runDueJobs } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedReportFixture, type ReportFixture } from '../helpers/report-fixture.js';
@@ -163,6 +163,21 @@ describe('moderation', () => {
       (await post(fx.tokens.westEditor, url, { action: 'unhide', reason: 'Reviewed' })).statusCode,
     ).toBe(201);
     expect((await getReport(t.ctx, anonymous, r.id)).report.moderated).toBe(1);
+  });
+
+  it('sends a report hidden before it went once it is shown again', async () => {
+    const r = await report('west', 'fly-tipping', 'Mattress by the canal');
+    const url = `/api/v1/reports/${r.id}/moderations`;
+    expect(
+      (await post(fx.tokens.westEditor, url, { action: 'hide', reason: 'Check' })).statusCode,
+    ).toBe(201);
+    await runDueJobs(t.ctx.db, reportJobHandlers(t.ctx));
+    expect((await getReport(t.ctx, fx.actors.westEditor, r.id)).report.send_state).toBe('unsent');
+    expect(
+      (await post(fx.tokens.westEditor, url, { action: 'unhide', reason: 'Fine' })).statusCode,
+    ).toBe(201);
+    await runDueJobs(t.ctx.db, reportJobHandlers(t.ctx));
+    expect((await getReport(t.ctx, anonymous, r.id)).report.send_state).toBe('sent');
   });
 
   it('hides a photo and an update from the public only', async () => {

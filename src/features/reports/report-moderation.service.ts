@@ -12,7 +12,7 @@ import { conflict, validationFailed, type FieldError } from '../../platform/erro
 import { newId, now } from '../../platform/ids.js';
 import { authorise, userNames, type Actor } from '../accounts/index.js';
 import { reportForStaff } from './report-handling.service.js';
-import { queueDatasetRefresh } from './report-jobs.js';
+import { queueDatasetRefresh, queueSending } from './report-jobs.js';
 import {
   findPhotoOfReport,
   findUpdateOfReport,
@@ -189,6 +189,8 @@ export async function moderateReport(
     });
   });
   await queueDatasetRefresh(ctx);
+  // A report hidden before it was sent was skipped by the sending job: shown again, it goes.
+  if (action === 'unhide' && report.send_state === 'unsent') await queueSending(ctx, report.id);
   return moderation;
 }
 
