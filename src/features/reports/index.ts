@@ -30,3 +30,16 @@ export {
 } from './report.service.js';
 export { applyReportUpdate, postReportUpdate, type UpdateInput } from './report-update.service.js';
 export { isOpenStatus, open311Status, STATUSES, STATUS_LABELS } from './report-status.js';
+export {
+  getServiceRequest,
+  listPublicUpdates,
+  listServiceRequests,
+  publicUpdateByExternalId,
+  type PublicReportUpdate,
+  type PublicServiceRequest,
+  type ServiceRequestQuery,
+} from './service-requests.service.js';
+export { sendByOpen311, type Open311Sent } from './sending/open311-client.js';
+export { pollOpen311Updates, type PollResult } from './sending/open311-updates.js';
+export { OPEN311_POLL_JOB, queueOpen311Poll } from './sending/open311-poll-queue.js';
+export { extendedOpen311Status, statusFromOpen311 } from './sending/open311-status.js';
