@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { load } from 'cheerio';
-import type { Element } from 'domhandler';
+import { isTag, type AnyNode, type Element } from 'domhandler';
 
 // Open311 GeoReport v2 in tests: the official JSON Schemas and Swagger description (read from
 // ../shared/conformance, never copied here), XML read back into the JSON's shape, and forms.
@@ -33,7 +33,8 @@ export type Open311Schema = 'services' | 'service-definition' | 'requests' | 're
 export function open311Validators(): Record<Open311Schema, (value: unknown) => string[]> {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  for (const name of ['service', 'request']) ajv.addSchema(readOpen311(`${name}.json`), `${name}.json`);
+  for (const name of ['service', 'request'])
+    ajv.addSchema(readOpen311(`${name}.json`), `${name}.json`);
   const make = (name: Open311Schema) => {
     // The list schemas refer to their items as "request.json"/"service.json", added above.
     const validate =
@@ -56,11 +57,13 @@ export function open311Validators(): Record<Open311Schema, (value: unknown) => s
 
 /** XML's text for a JSON value: null is an empty element, booleans and numbers as written. */
 function asText(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
 }
 
 function elementChildren(el: Element): Element[] {
-  return el.children.filter((c): c is Element => c.type === 'tag');
+  return el.children.filter((c: AnyNode): c is Element => isTag(c));
 }
 
 /** An element as JSON would say it: fields (in order) when it has child elements, else text. */
@@ -99,8 +102,8 @@ export function xmlAndJson(
   item?: string,
 ): { root: string; xml: unknown; json: unknown } {
   const $ = load(xml, { xml: true });
-  const root = $.root().children().get(0) as Element | undefined;
-  if (!root) throw new Error('no XML root element');
+  const root = $.root().children().get(0);
+  if (!root || !isTag(root)) throw new Error('no XML root element');
   const content = elementChildren(root).length === 0 ? [] : readElement(root, $);
   return { root: root.tagName, xml: content, json: jsonAsXml(json, item) };
 }

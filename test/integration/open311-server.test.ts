@@ -149,7 +149,10 @@ describe('posting and reading requests', () => {
   it('takes a request with an api_key, and answers its id at once', async () => {
     const res = await submit(potholeForm(fx.tokens.open311Client));
     expect(res.statusCode, res.body).toBe(200);
-    const [created] = JSON.parse(res.body) as { service_request_id: string; service_notice: string }[];
+    const [created] = JSON.parse(res.body) as {
+      service_request_id: string;
+      service_notice: string;
+    }[];
     id = created?.service_request_id ?? '';
     expect(created?.service_notice).toContain('Westshire Council');
     const xml = await submit(potholeForm(fx.tokens.open311Client), 'xml');
@@ -242,12 +245,16 @@ describe('posting and reading requests', () => {
       source: 'web',
       clientAddress: '192.0.2.9',
     });
-    const ids = (json: unknown) => (json as { service_request_id: string }[]).map((r) => r.service_request_id);
+    const ids = (json: unknown) =>
+      (json as { service_request_id: string }[]).map((r) => r.service_request_id);
     const everything = await both('requests.{f}', 'request', 'requests');
     expect(ids(everything.json)).toContain(id);
     expect(ids(everything.json)).not.toContain(pending.report.id);
     expect((await call('GET', `requests/${pending.report.id}.json`)).statusCode).toBe(404);
-    const byIds = await both(`requests.{f}?service_request_id=${id},${pending.report.id}`, 'request');
+    const byIds = await both(
+      `requests.{f}?service_request_id=${id},${pending.report.id}`,
+      'request',
+    );
     expect(ids(byIds.json)).toEqual([id]);
     const closed = await both('requests.{f}?status=closed', 'request', 'requests');
     expect(ids(closed.json)).toEqual([id]);
@@ -333,22 +340,24 @@ describe('service request updates', () => {
 });
 
 describe('errors', () => {
-  const errorOf = async (res: { statusCode: number; body: string }) => ({
+  const errorOf = (res: { statusCode: number; body: string }) => ({
     status: res.statusCode,
     body: JSON.parse(res.body) as unknown,
   });
 
   it('refuses a bad api_key, or one without the reports scope, with 403', async () => {
-    const bad = await errorOf(await submit(potholeForm('mdt_not-a-token')));
+    const bad = errorOf(await submit(potholeForm('mdt_not-a-token')));
     expect(bad.status).toBe(403);
-    expect(bad.body).toEqual([{ code: 403, description: expect.stringMatching(/^api_key is not valid/) }]);
+    expect(bad.body).toEqual([
+      { code: 403, description: expect.stringMatching(/^api_key is not valid/) as unknown },
+    ]);
     expect((await submit(potholeForm(fx.tokens.readOnly))).statusCode).toBe(403);
     const none = await submit(potholeForm('').filter(([k]) => k !== 'api_key'));
     expect(none.statusCode).toBe(403);
   });
 
   it('answers 404 for an unknown service, request or path, in the asked format', async () => {
-    const unknown = await errorOf(await call('GET', 'services/gritting.json'));
+    const unknown = errorOf(await call('GET', 'services/gritting.json'));
     expect(unknown).toEqual({
       status: 404,
       body: [{ code: 404, description: 'Category gritting was not found' }],
@@ -363,21 +372,22 @@ describe('errors', () => {
     );
     expect((await submit(posted)).statusCode).toBe(404);
     expect((await call('GET', 'requests/no-such-id.json')).statusCode).toBe(404);
-    const path = await errorOf(await call('GET', 'nothing-here.json'));
+    const path = errorOf(await call('GET', 'nothing-here.json'));
     expect(path.status).toBe(404);
-    expect(path.body).toEqual([{ code: 404, description: expect.any(String) }]);
+    expect(path.body).toEqual([{ code: 404, description: expect.any(String) as unknown }]);
     expect((await call('GET', 'services.json?jurisdiction_id=elsewhere')).statusCode).toBe(404);
     expect((await call('GET', 'services.json?jurisdiction_id=testshire')).statusCode).toBe(200);
   });
 
   it('answers 400 naming what is missing or wrong', async () => {
-    const without = (name: string) => potholeForm(fx.tokens.open311Client).filter(([k]) => k !== name);
-    const missingCode = await errorOf(await submit(without('service_code')));
+    const without = (name: string) =>
+      potholeForm(fx.tokens.open311Client).filter(([k]) => k !== name);
+    const missingCode = errorOf(await submit(without('service_code')));
     expect(missingCode).toEqual({
       status: 400,
       body: [{ code: 400, description: 'service_code is required' }],
     });
-    const missingAnswer = await errorOf(await submit(without('attribute[blocking]')));
+    const missingAnswer = errorOf(await submit(without('attribute[blocking]')));
     expect(missingAnswer).toEqual({
       status: 400,
       body: [{ code: 400, description: 'attribute[blocking]: is required' }],
@@ -386,13 +396,21 @@ describe('errors', () => {
     expect(noPlace.statusCode).toBe(400);
     const outside = await submit(
       potholeForm(fx.tokens.open311Client).map(([k, v]): [string, string] =>
-        k === 'long' ? [k, String(fx.points.outside.lon)] : k === 'lat' ? [k, String(fx.points.outside.lat)] : [k, v],
+        k === 'long'
+          ? [k, String(fx.points.outside.lon)]
+          : k === 'lat'
+            ? [k, String(fx.points.outside.lat)]
+            : [k, v],
       ),
     );
     expect(outside.statusCode).toBe(400);
-    expect(JSON.parse(outside.body)).toEqual([{ code: 400, description: expect.any(String) }]);
+    expect(JSON.parse(outside.body)).toEqual([
+      { code: 400, description: expect.any(String) as unknown },
+    ]);
     const notANumber = await call('GET', 'services.json?lat=north&long=1');
-    expect(JSON.parse(notANumber.body)).toEqual([{ code: 400, description: 'lat must be a number' }]);
+    expect(JSON.parse(notANumber.body)).toEqual([
+      { code: 400, description: 'lat must be a number' },
+    ]);
   });
 });
 

@@ -13,6 +13,7 @@ declare module 'swagger-client' {
     method?: string;
     operationId?: string;
     parameters?: Record<string, unknown>;
+    securities?: { authorized: Record<string, string> };
     requestInterceptor?: (request: {
       url: string;
       body?: unknown;
@@ -28,5 +29,5 @@ declare module 'swagger-client' {
     execute(options: ExecuteOptions): Promise<SwaggerResponse>;
   }
   const SwaggerClient: SwaggerClientStatic;
-  export default SwaggerClient;
+  export = SwaggerClient;
 }

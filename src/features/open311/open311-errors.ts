@@ -64,5 +64,10 @@ export function sendOpen311Error(
     ['code', status],
     ['description', d],
   ]);
-  return sendDoc(reply, formatOfUrl(request.url), { root: 'errors', item: 'error', entries }, status);
+  return sendDoc(
+    reply,
+    formatOfUrl(request.url),
+    { root: 'errors', item: 'error', entries },
+    status,
+  );
 }

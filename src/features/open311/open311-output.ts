@@ -16,8 +16,7 @@ export interface Nested {
 export type Fields = [string, Scalar | Nested][];
 
 export type Open311Doc =
-  | { root: string; item: string; entries: Fields[] }
-  | { root: string; fields: Fields };
+  { root: string; item: string; entries: Fields[] } | { root: string; fields: Fields };
 
 const isNested = (v: Scalar | Nested | Fields): v is Nested =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

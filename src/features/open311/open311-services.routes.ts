@@ -43,12 +43,10 @@ function attributeFields(a: AttributeDefinition): Fields {
     ['description', a.description || null],
   ];
   if (LISTS.has(a.datatype)) {
-    const entries = (a.values ?? []).map(
-      (v): Fields => [
-        ['key', v.key],
-        ['name', v.name],
-      ],
-    );
+    const entries = (a.values ?? []).map((v): Fields => [
+      ['key', v.key],
+      ['name', v.name],
+    ]);
     fields.push(['values', { element: 'values', item: 'value', entries }]);
   }
   return fields;
@@ -64,7 +62,7 @@ export function open311ServiceRoutes(scope: FastifyInstance, ctx: AppContext): v
       const endpoint: Fields = [
         ['specification', SPECIFICATION],
         ['url', `${baseUrl}/open311/v2`],
-        ['changeset', changeset || null],
+        ['changeset', changeset ?? null],
         ['type', 'production'],
         [
           'formats',
@@ -74,7 +72,7 @@ export function open311ServiceRoutes(scope: FastifyInstance, ctx: AppContext): v
       return sendDoc(reply, format, {
         root: 'discovery',
         fields: [
-          ['changeset', changeset || null],
+          ['changeset', changeset ?? null],
           ['contact', `${region?.name ?? 'Metrodata'}: see ${baseUrl}/`],
           ['key_service', `${baseUrl}/account/tokens (an API token with the "reports" scope)`],
           ['endpoints', { element: 'endpoints', item: 'endpoint', entries: [endpoint] }],
@@ -112,7 +110,10 @@ export function open311ServiceRoutes(scope: FastifyInstance, ctx: AppContext): v
       root: 'service_definition',
       fields: [
         ['service_code', category.code],
-        ['attributes', { element: 'attributes', item: 'attribute', entries: attributes.map(attributeFields) }],
+        [
+          'attributes',
+          { element: 'attributes', item: 'attribute', entries: attributes.map(attributeFields) },
+        ],
       ],
     });
   });

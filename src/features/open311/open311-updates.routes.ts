@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { extendedOpen311Status, listPublicUpdates, type PublicReportUpdate } from '../reports/index.js';
+import {
+  extendedOpen311Status,
+  listPublicUpdates,
+  type PublicReportUpdate,
+} from '../reports/index.js';
 import { sendDoc, type Fields, type Format } from './open311-output.js';
 import { dateParam, dateWindow, one, paramsOf, required } from './open311-params.js';
 import { actorForApiKey, checkJurisdiction, receiveUpdate } from './open311.service.js';

@@ -14,10 +14,15 @@ export const OPEN311_PREFIX = '/open311/v2';
 export function registerOpen311(app: FastifyInstance, ctx: AppContext): void {
   void app.register(
     (scope, _options, done) => {
-      scope.setErrorHandler((err: FastifyError, request, reply) => sendOpen311Error(err, request, reply));
+      scope.setErrorHandler((err: FastifyError, request, reply) =>
+        sendOpen311Error(err, request, reply),
+      );
       scope.setNotFoundHandler((request, reply) =>
         sendOpen311Error(
-          open311Fail(404, `No such Open311 resource: ${request.method} ${request.url.split('?')[0] ?? ''}`),
+          open311Fail(
+            404,
+            `No such Open311 resource: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+          ),
           request,
           reply,
         ),

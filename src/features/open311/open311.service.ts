@@ -1,10 +1,5 @@
 import type { AppContext } from '../../context.js';
-import {
-  DomainError,
-  forbidden,
-  invalidParameter,
-  notFound,
-} from '../../platform/errors.js';
+import { DomainError, forbidden, invalidParameter, notFound } from '../../platform/errors.js';
 import { authenticateToken, authorise, type Actor } from '../accounts/index.js';
 import { lookupPostcode } from '../places/index.js';
 import { findRegion } from '../region/index.js';
@@ -43,7 +38,9 @@ export async function checkJurisdiction(ctx: AppContext, id: string | undefined)
   if (id === undefined) return;
   const region = await findRegion(ctx);
   if (region?.slug !== id) {
-    throw notFound(`jurisdiction_id ${id} (this endpoint serves ${region?.slug ?? 'no region yet'})`);
+    throw notFound(
+      `jurisdiction_id ${id} (this endpoint serves ${region?.slug ?? 'no region yet'})`,
+    );
   }
 }
 

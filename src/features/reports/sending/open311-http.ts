@@ -26,7 +26,7 @@ export function endpointUrl(base: string, file: string, query: FormValues = []):
 
 /** The body as text, stopping at the size limit. */
 async function readLimited(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,7 +36,9 @@ async function readLimited(response: Response): Promise<string> {
     size += value.byteLength;
     if (size > OPEN311_MAX_RESPONSE_BYTES) {
       await reader.cancel();
-      throw new Error(`The Open311 endpoint answered more than ${OPEN311_MAX_RESPONSE_BYTES} bytes`);
+      throw new Error(
+        `The Open311 endpoint answered more than ${OPEN311_MAX_RESPONSE_BYTES} bytes`,
+      );
     }
     chunks.push(value);
   }
@@ -79,7 +81,9 @@ export async function open311Call(
     });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`${what}: the Open311 endpoint could not be reached (${reason})`);
+    throw new Error(`${what}: the Open311 endpoint could not be reached (${reason})`, {
+      cause: err,
+    });
   }
   const body = await readLimited(response);
   if (response.status >= 300 && response.status < 400) {

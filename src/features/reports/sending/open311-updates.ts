@@ -13,12 +13,7 @@ import {
   findReportByExternalId,
   reportsAwaitingExternalId,
 } from '../service-requests.repository.js';
-import {
-  pollCursorKey,
-  pollErrorKey,
-  queueOpen311Poll,
-  tokenKey,
-} from './open311-poll-queue.js';
+import { pollCursorKey, pollErrorKey, queueOpen311Poll, tokenKey } from './open311-poll-queue.js';
 import { endpointUrl, open311Call, type FormValues } from './open311-http.js';
 import { statusFromOpen311 } from './open311-status.js';
 
