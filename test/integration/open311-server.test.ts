@@ -236,6 +236,26 @@ describe('posting and reading requests', () => {
     ]);
   });
 
+  it('keeps a long description within the schema’s 4,000 characters', async () => {
+    const long = 'Rubble across both lanes. '.repeat(180).trim();
+    expect(long.length).toBeGreaterThan(4000);
+    const res = await submit([
+      ['api_key', fx.tokens.open311Client],
+      ['service_code', 'fly-tipping'],
+      ['lat', String(fx.points.east.lat)],
+      ['long', String(fx.points.east.lon)],
+      ['description', long],
+      ['email', REPORTER.email],
+    ]);
+    const [created] = JSON.parse(res.body) as { service_request_id: string }[];
+    const { json } = await both(
+      `requests/${created?.service_request_id ?? ''}.{f}`,
+      'request',
+      'requests',
+    );
+    expect((json as { description: string }[])[0]?.description).toBe(long.slice(0, 4000));
+  });
+
   it('filters by ids, service, status and dates, public reports only', async () => {
     const pending = await createReport(t.ctx, anonymous, {
       category: 'fly-tipping',

@@ -30,13 +30,16 @@ const hidden = { schema: { hide: true } };
 const MAX_REQUESTS = 1000;
 const MAX_IDS = 200;
 
+/** GeoReport's schema caps a description (ours may be longer: the rest is on the report's page). */
+const MAX_DESCRIPTION = 4000;
+
 export const requestFields = (r: PublicServiceRequest): Fields => [
   ['service_request_id', r.id],
   ['status', open311Status(r.status)],
   ['status_notes', r.statusNotes],
   ['service_name', r.categoryName],
   ['service_code', r.categoryCode],
-  ['description', r.description],
+  ['description', r.description.slice(0, MAX_DESCRIPTION)],
   ['agency_responsible', r.agency],
   ['service_notice', null],
   ['requested_datetime', r.requestedAt],
