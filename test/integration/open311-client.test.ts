@@ -42,7 +42,8 @@ function handle(req: IncomingMessage, res: ServerResponse) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // No background job runs during the test: it calls the sender and the poll itself.
+  t = await createTestApp({ jobPollIntervalMs: 3_600_000 });
   fx = await seedReportFixture(t.ctx);
   server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

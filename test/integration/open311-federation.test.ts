@@ -28,7 +28,9 @@ let fxB: ReportFixture;
 let route: CategoryRoute;
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([createTestApp(), createTestApp()]);
+  // No background job runs during the test (the sending job would send the report itself).
+  const quiet = { jobPollIntervalMs: 3_600_000 };
+  [a, b] = await Promise.all([createTestApp(quiet), createTestApp(quiet)]);
   [fxA, fxB] = await Promise.all([seedReportFixture(a.ctx), seedReportFixture(b.ctx)]);
   await b.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = b.app.server.address() as AddressInfo;

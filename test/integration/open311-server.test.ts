@@ -30,7 +30,8 @@ const REPORTER = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // No background job changes a report between the JSON and the XML answers compared.
+  t = await createTestApp({ jobPollIntervalMs: 3_600_000 });
   fx = await seedReportFixture(t.ctx);
   await seedPostcodes(t.ctx, [
     {
