@@ -13,6 +13,7 @@ import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
 import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
+import { registerOpen311 } from './features/open311/index.js';
 import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
 import { registerPostcodes } from './features/places/index.js';
@@ -104,6 +105,7 @@ export async function buildApp(
   registerIndicators(app, ctx);
   registerPromises(app, ctx);
   registerReports(app, ctx);
+  registerOpen311(app, ctx);
   registerPublishPages(app, ctx);
   registerDcat(app, ctx);
   registerDiscovery(app, ctx);

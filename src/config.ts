@@ -189,6 +189,12 @@ export const settings = {
     default: 1000,
     doc: 'How often (milliseconds) each server looks for due background jobs (sending reports, refreshing the reports dataset).',
   },
+  open311PollIntervalS: {
+    env: 'OPEN311_POLL_INTERVAL_S',
+    kind: 'integer',
+    default: 300,
+    doc: 'How often (seconds) the updates of reports sent to bodies by Open311 are read back from their endpoints.',
+  },
   reportEditMinutes: {
     env: 'REPORT_EDIT_MINUTES',
     kind: 'integer',
@@ -310,6 +316,9 @@ export function loadConfig(
   }
   if (config.dcatPageSize < 1 || config.dcatPageSize > 1000) {
     throw new ConfigError('DCAT_PAGE_SIZE must be between 1 and 1000');
+  }
+  if (config.open311PollIntervalS < 10) {
+    throw new ConfigError('OPEN311_POLL_INTERVAL_S must be at least 10 (seconds)');
   }
   if (config.port > 65535) throw new ConfigError('PORT must be at most 65535');
   if (config.smtpUrl && !/^smtps?:\/\/[^/]/.test(config.smtpUrl)) {

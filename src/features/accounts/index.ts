@@ -22,7 +22,13 @@ export {
   type DatasetRef,
   type ReadableScope,
 } from './policy.js';
-export { actorForUser, createToken, listTokens, revokeToken } from './token.service.js';
+export {
+  actorForUser,
+  authenticateToken,
+  createToken,
+  listTokens,
+  revokeToken,
+} from './token.service.js';
 export {
   addMember,
   createUser,

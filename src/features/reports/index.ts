@@ -55,3 +55,16 @@ export {
   type SupportOutcome,
   type SupportResult,
 } from './support.service.js';
+export {
+  getServiceRequest,
+  listPublicUpdates,
+  listServiceRequests,
+  publicUpdateByExternalId,
+  type PublicReportUpdate,
+  type PublicServiceRequest,
+  type ServiceRequestQuery,
+} from './service-requests.service.js';
+export { sendByOpen311, type Open311Sent } from './sending/open311-client.js';
+export { pollOpen311Updates, type PollResult } from './sending/open311-updates.js';
+export { OPEN311_POLL_JOB, queueOpen311Poll } from './sending/open311-poll-queue.js';
+export { extendedOpen311Status, statusFromOpen311 } from './sending/open311-status.js';

@@ -7,7 +7,7 @@ import { authorise, type Actor } from '../accounts/index.js';
 import { locate } from '../areas/index.js';
 import { allOrganisations } from '../organisations/index.js';
 import { listRouteRows } from './category.repository.js';
-import { queueSending } from './report-jobs.js';
+import { queueSending } from './report-queue.js';
 import { isOpenStatus, isStatus, STATUS_LABELS, STATUSES } from './report-status.js';
 import { applyReportUpdate, type UpdateInput } from './report-update.service.js';
 import { canSeeReport } from './report.service.js';

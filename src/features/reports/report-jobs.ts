@@ -1,49 +1,31 @@
 import type { AppContext } from '../../context.js';
-import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import type { JobHandler } from '../../platform/jobs/jobs.js';
+import { NOTIFY_UPDATE_JOB, SEND_REPORT_JOB } from './report-queue.js';
 import { notifyUpdateHandler } from './sending/notify.js';
+import { OPEN311_POLL_JOB } from './sending/open311-poll-queue.js';
+import { open311PollHandler } from './sending/open311-updates.js';
 import { sendReportHandler } from './sending/send-report.js';
 
 // The background work of reports, as jobs any node may run: sending a confirmed report to its
-// body, telling followers of updates, and refreshing the public "Citizen reports" dataset after changes.
+// body, telling followers of updates, polling bodies' Open311 endpoints for their updates, and
+// refreshing the public "Citizen reports" dataset after changes. The queueing lives in
+// report-queue.ts (re-exported here), so handlers can use the services that queue work without
+// an import cycle; handlers import from report-queue.ts, never here.
 
-export const SEND_REPORT_JOB = 'report.send';
-export const REFRESH_DATASET_JOB = 'reports.dataset';
-export const NOTIFY_UPDATE_JOB = 'report.notify';
-/** Changes within this window are refreshed together, well inside the minute promised. */
-const REFRESH_DEBOUNCE_MS = 5_000;
-
-/** A report was confirmed: send it to its body. */
-export async function queueSending(ctx: AppContext, reportId: string): Promise<void> {
-  await enqueueJob(ctx.db, {
-    kind: SEND_REPORT_JOB,
-    payload: { reportId },
-    dedupeKey: `${SEND_REPORT_JOB}:${reportId}`,
-  });
-}
-
-/** An update was posted: tell the reporter and the "me too" followers. */
-export async function queueNotification(ctx: AppContext, updateId: string): Promise<void> {
-  await enqueueJob(ctx.db, {
-    kind: NOTIFY_UPDATE_JOB,
-    payload: { updateId },
-    dedupeKey: `${NOTIFY_UPDATE_JOB}:${updateId}`,
-  });
-}
-
-/** Something public about reports changed: the open dataset follows within seconds. */
-export async function queueDatasetRefresh(ctx: AppContext): Promise<void> {
-  await enqueueJob(ctx.db, {
-    kind: REFRESH_DATASET_JOB,
-    payload: {},
-    dedupeKey: REFRESH_DATASET_JOB,
-    runAt: new Date(Date.now() + REFRESH_DEBOUNCE_MS),
-  });
-}
+export {
+  NOTIFY_UPDATE_JOB,
+  queueDatasetRefresh,
+  queueNotification,
+  queueSending,
+  REFRESH_DATASET_JOB,
+  SEND_REPORT_JOB,
+} from './report-queue.js';
 
 /** The handlers app.ts gives the job runner. */
 export function reportJobHandlers(ctx: AppContext): Record<string, JobHandler> {
   return {
     [SEND_REPORT_JOB]: sendReportHandler(ctx),
     [NOTIFY_UPDATE_JOB]: notifyUpdateHandler(ctx),
+    [OPEN311_POLL_JOB]: open311PollHandler(ctx),
   };
 }

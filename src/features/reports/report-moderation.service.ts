@@ -12,7 +12,7 @@ import { conflict, validationFailed, type FieldError } from '../../platform/erro
 import { newId, now } from '../../platform/ids.js';
 import { authorise, userNames, type Actor } from '../accounts/index.js';
 import { reportForStaff } from './report-handling.service.js';
-import { queueDatasetRefresh, queueSending } from './report-jobs.js';
+import { queueDatasetRefresh, queueSending } from './report-queue.js';
 import {
   findPhotoOfReport,
   findUpdateOfReport,

@@ -4,7 +4,7 @@ import { notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { authorise, type Actor } from '../accounts/index.js';
-import { queueDatasetRefresh, queueNotification } from './report-jobs.js';
+import { queueDatasetRefresh, queueNotification } from './report-queue.js';
 import { findReportRow, updateReportRow } from './report.repository.js';
 import { insertUpdateRow } from './report-parts.repository.js';
 import { isStatus, STATUSES } from './report-status.js';

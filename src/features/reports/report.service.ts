@@ -8,7 +8,7 @@ import { can, type Actor } from '../accounts/index.js';
 import { checkAnswers, type Answers } from './attributes.js';
 import { categoriesAt, categoryOf, type Category } from './category.service.js';
 import { findCategoryById } from './category.repository.js';
-import { queueDatasetRefresh, queueSending } from './report-jobs.js';
+import { queueDatasetRefresh, queueSending } from './report-queue.js';
 import {
   findReportByConfirmToken,
   findReportRow,

@@ -5,7 +5,7 @@ import { findJob, requeueJob, troubledJobs } from '../../../platform/jobs/jobs.j
 import { authorise, type Actor } from '../../accounts/index.js';
 import { allOrganisations } from '../../organisations/index.js';
 import { listCategoryRows, listRouteRows } from '../category.repository.js';
-import { SEND_REPORT_JOB } from '../report-jobs.js';
+import { SEND_REPORT_JOB } from '../report-queue.js';
 import {
   countSentByBody,
   countWaitingByBody,
