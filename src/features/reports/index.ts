@@ -30,3 +30,16 @@ export {
 } from './report.service.js';
 export { applyReportUpdate, postReportUpdate, type UpdateInput } from './report-update.service.js';
 export { isOpenStatus, open311Status, STATUSES, STATUS_LABELS } from './report-status.js';
+export {
+  anonymiseOwnReport,
+  editOwnReport,
+  listOwnReports,
+  reopenOwnReport,
+  REOPEN_DAYS,
+} from './report-owner.service.js';
+export {
+  deleteMyAccount,
+  exportMyData,
+  forgetEmail,
+  type PersonalData,
+} from './personal-data.service.js';
