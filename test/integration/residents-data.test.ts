@@ -147,8 +147,13 @@ describe('your data, signed in', () => {
       { confirm: 'yes' },
       { from: '/account/data/delete' },
     );
-    expect(res.statusCode).toBe(200);
-    expect(h1(res.body)).toBe('Your account has been deleted');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/');
+    const home = await browser.get('/');
+    expect($(home.body)('.govuk-notification-banner').text()).toContain(
+      'Your account has been deleted',
+    );
+    expect(browser.cookies.has('md_session')).toBe(false);
 
     for (const id of [mine.id, before.id]) {
       const row = await db()

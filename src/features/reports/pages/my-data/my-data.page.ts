@@ -63,11 +63,12 @@ export function myDataPages(app: FastifyInstance, ctx: AppContext): void {
         formErrors([{ field: 'confirm', message: err.message }], CONFIRM_LABELS),
       );
     }
-    // The session went with the account; the browser's cookie is cleared on its next request.
-    return reply.page(`${DIR}/deleted.njk`, {
-      pageTitle: 'Your account has been deleted',
-      section: '',
-    });
+    // The session went with the account: the next request finds the cookie unknown, clears it
+    // and shows the home page signed out, with this message.
+    reply.flash(
+      'Your account has been deleted. Your reports stay public without your name or contact details.',
+    );
+    return reply.redirect('/', 303);
   });
 
   emailOnlyPages(app, ctx);
