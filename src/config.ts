@@ -177,6 +177,12 @@ export const settings = {
     default: 15,
     doc: 'How long an e-mailed sign-in link works (it works once), in minutes.',
   },
+  signUpLinkHours: {
+    env: 'SIGN_UP_LINK_HOURS',
+    kind: 'integer',
+    default: 24,
+    doc: 'How long the link e-mailed to confirm a new account works (it works once), in hours.',
+  },
   blobSweepIntervalS: {
     env: 'BLOB_SWEEP_INTERVAL_S',
     kind: 'integer',

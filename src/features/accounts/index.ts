@@ -2,6 +2,12 @@
 // what they may do (the one policy), users, organisation memberships, API tokens, sign-in
 // sessions and the pages that go with them. Everything else in this folder is private to it.
 
+export {
+  assertCanDeleteOwnAccount,
+  deleteOwnAccount,
+  exportOwnAccount,
+  type AccountData,
+} from './account-data.service.js';
 export { anonymous, SESSION_SCOPES, type Actor, type Scope } from './actor.js';
 export { registerAccounts } from './accounts.plugin.js';
 export { registerAuth } from './auth.plugin.js';

@@ -46,14 +46,15 @@ const expiry = (ctx: AppContext, fromMs: number) =>
 /**
  * Checks an e-mail address and password and starts a new session (a new id, so a session
  * planted before sign-in is never promoted). Returns null for any wrong combination, without
- * saying which part was wrong. The attempt is reserved with the throttle first (it throws
+ * saying which part was wrong; a right password of an unverified account starts no session
+ * (`token` null: the caller mails a new confirmation link). The attempt is reserved with the throttle first (it throws
  * `too_many_attempts` while the account or the address must wait), so no password is checked
  * beyond what the throttle allows, however many arrive at once.
  */
 export async function signIn(
   ctx: AppContext,
   input: { email: string; password: string; address: string; previousToken?: string | undefined },
-): Promise<{ token: string; user: User } | null> {
+): Promise<{ token: string | null; user: User } | null> {
   const email = input.email.trim().toLowerCase();
   const user = await findUserByEmail(ctx.db.kysely, email);
   const reservation = await reserveSignInAttempt(ctx, {
@@ -66,6 +67,9 @@ export async function signIn(
     : (await decoyVerify(input.password), false);
   if (!user || !ok) return null;
   await signInSucceeded(ctx, reservation);
+  // A resident who has not yet proved their mailbox gets in by the e-mailed link only: a
+  // password alone could have been set by anyone who typed their address.
+  if (user.email_verified_at === null) return { token: null, user };
   return { token: await startSession(ctx, user.id, input.previousToken), user };
 }
 

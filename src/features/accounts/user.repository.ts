@@ -61,3 +61,21 @@ export function listSignInAdmins(db: Kysely<Database>, limit: number): Promise<{
     .limit(limit)
     .execute();
 }
+
+/** Records that the person proved their mailbox (the first time only). */
+export async function markEmailVerified(
+  db: Kysely<Database>,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ email_verified_at: at })
+    .where('id', '=', userId)
+    .where('email_verified_at', 'is', null)
+    .execute();
+}
+
+export async function clearPasswordHash(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: null }).where('id', '=', userId).execute();
+}

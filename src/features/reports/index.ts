@@ -68,3 +68,16 @@ export { sendByOpen311, type Open311Sent } from './sending/open311-client.js';
 export { pollOpen311Updates, type PollResult } from './sending/open311-updates.js';
 export { OPEN311_POLL_JOB, queueOpen311Poll } from './sending/open311-poll-queue.js';
 export { extendedOpen311Status, statusFromOpen311 } from './sending/open311-status.js';
+export {
+  anonymiseOwnReport,
+  editOwnReport,
+  listOwnReports,
+  reopenOwnReport,
+  REOPEN_DAYS,
+} from './report-owner.service.js';
+export {
+  deleteMyAccount,
+  exportMyData,
+  forgetEmail,
+  type PersonalData,
+} from './personal-data.service.js';

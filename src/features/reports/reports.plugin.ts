@@ -1,5 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
+import { myDataPages } from './pages/my-data/my-data.page.js';
+import { myReportsPages } from './pages/my-reports/my-reports.page.js';
 import { publishCategoriesPages } from './pages/publish-categories/publish-categories.page.js';
 import { publishOrgCategoriesPages } from './pages/publish-org-categories/publish-org-categories.page.js';
 import { publishModeratePages } from './pages/publish-report-moderate/publish-report-moderate.page.js';
@@ -7,14 +9,23 @@ import { publishReportPages } from './pages/publish-report/publish-report.page.j
 import { publishReportsPage } from './pages/publish-reports/publish-reports.page.js';
 import { publishSendingPages } from './pages/publish-sending/publish-sending.page.js';
 import { registerReportJourney } from './pages/report-pages.js';
+import { personalDataRoutes } from './personal-data.routes.js';
 import { reportHandlingRoutes } from './report-handling.routes.js';
+import { reportOwnerRoutes } from './report-owner.routes.js';
 import { sendingRoutes } from './sending/sending.routes.js';
 
 /** The reports feature's API and pages. */
 export function registerReports(app: Api, ctx: AppContext): void {
-  registerReportJourney(app, ctx);
+  // The API: the reporter's own reports and data, the bodies' handling, the sending status.
+  reportOwnerRoutes(app, ctx);
+  personalDataRoutes(app, ctx);
   reportHandlingRoutes(app, ctx);
   sendingRoutes(app, ctx);
+  // Residents' pages: reporting, their reports and their data.
+  registerReportJourney(app, ctx);
+  myReportsPages(app, ctx);
+  myDataPages(app, ctx);
+  // The bodies' pages.
   publishReportsPage(app, ctx);
   publishReportPages(app, ctx);
   publishModeratePages(app, ctx);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
-// Paths that carry a secret (a one-time sign-in link's token): logs keep the path, not the secret.
-const SECRET_IN_PATH = /^(\/sign-in\/link\/)[^/?#]+/;
+// Paths that carry a secret (a one-time link's token): logs keep the path, not the secret.
+const SECRET_IN_PATH = /^(\/(?:sign-in\/link|sign-up\/verify|my-data)\/)[^/?#]+/;
 
 // Open311 clients send their token as the `api_key` query parameter (GeoReport v2's way).
 const SECRET_IN_QUERY = /([?&]api_key=)[^&#]*/gi;

@@ -31,6 +31,16 @@ declare module 'fastify' {
   }
 }
 
+/** What the header needs of who is asking (the accounts feature's actor, seen from here). */
+interface PageActor {
+  user: { isSiteAdmin: boolean } | null;
+  roles: ReadonlyMap<string, unknown>;
+}
+
+/** A signed-in person with no role anywhere: the header offers their reports, not Publish. */
+const isResident = (actor: PageActor | null): boolean =>
+  !!actor?.user && !actor.user.isSiteAdmin && actor.roles.size === 0;
+
 /** The secret signing cookies: SESSION_SECRET, else one generated once and shared via the db. */
 async function cookieSecret(ctx: AppContext): Promise<string> {
   if (ctx.config.sessionSecret) return ctx.config.sessionSecret;
@@ -151,6 +161,7 @@ export async function registerViews(
         site: { name: await options.siteName(), brandColour: ctx.config.brandColour },
         // No actor when the request failed before the auth hook ran: shown as signed out.
         user: (request.actor as { user: unknown } | null)?.user ?? null,
+        resident: isResident(request.actor),
         cspNonce: scriptNonce(this),
         currentPath: request.url,
         csrfToken: () => this.generateCsrf(),

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../../context.js';
 import { DomainError, type FieldError } from '../../../../platform/errors.js';
 import { sessionCookieOptions } from '../../auth.plugin.js';
 import { SESSION_COOKIE, signIn } from '../../session.service.js';
+import { mailLink } from '../../sign-in-link.service.js';
 import {
   errorLocals,
   formErrors,
@@ -68,6 +69,14 @@ export function signInPage(app: FastifyInstance, ctx: AppContext): void {
       const message = 'The e-mail address or password is wrong';
       const errors = formErrors([{ field: 'email', message }], LABELS);
       return render(reply, { next, email, errors }, 401);
+    }
+    if (result.token === null) {
+      // Only someone who knows the password learns the account waits for its confirmation.
+      await mailLink(ctx, result.user, 'sign-up');
+      const message =
+        'Confirm your e-mail address first: we have e-mailed you a new link that signs you in';
+      const errors = formErrors([{ field: 'email', message }], LABELS);
+      return render(reply, { next, email, errors }, 403);
     }
     reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(ctx));
     return reply.redirect(await destination(ctx, result.user.id, next), 303);
