@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBoundaryFile } from '../../src/features/areas/index.js';
-import { createOrganisation } from '../../src/features/organisations/index.js';
+import { actorForUser, createUser, SESSION_SCOPES } from '../../src/features/accounts/index.js';
+import { createOrganisation, findOrganisation } from '../../src/features/organisations/index.js';
+import { createReport, defineCategory, offerCategory } from '../../src/features/reports/index.js';
 import { saveRegion } from '../../src/features/region/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { borderPoints, hasEdge } from '../helpers/border-points.js';
@@ -132,6 +134,65 @@ describe.skipIf(!present)('routing on the real Greater Manchester boundaries', (
         code: expected[0]?.properties.area_code,
         name: expected[0]?.properties.area_name,
       });
+    }
+  });
+
+  it.each([
+    ['Manchester', 'Trafford'],
+    ['Oldham', 'Rochdale'],
+  ])('sends a report 5 m either side of the %s–%s border to that borough', async (a, b) => {
+    const admin = await actorForUser(
+      t.ctx,
+      (await createUser(t.ctx, { email: `admin-${a}@gm.example`, name: 'Admin', siteAdmin: true }))
+        .id,
+      SESSION_SCOPES,
+    );
+    await defineCategory(t.ctx, admin, { code: 'potholes', name: 'Pothole' });
+    await defineCategory(t.ctx, admin, { code: 'bus-shelters', name: 'Bus shelter' });
+    for (const borough of boroughs) {
+      const slug = borough.properties.area_name?.toLowerCase() ?? '';
+      await offerCategory(t.ctx, admin, {
+        organisation: slug,
+        category: 'potholes',
+        sendMethod: 'email',
+        destination: `roads@${slug}.example`,
+      });
+    }
+    await offerCategory(t.ctx, admin, {
+      organisation: 'tfgm',
+      category: 'bus-shelters',
+      sendMethod: 'email',
+      destination: 'stops@tfgm.example',
+    });
+    const byName = (n: string) => boroughs.find((f) => f.properties.area_name === n);
+    const [fa, fb] = [byName(a), byName(b)];
+    if (!fa || !fb) throw new Error(`${a} or ${b} is not in the file`);
+    const points = borderPoints(fa.geometry, fb.geometry, 5);
+    if (!points) throw new Error(`${a} and ${b} share no edge`);
+    const tfgm = await findOrganisation(t.ctx, 'tfgm');
+    for (const [[lon, lat], own] of [
+      [points.inA, fa],
+      [points.inB, fb],
+    ] as const) {
+      const at = { lat, lon, source: 'web', clientAddress: '192.0.2.50' } as const;
+      const pothole = await createReport(t.ctx, admin, {
+        ...at,
+        category: 'potholes',
+        description: 'Deep pothole on the boundary road',
+      });
+      const body = await findOrganisation(t.ctx, own.properties.area_name?.toLowerCase() ?? '');
+      expect(pothole.report.organisation_id).toBe(body?.id);
+      expect(
+        wards.find((w) => w.properties.area_code === pothole.report.ward_code)?.properties
+          .local_authority_area_code,
+      ).toBe(own.properties.area_code);
+      // Bus shelters are the transport authority's on both sides.
+      const shelter = await createReport(t.ctx, admin, {
+        ...at,
+        category: 'bus-shelters',
+        description: 'Shelter glass smashed',
+      });
+      expect(shelter.report.organisation_id).toBe(tfgm?.id);
     }
   });
 
