@@ -30,3 +30,13 @@ export {
 } from './report.service.js';
 export { applyReportUpdate, postReportUpdate, type UpdateInput } from './report-update.service.js';
 export { isOpenStatus, open311Status, STATUSES, STATUS_LABELS } from './report-status.js';
+export {
+  refreshReportsDataset,
+  type RefreshOptions,
+  type RefreshOutcome,
+} from './open-data/reports-dataset.service.js';
+export {
+  CITIZEN_REPORTS_RESOURCE,
+  CITIZEN_REPORTS_SLUG,
+} from './open-data/reports-dataset-meta.js';
+export { REPORTS_PUBLISHER } from './open-data/reports-publisher.js';

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import { refreshReportsDataset } from './open-data/reports-dataset.service.js';
 
 // The background work of reports, as jobs any node may run: sending a confirmed report to its
 // body, telling followers of updates, and refreshing the public "Citizen reports" dataset after changes.
@@ -38,7 +39,19 @@ export async function queueDatasetRefresh(ctx: AppContext): Promise<void> {
   });
 }
 
+/** Where a handler says what it did not do (app.ts passes the server's log). */
+export type JobLog = (message: string) => void;
+const toStderr: JobLog = (message) => process.stderr.write(`${message}\n`);
+
 /** The handlers app.ts gives the job runner. */
-export function reportJobHandlers(_ctx: AppContext): Record<string, JobHandler> {
-  return {};
+export function reportJobHandlers(
+  ctx: AppContext,
+  log: JobLog = toStderr,
+): Record<string, JobHandler> {
+  return {
+    [REFRESH_DATASET_JOB]: async () => {
+      const done = await refreshReportsDataset(ctx);
+      if (done.outcome === 'skipped') log(`Citizen reports dataset not refreshed: ${done.reason}`);
+    },
+  };
 }
