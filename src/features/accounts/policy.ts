@@ -36,7 +36,9 @@ export type Action =
   /** Hide reports, photos and updates, redact text: the body's admins and editors. */
   | { type: 'report:moderate'; organisationId: string }
   /** The reporter's own: edit, anonymise, reopen, export, delete (a signed-in resident). */
-  | { type: 'report:own'; reporterId: string | null };
+  | { type: 'report:own'; reporterId: string | null }
+  /** Reports from another system with their own history and times (the demo): site admins. */
+  | { type: 'report:import' };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -89,6 +91,7 @@ export function can(actor: Actor, action: Action): boolean {
       // Only the owner handles their tokens (the CLI is the operator's way to revoke others').
       return actor.user?.id === action.ownerId && actor.scopes.has('write');
     case 'category:define':
+    case 'report:import':
       return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
     case 'category:manage':
       return (

@@ -40,3 +40,9 @@ export {
   CITIZEN_REPORTS_SLUG,
 } from './open-data/reports-dataset-meta.js';
 export { REPORTS_PUBLISHER } from './open-data/reports-publisher.js';
+export {
+  importedReportCount,
+  importReports,
+  type ImportedReport,
+  type ImportedUpdate,
+} from './report-import.service.js';

@@ -1,0 +1,10 @@
+import { loadConfig } from '../src/config.js';
+import { openContext, closeContext } from '../src/bootstrap.js';
+import { seedDemo } from '../src/demo/seed.js';
+const config = loadConfig(process.env, {});
+const ctx = await openContext(config);
+let last = Date.now();
+const t0 = last;
+await seedDemo(ctx, { force: false, progress: (d, t, note) => { const n = Date.now(); if (n - last > 300) console.log(`${((n - last)/1000).toFixed(1)}s before step ${d}/${t} ${note}`); last = n; } });
+console.log('total', (Date.now() - t0) / 1000);
+await closeContext(ctx);
