@@ -36,7 +36,10 @@ export async function seedDemoReports(
     }));
   }
   step(`${reports.toLocaleString('en-GB')} synthetic citizen reports`);
-  const refreshed = await refreshReportsDataset(ctx, { descriptionNote: SYNTHETIC_NOTE });
+  const refreshed = await refreshReportsDataset(ctx, {
+    descriptionNote: SYNTHETIC_NOTE,
+    contact: { name: 'GMCA Digital team', email: 'digital@gmca.example' },
+  });
   if (refreshed.outcome === 'skipped') {
     throw new Error(`The demo's citizen reports were not published: ${refreshed.reason}`);
   }

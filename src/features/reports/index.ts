@@ -46,3 +46,4 @@ export {
   type ImportedReport,
   type ImportedUpdate,
 } from './report-import.service.js';
+export type { DatasetContact } from './open-data/reports-dataset-meta.js';

@@ -11,16 +11,20 @@ import {
   createDataset,
   datasetExists,
   getDataset,
+  patchResource,
   themeTitlesBySlug,
 } from '../../catalog/index.js';
+import { findRegion } from '../../region/index.js';
 import { importFile } from '../../datastore/index.js';
 import { allOrganisations } from '../../organisations/index.js';
 import { publicReportsAfter } from './public-reports.repository.js';
 import {
   CITIZEN_REPORTS_FILE,
   CITIZEN_REPORTS_RESOURCE,
+  CITIZEN_REPORTS_RESOURCE_DESCRIPTION,
   CITIZEN_REPORTS_SLUG,
   citizenReportsDataset,
+  type DatasetContact,
 } from './reports-dataset-meta.js';
 import { writeReportsParquet } from './reports-parquet.js';
 import { reportsPublisher } from './reports-publisher.js';
@@ -111,6 +115,8 @@ async function currentDataset(ctx: AppContext, actor: Actor, ownerSlug: string) 
 export interface RefreshOptions {
   /** Added to the description when this refresh creates the dataset (the demo says synthetic). */
   descriptionNote?: string;
+  /** The dataset's contact when this refresh creates it; else the owning body's name. */
+  contact?: DatasetContact;
 }
 
 /**
@@ -143,16 +149,26 @@ export async function refreshReportsDataset(
       await createDataset(
         ctx,
         actor,
-        citizenReportsDataset(ca.slug, themes, options.descriptionNote),
+        citizenReportsDataset(ca, themes, {
+          extra: options.descriptionNote,
+          contact: options.contact,
+          region: (await findRegion(ctx))?.name,
+        }),
       );
     }
-    const { load } = await importFile(ctx, actor, {
+    const imported = await importFile(ctx, actor, {
       file: table.file,
       dataset: CITIZEN_REPORTS_SLUG,
       ...(resource ? { resourceId: resource.id } : { name: CITIZEN_REPORTS_RESOURCE }),
     });
+    const { load } = imported;
     if (load.status !== 'succeeded' || load.version === null) {
       throw new Error(`The citizen reports did not load: ${load.error ?? load.status}`);
+    }
+    if (!resource) {
+      await patchResource(ctx, actor, imported.resource.id, {
+        description: CITIZEN_REPORTS_RESOURCE_DESCRIPTION,
+      });
     }
     return {
       outcome: 'loaded',
