@@ -16,6 +16,7 @@ import {
 } from '../../src/features/reports/report-jobs.js';
 import { DEMO_INDICATORS } from '../../src/demo/indicators/indicators.js';
 import { runDueJobs } from '../../src/platform/jobs/jobs.js';
+import { deleteMetaKey, setMetaValue } from '../../src/platform/db/meta.repository.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedReportFixture, type ReportFixture } from '../helpers/report-fixture.js';
 
@@ -232,6 +233,27 @@ describe('the Citizen reports dataset', () => {
     expect(await refreshNow()).toBe(1);
     expect(await versions()).toEqual([1]);
     expect(await refreshReportsDataset(t.ctx)).toEqual({ outcome: 'unchanged', rows: 3 });
+  });
+
+  it('runs one refresh at a time: a job finding one running queues itself again', async () => {
+    const k = t.ctx.db.kysely;
+    // Another node's refresh, as the lock records it.
+    await setMetaValue(k, 'reports_dataset_refreshing', new Date().toISOString());
+    await queueDatasetRefresh(t.ctx);
+    expect(await refreshNow()).toBe(1);
+    const waiting = () =>
+      k
+        .selectFrom('jobs')
+        .select('id')
+        .where('kind', '=', REFRESH_DATASET_JOB)
+        .where('state', '=', 'queued')
+        .execute();
+    expect(await waiting()).toHaveLength(1);
+    expect(await refreshReportsDataset(t.ctx)).toEqual({ outcome: 'busy' });
+    await deleteMetaKey(k, 'reports_dataset_refreshing');
+    expect(await refreshNow()).toBe(1);
+    expect(await waiting()).toHaveLength(0);
+    expect(await versions()).toEqual([1]);
   });
 
   it('follows a status change at the next refresh: the status and days to fixed', async () => {

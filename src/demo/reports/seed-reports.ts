@@ -33,13 +33,20 @@ export async function seedDemoReports(
     const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
     ({ imported: reports } = await importReports(ctx, actor, demoReports(today), {
       source: 'demo',
+      queueRefresh: false,
     }));
   }
   step(`${reports.toLocaleString('en-GB')} synthetic citizen reports`);
-  const refreshed = await refreshReportsDataset(ctx, {
+  const options = {
     descriptionNote: SYNTHETIC_NOTE,
     contact: { name: 'GMCA Digital team', email: 'digital@gmca.example' },
-  });
+  };
+  let refreshed = await refreshReportsDataset(ctx, options);
+  // A server seeding on its first start runs jobs too: its queued refresh may be running.
+  while (refreshed.outcome === 'busy') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    refreshed = await refreshReportsDataset(ctx, options);
+  }
   if (refreshed.outcome === 'skipped') {
     throw new Error(`The demo's citizen reports were not published: ${refreshed.reason}`);
   }

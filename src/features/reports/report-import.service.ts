@@ -51,6 +51,11 @@ export interface ImportedReport {
 export interface ImportOptions {
   /** What the reports' `source` says: 'demo' for the synthetic ones. */
   source: ReportSource;
+  /**
+   * false: the caller refreshes the open dataset itself (the demo, which publishes it with its
+   * own description) rather than the queue doing it a few seconds later.
+   */
+  queueRefresh?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -256,7 +261,7 @@ export async function importReports(
       at,
     });
   });
-  if (all.length > 0) await queueDatasetRefresh(ctx);
+  if (all.length > 0 && options.queueRefresh !== false) await queueDatasetRefresh(ctx);
   return { imported: all.length };
 }
 

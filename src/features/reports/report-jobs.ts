@@ -52,6 +52,8 @@ export function reportJobHandlers(
     [REFRESH_DATASET_JOB]: async () => {
       const done = await refreshReportsDataset(ctx);
       if (done.outcome === 'skipped') log(`Citizen reports dataset not refreshed: ${done.reason}`);
+      // The running one may have read the reports before this job's change: go again after it.
+      if (done.outcome === 'busy') await queueDatasetRefresh(ctx);
     },
   };
 }

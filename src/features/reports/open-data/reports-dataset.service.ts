@@ -28,6 +28,7 @@ import {
 } from './reports-dataset-meta.js';
 import { writeReportsParquet } from './reports-parquet.js';
 import { reportsPublisher } from './reports-publisher.js';
+import { withRefreshLock } from './refresh-lock.js';
 import { ndjsonLine, reportRow, type PublicReportRecord } from './reports-table.js';
 
 // The "Citizen reports" dataset follows the reports: the refresh job builds the anonymised
@@ -38,6 +39,8 @@ const PAGE = 1000;
 
 export type RefreshOutcome =
   | { outcome: 'skipped'; reason: string }
+  /** Another refresh is running (on this node or another): it did not run. */
+  | { outcome: 'busy' }
   | { outcome: 'unchanged'; rows: number }
   | { outcome: 'loaded'; rows: number; version: number; created: boolean };
 
@@ -129,6 +132,11 @@ export async function refreshReportsDataset(
   ctx: AppContext,
   options: RefreshOptions = {},
 ): Promise<RefreshOutcome> {
+  const done = await withRefreshLock(ctx, () => refresh(ctx, options));
+  return done === 'busy' ? { outcome: 'busy' } : done;
+}
+
+async function refresh(ctx: AppContext, options: RefreshOptions): Promise<RefreshOutcome> {
   const ca = await owner(ctx);
   if (!ca)
     return { outcome: 'skipped', reason: 'the region has no combined authority to publish it' };
