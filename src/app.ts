@@ -130,12 +130,18 @@ export async function buildApp(
   );
   app.addHook('onClose', stopTempSweeper);
   // Background jobs (sending reports, refreshing their dataset), leased from the database.
-  const jobs = startJobRunner(ctx.db, reportJobHandlers(ctx), {
-    pollMs: ctx.config.jobPollIntervalMs,
-    log: (err) => {
-      app.log.error({ err }, 'a background job pass failed; it runs again at the next poll');
+  const jobs = startJobRunner(
+    ctx.db,
+    reportJobHandlers(ctx, (m) => {
+      app.log.warn(m);
+    }),
+    {
+      pollMs: ctx.config.jobPollIntervalMs,
+      log: (err) => {
+        app.log.error({ err }, 'a background job pass failed; it runs again at the next poll');
+      },
     },
-  });
+  );
   app.addHook('onClose', () => jobs.stop());
   if (options.ownsContext) app.addHook('onClose', () => closeContext(ctx));
   return app;

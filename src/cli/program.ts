@@ -82,8 +82,8 @@ export function buildCli(): Command {
         bar.done();
         print(
           `Seeded ${summary.organisations} organisations and ${summary.datasets} datasets, ` +
-            `${summary.loads} files loaded into the datastore, ${summary.postcodes} postcodes ` +
-            '(synthetic demo data).',
+            `${summary.loads} files loaded into the datastore, ${summary.postcodes} postcodes, ` +
+            `${summary.reports} citizen reports (synthetic demo data).`,
         );
         if (summary.publisher) print(publisherMessage(summary.publisher));
       });

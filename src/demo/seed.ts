@@ -33,6 +33,7 @@ import { demoWards } from './region/wards.js';
 import { seedDataset, stepsOf } from './datasets/seed-dataset.js';
 import { LARGE_STEPS, seedAllServiceRequests } from './datasets/seed-datastore.js';
 import { seedReportCategories } from './reports/categories.js';
+import { REPORT_STEPS, seedDemoReports } from './reports/seed-reports.js';
 import { ALL_REQUESTS_SLUG, LARGE_ROWS } from './datasets/service-requests-large.js';
 import { findRegion, saveRegion } from '../features/region/index.js';
 import { seedPostcodes } from '../features/places/index.js';
@@ -46,6 +47,8 @@ export interface SeedSummary {
   loads: number;
   /** Synthetic postcodes added (0 when the directory already had some). */
   postcodes: number;
+  /** Synthetic citizen reports imported (0 when the demo's are there already). */
+  reports: number;
   /** The demo publisher's sign-in, when this seed created the account (shown once). */
   publisher: { email: string; password: string; organisation: string } | null;
 }
@@ -157,7 +160,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   }
   const largeRows = options.largeRows ?? LARGE_ROWS;
   const total =
-    2 + DEMO_ORGANISATIONS.length + DEMO_DATASETS.reduce((n, d) => n + stepsOf(d), 0) + LARGE_STEPS;
+    2 +
+    DEMO_ORGANISATIONS.length +
+    DEMO_DATASETS.reduce((n, d) => n + stepsOf(d), 0) +
+    LARGE_STEPS +
+    REPORT_STEPS;
   let done = 0;
   const step = (note: string) => {
     done++;
@@ -173,6 +180,7 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     resources: 0,
     loads: 0,
     postcodes: 0,
+    reports: 0,
     publisher: null,
   };
   summary.organisations = await seedOrganisations(ctx, step);
@@ -198,6 +206,15 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     for (let i = 0; i < LARGE_STEPS; i++) step(ALL_REQUESTS_SLUG);
   } else {
     await seedAllServiceRequests(ctx, actor, largeRows, step);
+    summary.datasets++;
+    summary.resources++;
+    summary.loads++;
+  }
+  // Two years of synthetic citizen reports, made through the reports feature, and the open
+  // dataset published from them (as every install publishes its residents' reports).
+  const reports = await seedDemoReports(ctx, actor, step);
+  summary.reports = reports.reports;
+  if (reports.datasetCreated) {
     summary.datasets++;
     summary.resources++;
     summary.loads++;
@@ -230,7 +247,8 @@ export async function seedDemoIfEmpty(
     const s = await seedDemo(ctx, { force: false, largeRows: options.largeRows });
     log(
       `Seeded ${s.organisations} organisations, ${s.datasets} datasets and ${s.resources} ` +
-        `resources, ${s.loads} loaded into the datastore, in ${(Date.now() - started) / 1000} s`,
+        `resources, ${s.loads} loaded into the datastore, and ${s.reports} citizen reports, ` +
+        `in ${(Date.now() - started) / 1000} s`,
     );
     if (s.publisher) log(publisherMessage(s.publisher));
   } catch (err) {

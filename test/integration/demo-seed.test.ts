@@ -7,6 +7,7 @@ import { BOROUGHS } from '../../src/demo/region/boroughs.js';
 import { boroughIndexAt } from '../../src/demo/region/boundaries.js';
 import { DEMO_DATASETS } from '../../src/demo/datasets/datasets.js';
 import { ALL_REQUESTS_SLUG } from '../../src/demo/datasets/service-requests-large.js';
+import { CITIZEN_REPORTS_SLUG } from '../../src/features/reports/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { isLoadable } from '../../src/features/datastore/index.js';
 import { locate } from '../../src/features/areas/index.js';
@@ -193,6 +194,7 @@ describe('seeding the demo region', () => {
       resources: 0,
       loads: 0,
       postcodes: 0,
+      reports: 0,
       publisher: null,
     });
   });
@@ -302,15 +304,87 @@ describe('seeding the demo region', () => {
   });
 
   // The Parquet file of all service requests too: DuckDB writes the same rows the same way.
+  // Not the citizen reports: their file is the reports table's, whose ids the system draws.
   it('is the same, byte for byte, every time it is seeded', async () => {
-    const first = await resourceHashes(ctx);
-    const second = await withFreshContext((fresh) =>
-      seedSmall(fresh).then(() => resourceHashes(fresh)),
-    );
+    const files = async (c: TestContext) =>
+      (await resourceHashes(c)).filter((h) => !h.startsWith(`${CITIZEN_REPORTS_SLUG}/`));
+    const first = await files(ctx);
+    const second = await withFreshContext((fresh) => seedSmall(fresh).then(() => files(fresh)));
     expect(first.length).toBeGreaterThan(15);
     expect(first.some((h) => h.startsWith(`${ALL_REQUESTS_SLUG}/`))).toBe(true);
     expect(second).toEqual(first);
   }, 120_000);
+
+  it('makes two years of synthetic reports through the reports feature, in every borough', async () => {
+    const k = ctx.db.kysely;
+    const reports = await k
+      .selectFrom('reports as r')
+      .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+      .select([
+        'r.id',
+        'r.source',
+        'r.state',
+        'r.status',
+        'r.created_at',
+        'r.fixed_at',
+        'r.reporter_name',
+        'r.reporter_email',
+        'r.supporters_count',
+        'o.slug',
+      ])
+      .execute();
+    expect(summary.reports).toBe(reports.length);
+    expect(reports.length).toBeGreaterThanOrEqual(2000);
+    expect(new Set(reports.map((r) => r.source))).toEqual(new Set(['demo']));
+    expect(new Set(reports.map((r) => r.state))).toEqual(new Set(['confirmed']));
+    // Every council and the transport authority answer some.
+    expect(new Set(reports.map((r) => r.slug)).size).toBe(11);
+    const statuses = new Set(reports.map((r) => r.status));
+    for (const s of ['open', 'fixed', 'closed', 'investigating']) expect(statuses).toContain(s);
+    const fixed = reports.filter((r) => r.status === 'fixed');
+    expect(fixed.length / reports.length).toBeGreaterThan(0.6);
+    expect(fixed.every((r) => r.fixed_at !== null && r.fixed_at > r.created_at)).toBe(true);
+    const times = reports.map((r) => Date.parse(r.created_at)).sort((a, b) => a - b);
+    const DAY = 86_400_000;
+    expect(Date.now() - (times[0] ?? 0)).toBeGreaterThan(700 * DAY);
+    expect(Date.now() - (times.at(-1) ?? 0)).toBeLessThan(10 * DAY);
+    expect(reports.every((r) => r.reporter_name?.endsWith('(synthetic)'))).toBe(true);
+    expect(reports.every((r) => r.reporter_email?.endsWith('.invalid'))).toBe(true);
+    expect(reports.some((r) => r.supporters_count > 0)).toBe(true);
+    const updates = await k.selectFrom('report_updates').select('id').execute();
+    expect(updates.length).toBeGreaterThan(reports.length);
+    expect(await k.selectFrom('report_photos').select('id').execute()).toEqual([]);
+  });
+
+  it('publishes them as the Citizen reports dataset, with its indicators and dashboard', async () => {
+    const k = ctx.db.kysely;
+    const dataset = await k
+      .selectFrom('datasets as d')
+      .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
+      .innerJoin('resources as r', 'r.dataset_id', 'd.id')
+      .innerJoin('datastore_versions as v', 'v.resource_id', 'r.id')
+      .select(['o.slug', 'v.row_count', 'd.description'])
+      .where('d.slug', '=', CITIZEN_REPORTS_SLUG)
+      .execute();
+    expect(dataset.map((d) => [d.slug, d.row_count])).toEqual([['gmca', summary.reports]]);
+    expect(dataset[0]?.description).toMatch(/synthetic/i);
+    const indicators = await k.selectFrom('indicators').select('slug').execute();
+    expect(indicators.map((i) => i.slug)).toEqual(
+      expect.arrayContaining(['potholes-median-days-to-fixed', 'citizen-reports-still-open']),
+    );
+    const dashboard = await k
+      .selectFrom('dashboards')
+      .select('tiles')
+      .where('slug', '=', 'citizen-reports-by-borough')
+      .executeTakeFirstOrThrow();
+    // Every tile made it: the indicators exist and the charts' data is loaded.
+    expect(JSON.parse(dashboard.tiles)).toHaveLength(8);
+    // The promise that used the old sample now points at the reports.
+    const evidence = await k.selectFrom('promise_status_changes').select('evidence').execute();
+    const links = evidence.map((e) => e.evidence).join(' ');
+    expect(links).toContain('/datasets/citizen-reports');
+    expect(links).not.toContain('service-requests-sample');
+  });
 });
 
 describe('council demo datasets', () => {
@@ -353,6 +427,7 @@ describe('seeding on first start', () => {
       // Deleting the demo must not bring it back on the next start.
       await ctx.db.kysely.deleteFrom('datasets').execute();
       await ctx.db.kysely.deleteFrom('promises').execute();
+      await ctx.db.kysely.deleteFrom('reports').execute();
       await ctx.db.kysely.deleteFrom('organisations').execute();
       expect(await seedDemoIfEmpty(ctx, () => undefined)).toBe(false);
     }),

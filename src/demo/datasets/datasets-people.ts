@@ -1,11 +1,5 @@
 import type { DemoDataset } from './files.js';
-import {
-  BY_BOROUGH,
-  demoDataset,
-  GMCA_DIGITAL,
-  GMCA_RESEARCH,
-  WHOLE_REGION,
-} from './demo-dataset.js';
+import { BY_BOROUGH, demoDataset, GMCA_RESEARCH } from './demo-dataset.js';
 import {
   businessCountsCsv,
   claimantCsv,
@@ -13,7 +7,6 @@ import {
   lifeExpectancyCsv,
 } from './generators-people.js';
 import { populationCsv } from './generators-population.js';
-import { SERVICE_REQUEST_ROWS, serviceRequestsCsv } from './generators-requests.js';
 
 export const PEOPLE_DATASETS: DemoDataset[] = [
   demoDataset({
@@ -35,28 +28,6 @@ export const PEOPLE_DATASETS: DemoDataset[] = [
         name: 'Offences by borough, month and offence group',
         description: 'January 2023 to December 2024.',
         build: crimeCsv,
-      },
-    ],
-  }),
-  demoDataset({
-    slug: 'service-requests-sample',
-    title: 'Service requests from residents (sample)',
-    organisation: 'gmca',
-    summary: `A sample of ${SERVICE_REQUEST_ROWS.toLocaleString('en-GB')} reports of street problems made by residents in 2024: potholes, fly-tipping, broken street lights and more, each routed to the council for the place it was reported.`,
-    details:
-      'Personal details are removed. `status` is as of 6 January 2025; `closed_at` is empty for requests still open. Locations are points in WGS 84.',
-    tags: 'potholes, fly-tipping, street lights, reports',
-    themes: ['service-requests'],
-    update_frequency: 'daily',
-    period: '2024-01-01/2024-12-31',
-    spatial_coverage: WHOLE_REGION,
-    contact: GMCA_DIGITAL,
-    files: [
-      {
-        fileName: 'service-requests-2024-sample.csv',
-        name: 'Service requests, 2024 (sample)',
-        description: 'One row per request, oldest first.',
-        build: serviceRequestsCsv,
       },
     ],
   }),

@@ -22,9 +22,9 @@ export function allServiceRequests(rows: number) {
     slug: ALL_REQUESTS_SLUG,
     title: 'Service requests (all)',
     organisation: 'gmca',
-    summary: `Every report of a street problem made by residents in 2023 and 2024: ${rows.toLocaleString('en-GB')} requests about potholes, fly-tipping, street lights, noise and more, each routed to the council for the place it was reported.`,
+    summary: `Generated historic data: ${rows.toLocaleString('en-GB')} service requests about potholes, fly-tipping, street lights, noise and more in 2023 and 2024, as a council's older system might export them, each for the borough where it was reported. It is here to show the datastore at a realistic size; the reports residents make on this site are in the Citizen reports dataset.`,
     details:
-      'Personal details are removed. `status` is as of 6 January 2025; `closed_at` and `days_to_close` are empty for requests still open. `lat` and `lon` are points in WGS 84 inside the borough (approximate demo boundaries). For a smaller file to open in a spreadsheet, see the 2024 sample.',
+      'Personal details are removed. `status` is as of 6 January 2025; `closed_at` and `days_to_close` are empty for requests still open. `lat` and `lon` are points in WGS 84 inside the borough (approximate demo boundaries). For the reports made on this site, with their updates, see Citizen reports.',
     tags: 'potholes, fly-tipping, street lights, reports, noise',
     themes: ['service-requests'],
     update_frequency: 'daily',

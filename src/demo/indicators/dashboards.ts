@@ -73,6 +73,38 @@ export const DEMO_DASHBOARDS: readonly DemoDashboard[] = [
       }),
     ],
   },
+  {
+    slug: 'citizen-reports-by-borough',
+    title: 'Citizen reports by borough',
+    description:
+      'The ten boroughs side by side on the problems residents report: how many, how fast they are fixed and how many are still open, live from the Citizen reports dataset.',
+    tiles: [
+      {
+        kind: 'text',
+        title: 'About this dashboard',
+        markdown:
+          'Every figure comes from the open [Citizen reports](/datasets/citizen-reports) dataset, which follows the reports residents make on this site within a minute. A report answered by the transport authority counts in the borough where it was made.',
+      },
+      indicator('potholes-median-days-to-fixed'),
+      indicator('citizen-reports-still-open'),
+      chart('Reports by borough', 'citizen-reports', { type: 'bar', x: 'borough', agg: 'count' }),
+      map('potholes-median-days-to-fixed'),
+      chart('Median days to fix, by borough (all categories)', 'citizen-reports', {
+        type: 'bar',
+        x: 'borough',
+        agg: 'median',
+        y: 'days_to_fixed',
+      }),
+      map('citizen-reports-still-open'),
+      chart('Reports each month, by category', 'citizen-reports', {
+        type: 'line',
+        x: 'created_at',
+        bucket: 'month',
+        agg: 'count',
+        group: 'category',
+      }),
+    ],
+  },
 ];
 
 async function tileOf(ctx: AppContext, t: DemoTile): Promise<TileInput | null> {

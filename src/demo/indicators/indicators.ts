@@ -138,6 +138,40 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
     by: TERM_END,
   },
   {
+    slug: 'potholes-median-days-to-fixed',
+    title: 'Median days to fix a pothole, by borough',
+    description:
+      'Of the potholes residents reported that were fixed each quarter, the median number of days from the report to the fix, in each borough (from the Citizen reports dataset).',
+    unit: 'days',
+    direction: 'down',
+    dataset: 'citizen-reports',
+    query: {
+      filters: [{ field: 'category_code', op: 'eq', value: 'potholes' }],
+      date: { field: 'fixed_at', bucket: 'quarter' },
+      value: { fn: 'median', field: 'days_to_fixed' },
+      group: 'borough',
+    },
+    target: 7,
+    by: TERM_END,
+  },
+  {
+    slug: 'citizen-reports-still-open',
+    title: 'Citizen reports still open, by borough',
+    description:
+      'Of the problems residents reported each quarter, the share still waiting to be dealt with (from the Citizen reports dataset).',
+    unit: '%',
+    direction: 'down',
+    dataset: 'citizen-reports',
+    query: {
+      date: { field: 'created_at', bucket: 'quarter' },
+      value: { fn: 'sum', field: 'is_open' },
+      denominator: { fn: 'count' },
+      group: 'borough',
+    },
+    target: 5,
+    by: TERM_END,
+  },
+  {
     slug: 'oldham-residents-helped-online',
     title: 'Residents helped to get online in Oldham',
     description: 'Residents helped at Oldham’s digital support venues each month.',

@@ -12,7 +12,7 @@ import { byDay, END_OF_TERM, NO_DEADLINE, withinDays } from './deadlines.js';
 import { MANIFESTO, pressRelease, speech, type DemoPromise } from './demo-promise.js';
 
 const SPENDING_DATA = data('Spending over £500', 'manchester-spending-over-500');
-const REQUESTS_DATA = data('Service requests (sample)', 'service-requests-sample');
+const REQUESTS_DATA = data('Citizen reports', 'citizen-reports');
 
 export const SERVICE_PROMISES: DemoPromise[] = [
   {

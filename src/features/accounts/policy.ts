@@ -38,7 +38,9 @@ export type Action =
   /** The reporter's own: edit, anonymise, reopen, export, delete (a signed-in resident). */
   | { type: 'report:own'; reporterId: string | null }
   /** How reports reach the bodies: sending failures, parked jobs, "send again" (site admins). */
-  | { type: 'reports:operate' };
+  | { type: 'reports:operate' }
+  /** Reports from another system with their own history and times (the demo): site admins. */
+  | { type: 'report:import' };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -92,6 +94,7 @@ export function can(actor: Actor, action: Action): boolean {
       return actor.user?.id === action.ownerId && actor.scopes.has('write');
     case 'category:define':
     case 'reports:operate':
+    case 'report:import':
       return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
     case 'category:manage':
       return (

@@ -2,10 +2,8 @@ import { Type, type Static } from 'typebox';
 import { enumOf, IsoDate, Nullable, Slug } from '../../platform/http/schemas.js';
 import { AGGREGATES, FieldName, Filter } from '../datastore/index.js';
 
-/** The datastore's aggregates an indicator may use: all but the median. */
-export const INDICATOR_AGGREGATES = AGGREGATES.filter(
-  (fn): fn is Exclude<(typeof AGGREGATES)[number], 'median'> => fn !== 'median',
-);
+/** The datastore's aggregates an indicator may use: all of them (a median of days to fix, say). */
+export const INDICATOR_AGGREGATES = AGGREGATES;
 export const INDICATOR_BUCKETS = ['month', 'quarter', 'year'] as const;
 
 const Aggregate = Type.Object(

@@ -81,3 +81,20 @@ export {
   forgetEmail,
   type PersonalData,
 } from './personal-data.service.js';
+export {
+  refreshReportsDataset,
+  type RefreshOptions,
+  type RefreshOutcome,
+} from './open-data/reports-dataset.service.js';
+export {
+  CITIZEN_REPORTS_RESOURCE,
+  CITIZEN_REPORTS_SLUG,
+} from './open-data/reports-dataset-meta.js';
+export { REPORTS_PUBLISHER } from './open-data/reports-publisher.js';
+export {
+  importedReportCount,
+  importReports,
+  type ImportedReport,
+  type ImportedUpdate,
+} from './report-import.service.js';
+export type { DatasetContact } from './open-data/reports-dataset-meta.js';

@@ -22,7 +22,7 @@ import {
   updatesByUser,
   type Person,
 } from './personal-data.repository.js';
-import { queueDatasetRefresh } from './report-jobs.js';
+import { queueDatasetRefresh } from './report-queue.js';
 import { findOwnReportRow } from './report-owner.repository.js';
 import { listPhotoRows, listUpdateRows } from './report-parts.repository.js';
 

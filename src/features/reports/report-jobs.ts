@@ -1,6 +1,12 @@
 import type { AppContext } from '../../context.js';
 import type { JobHandler } from '../../platform/jobs/jobs.js';
-import { NOTIFY_UPDATE_JOB, SEND_REPORT_JOB } from './report-queue.js';
+import { refreshReportsDataset } from './open-data/reports-dataset.service.js';
+import {
+  NOTIFY_UPDATE_JOB,
+  queueDatasetRefresh,
+  REFRESH_DATASET_JOB,
+  SEND_REPORT_JOB,
+} from './report-queue.js';
 import { notifyUpdateHandler } from './sending/notify.js';
 import { OPEN311_POLL_JOB } from './sending/open311-poll-queue.js';
 import { open311PollHandler } from './sending/open311-updates.js';
@@ -21,11 +27,24 @@ export {
   SEND_REPORT_JOB,
 } from './report-queue.js';
 
+/** Where a handler says what it did not do (app.ts passes the server's log). */
+export type JobLog = (message: string) => void;
+const toStderr: JobLog = (message) => process.stderr.write(`${message}\n`);
+
 /** The handlers app.ts gives the job runner. */
-export function reportJobHandlers(ctx: AppContext): Record<string, JobHandler> {
+export function reportJobHandlers(
+  ctx: AppContext,
+  log: JobLog = toStderr,
+): Record<string, JobHandler> {
   return {
     [SEND_REPORT_JOB]: sendReportHandler(ctx),
     [NOTIFY_UPDATE_JOB]: notifyUpdateHandler(ctx),
     [OPEN311_POLL_JOB]: open311PollHandler(ctx),
+    [REFRESH_DATASET_JOB]: async () => {
+      const done = await refreshReportsDataset(ctx);
+      if (done.outcome === 'skipped') log(`Citizen reports dataset not refreshed: ${done.reason}`);
+      // The running one may have read the reports before this job's change: go again after it.
+      if (done.outcome === 'busy') await queueDatasetRefresh(ctx);
+    },
   };
 }

@@ -6,7 +6,7 @@ import { conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
 import { pageOf, type PageInput } from '../../platform/paging.js';
 import { authorise, can, type Actor } from '../accounts/index.js';
-import { queueDatasetRefresh } from './report-jobs.js';
+import { queueDatasetRefresh } from './report-queue.js';
 import {
   findOwnReportRow,
   listOwnReportRows,
