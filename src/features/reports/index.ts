@@ -30,3 +30,14 @@ export {
 } from './report.service.js';
 export { applyReportUpdate, postReportUpdate, type UpdateInput } from './report-update.service.js';
 export { isOpenStatus, open311Status, STATUSES, STATUS_LABELS } from './report-status.js';
+export { getPublicReport, listPublicReports } from './public-report.service.js';
+export {
+  bodyLookup,
+  publicReport,
+  publicReportSummary,
+  reportUrl,
+  type BodyLookup,
+  type PublicReport,
+  type PublicReportSummary,
+} from './report.view.js';
+export { STATUS_GROUPS, type PublicReportQuery } from './report-filter.js';
