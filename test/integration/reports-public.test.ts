@@ -280,3 +280,11 @@ describe('the reports page', () => {
     expect(hidden('#hidden-notice').text()).toContain('hidden from the public');
   });
 });
+
+it('lists the reports page and the public reports in the sitemap, not hidden or unconfirmed ones', async () => {
+  const body = (await t.app.inject('/sitemap.xml')).body;
+  expect(body).toContain('<loc>http://metrodata.test/reports</loc>');
+  expect(body).toContain(`<loc>http://metrodata.test/reports/${r.westPothole}</loc>`);
+  expect(body).not.toContain(r.hidden);
+  expect(body).not.toContain(r.unconfirmed);
+});

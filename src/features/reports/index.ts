@@ -30,7 +30,7 @@ export {
 } from './report.service.js';
 export { applyReportUpdate, postReportUpdate, type UpdateInput } from './report-update.service.js';
 export { isOpenStatus, open311Status, STATUSES, STATUS_LABELS } from './report-status.js';
-export { getPublicReport, listPublicReports } from './public-report.service.js';
+export { getPublicReport, listPublicReports, reportLocations } from './public-report.service.js';
 export {
   bodyLookup,
   publicReport,

@@ -57,3 +57,16 @@ export function recentUpdateRows(
   if (scope.categoryIds) q = q.where('r.category_id', 'in', [...scope.categoryIds, '']);
   return q.orderBy('u.created_at', 'desc').orderBy('u.id').limit(limit).execute();
 }
+
+/** Every public report's id and last change (the sitemap). */
+export function publicReportStamps(
+  db: Kysely<Database>,
+): Promise<{ id: string; updated_at: string }[]> {
+  return db
+    .selectFrom('reports')
+    .select(['id', 'updated_at'])
+    .where('state', '=', 'confirmed')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}

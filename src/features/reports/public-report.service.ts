@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/index.js';
 import { listReportRows } from './report.repository.js';
 import { getReport } from './report.service.js';
 import { resolveFilter, type PublicReportQuery, type ResolvedFilter } from './report-filter.js';
-import { visiblePhotoRowsOf } from './public-report.repository.js';
+import { publicReportStamps, visiblePhotoRowsOf } from './public-report.repository.js';
 import {
   bodyLookup,
   publicReport,
@@ -70,4 +70,12 @@ export async function getPublicReport(
     staff: detail.staff,
     hidden: detail.report.state !== 'confirmed',
   };
+}
+
+/** The public reports' pages, for the sitemap. */
+export async function reportLocations(ctx: AppContext) {
+  return (await publicReportStamps(ctx.db.kysely)).map((r) => ({
+    path: `/reports/${r.id}`,
+    lastmod: r.updated_at,
+  }));
 }

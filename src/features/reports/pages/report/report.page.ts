@@ -25,9 +25,13 @@ export function reportPage(app: FastifyInstance, ctx: AppContext): void {
         request.params.id,
       );
       const category = await getCategory(ctx, report.category.code);
-      const where = report.address ?? report.ward?.name ?? null;
+      const where = report.address
+        ? ` at ${report.address}`
+        : report.ward
+          ? ` in ${report.ward.name}`
+          : '';
       return reply.page('features/reports/pages/report/report.njk', {
-        pageTitle: `${report.category.name}${where ? ` at ${where}` : ''}`,
+        pageTitle: `${report.category.name}${where}`,
         section: 'reports',
         breadcrumbs: [HOME, { text: 'Reports', href: '/reports' }],
         report,
