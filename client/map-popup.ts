@@ -13,12 +13,22 @@ export function popupContent(properties: Record<string, unknown> | null): HTMLEl
     const dd = document.createElement('dd');
     dd.className = 'govuk-summary-list__value';
     // Numbers and booleans as JSON read as they should; objects are geometries or lists.
-    dd.textContent =
+    const text =
       value === null || value === undefined
         ? ''
         : typeof value === 'string'
           ? value
           : JSON.stringify(value);
+    // A `url` (a report's page) is a link, for web addresses only (never javascript:).
+    if (key === 'url' && /^https?:\/\//i.test(text)) {
+      const link = document.createElement('a');
+      link.className = 'govuk-link';
+      link.href = text;
+      link.textContent = text;
+      dd.append(link);
+    } else {
+      dd.textContent = text;
+    }
     row.append(dt, dd);
     list.append(row);
   }

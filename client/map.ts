@@ -37,6 +37,8 @@ async function* features(url: string, max: number): AsyncGenerator<Page> {
 
 async function draw(element: HTMLElement): Promise<void> {
   const { geojsonUrl, tileUrl, attribution, maxFeatures } = element.dataset;
+  // What the points are, for the status line (a dataset's rows, reports).
+  const noun = element.dataset.noun ?? 'rows';
   const status = document.getElementById('map-status');
   if (!geojsonUrl || !tileUrl) return;
   // Respect a visitor's wish for less motion (WCAG 2.3.3): no zoom or cluster animations.
@@ -82,8 +84,8 @@ async function draw(element: HTMLElement): Promise<void> {
   if (status) {
     status.textContent =
       shown < total
-        ? `Showing ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows.`
-        : `Showing ${shown.toLocaleString('en-GB')} rows.`;
+        ? `Showing ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} ${noun}.`
+        : `Showing ${shown.toLocaleString('en-GB')} ${noun}.`;
   }
 }
 

@@ -21,6 +21,8 @@ const PUBLIC_PAGES = [
   '/promises/full-fibre-for-every-home',
   '/indicators',
   '/dashboards',
+  '/reports',
+  '/reports?status=open&area=bolton&sort=oldest',
   '/sign-in',
   '/sign-in/link',
   '/sql',

@@ -98,3 +98,14 @@ export {
   type ImportedUpdate,
 } from './report-import.service.js';
 export type { DatasetContact } from './open-data/reports-dataset-meta.js';
+export { getPublicReport, listPublicReports, reportLocations } from './public-report.service.js';
+export {
+  bodyLookup,
+  publicReport,
+  publicReportSummary,
+  reportUrl,
+  type BodyLookup,
+  type PublicReport,
+  type PublicReportSummary,
+} from './report.view.js';
+export { STATUS_GROUPS, type PublicReportQuery } from './report-filter.js';

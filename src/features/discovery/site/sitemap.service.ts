@@ -3,6 +3,7 @@ import { anonymous } from '../../accounts/index.js';
 import { sitemapEntries } from '../../catalog/index.js';
 import { indicatorLocations, listDashboards } from '../../indicators/index.js';
 import { promiseLocations } from '../../promises/index.js';
+import { reportLocations } from '../../reports/index.js';
 import type { SiteLocation } from './sitemap-xml.js';
 
 /** The pages every visitor sees, whatever is published. */
@@ -14,6 +15,7 @@ const STATIC_PAGES = [
   '/indicators',
   '/dashboards',
   '/promises',
+  '/reports',
   '/api/docs',
 ];
 
@@ -25,11 +27,12 @@ const at = (prefix: string, slug: string) => `${prefix}/${encodeURIComponent(slu
  * no indicator over one.
  */
 export async function siteLocations(ctx: AppContext): Promise<SiteLocation[]> {
-  const [catalogue, indicators, dashboards, promises] = await Promise.all([
+  const [catalogue, indicators, dashboards, promises, reports] = await Promise.all([
     sitemapEntries(ctx),
     indicatorLocations(ctx, anonymous),
     listDashboards(ctx),
     promiseLocations(ctx),
+    reportLocations(ctx),
   ]);
   return [
     ...STATIC_PAGES.map((path) => ({ path })),
@@ -44,5 +47,7 @@ export async function siteLocations(ctx: AppContext): Promise<SiteLocation[]> {
     ...indicators,
     ...dashboards.map((d) => ({ path: d.url, lastmod: d.updated_at })),
     ...promises,
+    // Confirmed reports only (unconfirmed and hidden ones are 404 to visitors).
+    ...reports,
   ];
 }
