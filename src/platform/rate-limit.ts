@@ -35,6 +35,8 @@ export async function hitRateLimit(db: Db, rule: RateLimit, at = new Date()): Pr
 /** Like hitRateLimit, but throws the domain's rate_limited error with `message`. */
 export async function enforceRateLimit(db: Db, rule: RateLimit, message: string): Promise<void> {
   if (!(await hitRateLimit(db, rule))) {
-    throw new DomainError('rate_limited', 'rate_limited', message, { retry_after_seconds: rule.windowS });
+    throw new DomainError('rate_limited', 'rate_limited', message, {
+      retry_after_seconds: rule.windowS,
+    });
   }
 }
