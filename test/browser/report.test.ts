@@ -1,6 +1,7 @@
 // A resident reports a pothole on the demo from a postcode: the place confirmed on the map
 // drawn by the server, the problem, the details, "check your e-mail", then the link from the
-// outbox and its button: confirmed. With JavaScript, and again without it; axe clean.
+// outbox and its button: confirmed, and the borough's inbox gets the report from the job
+// runner. With JavaScript, and again without it; axe clean.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -11,18 +12,42 @@ const browser = useBrowser();
 // Manchester's first synthetic postcode (src/demo/places/postcodes.ts): "<first district> 1AA".
 const POSTCODE = 'M1 1AA';
 
+/** The server's outbox, newest first, decoded from quoted-printable. */
+async function outbox(): Promise<string[]> {
+  const dir = path.join(inject('dataDir'), 'outbox');
+  const names = (await readdir(dir))
+    .filter((n) => n.endsWith('.eml'))
+    .sort()
+    .reverse();
+  return Promise.all(
+    names.map(async (name) =>
+      (await readFile(path.join(dir, name), 'utf8'))
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    ),
+  );
+}
+
 /** The confirmation link of the mail sent to `to`, from the server's outbox. */
 async function confirmLink(to: string): Promise<string> {
-  const outbox = path.join(inject('dataDir'), 'outbox');
-  for (const name of (await readdir(outbox)).sort().reverse()) {
-    const mail = (await readFile(path.join(outbox, name), 'utf8'))
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  for (const mail of await outbox()) {
     if (!mail.includes(`To: ${to}`)) continue;
     const link = /https?:\/\/[^\s/]+(\/report\/confirm\/[A-Za-z0-9_-]+)/.exec(mail)?.[1];
     if (link) return link;
   }
   throw new Error(`No confirmation mail to ${to}`);
+}
+
+/** The report as the body received it: the server's job runner sends it within seconds. */
+async function mailToBody(body: string, reporter: string): Promise<string> {
+  for (let tries = 0; tries < 60; tries++) {
+    const sent = (await outbox()).find(
+      (m) => m.includes(`To: ${body}`) && m.includes(`Reply-To: ${reporter}`),
+    );
+    if (sent) return sent;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`No report mailed to ${body} for ${reporter}`);
 }
 
 describe.each([
@@ -86,6 +111,9 @@ describe.each([
       /Your report has been sent to Manchester/,
     );
     await expectAccessible(page, js);
+    // And it is: the borough's inbox gets it, with the reporter to reply to.
+    const sent = await mailToBody('reports@manchester-city-council.example', email);
+    expect(sent).toContain('A deep pothole in the cycle lane');
     expect(problems).toEqual([]);
     await context.close();
   });
