@@ -22,7 +22,7 @@ const PUBLIC_PAGES = [
   '/indicators',
   '/dashboards',
   '/reports',
-  '/reports?status=open&area=bolton&sort=oldest',
+  '/reports?status=open&area=bolton-council&sort=oldest',
   '/report',
   '/report?q=Bolton',
   '/dashboards/citizen-reports-by-borough',

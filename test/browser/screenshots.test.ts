@@ -22,6 +22,10 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'promise', url: '/promises/full-fibre-for-every-home' },
   { name: 'indicator', url: '/indicators/full-fibre-coverage' },
   { name: 'dashboard', url: '/dashboards' },
+  { name: 'report-start', url: '/report' },
+  { name: 'reports', url: '/reports?area=bolton-council' },
+  { name: 'report', url: 'report:' },
+  { name: 'reports-dashboard', url: '/dashboards/citizen-reports-by-borough' },
 ];
 
 /** The top of the page, down to where its main content (a chart, a map) has been seen. */
@@ -45,8 +49,11 @@ describe('the key pages', () => {
         .locator('a[href^="/datasets/"][href*="/resources/"]')
         .first()
         .getAttribute('href')) ?? '';
+    await page.goto('/reports?status=fixed&area=bolton-council');
+    const report =
+      (await page.locator('a[href^="/reports/"]').first().getAttribute('href')) ?? '/reports';
     for (const { name, url } of PAGES) {
-      await page.goto(url.replace('resource:', resource));
+      await page.goto(url.replace('resource:', resource).replace('report:', report));
       if (name === 'map')
         await page.locator('.leaflet-marker-icon, .marker-cluster').first().waitFor();
       if (name === 'chart') await page.locator('.app-chart__interactive svg').first().waitFor();
@@ -71,6 +78,24 @@ describe('the key pages', () => {
     const overflow = await sidewaysOverflow(page);
     expect(overflow, `the load report scrolls sideways on a ${screen}`).toBeLessThanOrEqual(0);
     if (screen === 'desktop') await shoot(page, 'load-report');
+
+    // A council's view: its queue of reports and one report to answer and moderate.
+    const council = inject('council');
+    await page.goto('/sign-out');
+    await page.context().clearCookies();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(council.email);
+    await page.getByLabel('Password', { exact: true }).fill(council.password);
+    await navigate(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+    for (const [name, url] of [
+      ['council-queue', '/publish/reports'],
+      ['council-report', `/publish/reports/${council.reportId}`],
+    ] as const) {
+      await page.goto(url);
+      const wide = await sidewaysOverflow(page);
+      expect(wide, `${name} scrolls sideways on a ${screen}`).toBeLessThanOrEqual(0);
+      if (screen === 'desktop') await shoot(page, name);
+    }
     await context.close();
   });
 });
