@@ -167,7 +167,7 @@ export function buildCli(): Command {
     .description('create an API token for a user; it is shown once')
     .requiredOption('--user <email>', 'the user the token acts as')
     .option('--name <name>', 'what the token is for', 'API token')
-    .option('--scopes <scopes>', 'comma-separated: read, write', 'read,write')
+    .option('--scopes <scopes>', 'comma-separated: read, write, reports', 'read,write')
     .option('--expires-in <days>', 'days until it expires (default: never)', positiveNumber)
     .action(async (opts: { user: string; name: string; scopes: string; expiresIn?: number }) => {
       await withContext(async (ctx) => {
