@@ -31,21 +31,19 @@ export interface NearbyReport {
 }
 
 /**
- * Open, public reports of the category within `radius` metres of the point, nearest first. The
- * database narrows by a box a little wider than the circle; the distance decides.
+ * Open, public reports of the category (by id) within `radius` metres of the point, nearest
+ * first. The database narrows by a box a little wider than the circle; the distance decides.
  */
-export async function nearbyReports(
+export async function openReportsNear(
   ctx: AppContext,
   point: { lat: number; lon: number },
-  categoryCode: string,
-  radius = NEARBY_METRES,
+  categoryId: string,
+  radius: number,
 ): Promise<NearbyReport[]> {
-  const category = await findCategoryByCode(ctx.db.kysely, categoryCode);
-  if (!category) return [];
   const dLat = (radius / METRES_PER_DEGREE) * 1.1;
   const dLon = dLat / Math.max(0.01, Math.cos((point.lat * Math.PI) / 180));
   const rows = await reportsInBox(ctx.db.kysely, {
-    categoryId: category.id,
+    categoryId,
     statuses: STATUSES.filter(isOpenStatus),
     box: {
       minLat: point.lat - dLat,
@@ -61,4 +59,15 @@ export async function nearbyReports(
     }))
     .filter((r) => r.distanceMetres <= radius)
     .sort((a, b) => a.distanceMetres - b.distanceMetres);
+}
+
+/** What a resident sees before reporting: open reports of the category within 50 m. */
+export async function nearbyReports(
+  ctx: AppContext,
+  point: { lat: number; lon: number },
+  categoryCode: string,
+  radius = NEARBY_METRES,
+): Promise<NearbyReport[]> {
+  const category = await findCategoryByCode(ctx.db.kysely, categoryCode);
+  return category ? openReportsNear(ctx, point, category.id, radius) : [];
 }

@@ -8,10 +8,11 @@ import { locate } from '../areas/index.js';
 import { allOrganisations } from '../organisations/index.js';
 import { listRouteRows } from './category.repository.js';
 import { queueSending } from './report-queue.js';
-import { isOpenStatus, isStatus, STATUS_LABELS, STATUSES } from './report-status.js';
+import { isStatus, STATUS_LABELS, STATUSES } from './report-status.js';
 import { applyReportUpdate, type UpdateInput } from './report-update.service.js';
 import { canSeeReport } from './report.service.js';
-import { findReportRow, reportsInBox } from './report.repository.js';
+import { openReportsNear } from './nearby.service.js';
+import { findReportRow } from './report.repository.js';
 import { findPhotoOfReport } from './report-moderation.repository.js';
 
 // The body's staff deal with a report: a new status with a public update, marking it a
@@ -84,37 +85,20 @@ export async function rerouteOptions(ctx: AppContext, report: Report) {
     .sort((a, b) => Number(b.coversPlace) - Number(a.coversPlace) || a.name.localeCompare(b.name));
 }
 
-const NEARBY_METRES = 500;
-
-function metresBetween(a: Report, b: Report): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
-  return 6_371_000 * 2 * Math.asin(Math.sqrt(h));
-}
+/** How far the body's staff look for the report a new one duplicates. */
+const DUPLICATE_METRES = 500;
 
 /** Open reports of the same category and body near this one: what it may duplicate. */
 export async function duplicateCandidates(ctx: AppContext, report: Report) {
-  const dLat = NEARBY_METRES / 111_000;
-  const dLon = dLat / Math.max(0.1, Math.cos((report.latitude * Math.PI) / 180));
-  const rows = await reportsInBox(ctx.db.kysely, {
-    categoryId: report.category_id,
-    statuses: STATUSES.filter(isOpenStatus),
-    box: {
-      minLat: report.latitude - dLat,
-      maxLat: report.latitude + dLat,
-      minLon: report.longitude - dLon,
-      maxLon: report.longitude + dLon,
-    },
-  });
-  return rows
-    .filter((r) => r.id !== report.id && r.organisation_id === report.organisation_id)
-    .map((r) => ({ report: r, metres: Math.round(metresBetween(report, r)) }))
-    .filter((c) => c.metres <= NEARBY_METRES)
-    .sort((a, b) => a.metres - b.metres)
+  const near = await openReportsNear(
+    ctx,
+    { lat: report.latitude, lon: report.longitude },
+    report.category_id,
+    DUPLICATE_METRES,
+  );
+  return near
+    .filter((n) => n.report.id !== report.id && n.report.organisation_id === report.organisation_id)
+    .map((n) => ({ report: n.report, metres: Math.round(n.distanceMetres) }))
     .slice(0, 20);
 }
 

@@ -1,35 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../../../platform/http/errors.js';
-
-/**
- * CSRF for upload forms. A multipart body is streamed by the handler, so it is not parsed when
- * `preHandler: app.csrfProtection` would run. Instead the form puts its `_csrf` field first
- * (the browser sends fields in document order, and `FormData(form)` in client/upload.ts does
- * the same), and the token is checked by the same plugin, against the same signed cookie,
- * before a byte of the file is read. A body without it first is refused. The token never goes
- * in a URL, where logs and Referer headers would keep it.
- */
-function verifyCsrf(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-): Promise<void> {
-  request.body = { _csrf: token };
-  return new Promise((resolve, reject) => {
-    // The plugin either calls next() or sends its 403 error: that error is thrown instead.
-    const relay = {
-      send: (err: unknown) => {
-        reject(err instanceof Error ? err : new HttpError(403, 'forbidden', 'Invalid csrf token'));
-      },
-      unsignCookie: (value: string) => reply.unsignCookie(value),
-    } as unknown as FastifyReply;
-    app.csrfProtection.call(app, request, relay, () => {
-      resolve();
-    });
-  });
-}
+import { verifyMultipartCsrf } from '../../../../platform/views/forms/multipart-csrf.js';
 
 export interface FormUpload {
   fields: Record<string, string>;
@@ -57,7 +29,7 @@ export async function readFormUpload(
           'The form has expired: reload the page and try again',
         );
       }
-      await verifyCsrf(app, request, reply, String(part.value));
+      await verifyMultipartCsrf(app, request, reply, String(part.value));
       continue;
     }
     if (part.type === 'file') {

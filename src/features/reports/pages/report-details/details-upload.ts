@@ -1,31 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../../../platform/http/errors.js';
+import { verifyMultipartCsrf } from '../../../../platform/views/forms/multipart-csrf.js';
 import { MAX_PHOTOS, type PhotoUpload } from '../../photo.service.js';
 
-// The report form is multipart (its photos), so it is streamed by the handler and not parsed
-// before `preHandler: app.csrfProtection` would run. As the publishers' upload form does
-// (datastore/pages/publish-upload/form-upload.ts), the form puts `_csrf` first and it is
-// checked, by the same plugin against the same signed cookie, before anything else is read.
-
-function verifyCsrf(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-): Promise<void> {
-  request.body = { _csrf: token };
-  return new Promise((resolve, reject) => {
-    const relay = {
-      send: (err: unknown) => {
-        reject(err instanceof Error ? err : new HttpError(403, 'forbidden', 'Invalid csrf token'));
-      },
-      unsignCookie: (value: string) => reply.unsignCookie(value),
-    } as unknown as FastifyReply;
-    app.csrfProtection.call(app, request, relay, () => {
-      resolve();
-    });
-  });
-}
+// The report form is multipart (its photos), so its `_csrf` field comes first and is checked
+// before anything else is read (platform/views/forms/multipart-csrf.ts).
 
 export interface ReportUpload {
   /** Text fields; a repeated one (checkboxes) as a list. */
@@ -65,7 +44,7 @@ export async function readReportUpload(
           'The form has expired: reload the page and try again',
         );
       }
-      await verifyCsrf(app, request, reply, String(part.value));
+      await verifyMultipartCsrf(app, request, reply, String(part.value));
       continue;
     }
     if (part.type === 'file') {
