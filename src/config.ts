@@ -201,6 +201,12 @@ export const settings = {
     default: 300,
     doc: 'How often (seconds) the updates of reports sent to bodies by Open311 are read back from their endpoints.',
   },
+  reportsDatasetKeepVersions: {
+    env: 'REPORTS_DATASET_KEEP_VERSIONS',
+    kind: 'integer',
+    default: 48,
+    doc: 'How many versions of the Citizen reports dataset are kept; older ones (and their files) are removed after each refresh.',
+  },
   reportEditMinutes: {
     env: 'REPORT_EDIT_MINUTES',
     kind: 'integer',
@@ -322,6 +328,9 @@ export function loadConfig(
   }
   if (config.dcatPageSize < 1 || config.dcatPageSize > 1000) {
     throw new ConfigError('DCAT_PAGE_SIZE must be between 1 and 1000');
+  }
+  if (config.reportsDatasetKeepVersions < 1) {
+    throw new ConfigError('REPORTS_DATASET_KEEP_VERSIONS must be at least 1');
   }
   if (config.open311PollIntervalS < 10) {
     throw new ConfigError('OPEN311_POLL_INTERVAL_S must be at least 10 (seconds)');

@@ -364,3 +364,62 @@ describe('without a combined authority', () => {
     }
   }, 60_000);
 });
+
+describe('a busy day', () => {
+  it('keeps only the newest versions, and an old one answers 404', async () => {
+    const other = await createTestApp({
+      jobPollIntervalMs: 3_600_000,
+      reportsDatasetKeepVersions: 2,
+    });
+    try {
+      const f = await seedReportFixture(other.ctx);
+      await createOrganisation(other.ctx, null, {
+        slug: 'testshire-ca',
+        name: 'Testshire Combined Authority',
+        kind: 'combined-authority',
+      });
+      let firstFile = '';
+      for (const text of ['Bags by the gate', 'A sofa on the verge', 'Tyres in the lane']) {
+        await createReport(other.ctx, f.actors.resident, {
+          ...base,
+          category: 'fly-tipping',
+          ...f.points.west,
+          description: text,
+        });
+        expect(await refreshReportsDataset(other.ctx)).toMatchObject({ outcome: 'loaded' });
+        firstFile ||=
+          (
+            await other.ctx.db.kysely
+              .selectFrom('datastore_versions')
+              .select('blob_key')
+              .where('version', '=', 1)
+              .executeTakeFirst()
+          )?.blob_key ?? '';
+      }
+      const dataset = await other.app.inject({ url: '/api/v1/datasets/citizen-reports' });
+      const id = dataset.json<{ resources: { id: string }[] }>().resources[0]?.id ?? '';
+      const listed = await other.app.inject({ url: `/api/v1/resources/${id}/versions` });
+      expect(
+        listed.json<{ results: { version: number }[] }>().results.map((v) => v.version),
+      ).toEqual([3, 2]);
+      const gone = await other.app.inject({ url: `/api/v1/resources/${id}/export.csv?version=1` });
+      expect(gone.statusCode).toBe(404);
+      const kept = await other.app.inject({ url: `/api/v1/resources/${id}/export.csv?version=2` });
+      expect(kept.statusCode).toBe(200);
+      expect(kept.body).toContain('A sofa on the verge');
+      expect(kept.body).not.toContain('Tyres in the lane');
+      // The forgotten version's file is gone from the blob store too; the kept ones are there.
+      const kept2 = await other.ctx.db.kysely
+        .selectFrom('datastore_versions')
+        .select('blob_key')
+        .where('resource_id', '=', id)
+        .execute();
+      expect(kept2).toHaveLength(2);
+      for (const v of kept2) expect(await other.ctx.blobs.exists(v.blob_key)).toBe(true);
+      expect(firstFile).toMatch(/\.parquet$/);
+      expect(await other.ctx.blobs.exists(firstFile)).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+});

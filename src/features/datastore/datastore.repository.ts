@@ -91,6 +91,44 @@ export function listVersions(
     .execute();
 }
 
+/** The versions of a resource older than its newest `keep`, with their loads and files. */
+export function versionsBeyond(db: Kysely<Database>, resourceId: string, keep: number) {
+  return db
+    .selectFrom('datastore_versions')
+    .select(['version', 'load_id', 'blob_key'])
+    .where('resource_id', '=', resourceId)
+    .orderBy('version', 'desc')
+    .offset(keep)
+    .limit(100_000)
+    .execute();
+}
+
+/** Forgets these versions of a resource and the loads that made them. */
+export async function deleteVersions(
+  db: Kysely<Database>,
+  resourceId: string,
+  versions: readonly { version: number; load_id: string }[],
+): Promise<void> {
+  if (versions.length === 0) return;
+  await db
+    .deleteFrom('datastore_versions')
+    .where('resource_id', '=', resourceId)
+    .where(
+      'version',
+      'in',
+      versions.map((v) => v.version),
+    )
+    .execute();
+  await db
+    .deleteFrom('datastore_loads')
+    .where(
+      'id',
+      'in',
+      versions.map((v) => v.load_id),
+    )
+    .execute();
+}
+
 /** A version by number, or the latest when `version` is null. */
 export function findVersion(
   db: Kysely<Database>,

@@ -13,6 +13,7 @@ export { isLoadable } from './load.service.js';
 export { LOADABLE_FORMATS } from './sources/index.js';
 export { AGGREGATES, FieldName, Filter, QueryBody, type QueryInput } from './query.schemas.js';
 export { replaceData } from './datastore.service.js';
+export { pruneVersions } from './version-retention.service.js';
 export { queryResource, versionSource, type QueryResult } from './query.service.js';
 export { datastoreResourceData } from './resource-data.js';
 export { queryableTables, type DatastoreTable } from './sql-tables.js';

@@ -15,7 +15,7 @@ import {
   themeTitlesBySlug,
 } from '../../catalog/index.js';
 import { findRegion } from '../../region/index.js';
-import { importFile } from '../../datastore/index.js';
+import { importFile, pruneVersions } from '../../datastore/index.js';
 import { allOrganisations } from '../../organisations/index.js';
 import { publicReportsAfter } from './public-reports.repository.js';
 import {
@@ -178,6 +178,8 @@ async function refresh(ctx: AppContext, options: RefreshOptions): Promise<Refres
         description: CITIZEN_REPORTS_RESOURCE_DESCRIPTION,
       });
     }
+    // A busy day makes hundreds of versions: keep the newest few (docs/operations.md).
+    await pruneVersions(ctx, actor, imported.resource.id, ctx.config.reportsDatasetKeepVersions);
     return {
       outcome: 'loaded',
       rows: table.rows,
