@@ -131,13 +131,16 @@ describe('signing in', () => {
     }
   });
 
-  it('sends a signed-in member who cannot publish to their tokens, and /publish is 403', async () => {
+  it('sends a body’s member who cannot publish to /publish, for the body’s reports only', async () => {
     const browser = new PageClient(t.app);
     const res = await browser.signIn('member@bolton.example', PASSWORD);
-    expect(res.headers.location).toBe('/account/tokens');
+    expect(res.headers.location).toBe('/publish');
     const publish = await browser.get('/publish');
-    expect(publish.statusCode).toBe(403);
-    expect(h1(publish.body)).toBe('You do not have permission to do this');
+    expect(publish.statusCode).toBe(200);
+    expect(publish.body).toContain('href="/publish/reports"');
+    expect(publish.body).not.toContain('href="/publish/datasets/new"');
+    // Publishing itself stays refused.
+    expect((await browser.get('/publish/datasets/new')).statusCode).toBe(403);
   });
 
   it('gives a new session id at each sign-in and drops the old one', async () => {

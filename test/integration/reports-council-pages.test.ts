@@ -112,6 +112,13 @@ describe('the queue', () => {
     expect(map.features[0]?.properties.Category).toBe('Pothole');
   });
 
+  it('is reached from /publish by a body’s plain member, who publishes nothing', async () => {
+    const member = await signedIn('member@westshire.example');
+    const home = await member.get('/publish');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('href="/publish/reports"');
+  });
+
   it('sends the signed-out to sign in', async () => {
     const res = await new PageClient(t.app).get('/publish/reports');
     expect(res.statusCode).toBe(303);

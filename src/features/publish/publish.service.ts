@@ -22,10 +22,14 @@ export async function publisherOrganisations(ctx: AppContext, actor: Actor) {
 
 const PER_ORGANISATION = 100;
 
-/** The publisher's home: each of their organisations with its datasets, drafts included. */
-export async function publisherHome(ctx: AppContext, actor: Actor) {
+/**
+ * The publisher's home: each of their organisations with its datasets, drafts included. Someone
+ * who publishes nothing may still have other work here (a body's reports): `otherWork` says so,
+ * and they get an empty list rather than a refusal.
+ */
+export async function publisherHome(ctx: AppContext, actor: Actor, otherWork = false) {
   const orgs = await publisherOrganisations(ctx, actor);
-  if (orgs.length === 0) {
+  if (orgs.length === 0 && !otherWork) {
     throw forbidden(
       'Your account does not publish for any organisation yet. Ask an administrator.',
     );

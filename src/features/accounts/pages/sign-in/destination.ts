@@ -4,12 +4,12 @@ import { SESSION_SCOPES } from '../../actor.js';
 import { actorForUser } from '../../token.service.js';
 
 /**
- * Where to go after signing in: `next`, else the publisher area, a resident's (no role
- * anywhere) own reports, or (members of a body who do not publish) their tokens.
+ * Where to go after signing in: `next`, else the publisher area (publishers, and a body's
+ * members, who answer its residents' reports from there), or a resident's (no role anywhere)
+ * own reports.
  */
 export async function destination(ctx: AppContext, userId: string, next: string | null) {
   if (next) return next;
   const actor = await actorForUser(ctx, userId, SESSION_SCOPES);
-  if (isPublisher(actor)) return '/publish';
-  return actor.roles.size === 0 ? '/account/reports' : '/account/tokens';
+  return isPublisher(actor) || actor.roles.size > 0 ? '/publish' : '/account/reports';
 }

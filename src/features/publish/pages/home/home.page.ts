@@ -7,15 +7,17 @@ import { can } from '../../../accounts/index.js';
 
 /** /publish: the organisations the person publishes for, with all their datasets. */
 export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/publish', async (request, reply) =>
-    reply.page('features/publish/pages/home/home.njk', {
+  app.get('/publish', async (request, reply) => {
+    // A body's plain member publishes nothing but answers its residents' reports.
+    const handlesReports = (await handledBodies(ctx, request.actor)).length > 0;
+    return reply.page('features/publish/pages/home/home.njk', {
       pageTitle: 'Publish data',
       section: 'publish',
-      organisations: await publisherHome(ctx, request.actor),
+      organisations: await publisherHome(ctx, request.actor, handlesReports),
       canEditPromises: await canEditPromises(ctx, request.actor),
       canOperateReports: can(request.actor, { type: 'reports:operate' }),
-      handlesReports: (await handledBodies(ctx, request.actor)).length > 0,
+      handlesReports,
       canDefineCategories: can(request.actor, { type: 'category:define' }),
-    }),
-  );
+    });
+  });
 }
