@@ -1,3 +1,4 @@
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors.js';
 
@@ -13,9 +14,15 @@ export function verifyMultipartCsrf(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
-  token: string,
+  first: Multipart,
 ): Promise<void> {
-  request.body = { _csrf: token };
+  // A body without the token first is refused: the file must not be read before the check.
+  if (first.type !== 'field' || first.fieldname !== '_csrf') {
+    return Promise.reject(
+      new HttpError(403, 'forbidden', 'The form has expired: reload the page and try again'),
+    );
+  }
+  request.body = { _csrf: String(first.value) };
   return new Promise((resolve, reject) => {
     // The plugin either calls next() or sends its 403 error: that error is thrown instead.
     const relay = {

@@ -22,14 +22,7 @@ export async function readFormUpload(
   for await (const part of request.parts()) {
     if (first) {
       first = false;
-      if (part.type !== 'field' || part.fieldname !== '_csrf') {
-        throw new HttpError(
-          403,
-          'forbidden',
-          'The form has expired: reload the page and try again',
-        );
-      }
-      await verifyMultipartCsrf(app, request, reply, String(part.value));
+      await verifyMultipartCsrf(app, request, reply, part);
       continue;
     }
     if (part.type === 'file') {
