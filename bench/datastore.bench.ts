@@ -19,9 +19,11 @@ import { duckDbExport, measureExport } from './datastore/export.js';
 import { generateCsv } from './datastore/generate.js';
 import {
   fileMiB,
+  type HttpIngest,
   hasCurl,
   ingestBreakdown,
   ingestInProcess,
+  reloadInProcess,
   ingestOverHttp,
   uploadClientCost,
 } from './datastore/ingest.js';
@@ -49,11 +51,13 @@ const DEFAULTS = {
   rounds: 30,
   warmup: 3,
   walk: 200,
-  duckRuns: 3,
+  duckRuns: 4,
   breakdown: 1,
   xlsxRows: 250_000,
   concurrentSeconds: 20,
 };
+/** Loads of the file through the services (each beside a DuckDB run) and uploads over HTTP. */
+const SERVICE_LOADS = 3;
 /** The concurrent clients' resource and how many clients (issue 11). */
 const CONCURRENT_ROWS = 1_000_000;
 const CONNECTIONS = 50;
@@ -203,16 +207,27 @@ async function run(): Promise<string[]> {
       duckdb.push(r.seconds);
       log(`  DuckDB COPY read_csv TO zstd Parquet: ${r.seconds.toFixed(1)} s`);
     };
-    log('ingest: DuckDB, services, PostgreSQL, DuckDB, HTTP, PostgreSQL, DuckDB…');
+    log(
+      `ingest: DuckDB and the services' load in turn ${SERVICE_LOADS} times, PostgreSQL, HTTP, PostgreSQL, DuckDB…`,
+    );
     await duckRun();
     const inProcess = await ingestInProcess(ctx, actor, slug, file);
     log(
-      `  services: store ${inProcess.storeSeconds.toFixed(1)} s, createLoad + runLoad ${inProcess.loadSeconds.toFixed(1)} s`,
+      `  services: store ${inProcess.storeSeconds.toFixed(1)} s, createLoad + runLoad ${(inProcess.loadRuns[0] ?? 0).toFixed(1)} s`,
     );
     if (inProcess.rows !== options.rows) throw new Error(`runLoad loaded ${inProcess.rows} rows`);
+    // One load is one sample on a shared machine: the same file is loaded again as versions 2
+    // and 3, each right after a DuckDB run, and the median compared.
+    while (inProcess.loadRuns.length < SERVICE_LOADS) {
+      await duckRun();
+      const seconds = await reloadInProcess(ctx, actor, inProcess.resourceId, options.rows);
+      inProcess.loadRuns.push(seconds);
+      log(`  services: createLoad + runLoad again ${seconds.toFixed(1)} s`);
+    }
     if (pg && !('error' in pgResult)) {
       try {
         pgResult.file = await pg.copyFromFile('sr', file);
+        await pg.settle();
         log(`  PostgreSQL COPY FROM file: ${pgResult.file.seconds.toFixed(1)} s`);
       } catch (err) {
         pgResult.file = { error: (err as Error).message };
@@ -241,21 +256,33 @@ async function run(): Promise<string[]> {
       ENGINE_THREADS: String(threads),
       ENGINE_MEMORY_LIMIT: memoryLimit,
     });
+    const client = (await hasCurl()) ? 'curl' : 'fetch';
+    // A server that has loaded a large file before, as one in service has: in some runs the
+    // first large load of a fresh process took 1-2 s longer than the next.
+    await ingestOverHttp(server.origin, token, slug, concurrentFile, client);
     await new Promise((r) => setTimeout(r, 1000));
     const serverIdleRss = (await server.memory()).rss;
     const reset = await server.resetPeak();
-    const client = (await hasCurl()) ? 'curl' : 'fetch';
     const clientCost = await uploadClientCost(file, client === 'curl');
-    const http = await ingestOverHttp(server.origin, token, slug, file, client);
+    // Three uploads, as the services' load is measured three times: one is one sample.
+    const httpRuns: HttpIngest[] = [];
+    while (httpRuns.length < SERVICE_LOADS) {
+      const run = await ingestOverHttp(server.origin, token, slug, file, client);
+      if (run.rows !== options.rows) throw new Error(`the HTTP load has ${run.rows} rows`);
+      httpRuns.push(run);
+      log(
+        `  HTTP upload: ${run.seconds.toFixed(1)} s (upload ${run.uploadSeconds.toFixed(1)} s, load ${run.loadSeconds.toFixed(1)} s: queued ${run.queueSeconds.toFixed(2)} s, ingestFile ${run.ingestSeconds.toFixed(1)} s)`,
+      );
+    }
     const uploadPeakRss = reset ? (await server.memory()).hwm : null;
-    log(
-      `  HTTP upload: ${http.seconds.toFixed(1)} s (upload ${http.uploadSeconds.toFixed(1)} s, load ${http.loadSeconds.toFixed(1)} s)`,
-    );
-    if (http.rows !== options.rows) throw new Error(`the HTTP load has ${http.rows} rows`);
+    // The upload of median time stands for them (its resource is the one queried below).
+    const http = [...httpRuns].sort((a, b) => a.seconds - b.seconds)[1] ?? httpRuns[0];
+    if (!http) throw new Error('no HTTP upload');
 
     if (pg && !('error' in pgResult)) {
       try {
         pgResult.stdin = await pg.copyFromStdin('sr_stdin', file);
+        await pg.settle();
         if (pgResult.stdin.rows !== options.rows) {
           throw new Error(`psql \\copy loaded ${pgResult.stdin.rows} rows`);
         }
@@ -371,7 +398,16 @@ async function run(): Promise<string[]> {
         generateSeconds: generated.seconds,
         columns,
       },
-      ingest: { duckdb, http, clientCost, inProcess, uploadPeakRss, serverIdleRss, breakdown },
+      ingest: {
+        duckdb,
+        http,
+        httpRuns,
+        clientCost,
+        inProcess,
+        uploadPeakRss,
+        serverIdleRss,
+        breakdown,
+      },
       pg: pgResult,
       queries: { rounds: options.rounds, warmup: options.warmup, cases: samples },
       walks: { byId, sorted },
@@ -400,14 +436,15 @@ async function run(): Promise<string[]> {
         `not writing ${path.relative(process.cwd(), DOCS)}: settings differ from ${JSON.stringify(DEFAULTS)}`,
       );
     }
-    const rows = targetRows(result);
+    const all = targetRows(result);
+    const rows = all.filter((t) => !t.informative);
     const missed = rows.filter((t) => t.ok === false).length;
     const open = rows.filter((t) => t.ok === null).length;
     return [
       `${int(options.rows)} rows, ${int(generated.bytes / 1e6)} MB CSV`,
-      ...rows.map(
+      ...all.map(
         (t) =>
-          `${t.ok === null ? 'n/a   ' : t.ok ? 'met   ' : 'MISSED'} ${t.what}: ${t.ours} vs ${t.baseline} (${t.ratio}; target ${t.target})`,
+          `${t.informative ? '      ' : t.ok === null ? 'n/a   ' : t.ok ? 'met   ' : 'MISSED'} ${t.what}: ${t.ours} vs ${t.baseline} (${t.ratio}; target ${t.target})`,
       ),
       `${rows.length - missed - open} of ${rows.length} targets met${open ? `, ${open} not measured` : ''}`,
     ];

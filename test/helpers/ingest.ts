@@ -6,6 +6,8 @@ import {
   type IngestInput,
   type IngestResult,
 } from '../../src/features/datastore/ingest.js';
+import { ingestDirect } from '../../src/features/datastore/ingest-direct.js';
+import { stageSource } from '../../src/features/datastore/sources/index.js';
 import { sqlString } from '../../src/platform/engine/sql.js';
 import { createTestContext, type TestContext } from './context.js';
 
@@ -55,7 +57,19 @@ export function ingestHarness() {
   }
   /** Runs a query on the test's engine (to read a loaded file back another way). */
   const all = (sql: string) => ctx.engine.all(sql);
-  return { put, ingest, load, rowsOf, all };
+  /** Whether a CSV file loads in the single pass (null from ingestDirect: the slower way). */
+  async function singlePass(file: string): Promise<boolean> {
+    const workDir = path.join(ctx.engine.tempDir, `w${++n}`);
+    await mkdir(workDir, { recursive: true });
+    const staged = await stageSource({ engine: ctx.engine, file, format: 'CSV', workDir });
+    try {
+      const out = path.join(workDir, 'direct.parquet');
+      return (await ctx.engine.with((c) => ingestDirect(c, staged, out))) !== null;
+    } finally {
+      await staged.cleanup();
+    }
+  }
+  return { put, ingest, load, rowsOf, all, singlePass };
 }
 
 export const typesOf = (r: IngestResult) =>

@@ -20,7 +20,9 @@ const FieldSchema = Type.Object({
       nulls: Type.Integer(),
       min: Value,
       max: Value,
-      distinct: Type.Integer({ description: 'an estimate' }),
+      distinct: Type.Integer({
+        description: 'exact for a column of few values (at most 100,000), else an estimate',
+      }),
       samples: Type.Array(Value),
     }),
   ),

@@ -35,7 +35,16 @@ async function rows(c: DuckDBConnection, sql: string): Promise<Record<string, un
 interface Plan {
   fields: Field[];
   selects: string[];
+  /** Values parsed beside the source's columns, for the selects to check and keep. */
+  parsed: string[];
   warnings: Warning[];
+}
+
+/** A name for a parsed value that no source column has. */
+function parsedName(i: number, taken: Set<string>): string {
+  let name = `parsed_${i}`;
+  while (taken.has(name)) name = `_${name}`;
+  return name;
 }
 
 /** Each column's type and the expression writing it, from the sample's values. */
@@ -44,7 +53,8 @@ async function planFromSample(c: DuckDBConnection): Promise<Plan | null> {
   const sourceNames = described.map((d) => String(d.column_name));
   const types = described.map((d) => String(d.column_type));
   if (sourceNames.length === 0) return null;
-  const plan: Plan = { fields: [], selects: [], warnings: [] };
+  const plan: Plan = { fields: [], selects: [], parsed: [], warnings: [] };
+  const taken = new Set(sourceNames);
   const names = fieldNames(sourceNames, false, plan.warnings);
   const text = sourceNames.filter((_, i) => types[i] === 'VARCHAR');
   const guesses = await guessFromSample(c, SAMPLE, text);
@@ -61,7 +71,13 @@ async function planFromSample(c: DuckDBConnection): Promise<Plan | null> {
       const { guess, values } = sampled;
       field = { name, type: guess.type, ...(guess.format ? { format: guess.format } : {}) };
       // A column empty in the sample may hold anything further down: it must stay empty.
-      expr = values === 0 ? emptyOnlyExpr(source) : guardedExpr(source, guess);
+      if (values === 0) expr = emptyOnlyExpr(source);
+      else {
+        const as = parsedName(i, taken);
+        const guarded = guardedExpr(source, guess, as);
+        expr = guarded.expr;
+        if (guarded.parse) plan.parsed.push(`${guarded.parse} AS ${sqlIdentifier(as)}`);
+      }
       if (guess.note) plan.warnings.push({ field: name, message: guess.note });
     } else if (type === 'TIMESTAMP') {
       const dates = midnight[`midnight_${times.indexOf(source)}`] === true;
@@ -87,7 +103,7 @@ async function rejectKinds(c: DuckDBConnection): Promise<Map<string, number>> {
 }
 
 /**
- * Loads `staged.directRelation` in one pass into `parquetFile`, or answers null for the slower
+ * Loads `staged.direct` in one pass into `parquetFile`, or answers null for the slower
  * way (leaving no file behind). Lines with too many fields are set aside and reported, as the
  * slower way does; anything else set aside (a short row, a value DuckDB could not read as the
  * time it guessed) means the slower way.
@@ -97,7 +113,14 @@ export async function ingestDirect(
   staged: StagedSource,
   parquetFile: string,
 ): Promise<IngestResult | null> {
-  const relation = staged.directRelation;
+  if (!staged.direct) return SLOWER;
+  let relation: string | null;
+  try {
+    const [sniffed] = await rows(c, staged.direct.sniff);
+    relation = sniffed ? staged.direct.relation(sniffed) : null;
+  } catch {
+    return SLOWER;
+  }
   if (!relation) return SLOWER;
   try {
     try {
@@ -110,7 +133,7 @@ export async function ingestDirect(
     let returned: Record<string, unknown> | undefined;
     try {
       await c.run(CLEAR_REJECTS_SQL);
-      [returned] = await rows(c, directCopySql(relation, plan.selects, parquetFile));
+      [returned] = await rows(c, directCopySql(relation, plan.selects, plan.parsed, parquetFile));
     } catch {
       await rm(parquetFile, { force: true });
       return SLOWER;

@@ -1,6 +1,6 @@
 import type { Engine } from '../../../platform/engine/engine.js';
 import type { Warning } from '../field.js';
-import { sniffCsvSql } from '../sql/read-files.js';
+import { sniffCsvSql, sniffedOption } from '../sql/read-files.js';
 import { SourceError } from './source.js';
 
 export interface Dialect {
@@ -14,8 +14,6 @@ export interface Dialect {
   columns: number;
 }
 
-const option = (v: unknown) => (typeof v === 'string' && v !== '(empty)' ? v : '');
-
 /**
  * Asks DuckDB how it will read the file (with the options the load uses), so the header we
  * parse ourselves is split exactly as DuckDB will split the rows.
@@ -23,7 +21,9 @@ const option = (v: unknown) => (typeof v === 'string' && v !== '(empty)' ? v : '
 export async function sniffDialect(engine: Engine, file: string, tab: boolean): Promise<Dialect> {
   let row: Record<string, unknown> | undefined;
   try {
-    [row] = await engine.all(sniffCsvSql(file, tab));
+    [row] = await engine
+      .all(sniffCsvSql(file, tab, false))
+      .catch(() => engine.all(sniffCsvSql(file, tab, true)));
   } catch (err) {
     // DuckDB's message names the file by its path on the server: keep the reason only.
     const first = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
@@ -32,9 +32,9 @@ export async function sniffDialect(engine: Engine, file: string, tab: boolean): 
   }
   if (!row) throw new SourceError('The file could not be read as CSV');
   return {
-    delimiter: option(row.Delimiter) || ',',
-    quote: option(row.Quote),
-    escape: option(row.Escape),
+    delimiter: sniffedOption(row.Delimiter) || ',',
+    quote: sniffedOption(row.Quote),
+    escape: sniffedOption(row.Escape),
     skip: Number(row.SkipRows ?? 0),
     columns: Array.isArray(row.Columns) ? row.Columns.length : 0,
   };

@@ -4,6 +4,7 @@ import {
   CSV_REJECTS_SQL,
   csvTextRelation,
   csvDirectRelation,
+  csvDirectSniffSql,
   type CsvRead,
 } from '../sql/read-files.js';
 import { nameColumns } from './column-names.js';
@@ -94,7 +95,10 @@ export async function stageCsv(options: StageOptions): Promise<StagedSource> {
     const plan = await planHeader(options, file, options.format === 'TSV');
     return {
       relation: csvTextRelation(file, plan.read, true),
-      directRelation: csvDirectRelation(file, plan.read),
+      direct: {
+        sniff: csvDirectSniffSql(file, plan.read),
+        relation: (sniffed) => csvDirectRelation(file, plan.read, sniffed),
+      },
       strictRelation: csvTextRelation(file, plan.read, false),
       geometry: false,
       encoding,

@@ -6,10 +6,10 @@ export interface StagedSource {
   /** A DuckDB table expression, e.g. read_csv('/path', ...); every row of the source. */
   relation: string;
   /**
-   * A read for the load's single pass (CSV): DuckDB's parallel reader, nothing padded, anything
+   * The read for the load's single pass (CSV): DuckDB's parallel reader, nothing padded, anything
    * odd set aside in its rejects table (the load then takes `relation` instead).
    */
-  directRelation?: string;
+  direct?: DirectRead;
   /**
    * Read first when present: short and long rows both set aside (and counted), so that
    * `relation`, which pads short rows, is needed only when there are some.
@@ -26,6 +26,12 @@ export interface StagedSource {
   rejects?: string;
   /** Removes temporary files made while staging. */
   cleanup(): Promise<void>;
+}
+
+/** A read sniffed once: the sniff's one row makes the read (null when it cannot be made). */
+export interface DirectRead {
+  sniff: string;
+  relation(sniffed: Record<string, unknown>): string | null;
 }
 
 export interface StageOptions {

@@ -31,13 +31,20 @@ export function midnightDateExpr(column: string): string {
 /**
  * Writes the Parquet file straight from the source, in the source's order: `_id` is the row's
  * place in the file, read back as DuckDB's file_row_number (numbering rows while writing, WITH
- * ORDINALITY, made the parallel read wait on one thread and cost 40% of the load). DuckDB
- * returns each column's nulls, min and max as it writes (RETURN_STATS), so only the distinct
- * counts need another look at the data.
+ * ORDINALITY, made the parallel read wait on one thread and cost 40% of the load). `parsed`
+ * are values read once from the source for the selects to check and keep. DuckDB returns each
+ * column's nulls, min and max as it writes (RETURN_STATS), so only the distinct counts need
+ * another look at the data.
  */
-export function directCopySql(relation: string, selects: string[], file: string): string {
+export function directCopySql(
+  relation: string,
+  selects: string[],
+  parsed: string[],
+  file: string,
+): string {
+  const source = parsed.length > 0 ? `(SELECT *, ${parsed.join(', ')} FROM ${relation})` : relation;
   return (
-    `COPY (SELECT ${selects.join(', ')} FROM ${relation}) TO ${sqlString(file)} ` +
+    `COPY (SELECT ${selects.join(', ')} FROM ${source}) TO ${sqlString(file)} ` +
     `(${VERSION_PARQUET}, RETURN_STATS)`
   );
 }

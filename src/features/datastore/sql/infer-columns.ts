@@ -5,13 +5,20 @@ import {
   hopelessSql,
   inferenceSql,
   isHopeless,
+  pickQuick,
   pickTypes,
+  quickInferenceSql,
   READINGS,
   textExpr,
   type Inferred,
 } from './infer.js';
 
-const SAMPLE_ROWS = 10_000;
+/**
+ * Rows a guess looks at. The guess is checked on every value afterwards, so a larger sample
+ * only makes a wrong guess (and the slower way) rarer; trying the dozen readings costs about
+ * 13 ms per thousand rows of four columns, 4,096 rows a third of what 10,000 did.
+ */
+const SAMPLE_ROWS = 4_096;
 
 /**
  * Types for the text columns of `table`, decided over every value but cheaply: every reading is
@@ -36,11 +43,25 @@ export async function guessFromSample(
   // Columns that are plainly text in the sample (names, descriptions) are settled before the
   // dozen readings are tried on the others, which is most of the cost of looking at a sample.
   const first = await oneRow(c, hopelessSql(sample, columns));
-  const open = columns.filter((_, i) => !isHopeless(first, i));
-  const openCounts = open.length > 0 ? await oneRow(c, inferenceSql(sample, open)) : {};
-  const openGuesses = pickTypes(open, openCounts);
+  const open = columns.filter((_, i) => !isHopeless(first, i) && Number(first[`n_${i}`]) > 0);
+  const guesses = new Map<string, Inferred>();
+  // Numbers and true/false first; the dozen readings only for the columns they do not fit.
+  const quick =
+    open.length > 0 ? pickQuick(open, await oneRow(c, quickInferenceSql(sample, open))) : [];
+  open.forEach((name, i) => {
+    const q = quick[i];
+    if (q) guesses.set(name, q);
+  });
+  const rest = open.filter((name) => !guesses.has(name));
+  if (rest.length > 0) {
+    const picked = pickTypes(rest, await oneRow(c, inferenceSql(sample, rest)));
+    rest.forEach((name, i) => {
+      const p = picked[i];
+      if (p) guesses.set(name, p);
+    });
+  }
   return columns.map((name, i) => ({
-    guess: openGuesses[open.indexOf(name)] ?? { type: 'text', expr: textExpr(name) },
+    guess: guesses.get(name) ?? { type: 'text', expr: textExpr(name) },
     values: Number(first[`n_${i}`] ?? 0),
   }));
 }

@@ -57,20 +57,62 @@ export function csvTextRelation(file: string, read: CsvRead, padded: boolean): s
 export const CSV_REJECTS_SQL =
   'SELECT line, column_name, error_type, csv_line FROM csv_rejects ORDER BY line LIMIT 100';
 
+const DIRECT_TYPES = ['TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'VARCHAR'];
+
 /**
- * The read of a load's single pass (see ingest-direct.ts): DuckDB's parallel reader types only
- * times itself; numbers stay text, so that 08123 is not read as 8123 before our inference sees
- * it, and dates stay text to be read DD/MM/YYYY the UK way round. No padding: a short or long
- * row, or a value that does not fit, is set aside in `csv_rejects`, and the load then takes the
- * slower way that pads short rows. DuckDB's default line limit (2 MB; a larger one costs time
- * on every file) also sends longer lines the slower way, which allows 10 MB.
+ * How DuckDB's sniffer reads the file for a load's single pass (see ingest-direct.ts): its
+ * parallel reader types only times itself; numbers stay text, so that 08123 is not read as 8123
+ * before our inference sees it, and dates stay text to be read DD/MM/YYYY the UK way round.
  */
-export function csvDirectRelation(file: string, read: CsvRead): string {
+export function csvDirectSniffSql(file: string, read: CsvRead): string {
   return (
-    `read_csv(${sqlString(file)}, header = true, ` +
-    `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', ` +
-    `sample_size = 20480, auto_type_candidates = ['TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', ` +
-    `'VARCHAR'], ${csvOptions(read, true)})`
+    `SELECT Quote, Escape, NewLineDelimiter, Comment, Columns, DateFormat, TimestampFormat ` +
+    `FROM sniff_csv(${sqlString(file)}, header = true, sample_size = 20480, ` +
+    `auto_type_candidates = [${DIRECT_TYPES.map(sqlString).join(', ')}], ${csvOptions(read, true)})`
+  );
+}
+
+/** An option as DuckDB's sniffer answers it ("(empty)" for one it found unset). */
+export const sniffedOption = (v: unknown): string =>
+  typeof v === 'string' && v !== '(empty)' ? v : '';
+
+/**
+ * The single pass's read, told what `csvDirectSniffSql` found, so that neither its sample nor
+ * the pass sniffs the file again (each sniff costs about 60 ms): null when the sniffer answered
+ * something unexpected. No padding: a short or long row, or a value that does not fit, is set
+ * aside in `csv_rejects`, and the load then takes the slower way that pads short rows. DuckDB's
+ * default line limit (2 MB; a larger one costs time on every file) also sends longer lines the
+ * slower way, which allows 10 MB.
+ */
+export function csvDirectRelation(
+  file: string,
+  read: CsvRead,
+  sniff: Record<string, unknown>,
+): string | null {
+  const columns = sniff.Columns;
+  if (!Array.isArray(columns) || columns.length === 0) return null;
+  const typed: string[] = [];
+  for (const column of columns as { name?: unknown; type?: unknown }[]) {
+    if (typeof column.name !== 'string' || !DIRECT_TYPES.includes(String(column.type))) {
+      return null;
+    }
+    typed.push(`${sqlString(column.name)}: ${sqlString(String(column.type))}`);
+  }
+  const formats = [
+    ...(typeof sniff.DateFormat === 'string'
+      ? [`dateformat = ${sqlString(sniff.DateFormat)}`]
+      : []),
+    ...(typeof sniff.TimestampFormat === 'string'
+      ? [`timestampformat = ${sqlString(sniff.TimestampFormat)}`]
+      : []),
+  ];
+  return (
+    `read_csv(${sqlString(file)}, auto_detect = false, header = true, ` +
+    `delim = ${sqlString(read.delimiter)}, skip = ${read.skip}, ` +
+    `quote = ${sqlString(sniffedOption(sniff.Quote))}, escape = ${sqlString(sniffedOption(sniff.Escape))}, ` +
+    `new_line = ${sqlString(sniffedOption(sniff.NewLineDelimiter))}, comment = ${sqlString(sniffedOption(sniff.Comment))}, ` +
+    `columns = {${typed.join(', ')}}, ${formats.map((f) => `${f}, `).join('')}` +
+    `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans')`
   );
 }
 
@@ -81,14 +123,18 @@ export const CLEAR_REJECTS_SQL = 'DROP TABLE IF EXISTS csv_rejects; DROP TABLE I
 export const CSV_REJECT_KINDS_SQL =
   'SELECT error_type, count(DISTINCT line) AS n FROM csv_rejects GROUP BY error_type';
 
-/** How DuckDB's sniffer reads the file with the options the load uses (tab-separated or not). */
-export function sniffCsvSql(file: string, tab: boolean): string {
+/**
+ * How DuckDB's sniffer reads the file with the options the load uses (tab-separated or not).
+ * DuckDB's default line limit (2 MB) first: allowing 10 MB lines makes the sniffer take four
+ * times as long on any file, so it is allowed only when the default fails.
+ */
+export function sniffCsvSql(file: string, tab: boolean, longLines: boolean): string {
   // '\t' is DuckDB's own escape for a tab in CSV options (the literal holds a backslash and t).
   const delim = tab ? `, delim = ${sqlString('\\t')}` : '';
   return (
     `SELECT Delimiter, Quote, Escape, SkipRows, Columns FROM sniff_csv(${sqlString(file)}, ` +
-    `header = true, all_varchar = true, null_padding = true, sample_size = 20480, ` +
-    `max_line_size = 10000000${delim})`
+    `header = true, all_varchar = true, null_padding = true, sample_size = 20480` +
+    `${longLines ? ', max_line_size = 10000000' : ''}${delim})`
   );
 }
 
