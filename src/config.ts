@@ -195,6 +195,36 @@ export const settings = {
     default: 1000,
     doc: 'How often (milliseconds) each server looks for due background jobs (sending reports, refreshing the reports dataset).',
   },
+  outboundAllowedPrivate: {
+    env: 'OUTBOUND_ALLOWED_PRIVATE',
+    kind: 'string',
+    default: '',
+    doc: 'Private, loopback or link-local hosts and networks the harvester and report senders may reach anyway: comma-separated host names, addresses or CIDR ranges.',
+  },
+  harvestTimeoutMs: {
+    env: 'HARVEST_TIMEOUT_MS',
+    kind: 'integer',
+    default: 30_000,
+    doc: 'Time limit of one request of a harvest (a page of a catalogue), redirects included.',
+  },
+  harvestMaxResponseBytes: {
+    env: 'HARVEST_MAX_RESPONSE_BYTES',
+    kind: 'integer',
+    default: 50_000_000,
+    doc: 'Largest answer a harvest reads from a source in one request.',
+  },
+  harvestMaxRedirects: {
+    env: 'HARVEST_MAX_REDIRECTS',
+    kind: 'integer',
+    default: 5,
+    doc: 'Redirects a harvest request follows (each checked like the first).',
+  },
+  harvestMaxItems: {
+    env: 'HARVEST_MAX_ITEMS',
+    kind: 'integer',
+    default: 20_000,
+    doc: 'Datasets one harvest run takes from a source at most; the rest wait for the next run.',
+  },
   open311PollIntervalS: {
     env: 'OPEN311_POLL_INTERVAL_S',
     kind: 'integer',
