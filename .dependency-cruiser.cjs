@@ -20,6 +20,7 @@ const LAYERS = [
   'dcat',
   'discovery',
   'ckan',
+  'harvest',
 ];
 
 const directionRules = LAYERS.slice(0, -1).map((feature, i) => ({

@@ -35,6 +35,7 @@ export {
   listTokens,
   revokeToken,
 } from './token.service.js';
+export { automaticPublisher, type AutomaticPublisher } from './automatic-publisher.js';
 export {
   addMember,
   createUser,

@@ -13,7 +13,7 @@ export {
   readableDatasetRecords,
   type DatasetRecord,
 } from './dataset-records.service.js';
-export { deleteDataset } from './dataset-lifecycle.service.js';
+export { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
 export { datasetSlugFor } from './dataset-ref.service.js';
 export { deleteResource } from './resource-delete.service.js';
 export { patchResource, type ResourcePatchInput } from './resource-patch.service.js';

@@ -13,6 +13,7 @@ import { versionRowIdsMigration } from './migrations/0010-version-row-ids.js';
 import { postcodesMigration } from './migrations/0011-postcodes.js';
 import { wardsMigration } from './migrations/0012-wards.js';
 import { reportsMigration } from './migrations/0013-reports.js';
+import { harvestMigration } from './migrations/0014-harvest.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -29,6 +30,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0011-postcodes': postcodesMigration,
     '0012-wards': wardsMigration,
     '0013-reports': reportsMigration,
+    '0014-harvest': harvestMigration,
   };
 }
 

@@ -1,4 +1,10 @@
 import type { WardTable } from './tables/areas.js';
+import type {
+  HarvestedDatasetTable,
+  HarvestItemTable,
+  HarvestRunTable,
+  HarvestSourceTable,
+} from './tables/harvest.js';
 import type { ApiTokenTable, MembershipTable, SessionTable, UserTable } from './tables/accounts.js';
 import type {
   DatasetFtsTable,
@@ -42,6 +48,7 @@ export type * from './tables/accounts.js';
 export type * from './tables/areas.js';
 export type * from './tables/catalogue.js';
 export type * from './tables/datastore.js';
+export type * from './tables/harvest.js';
 export type * from './tables/indicators.js';
 export type * from './tables/places.js';
 export type * from './tables/platform.js';
@@ -88,4 +95,8 @@ export interface Database {
   report_moderations: ReportModerationTable;
   jobs: JobTable;
   rate_limits: RateLimitTable;
+  harvest_sources: HarvestSourceTable;
+  harvest_runs: HarvestRunTable;
+  harvest_items: HarvestItemTable;
+  harvested_datasets: HarvestedDatasetTable;
 }

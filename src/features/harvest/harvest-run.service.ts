@@ -1,0 +1,200 @@
+import type { AppContext } from '../../context.js';
+import type { HarvestItemAction, HarvestRun, HarvestSource } from '../../platform/db/schema.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import { automaticPublisher, type Actor } from '../accounts/index.js';
+import { harvestFetcher } from './harvest-fetcher.js';
+import { catalogueRecord, recordHash } from './harvest-normalise.js';
+import type { HarvestFilters, HarvestItem } from './harvest-record.js';
+import {
+  findHarvested,
+  findRun,
+  findSource,
+  insertHarvested,
+  insertItem,
+  insertRun,
+  unseenSince,
+  updateHarvested as touchHarvested,
+  updateRun,
+  updateSource,
+} from './harvest.repository.js';
+import { createHarvested, updateHarvested, withdrawHarvested } from './harvest-store.js';
+import { harvesterFor } from './harvesters/index.js';
+
+// One run of a source: read its catalogue item by item, compare each record's hash with what was
+// harvested before, create, update or skip; then withdraw what the source no longer lists (only
+// after a complete read: a run cut short by an error or the item limit withdraws nothing). A
+// record that fails is logged with its error and the run goes on. Counts and log are the run's.
+
+export const HARVEST_PUBLISHER = {
+  email: 'harvest@metrodata.invalid',
+  name: 'Harvest (automatic publishing)',
+} as const;
+
+/** A source failing this many runs in a row is flagged to administrators. */
+export const FAILING_RUNS = 3;
+
+type Counts = Record<HarvestItemAction, number>;
+
+interface RunState {
+  ctx: AppContext;
+  source: HarvestSource;
+  organisation: string;
+  publisher: Actor;
+  run: HarvestRun;
+  counts: Counts;
+}
+
+async function log(
+  s: RunState,
+  action: HarvestItemAction,
+  identifier: string | null,
+  datasetId: string | null,
+  error: string | null = null,
+) {
+  s.counts[action] += 1;
+  // Unchanged items are counted, not listed: a source of 10,000 datasets changes a few a day.
+  if (action === 'unchanged') return;
+  await insertItem(s.ctx.db.kysely, {
+    id: newId(),
+    run_id: s.run.id,
+    identifier,
+    dataset_id: datasetId,
+    action,
+    error,
+    created_at: now(),
+  });
+}
+
+async function takeItem(s: RunState, item: HarvestItem): Promise<void> {
+  if ('error' in item) {
+    await log(s, 'failed', item.identifier, null, item.error);
+    return;
+  }
+  const { identifier } = item.dataset;
+  const db = s.ctx.db.kysely;
+  try {
+    const record = catalogueRecord(item.dataset, s.source.default_licence);
+    const hash = recordHash(record);
+    const known = await findHarvested(db, s.source.id, identifier);
+    const at = now();
+    if (!known) {
+      const made = await createHarvested(s.ctx, s.publisher, s.organisation, record);
+      await insertHarvested(db, {
+        dataset_id: made.id,
+        source_id: s.source.id,
+        identifier,
+        metadata_hash: hash,
+        harvested_at: at,
+        withdrawn_at: null,
+      });
+      await log(s, 'created', identifier, made.id);
+      return;
+    }
+    const deleted = known.state === 'deleted';
+    if (known.metadata_hash === hash && !deleted) {
+      await touchHarvested(db, known.dataset_id, { harvested_at: at });
+      await log(s, 'unchanged', identifier, known.dataset_id);
+      return;
+    }
+    await updateHarvested(s.ctx, s.publisher, known.slug, record, deleted);
+    await touchHarvested(db, known.dataset_id, {
+      metadata_hash: hash,
+      harvested_at: at,
+      withdrawn_at: null,
+    });
+    await log(s, 'updated', identifier, known.dataset_id);
+  } catch (err) {
+    await log(s, 'failed', identifier, null, (err as Error).message);
+  }
+}
+
+async function withdrawUnseen(s: RunState): Promise<void> {
+  const db = s.ctx.db.kysely;
+  for (const gone of await unseenSince(db, s.source.id, s.run.started_at)) {
+    try {
+      await withdrawHarvested(s.ctx, s.publisher, gone.slug);
+      await touchHarvested(db, gone.dataset_id, { withdrawn_at: now() });
+      await log(s, 'withdrawn', gone.identifier, gone.dataset_id);
+    } catch (err) {
+      await log(s, 'failed', gone.identifier, gone.dataset_id, (err as Error).message);
+    }
+  }
+}
+
+/** Runs one harvest of the source now; the finished run. Throws conflict if one is running. */
+export async function runHarvest(
+  ctx: AppContext,
+  sourceId: string,
+  startedBy: string | null = null,
+): Promise<HarvestRun> {
+  const db = ctx.db.kysely;
+  const source = await findSource(db, sourceId);
+  if (!source) throw notFound('Harvest source');
+  const org = await db
+    .selectFrom('organisations')
+    .select('slug')
+    .where('id', '=', source.organisation_id)
+    .executeTakeFirstOrThrow();
+  const run: HarvestRun = {
+    id: newId(),
+    source_id: source.id,
+    status: 'running',
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    withdrawn: 0,
+    failed: 0,
+    error: null,
+    truncated: 0,
+    started_by: startedBy,
+    started_at: now(),
+    finished_at: null,
+  };
+  if (!(await insertRun(db, run))) throw conflict('A run of this source is already under way');
+  const s: RunState = {
+    ctx,
+    source,
+    organisation: org.slug,
+    publisher: await automaticPublisher(ctx, HARVEST_PUBLISHER, source.organisation_id),
+    run,
+    counts: { created: 0, updated: 0, unchanged: 0, withdrawn: 0, failed: 0 },
+  };
+  let error: string | null = null;
+  let truncated = false;
+  try {
+    const harvester = harvesterFor(source.type);
+    const items = harvester({
+      url: source.url,
+      filters: JSON.parse(source.filters) as HarvestFilters,
+      fetcher: harvestFetcher(ctx.config),
+    });
+    let taken = 0;
+    for await (const item of items) {
+      if (taken >= ctx.config.harvestMaxItems) {
+        truncated = true;
+        break;
+      }
+      taken += 1;
+      await takeItem(s, item);
+    }
+    if (!truncated) await withdrawUnseen(s);
+  } catch (err) {
+    error = (err as Error).message;
+  }
+  const finished = now();
+  await updateRun(db, run.id, {
+    ...s.counts,
+    status: error ? 'failed' : 'succeeded',
+    error,
+    truncated: truncated ? 1 : 0,
+    finished_at: finished,
+  });
+  await updateSource(db, source.id, {
+    consecutive_failures: error ? source.consecutive_failures + 1 : 0,
+    updated_at: finished,
+  });
+  const done = await findRun(db, run.id);
+  if (!done) throw notFound('Harvest run');
+  return done;
+}

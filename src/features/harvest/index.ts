@@ -1,0 +1,6 @@
+// Harvesting other portals' catalogues into this one: sources, runs, and the harvesters that
+// read each kind of portal. Other features use only what is exported here.
+
+export { createSource, SOURCE_TYPES, type SourceInput } from './harvest-source.service.js';
+export { runHarvest, HARVEST_PUBLISHER, FAILING_RUNS } from './harvest-run.service.js';
+export type { HarvestedDataset, HarvestItem, Harvester } from './harvest-record.js';
