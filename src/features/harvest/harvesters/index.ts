@@ -1,14 +1,18 @@
 import type { HarvestSourceType } from '../../../platform/db/schema.js';
 import type { Harvester } from '../harvest-record.js';
 import { ckanHarvester } from './ckan.js';
+import { datapressHarvester } from './datapress.js';
+import { dcatHarvester } from './dcat.js';
+import { opendatasoftHarvester } from './opendatasoft.js';
+import { socrataHarvester } from './socrata.js';
 
-/** The harvester reading a source of this type. */
-const HARVESTERS: Partial<Record<HarvestSourceType, Harvester>> = {
+/** The harvester reading a source of each type. */
+const HARVESTERS: Record<HarvestSourceType, Harvester> = {
   ckan: ckanHarvester,
+  dcat: dcatHarvester,
+  datapress: datapressHarvester,
+  opendatasoft: opendatasoftHarvester,
+  socrata: socrataHarvester,
 };
 
-export function harvesterFor(type: HarvestSourceType): Harvester {
-  const harvester = HARVESTERS[type];
-  if (!harvester) throw new Error(`Sources of type ${type} cannot be harvested yet`);
-  return harvester;
-}
+export const harvesterFor = (type: HarvestSourceType): Harvester => HARVESTERS[type];
