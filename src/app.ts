@@ -19,6 +19,7 @@ import { registerOrganisations } from './features/organisations/index.js';
 import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
 import { registerReports, reportJobHandlers } from './features/reports/index.js';
+import { harvestJobHandlers, registerHarvest } from './features/harvest/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerSql } from './features/sql/index.js';
@@ -110,6 +111,7 @@ export async function buildApp(
   registerDcat(app, ctx);
   registerDiscovery(app, ctx);
   await registerCkan(app, ctx);
+  registerHarvest(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
   const stopSweeper = startPeriodic(
@@ -132,9 +134,12 @@ export async function buildApp(
   // Background jobs (sending reports, refreshing their dataset), leased from the database.
   const jobs = startJobRunner(
     ctx.db,
-    reportJobHandlers(ctx, (m) => {
-      app.log.warn(m);
-    }),
+    {
+      ...reportJobHandlers(ctx, (m) => {
+        app.log.warn(m);
+      }),
+      ...harvestJobHandlers(ctx),
+    },
     {
       pollMs: ctx.config.jobPollIntervalMs,
       log: (err) => {

@@ -4,3 +4,6 @@
 export { createSource, SOURCE_TYPES, type SourceInput } from './harvest-source.service.js';
 export { runHarvest, HARVEST_PUBLISHER, FAILING_RUNS } from './harvest-run.service.js';
 export type { HarvestedDataset, HarvestItem, Harvester } from './harvest-record.js';
+export { registerHarvest } from './harvest.plugin.js';
+export { harvestJobHandlers, queueDueRuns } from './harvest-jobs.js';
+export { requestRun } from './harvest-runs.service.js';
