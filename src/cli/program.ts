@@ -16,6 +16,7 @@ import { importPostcodes, importReportLines } from '../features/places/index.js'
 import { publisherMessage, seedDemo } from '../demo/seed.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { serve } from '../server.js';
+import { harvestCommands } from './harvest.js';
 import { runImport, type ImportOptions } from './import.js';
 import { progressBar } from './progress.js';
 
@@ -286,6 +287,8 @@ export function buildCli(): Command {
         for (const line of importReportLines(report)) print(line);
       });
     });
+
+  harvestCommands(program, withContext, print);
 
   return program;
 }
