@@ -95,6 +95,17 @@ export function inputOf(
   if (form.licence && !LICENCES.some((l) => l.id === form.licence)) {
     errors.push({ field: 'default_licence', message: 'Select a licence from the list' });
   }
+  // The API's limits, so a form cannot store what the API would refuse.
+  if (form.title.length > 200) {
+    errors.push({ field: 'title', message: 'Title must be 200 characters or fewer' });
+  }
+  const long = [form.filterOrganisation, form.filterTag].some((f) => f.length > 200);
+  if (long || form.filterQuery.length > 500) {
+    errors.push({
+      field: 'filters',
+      message: 'Filters must be shorter (200 characters, search words 500)',
+    });
+  }
   const filters = {
     ...(form.filterOrganisation ? { organisation: form.filterOrganisation } : {}),
     ...(form.filterTag ? { tag: form.filterTag } : {}),
