@@ -52,6 +52,8 @@ const PUBLISHER_PAGES = [
   '/publish/organisations/gmca/members',
   '/publish/organisations/gmca/categories',
   '/publish/reports',
+  '/publish/harvest',
+  '/publish/harvest/new',
   '/account/tokens',
   '/account/reports',
   '/account/data',

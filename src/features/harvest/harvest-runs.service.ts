@@ -83,3 +83,17 @@ export async function runWithItems(
   });
   return { run, items, page, per_page };
 }
+
+/** The latest run of each source (already read through sourceFor or sourcesFor), by source id. */
+export async function latestRuns(
+  ctx: AppContext,
+  sources: readonly HarvestSource[],
+): Promise<Map<string, HarvestRun>> {
+  const found = await Promise.all(
+    sources.map(async (s) => {
+      const [run] = await listRuns(ctx.db.kysely, s.id, { limit: 1, offset: 0 });
+      return run ? ([s.id, run] as const) : null;
+    }),
+  );
+  return new Map(found.filter((r) => r !== null));
+}

@@ -18,6 +18,12 @@ export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
       canOperateReports: can(request.actor, { type: 'reports:operate' }),
       handlesReports,
       canDefineCategories: can(request.actor, { type: 'category:define' }),
+      // Harvest sources are managed by organisation administrators and site administrators.
+      canManageHarvest:
+        !!request.actor.user?.isSiteAdmin ||
+        [...request.actor.roles.keys()].some((organisationId) =>
+          can(request.actor, { type: 'organisation:update', organisationId }),
+        ),
     });
   });
 }

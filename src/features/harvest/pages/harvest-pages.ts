@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../context.js';
+import { harvestRunPage } from './harvest-run/harvest-run.page.js';
+import { harvestSourceNewPage } from './harvest-source-new/harvest-source-new.page.js';
+import { harvestSourcePage } from './harvest-source/harvest-source.page.js';
+import { harvestSourcesPage } from './harvest-sources/harvest-sources.page.js';
+
+/** The administrators' pages for harvest sources, under /publish/harvest. */
+export function registerHarvestPages(app: FastifyInstance, ctx: AppContext): void {
+  harvestSourcesPage(app, ctx);
+  // Before /publish/harvest/:id, though the router prefers the static path anyway.
+  harvestSourceNewPage(app, ctx);
+  harvestSourcePage(app, ctx);
+  harvestRunPage(app, ctx);
+}
