@@ -1,36 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type {
-  HarvestFetcher,
-  HarvestFilters,
-  HarvestItem,
-  HarvestedDataset,
-} from '../harvest-record.js';
+import { datasetsOf, fetcherFor } from '../../../../test/helpers/harvest.js';
+import type { HarvestFilters, HarvestItem } from '../harvest-record.js';
 import { datapressHarvester } from './datapress.js';
 
 const BASE = 'https://data.example.org';
 const EXPORT = `${BASE}/api/v3/datasets/export.json`;
 const body = readFileSync(new URL('./fixtures/datapress-export.json', import.meta.url), 'utf8');
 
-/** The harvester's input: answers each URL with a body, or fails as a non-2xx would. */
-function fetcherFor(pages: Record<string, string>): HarvestFetcher & { urls: string[] } {
-  const urls: string[] = [];
-  return {
-    urls,
-    get(url) {
-      urls.push(url);
-      const page = pages[url];
-      if (page === undefined) return Promise.reject(new Error(`HTTP 404 for ${url}`));
-      return Promise.resolve({ url, body: page, contentType: 'application/json' });
-    },
-  };
-}
-
 async function harvest(
   filters: HarvestFilters = {},
   pages: Record<string, string> = { [EXPORT]: body },
 ) {
-  const fetcher = fetcherFor(pages);
+  const fetcher = fetcherFor(pages, 404);
   const items: HarvestItem[] = [];
   for await (const item of datapressHarvester({ url: `${BASE}/`, filters, fetcher })) {
     items.push(item);
@@ -38,8 +20,7 @@ async function harvest(
   return { items, urls: fetcher.urls };
 }
 
-const datasets = (items: HarvestItem[]): HarvestedDataset[] =>
-  items.flatMap((i) => ('dataset' in i ? [i.dataset] : []));
+const datasets = datasetsOf;
 
 describe('datapressHarvester', () => {
   it('reads the whole catalogue from the export in one request', async () => {

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type {
-  HarvestFetcher,
-  HarvestFilters,
-  HarvestItem,
-  HarvestedDataset,
-} from '../harvest-record.js';
+import { datasetsOf, fetcherFor } from '../../../../test/helpers/harvest.js';
+import type { HarvestFetcher, HarvestFilters, HarvestItem } from '../harvest-record.js';
 import { opendatasoftHarvester } from './opendatasoft.js';
 
 const BASE = 'https://opendata.example.org';
@@ -20,22 +16,8 @@ const PAGES: Record<string, string> = {
   [`${CATALOG}?limit=100&offset=4`]: fixture('opendatasoft-page-3.json'),
 };
 
-/** The harvester's input: answers each URL with a body, or fails as a non-2xx would. */
-function fetcherFor(pages: Record<string, string>): HarvestFetcher & { urls: string[] } {
-  const urls: string[] = [];
-  return {
-    urls,
-    get(url) {
-      urls.push(url);
-      const page = pages[url];
-      if (page === undefined) return Promise.reject(new Error(`HTTP 500 for ${url}`));
-      return Promise.resolve({ url, body: page, contentType: 'application/json' });
-    },
-  };
-}
-
 async function harvest(filters: HarvestFilters = {}, pages = PAGES) {
-  const fetcher = fetcherFor(pages);
+  const fetcher = fetcherFor(pages, 500);
   const items: HarvestItem[] = [];
   for await (const item of opendatasoftHarvester({ url: BASE, filters, fetcher })) {
     items.push(item);
@@ -43,8 +25,7 @@ async function harvest(filters: HarvestFilters = {}, pages = PAGES) {
   return { items, urls: fetcher.urls };
 }
 
-const datasets = (items: HarvestItem[]): HarvestedDataset[] =>
-  items.flatMap((i) => ('dataset' in i ? [i.dataset] : []));
+const datasets = datasetsOf;
 
 describe('opendatasoftHarvester', () => {
   it('follows the pages to total_count and stops there', async () => {
@@ -132,7 +113,7 @@ describe('opendatasoftHarvester', () => {
     };
     const seen: HarvestItem[] = [];
     const run = async () => {
-      const input = { url: BASE, filters: {}, fetcher: fetcherFor(firstPageOnly) };
+      const input = { url: BASE, filters: {}, fetcher: fetcherFor(firstPageOnly, 500) };
       for await (const item of opendatasoftHarvester(input)) seen.push(item);
     };
     await expect(run()).rejects.toThrow(`HTTP 500 for ${CATALOG}?limit=100&offset=2`);

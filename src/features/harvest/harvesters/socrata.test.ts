@@ -1,44 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type {
-  HarvestFetcher,
-  HarvestFilters,
-  HarvestItem,
-  HarvestedDataset,
-} from '../harvest-record.js';
+import { datasetsOf, fetcherFor } from '../../../../test/helpers/harvest.js';
+import type { HarvestFilters, HarvestItem } from '../harvest-record.js';
 import { projectOpenDataItems, socrataHarvester } from './socrata.js';
 
 const BASE = 'https://data.example.gov';
 const CATALOG = `${BASE}/data.json`;
 const body = readFileSync(new URL('./fixtures/socrata-data.json', import.meta.url), 'utf8');
 
-/** The harvester's input: answers each URL with a body, or fails as a non-2xx would. */
-function fetcherFor(pages: Record<string, string>): HarvestFetcher & { urls: string[] } {
-  const urls: string[] = [];
-  return {
-    urls,
-    get(url) {
-      urls.push(url);
-      const page = pages[url];
-      if (page === undefined) return Promise.reject(new Error(`HTTP 403 for ${url}`));
-      return Promise.resolve({ url, body: page, contentType: 'application/json' });
-    },
-  };
-}
-
 async function harvest(
   filters: HarvestFilters = {},
   pages: Record<string, string> = { [CATALOG]: body },
   url = BASE,
 ) {
-  const fetcher = fetcherFor(pages);
+  const fetcher = fetcherFor(pages, 403);
   const items: HarvestItem[] = [];
   for await (const item of socrataHarvester({ url, filters, fetcher })) items.push(item);
   return { items, urls: fetcher.urls };
 }
 
-const datasets = (items: HarvestItem[]): HarvestedDataset[] =>
-  items.flatMap((i) => ('dataset' in i ? [i.dataset] : []));
+const datasets = datasetsOf;
 
 describe('socrataHarvester', () => {
   it("reads the site's data.json, given the site or the catalogue's own address", async () => {
