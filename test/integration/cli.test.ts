@@ -39,6 +39,7 @@ describe('metrodata CLI', { timeout: 90_000 }, () => {
       'org',
       'region',
       'postcodes',
+      'harvest',
     ]) {
       expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
@@ -248,10 +249,10 @@ describe('metrodata import', { timeout: 90_000 }, () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Load failed');
     expect(bad.stderr).toContain('metrodata: The file has a header but no rows of data');
-    // No site administrator exists here, so the command cannot guess who is importing.
+    // No site administrator exists here, so the command cannot guess who is acting.
     const nobody = await cli('import', file('reports.csv'), '--dataset', 'street-reports');
     expect(nobody.code).toBe(1);
-    expect(nobody.stderr).toContain('say who imports with --as <email>');
+    expect(nobody.stderr).toContain('say who acts with --as <email>');
   });
 });
 

@@ -110,7 +110,7 @@ export async function operatorActor(ctx: AppContext, email: string | undefined):
       throw validationFailed([
         {
           field: 'as',
-          message: `say who imports with --as <email> (there are ${admins.length === 0 ? 'no' : 'several'} site administrators)`,
+          message: `say who acts with --as <email> (there are ${admins.length === 0 ? 'no' : 'several'} site administrators)`,
         },
       ]);
     }
