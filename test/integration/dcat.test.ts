@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataset } from '../../src/features/catalog/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
-import { multipartBody } from '../helpers/multipart.js';
+import { linkAirQualityGeoJson, uploadPunctualityCsv } from '../helpers/dcat-fixture.js';
 import {
   canonical,
   DCAT_SHAPES_DIR,
@@ -43,33 +43,13 @@ beforeAll(async () => {
   // Two datasets a page, so the fixture's three public datasets take two pages.
   t = await createTestApp({ baseUrl: BASE, dcatPageSize: 2 });
   fx = await seedFixture(t.ctx);
-  const { body, contentType } = multipartBody(
-    {},
-    {
-      field: 'file',
-      filename: 'punctuality.csv',
-      content: 'route,month,on_time\n1,2024-01,0.91\n2,2024-01,0.84\n',
-    },
+  csvId = (await uploadPunctualityCsv(t, fx)).id;
+  await linkAirQualityGeoJson(
+    t,
+    fx,
+    'Readings <GeoJSON> & "more"',
+    'https://example.org/air-quality.geojson?month=2024-01&kind=no2',
   );
-  const upload = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/datasets/bus-punctuality/resources?wait=true',
-    headers: { ...bearer(fx.tokens.editor), 'content-type': contentType },
-    payload: body,
-  });
-  expect(upload.statusCode, upload.body).toBe(201);
-  csvId = upload.json<{ id: string }>().id;
-  const link = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/datasets/air-quality/resources',
-    headers: bearer(fx.tokens.otherEditor),
-    payload: {
-      name: 'Readings <GeoJSON> & "more"',
-      url: 'https://example.org/air-quality.geojson?month=2024-01&kind=no2',
-      format: 'GeoJSON',
-    },
-  });
-  expect(link.statusCode, link.body).toBe(201);
   await new Promise((resolve) => setTimeout(resolve, 20));
   changedSince = new Date().toISOString();
   await new Promise((resolve) => setTimeout(resolve, 20));

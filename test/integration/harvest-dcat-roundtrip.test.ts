@@ -7,7 +7,7 @@ import type {
 import { dcatHarvester } from '../../src/features/harvest/harvesters/dcat.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
-import { multipartBody } from '../helpers/multipart.js';
+import { linkAirQualityGeoJson, uploadPunctualityCsv } from '../helpers/dcat-fixture.js';
 
 // Metrodata harvesting Metrodata: the catalogue our own DCAT writer publishes at /catalog.ttl,
 // read back by the DCAT harvester, gives back the datasets as they were published.
@@ -53,33 +53,13 @@ beforeAll(async () => {
   // Two datasets a page, so the three public datasets take two pages.
   t = await createTestApp({ baseUrl: BASE, dcatPageSize: 2 });
   fx = await seedFixture(t.ctx);
-  const { body, contentType } = multipartBody(
-    {},
-    {
-      field: 'file',
-      filename: 'punctuality.csv',
-      content: 'route,month,on_time\n1,2024-01,0.91\n2,2024-01,0.84\n',
-    },
+  csvUrl = (await uploadPunctualityCsv(t, fx)).url;
+  await linkAirQualityGeoJson(
+    t,
+    fx,
+    'Diffusion tube readings',
+    'https://example.org/air-quality.geojson',
   );
-  const upload = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/datasets/bus-punctuality/resources?wait=true',
-    headers: { ...bearer(fx.tokens.editor), 'content-type': contentType },
-    payload: body,
-  });
-  expect(upload.statusCode, upload.body).toBe(201);
-  csvUrl = upload.json<{ url: string }>().url;
-  const link = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/datasets/air-quality/resources',
-    headers: bearer(fx.tokens.otherEditor),
-    payload: {
-      name: 'Diffusion tube readings',
-      url: 'https://example.org/air-quality.geojson',
-      format: 'GeoJSON',
-    },
-  });
-  expect(link.statusCode, link.body).toBe(201);
   const patch = await t.app.inject({
     method: 'PATCH',
     url: '/api/v1/datasets/bus-punctuality',
