@@ -16,7 +16,7 @@ import {
   sampleSql,
 } from './sql/direct.js';
 import { guessFromSample } from './sql/infer-columns.js';
-import { emptyOnlyExpr, guardedExpr } from './sql/infer.js';
+import { emptyOnlyExpr, guardedExpr } from './sql/write-exprs.js';
 import { CLEAR_REJECTS_SQL, CSV_REJECT_KINDS_SQL } from './sql/read-files.js';
 import { collectStats, copiedStats } from './sql/stats.js';
 

@@ -1,6 +1,6 @@
 import { sqlIdentifier, sqlString } from '../../../platform/engine/sql.js';
 import { VERSION_PARQUET } from './copy.js';
-import { MISFIT } from './infer.js';
+import { MISFIT } from './write-exprs.js';
 
 // The SQL of a load's single pass: read the source once and write the version's Parquet file
 // from it, with types guessed from the first rows and checked on every row as it is written.

@@ -2,7 +2,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlString } from '../../../platform/engine/sql.js';
-import { READINGS, untidy } from './infer.js';
+import { READINGS } from './infer.js';
+import { untidy } from './write-exprs.js';
 
 // The single pass restates some readings' tests in cheaper forms; a cheaper form that differs
 // from the reading would load a file differently from the slower way. Random values that look

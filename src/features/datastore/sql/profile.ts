@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { oneRow } from '../../../platform/engine/engine.js';
 import { sqlIdentifier } from '../../../platform/engine/sql.js';
-import { untidy } from './infer.js';
+import { untidy } from './write-exprs.js';
 import { readStats, statsSql, type RawStats } from './stats.js';
 
 /** What to learn about one column of the staging table. */
