@@ -1,4 +1,5 @@
 import { dataset, resource, type Harvester, type HarvestItem } from '../harvest-record.js';
+import { byteSize, firstText, isoDate, parseJson, text, type JsonObject } from './source-values.js';
 
 // CKAN (Data Mill North, data.gov.uk and their family): `package_search`, paged by start/rows
 // in name order (stable while the catalogue changes under the harvest; CKAN's default order
@@ -7,22 +8,11 @@ import { dataset, resource, type Harvester, type HarvestItem } from '../harvest-
 
 const ROWS = 100;
 
-type Json = Record<string, unknown>;
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-const orNull = (v: unknown): string | null => text(v) || null;
-
-/** CKAN writes UTC times without a zone (2024-01-31T10:00:00.123456). */
-function isoTime(v: unknown): string | null {
-  const t = text(v);
-  if (!t) return null;
-  const zoned = /[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`;
-  const ms = Date.parse(zoned);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
+type Json = JsonObject;
+const str = (v: unknown): string => text(v) ?? '';
 function extra(pkg: Json, key: string): string | null {
   const extras = Array.isArray(pkg.extras) ? (pkg.extras as Json[]) : [];
-  return orNull(extras.find((e) => e.key === key)?.value);
+  return text(extras.find((e) => e.key === key)?.value);
 }
 
 function quoted(value: string): string {
@@ -31,35 +21,35 @@ function quoted(value: string): string {
 
 /** One package of package_search as a harvested dataset (or why it cannot be one). */
 export function ckanPackage(base: string, pkg: Json, index: number): HarvestItem {
-  const identifier = text(pkg.id) || text(pkg.name);
-  const title = text(pkg.title) || text(pkg.name);
+  const identifier = str(pkg.id) || str(pkg.name);
+  const title = str(pkg.title) || str(pkg.name);
   if (!identifier) return { identifier: null, error: `package ${index + 1} has no id or name` };
   if (!title) return { identifier, error: `package ${identifier} has no title` };
   const d = dataset(identifier, title);
-  d.description = text(pkg.notes);
-  d.licence = orNull(pkg.license_id) ?? orNull(pkg.license_url);
+  d.description = str(pkg.notes);
+  d.licence = firstText(pkg.license_id, pkg.license_url);
   const tags = Array.isArray(pkg.tags) ? (pkg.tags as Json[]) : [];
-  d.tags = tags.map((t) => text(t.display_name) || text(t.name)).filter((t) => t);
-  const name = text(pkg.name);
-  d.landingPage = name ? `${base}/dataset/${encodeURIComponent(name)}` : orNull(pkg.url);
-  d.modified = isoTime(pkg.metadata_modified);
+  d.tags = tags.flatMap((t) => firstText(t.display_name, t.name) ?? []);
+  const name = str(pkg.name);
+  d.landingPage = name ? `${base}/dataset/${encodeURIComponent(name)}` : text(pkg.url);
+  d.modified = isoDate(pkg.metadata_modified);
   const org = pkg.organization as Json | null | undefined;
-  d.publisher = orNull(org?.title) ?? orNull(org?.name);
-  d.contactName = orNull(pkg.maintainer) ?? orNull(pkg.author);
-  d.contactEmail = orNull(pkg.maintainer_email) ?? orNull(pkg.author_email);
-  d.updateFrequency = orNull(pkg.frequency) ?? extra(pkg, 'frequency');
-  d.temporalStart = orNull(pkg.temporal_start) ?? extra(pkg, 'temporal_start');
-  d.temporalEnd = orNull(pkg.temporal_end) ?? extra(pkg, 'temporal_end');
+  d.publisher = firstText(org?.title, org?.name);
+  d.contactName = firstText(pkg.maintainer, pkg.author);
+  d.contactEmail = firstText(pkg.maintainer_email, pkg.author_email);
+  d.updateFrequency = text(pkg.frequency) ?? extra(pkg, 'frequency');
+  d.temporalStart = text(pkg.temporal_start) ?? extra(pkg, 'temporal_start');
+  d.temporalEnd = text(pkg.temporal_end) ?? extra(pkg, 'temporal_end');
   const resources = Array.isArray(pkg.resources) ? (pkg.resources as Json[]) : [];
   for (const r of resources) {
-    const url = text(r.url);
+    const url = str(r.url);
     if (!url) continue;
-    const res = resource(url, text(r.name) || url);
-    res.description = text(r.description);
-    res.format = orNull(r.format)?.toUpperCase() ?? null;
-    res.mediaType = orNull(r.mimetype);
-    res.size = typeof r.size === 'number' && Number.isFinite(r.size) ? r.size : null;
-    res.modified = isoTime(r.last_modified) ?? isoTime(r.metadata_modified);
+    const res = resource(url, str(r.name) || url);
+    res.description = str(r.description);
+    res.format = text(r.format)?.toUpperCase() ?? null;
+    res.mediaType = text(r.mimetype);
+    res.size = byteSize(r.size);
+    res.modified = isoDate(r.last_modified) ?? isoDate(r.metadata_modified);
     d.resources.push(res);
   }
   return { dataset: d };
@@ -83,12 +73,7 @@ export const ckanHarvester: Harvester = async function* ({ url, filters, fetcher
       `${base}/api/3/action/package_search?${query.toString()}`,
       'application/json',
     );
-    let body: Json;
-    try {
-      body = JSON.parse(page.body) as Json;
-    } catch {
-      throw new Error(`${page.url} did not answer JSON`);
-    }
+    const body = parseJson(page.body, page.url) as Json;
     const result = body.result as Json | undefined;
     if (body.success !== true || !result || !Array.isArray(result.results)) {
       throw new Error(`${page.url} did not answer a CKAN package_search result`);
