@@ -28,7 +28,6 @@ export interface SourceInput {
   intervalMinutes?: number | null;
   filters?: HarvestFilters;
   defaultLicence?: string | null;
-  loadData?: boolean;
   enabled?: boolean;
 }
 
@@ -78,7 +77,8 @@ export async function createSource(
     interval_minutes: interval,
     filters: JSON.stringify(input.filters ?? {}),
     default_licence: input.defaultLicence ?? null,
-    load_data: input.loadData ? 1 : 0,
+    // Loading harvested files into the datastore is not built yet (issue 14): off for now.
+    load_data: 0,
     enabled: input.enabled === false ? 0 : 1,
     consecutive_failures: 0,
     next_run_at: interval === null ? null : at,
