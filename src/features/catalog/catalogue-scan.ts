@@ -1,7 +1,9 @@
 import type { AppContext } from '../../context.js';
 import { type Actor, readableScope } from '../accounts/index.js';
 import { textMatches } from './dataset-search.repository.js';
-import { currentSearchIndex, type SearchIndex } from './search-index.js';
+import type { SearchIndex } from './search-index.js';
+import { currentSearchIndex } from './search-index-cache.js';
+import { facetRanks } from './search-index-order.js';
 import { FACETS, type FacetName, type FacetValue } from './search-types.js';
 
 // A search for callers that filter on more than the facets (the CKAN API's `fq`): the text
@@ -27,6 +29,8 @@ export interface CatalogueScan {
   score: (p: number) => number;
   /** Place in `title, id` order. */
   titleRank: (p: number) => number;
+  /** Place in `modified desc, id` order (newest first). */
+  modifiedRank: (p: number) => number;
   id: (p: number) => string;
   slug: (p: number) => string;
   created: (p: number) => string;
@@ -72,21 +76,23 @@ export async function scanCatalogue(
     hits = [];
     matches.forEach((s, key) => {
       const p = index.textKeys.get(key);
-      if (p === undefined || seen[p] || !visible(p)) return;
+      if (p === undefined || seen[p] || !index.alive[p] || !visible(p)) return;
       seen[p] = 1;
       score[p] = s;
       hits.push(p);
     });
-    hits.sort((a, b) => a - b);
+    const rank = index.modifiedRank;
+    hits.sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0));
   } else {
-    hits = [];
-    for (let p = 0; p < index.ids.length; p++) if (visible(p)) hits.push(p);
+    hits = index.byModified.filter(visible);
   }
+  facetRanks(index);
   const column = (facet: FacetName) => index.columns[FACETS.indexOf(facet)];
   return {
     hits,
     score: (p) => score[p] ?? 0,
     titleRank: (p) => index.titleRank[p] ?? 0,
+    modifiedRank: (p) => index.modifiedRank[p] ?? 0,
     id: (p) => index.ids[p] ?? '',
     slug: (p) => index.slugs[p] ?? '',
     created: (p) => index.createdAt[p] ?? '',
@@ -99,18 +105,18 @@ export async function scanCatalogue(
       const c = column(facet);
       return (p) => {
         if (!c) return false;
-        const end = c.starts[p + 1] ?? 0;
+        const end = c.ends[p] ?? 0;
         for (let i = c.starts[p] ?? 0; i < end; i++) if (mask[c.values[i] ?? 0]) return true;
         return false;
       };
     },
     facetCounts(facet, numbers, limit) {
-      const { values, labels } = index.facets[facet];
+      const { values, labels, rank } = index.facets[facet];
       const counts = new Uint32Array(values.length);
       const c = column(facet);
       if (c) {
         for (const p of numbers) {
-          const end = c.starts[p + 1] ?? 0;
+          const end = c.ends[p] ?? 0;
           for (let i = c.starts[p] ?? 0; i < end; i++) {
             const n = c.values[i] ?? 0;
             counts[n] = (counts[n] ?? 0) + 1;
@@ -121,7 +127,7 @@ export async function scanCatalogue(
       counts.forEach((n, i) => {
         if (n > 0) used.push(i);
       });
-      used.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a - b);
+      used.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
       return (limit < 0 ? used : used.slice(0, limit)).map((i) => ({
         value: values[i] ?? '',
         label: labels[i] ?? '',

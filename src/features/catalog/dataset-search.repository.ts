@@ -4,8 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { ftsQuery, parseQuery, stemText, tsQuery, words } from '../../platform/search/text.js';
 import type { ReadableScope } from '../accounts/index.js';
 import { searchInIndex, type TextMatches } from './search-facets.js';
-import { currentSearchIndex } from './search-index.js';
-import { bumpSearchGeneration } from './search-index.repository.js';
+import { currentSearchIndex } from './search-index-cache.js';
 import type { SearchPage, SearchParams } from './search-types.js';
 
 export interface IndexedText {
@@ -28,13 +27,25 @@ export async function indexDataset(
     ' ',
   );
   if (dialect === 'sqlite') {
-    await k.deleteFrom('dataset_fts').where('dataset_id', '=', datasetId).execute();
-    await k
-      .insertInto('dataset_fts')
-      .values({ dataset_id: datasetId, title, tags, description, words: raw })
-      .execute();
-    // The row has a new rowid, which search indexes keep (no trigger can watch FTS5 tables).
-    await bumpSearchGeneration(k);
+    // Each dataset keeps one rowid (its text key, see migration 0015): the old row goes by rowid.
+    const known = await k
+      .selectFrom('search_text_keys')
+      .select('text_key')
+      .where('dataset_id', '=', datasetId)
+      .executeTakeFirst();
+    let key = known?.text_key;
+    if (key === undefined) {
+      const made = await sql<{
+        text_key: number;
+      }>`INSERT INTO search_text_keys (dataset_id, text_key)
+        SELECT ${datasetId}, coalesce(max(text_key), 0) + 1 FROM search_text_keys
+        RETURNING text_key`.execute(k);
+      key = made.rows[0]?.text_key ?? 0;
+    } else {
+      await sql`DELETE FROM dataset_fts WHERE rowid = ${key}`.execute(k);
+    }
+    await sql`INSERT INTO dataset_fts (rowid, dataset_id, title, tags, description, words)
+      VALUES (${key}, ${datasetId}, ${title}, ${tags}, ${description}, ${raw})`.execute(k);
     return;
   }
   const document = sql<string>`setweight(to_tsvector('simple', ${title}), 'A')

@@ -1,5 +1,6 @@
 import type { ReadableScope } from '../accounts/index.js';
 import type { SearchIndex } from './search-index.js';
+import { facetRanks } from './search-index-order.js';
 import {
   FACETS,
   type FacetName,
@@ -41,13 +42,13 @@ function chosen(index: SearchIndex, params: SearchParams) {
 }
 
 function facetList(index: SearchIndex, facet: FacetName, counts: Uint32Array): FacetValue[] {
-  const { values, labels } = index.facets[facet];
+  const { values, labels, rank } = index.facets[facet];
   const used: number[] = [];
   counts.forEach((n, i) => {
     if (n > 0) used.push(i);
   });
-  // Most used first; ties in the database's order of the label (value for tags and formats).
-  used.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a - b);
+  // Most used first; ties by label (value for tags and formats).
+  used.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
   return used.slice(0, FACET_LIMIT).map((i) => ({
     value: values[i] ?? '',
     label: labels[i] ?? '',
@@ -74,13 +75,14 @@ export function searchInIndex(
       ? readable
       : (p: number) => (index.modified[p] ?? 0) >= since && readable(p);
   const filters = chosen(index, params);
+  facetRanks(index);
   const { columns } = index;
   const counts = FACETS.map((f) => new Uint32Array(index.facets[f].values.length));
   const tally = (f: number, p: number) => {
     const column = columns[f];
     const c = counts[f];
     if (!column || !c) return;
-    const end = column.starts[p + 1] ?? 0;
+    const end = column.ends[p] ?? 0;
     for (let i = column.starts[p] ?? 0; i < end; i++) {
       const n = column.values[i] ?? 0;
       c[n] = (c[n] ?? 0) + 1;
@@ -89,27 +91,24 @@ export function searchInIndex(
   const passes = (mask: Uint8Array, f: number, p: number) => {
     const column = columns[f];
     if (!column) return false;
-    const end = column.starts[p + 1] ?? 0;
+    const end = column.ends[p] ?? 0;
     for (let i = column.starts[p] ?? 0; i < end; i++) if (mask[column.values[i] ?? 0]) return true;
     return false;
   };
-  // Without words, walk every dataset in order (numbers are newest first); with words, the
-  // matches, each dataset once.
+  // Without words, walk the live datasets in order; with words, the matches, each dataset once.
   const score = new Float64Array(matches ? index.ids.length : 0);
   const seen = new Uint8Array(score.length);
   const matched: number[] | null = matches ? [] : null;
   matches?.forEach((s, key) => {
     const p = index.textKeys.get(key);
-    if (p === undefined || seen[p]) return;
+    if (p === undefined || seen[p] || !index.alive[p]) return;
     seen[p] = 1;
     score[p] = s;
     matched?.push(p);
   });
-  const order = matched ?? (params.sort === 'title' ? index.byTitle : null);
-  const size = order ? order.length : index.ids.length;
+  const order = matched ?? (params.sort === 'title' ? index.byTitle : index.byModified);
   const hits: number[] = [];
-  for (let c = 0; c < size; c++) {
-    const p = order ? (order[c] ?? 0) : c;
+  for (const p of order) {
     if (!visible(p)) continue;
     let failed = -1;
     let failures = 0;
@@ -129,13 +128,13 @@ export function searchInIndex(
   }
   if (matches) {
     // Relevance ties, and the other sorts, as the SQL ordered them: newest first, then by id.
-    const title = index.titleRank;
+    const { titleRank: title, modifiedRank: newest } = index;
     const by: (a: number, b: number) => number =
       params.sort === 'relevance'
-        ? (a, b) => (score[a] ?? 0) - (score[b] ?? 0) || a - b
+        ? (a, b) => (score[a] ?? 0) - (score[b] ?? 0) || (newest[a] ?? 0) - (newest[b] ?? 0)
         : params.sort === 'title'
           ? (a, b) => (title[a] ?? 0) - (title[b] ?? 0)
-          : (a, b) => a - b;
+          : (a, b) => (newest[a] ?? 0) - (newest[b] ?? 0);
     hits.sort(by);
   }
   const offset = (params.page - 1) * params.perPage;

@@ -1,18 +1,69 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
-import { findMetaValue } from '../../platform/db/meta.repository.js';
 import { SEARCH_GENERATION_KEY } from '../../platform/db/migrations/0003-search-indexes.js';
+import { SEARCH_PRUNED_KEY } from '../../platform/db/migrations/0015-search-changes.js';
 import type { Database, DatasetState, Visibility } from '../../platform/db/schema.js';
 
-/** The catalogue's generation, bumped by triggers on every write search depends on. */
-export function readSearchGeneration(db: Kysely<Database>): Promise<string | undefined> {
-  return findMetaValue(db, SEARCH_GENERATION_KEY);
+// What the in-memory search index reads: the whole catalogue, or the datasets a few generations
+// changed (search_changes, written by triggers; see migrations 0003 and 0015).
+
+async function metaNumber(db: Kysely<Database>, key: string): Promise<number | undefined> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row === undefined ? undefined : Number(row.value);
 }
 
-/** For writes no trigger sees (SQLite cannot put triggers on its FTS5 table). */
-export async function bumpSearchGeneration(db: Kysely<Database>): Promise<void> {
-  await sql`UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT)
-    WHERE key = ${SEARCH_GENERATION_KEY}`.execute(db);
+/** The catalogue's generation, bumped by triggers on every write search depends on. */
+export function readSearchGeneration(db: Kysely<Database>): Promise<number | undefined> {
+  return metaNumber(db, SEARCH_GENERATION_KEY);
+}
+
+/** The newest generation whose changes were pruned: a copy older than that must reload. */
+export async function readPrunedGeneration(db: Kysely<Database>): Promise<number> {
+  return (await metaNumber(db, SEARCH_PRUNED_KEY)) ?? 0;
+}
+
+export interface SearchChange {
+  generation: number;
+  /** null: something every dataset shows changed (an organisation or theme). */
+  datasetId: string | null;
+}
+
+/** Changes after `generation`, oldest first. */
+export async function readChangesAfter(
+  db: Kysely<Database>,
+  generation: number,
+): Promise<SearchChange[]> {
+  const rows = await db
+    .selectFrom('search_changes')
+    .select(['generation', 'dataset_id'])
+    .where('generation', '>', generation)
+    .orderBy('generation')
+    .execute();
+  return rows.map((r) => ({ generation: Number(r.generation), datasetId: r.dataset_id }));
+}
+
+/**
+ * Keeps the newest `keep` changes. The pruned mark moves in the same transaction as the delete,
+ * so a reader that finds changes missing also finds the mark past its copy.
+ */
+export async function pruneChanges(db: Kysely<Database>, keep: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const cut = await trx
+      .selectFrom('search_changes')
+      .select('generation')
+      .orderBy('generation', 'desc')
+      .limit(1)
+      .offset(keep)
+      .executeTakeFirst();
+    if (!cut) return;
+    await trx.deleteFrom('search_changes').where('generation', '<=', cut.generation).execute();
+    await trx
+      .updateTable('meta')
+      .set({ value: String(cut.generation) })
+      .where('key', '=', SEARCH_PRUNED_KEY)
+      .where(sql<boolean>`CAST(value AS BIGINT) < ${Number(cut.generation)}`)
+      .execute();
+  });
 }
 
 /** A dataset's values of one list (tags, themes, formats), as a JSON array. */
@@ -21,39 +72,37 @@ export interface DatasetList {
   list: string;
 }
 
-export interface SearchIndexRows {
-  /** Each list of distinct values comes in the database's own order (its collation). */
-  organisations: { id: string; slug: string; name: string }[];
-  themes: { slug: string; title: string }[];
-  tags: string[];
-  formats: string[];
-  licences: string[];
-  /** Newest first (`modified_at desc, id`), each with its place in `title, id` order. */
-  datasets: {
-    id: string;
-    organisation_id: string;
-    slug: string;
-    licence: string;
-    state: DatasetState;
-    visibility: Visibility;
-    created_at: string;
-    modified_at: string;
-    title_rank: number;
-  }[];
+export interface IndexedDataset {
+  id: string;
+  organisation_id: string;
+  slug: string;
+  title: string;
+  licence: string;
+  state: DatasetState;
+  visibility: Visibility;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface DatasetRows {
+  datasets: IndexedDataset[];
   datasetTags: DatasetList[];
   datasetThemes: DatasetList[];
   datasetFormats: DatasetList[];
-  /** SQLite: which dataset each full-text row is, so matches can be read by rowid alone. */
-  textRows: { rowid: number; dataset_id: string }[];
+  /**
+   * SQLite: each dataset's full-text rowid, so matches can be read by rowid alone; null on
+   * PostgreSQL, whose full-text rows are keyed by dataset id.
+   */
+  textRows: { text_key: number; dataset_id: string }[] | null;
 }
 
-/**
- * Everything the in-memory index holds, for every dataset not deleted. Orders come from the
- * database (ranks, sorted value lists) so that sorting in JavaScript matches what ORDER BY gives
- * under the database's collation, on SQLite and PostgreSQL alike. Lists come grouped per dataset:
- * one row per dataset costs a third of one row per tag.
- */
-export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRows> {
+export interface SearchIndexRows extends DatasetRows {
+  organisations: { id: string; slug: string; name: string }[];
+  themes: { slug: string; title: string }[];
+}
+
+/** Rows of the datasets in `ids` (any state), or of every dataset not deleted. */
+export async function loadDatasetRows(db: Db, ids: readonly string[] | null): Promise<DatasetRows> {
   const k = db.kysely;
   const list = (column: string, distinct = false) => {
     const arg = sql.raw(`${distinct ? 'distinct ' : ''}${column}`);
@@ -61,77 +110,62 @@ export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRows> {
       ? sql<string>`json_group_array(${arg})`.as('list')
       : sql<string>`json_agg(${arg})::text`.as('list');
   };
-  const [
-    organisations,
-    themes,
-    tags,
-    formats,
-    licences,
-    datasets,
-    datasetTags,
-    datasetThemes,
-    datasetFormats,
-    textRows,
-  ] = await Promise.all([
-    k
-      .selectFrom('organisations')
-      .select(['id', 'slug', 'name'])
-      .orderBy('name')
-      .orderBy('slug')
-      .execute(),
-    k.selectFrom('themes').select(['slug', 'title']).orderBy('title').orderBy('slug').execute(),
-    k.selectFrom('dataset_tags').select('tag').distinct().orderBy('tag').execute(),
-    k.selectFrom('resources').select('format').distinct().orderBy('format').execute(),
-    k.selectFrom('datasets').select('licence').distinct().orderBy('licence').execute(),
+  const some = ids !== null;
+  const wanted = ids ?? [];
+  // Lists come grouped per dataset: one row per dataset costs a third of one row per tag.
+  const [rows, datasetTags, datasetThemes, datasetFormats, textRows] = await Promise.all([
     k
       .selectFrom('datasets')
       .select([
         'id',
         'slug',
         'organisation_id',
+        'title',
         'licence',
         'state',
         'visibility',
         'created_at',
         'modified_at',
       ])
-      .select(sql<number>`row_number() over (order by title, id)`.as('title_rank'))
-      .where('state', '!=', 'deleted')
-      .orderBy('modified_at', 'desc')
-      .orderBy('id')
+      .$if(some, (q) => q.where('id', 'in', wanted))
+      .$if(!some, (q) => q.where('state', '!=', 'deleted'))
       .execute(),
     k
       .selectFrom('dataset_tags')
       .select(['dataset_id', list('tag')])
+      .$if(some, (q) => q.where('dataset_id', 'in', wanted))
       .groupBy('dataset_id')
       .execute(),
     k
       .selectFrom('dataset_themes')
       .select(['dataset_id', list('theme')])
+      .$if(some, (q) => q.where('dataset_id', 'in', wanted))
       .groupBy('dataset_id')
       .execute(),
     k
       .selectFrom('resources')
       .select(['dataset_id', list('format', true)])
+      .$if(some, (q) => q.where('dataset_id', 'in', wanted))
       .groupBy('dataset_id')
       .execute(),
     db.dialect === 'sqlite'
       ? k
-          .selectFrom('dataset_fts')
-          .select([sql<number>`rowid`.as('rowid'), 'dataset_id'])
+          .selectFrom('search_text_keys')
+          .select(['text_key', 'dataset_id'])
+          .$if(some, (q) => q.where('dataset_id', 'in', wanted))
           .execute()
-      : Promise.resolve([]),
+      : Promise.resolve(null),
   ]);
-  return {
-    organisations,
-    themes,
-    tags: tags.map((r) => r.tag),
-    formats: formats.map((r) => r.format),
-    licences: licences.map((r) => r.licence),
-    datasets,
-    datasetTags,
-    datasetThemes,
-    datasetFormats,
-    textRows,
-  };
+  return { datasets: rows, datasetTags, datasetThemes, datasetFormats, textRows };
+}
+
+/** Everything the in-memory index holds, for every dataset not deleted. */
+export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRows> {
+  const k = db.kysely;
+  const [organisations, themes, rows] = await Promise.all([
+    k.selectFrom('organisations').select(['id', 'slug', 'name']).execute(),
+    k.selectFrom('themes').select(['slug', 'title']).execute(),
+    loadDatasetRows(db, null),
+  ]);
+  return { organisations, themes, ...rows };
 }

@@ -1,169 +1,245 @@
-import type { Kysely } from 'kysely';
-import type { Db } from '../../platform/db/connect.js';
-import type { Database } from '../../platform/db/schema.js';
-import {
-  loadSearchIndexRows,
-  readSearchGeneration,
-  type DatasetList,
-  type SearchIndexRows,
-} from './search-index.repository.js';
+import type { DatasetRows, IndexedDataset, SearchIndexRows } from './search-index.repository.js';
+import { orderAll, reorder } from './search-index-order.js';
 import { FACETS, type FacetName } from './search-types.js';
 
 // Faceted search counts and sorts in memory: seven grouped SQL queries per search, each
 // re-running the filters, cost 30-130 ms on 10,000 datasets; one pass over compact arrays costs
-// about a millisecond. Only the full-text match stays in SQL. Each process keeps one copy per
-// database and reloads it when the catalogue's generation (bumped by triggers, see migration
-// 0003) moves on, so a write anywhere is seen by the very next search everywhere.
+// about a millisecond. Only the full-text match stays in SQL. The index is built once and then
+// kept up to date in place from the datasets each write changed (search-index-cache.ts), so a
+// harvest writing thousands of datasets never makes a search rebuild it.
 
-/** The distinct values of one facet; a value's number is its place in the database's order. */
+/** The distinct values of one facet, numbered in the order they were first seen. */
 export interface FacetValues {
   values: string[];
   labels: string[];
   numbers: Map<string, number>;
+  /** Each value's place among ties when listed (by label, then value); rebuilt when stale. */
+  rank: number[];
 }
 
-/** The facet values of every dataset: those of dataset p are `values[starts[p] .. starts[p+1])`. */
+/** A facet's values per dataset slot: those of slot p are `values[starts[p] .. ends[p])`. */
 export interface FacetColumn {
-  starts: Uint32Array;
-  values: Uint32Array;
+  starts: number[];
+  ends: number[];
+  values: number[];
+  /** Entries of `values` no slot points to any more (left by rewrites). */
+  garbage: number;
 }
 
 /**
- * Datasets are numbered 0..n-1 newest first (`modified_at desc, id`), so a dataset's number is
- * its place in that order and a listing reads the typed arrays front to back.
+ * Each dataset has a slot, kept while it lives; a dataset that leaves (deleted) leaves a dead
+ * slot, which is in no order and never reused, so a number a caller holds never becomes another
+ * dataset. Orders list live slots: newest first (`modified_at desc, id`) and by `title, id`.
  */
 export interface SearchIndex {
   facets: Record<FacetName, FacetValues>;
   /** In FACETS order. */
   columns: FacetColumn[];
   ids: string[];
-  /** Full-text row key (SQLite rowid, PostgreSQL dataset id) to dataset number. */
+  slotOf: Map<string, number>;
+  alive: number[];
+  /** Full-text row key (SQLite text key, PostgreSQL dataset id) to slot. */
   textKeys: Map<number | string, number>;
+  textKeyOf: (number | string | undefined)[];
   organisationIds: string[];
+  /** Organisation id to slug, for the organisation facet. */
+  organisationSlugs: Map<string, string>;
   /** Each dataset's modification time (epoch milliseconds), for `modifiedSince`. */
-  modified: Float64Array;
+  modified: number[];
   /** 1 when active and public: readable by anyone. */
-  open: Uint8Array;
-  /** Dataset numbers in `title, id` order, and each dataset's place in it. */
-  byTitle: Uint32Array;
-  titleRank: Uint32Array;
-  /** Per dataset, for searches that filter or show more than the facets (the CKAN API's fq). */
+  open: number[];
+  /** 1 when private (whatever the state), 1 when a draft. */
+  private: number[];
+  draft: number[];
+  titles: string[];
   slugs: string[];
   createdAt: string[];
   modifiedAt: string[];
-  /** 1 when private (whatever the state), 1 when a draft. */
-  private: Uint8Array;
-  draft: Uint8Array;
+  byModified: number[];
+  modifiedRank: number[];
+  byTitle: number[];
+  titleRank: number[];
+  dead: number;
 }
 
-function facetValues(values: string[], labels: string[] = values): FacetValues {
-  return { values, labels, numbers: new Map(values.map((v, i) => [v, i])) };
+function facetValues(values: string[] = [], labels: string[] = values): FacetValues {
+  return { values, labels, numbers: new Map(values.map((v, i) => [v, i])), rank: [] };
 }
 
-/** Packs each dataset's value numbers (unknown values, from a write mid-load, are skipped). */
-function packColumn(perDataset: string[][], facet: FacetValues): FacetColumn {
-  const numbers = perDataset.map((list) => list.flatMap((v) => facet.numbers.get(v) ?? []));
-  const starts = new Uint32Array(numbers.length + 1);
-  numbers.forEach((list, p) => {
-    starts[p + 1] = (starts[p] ?? 0) + list.length;
-  });
-  const values = new Uint32Array(starts[numbers.length] ?? 0);
-  numbers.forEach((list, p) => {
-    values.set(list, starts[p]);
-  });
-  return { starts, values };
+function valueNumber(facet: FacetValues, value: string): number {
+  let n = facet.numbers.get(value);
+  if (n === undefined) {
+    n = facet.values.length;
+    facet.values.push(value);
+    facet.labels.push(value);
+    facet.numbers.set(value, n);
+    facet.rank = [];
+  }
+  return n;
+}
+
+function writeColumn(column: FacetColumn, p: number, numbers: number[]) {
+  const start = column.values.length;
+  if (p < column.starts.length) column.garbage += (column.ends[p] ?? 0) - (column.starts[p] ?? 0);
+  column.starts[p] = start;
+  for (const n of numbers) column.values.push(n);
+  column.ends[p] = column.values.length;
+}
+
+/** Rewrites the column without the entries no slot points to. */
+function compact(column: FacetColumn) {
+  const values: number[] = [];
+  for (let p = 0; p < column.starts.length; p++) {
+    const start = values.length;
+    for (let i = column.starts[p] ?? 0; i < (column.ends[p] ?? 0); i++)
+      values.push(column.values[i] ?? 0);
+    column.starts[p] = start;
+    column.ends[p] = values.length;
+  }
+  column.values = values;
+  column.garbage = 0;
+}
+
+function emptyIndex(rows: SearchIndexRows): SearchIndex {
+  return {
+    facets: {
+      organisation: facetValues(
+        rows.organisations.map((o) => o.slug),
+        rows.organisations.map((o) => o.name),
+      ),
+      theme: facetValues(
+        rows.themes.map((t) => t.slug),
+        rows.themes.map((t) => t.title),
+      ),
+      tag: facetValues(),
+      format: facetValues(),
+      licence: facetValues(),
+    },
+    columns: FACETS.map(() => ({ starts: [], ends: [], values: [], garbage: 0 })),
+    ids: [],
+    slotOf: new Map(),
+    alive: [],
+    textKeys: new Map(),
+    textKeyOf: [],
+    organisationIds: [],
+    organisationSlugs: new Map(rows.organisations.map((o) => [o.id, o.slug])),
+    modified: [],
+    open: [],
+    private: [],
+    draft: [],
+    titles: [],
+    slugs: [],
+    createdAt: [],
+    modifiedAt: [],
+    byModified: [],
+    modifiedRank: [],
+    byTitle: [],
+    titleRank: [],
+    dead: 0,
+  };
+}
+
+const lists = (grouped: { dataset_id: string; list: string }[]) =>
+  new Map(grouped.map((g) => [g.dataset_id, JSON.parse(g.list) as string[]]));
+
+function kill(index: SearchIndex, p: number) {
+  if (!index.alive[p]) return;
+  index.alive[p] = 0;
+  index.slotOf.delete(index.ids[p] ?? '');
+  const key = index.textKeyOf[p];
+  if (key !== undefined && index.textKeys.get(key) === p) index.textKeys.delete(key);
+  index.textKeyOf[p] = undefined;
+  index.dead += 1;
+}
+
+/**
+ * Writes the datasets of `rows` into their slots (new ones at the end); `changed` lists every
+ * dataset id to bring in line, so one missing from `rows` or deleted is removed. The slots
+ * written or removed, or null when a row names an organisation the index does not know (then
+ * only a reload is right).
+ */
+function writeRows(index: SearchIndex, rows: DatasetRows, changed: Iterable<string>) {
+  const tags = lists(rows.datasetTags);
+  const themes = lists(rows.datasetThemes);
+  const formats = lists(rows.datasetFormats);
+  const keys = rows.textRows && new Map(rows.textRows.map((r) => [r.dataset_id, r.text_key]));
+  const byId = new Map(rows.datasets.map((d) => [d.id, d]));
+  const touched: number[] = [];
+  for (const id of changed) {
+    const d: IndexedDataset | undefined = byId.get(id);
+    const old = index.slotOf.get(id);
+    if (!d || d.state === 'deleted') {
+      if (old !== undefined) {
+        kill(index, old);
+        touched.push(old);
+      }
+      continue;
+    }
+    const organisation = index.organisationSlugs.get(d.organisation_id);
+    if (organisation === undefined) return null;
+    const p = old ?? index.ids.length;
+    index.ids[p] = d.id;
+    index.slotOf.set(d.id, p);
+    index.alive[p] = 1;
+    index.organisationIds[p] = d.organisation_id;
+    index.modified[p] = Date.parse(d.modified_at);
+    index.open[p] = d.state === 'active' && d.visibility === 'public' ? 1 : 0;
+    index.private[p] = d.visibility === 'private' ? 1 : 0;
+    index.draft[p] = d.state === 'draft' ? 1 : 0;
+    index.titles[p] = d.title;
+    index.slugs[p] = d.slug;
+    index.createdAt[p] = d.created_at;
+    index.modifiedAt[p] = d.modified_at;
+    const key = keys ? keys.get(d.id) : d.id;
+    if (key !== undefined) {
+      index.textKeys.set(key, p);
+      index.textKeyOf[p] = key;
+    }
+    const perFacet: Record<FacetName, string[]> = {
+      organisation: [organisation],
+      theme: themes.get(d.id) ?? [],
+      tag: tags.get(d.id) ?? [],
+      format: formats.get(d.id) ?? [],
+      licence: [d.licence],
+    };
+    FACETS.forEach((f, i) => {
+      const facet = index.facets[f];
+      const column = index.columns[i];
+      if (column)
+        writeColumn(
+          column,
+          p,
+          perFacet[f].map((v) => valueNumber(facet, v)),
+        );
+    });
+    touched.push(p);
+  }
+  for (const column of index.columns) {
+    if (column.garbage > column.values.length / 2) compact(column);
+  }
+  return touched;
 }
 
 /** Builds the index; rows that refer to something missing (a write mid-load) are skipped. */
 export function buildSearchIndex(rows: SearchIndexRows): SearchIndex {
-  const facets: Record<FacetName, FacetValues> = {
-    organisation: facetValues(
-      rows.organisations.map((o) => o.slug),
-      rows.organisations.map((o) => o.name),
-    ),
-    theme: facetValues(
-      rows.themes.map((t) => t.slug),
-      rows.themes.map((t) => t.title),
-    ),
-    tag: facetValues(rows.tags),
-    format: facetValues(rows.formats),
-    licence: facetValues(rows.licences),
-  };
-  const slugOf = new Map(rows.organisations.map((o) => [o.id, o.slug]));
-  const datasets = rows.datasets.filter((d) => slugOf.has(d.organisation_id));
-  const numberOf = new Map(datasets.map((d, p) => [d.id, p]));
-  const lists = (grouped: DatasetList[]) => {
-    const out = datasets.map((): string[] => []);
-    for (const g of grouped) {
-      const p = numberOf.get(g.dataset_id);
-      if (p !== undefined) out[p] = JSON.parse(g.list) as string[];
-    }
-    return out;
-  };
-  const perFacet: Record<FacetName, string[][]> = {
-    organisation: datasets.map((d) => [slugOf.get(d.organisation_id) ?? '']),
-    licence: datasets.map((d) => [d.licence]),
-    tag: lists(rows.datasetTags),
-    theme: lists(rows.datasetThemes),
-    format: lists(rows.datasetFormats),
-  };
-  const byTitle = Uint32Array.from(datasets.keys()).sort(
-    (a, b) => (datasets[a]?.title_rank ?? 0) - (datasets[b]?.title_rank ?? 0),
+  const index = emptyIndex(rows);
+  const known = rows.datasets.filter((d) => index.organisationSlugs.has(d.organisation_id));
+  writeRows(
+    index,
+    { ...rows, datasets: known },
+    known.map((d) => d.id),
   );
-  const titleRank = new Uint32Array(datasets.length);
-  byTitle.forEach((p, rank) => {
-    titleRank[p] = rank;
-  });
-  const textKeys = new Map<number | string, number>(numberOf);
-  for (const r of rows.textRows) {
-    const p = numberOf.get(r.dataset_id);
-    if (p !== undefined) textKeys.set(r.rowid, p);
-  }
-  return {
-    facets,
-    columns: FACETS.map((f) => packColumn(perFacet[f], facets[f])),
-    ids: datasets.map((d) => d.id),
-    textKeys,
-    organisationIds: datasets.map((d) => d.organisation_id),
-    modified: Float64Array.from(datasets, (d) => Date.parse(d.modified_at)),
-    open: Uint8Array.from(datasets, (d) =>
-      d.state === 'active' && d.visibility === 'public' ? 1 : 0,
-    ),
-    byTitle,
-    titleRank,
-    slugs: datasets.map((d) => d.slug),
-    createdAt: datasets.map((d) => d.created_at),
-    modifiedAt: datasets.map((d) => d.modified_at),
-    private: Uint8Array.from(datasets, (d) => (d.visibility === 'private' ? 1 : 0)),
-    draft: Uint8Array.from(datasets, (d) => (d.state === 'draft' ? 1 : 0)),
-  };
+  orderAll(index);
+  return index;
 }
-
-interface Cached {
-  generation: string;
-  index: Promise<SearchIndex>;
-}
-
-// Keyed by the Kysely instance: each open database (tests open many) has its own index.
-const cache = new WeakMap<Kysely<Database>, Cached>();
 
 /**
- * The index as of now: one primary-key read of the generation, and a reload when it changed.
- * The generation is read before loading, so the copy is never older than the number it is kept
- * under; searches arriving during a load share it.
+ * Brings the index in line with the datasets `changed` lists, from their current `rows`.
+ * False when only a reload can: an unknown organisation, or too many dead slots.
  */
-export async function currentSearchIndex(db: Db): Promise<SearchIndex> {
-  const k = db.kysely;
-  const generation = await readSearchGeneration(k);
-  const cached = cache.get(k);
-  if (cached && generation !== undefined && cached.generation === generation) return cached.index;
-  const index = loadSearchIndexRows(db).then(buildSearchIndex);
-  // Without a generation (the row was removed) nothing can tell when a copy goes stale.
-  if (generation === undefined) return index;
-  const entry: Cached = { generation, index };
-  cache.set(k, entry);
-  index.catch(() => {
-    if (cache.get(k) === entry) cache.delete(k);
-  });
-  return index;
+export function applyChanges(index: SearchIndex, rows: DatasetRows, changed: Set<string>): boolean {
+  const touched = writeRows(index, rows, changed);
+  if (touched === null) return false;
+  reorder(index, touched);
+  return index.dead <= Math.max(1000, index.ids.length / 5);
 }

@@ -9,6 +9,8 @@ import type { ApiTokenTable, MembershipTable, SessionTable, UserTable } from './
 import type {
   DatasetFtsTable,
   DatasetSearchTable,
+  SearchChangeTable,
+  SearchTextKeyTable,
   DatasetTable,
   DatasetTagTable,
   DatasetThemeTable,
@@ -76,6 +78,8 @@ export interface Database {
   activities: ActivityTable;
   dataset_fts: DatasetFtsTable;
   dataset_search: DatasetSearchTable;
+  search_changes: SearchChangeTable;
+  search_text_keys: SearchTextKeyTable;
   meta: MetaTable;
   blob_garbage: BlobGarbageTable;
   datastore_loads: DatastoreLoadTable;

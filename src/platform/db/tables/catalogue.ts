@@ -70,6 +70,18 @@ export interface DatasetFtsTable {
 }
 
 /** PostgreSQL only: the tsvector index of datasets. */
+/** Which dataset each search generation changed (NULL: reload everything); see 0015. */
+export interface SearchChangeTable {
+  generation: number | string;
+  dataset_id: string | null;
+}
+
+/** SQLite: the fixed rowid of each dataset's full-text row; see 0015. */
+export interface SearchTextKeyTable {
+  dataset_id: string;
+  text_key: number;
+}
+
 export interface DatasetSearchTable {
   dataset_id: string;
   document: string;

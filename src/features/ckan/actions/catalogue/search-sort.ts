@@ -42,9 +42,9 @@ export function parseSort(sort: string): SortKey[] {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Orders `hits` (dataset numbers, newest first) in place. Numbers are already in
- * `metadata_modified desc, id` order, so that sort, and the default without words (every score
- * equal), cost nothing; any other order is one sort of the matches.
+ * Orders `hits` (dataset numbers, newest first) in place. Hits come in `metadata_modified desc,
+ * id` order, so that sort, and the default without words (every score equal), cost nothing; any
+ * other order is one sort of the matches.
  */
 export function sortHits(hits: number[], keys: SortKey[], scan: CatalogueScan, scored: boolean) {
   const effective = keys.filter((k) => scored || k.key !== 'score');
@@ -57,7 +57,7 @@ export function sortHits(hits: number[], keys: SortKey[], scan: CatalogueScan, s
         ? // Our scores rank lower as better: "score desc" is the best match first.
           (a, b) => scan.score(b) - scan.score(a)
         : key === 'metadata_modified'
-          ? (a, b) => b - a
+          ? (a, b) => scan.modifiedRank(b) - scan.modifiedRank(a)
           : key === 'metadata_created'
             ? (a, b) => compare(scan.created(a), scan.created(b))
             : key === 'title_string'
@@ -72,6 +72,6 @@ export function sortHits(hits: number[], keys: SortKey[], scan: CatalogueScan, s
       const d = c(a, b);
       if (d !== 0) return d;
     }
-    return a - b;
+    return scan.modifiedRank(a) - scan.modifiedRank(b);
   });
 }

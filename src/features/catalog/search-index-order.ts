@@ -1,0 +1,100 @@
+import type { SearchIndex } from './search-index.js';
+import { FACETS } from './search-types.js';
+
+// The index's two orders of live datasets, kept by merging: a write re-sorts only the datasets it
+// changed. Strings compare by UTF-16 code unit, which for the ISO times and ids stored here is
+// their byte order, the order SQLite gives; titles sort the same way on either database.
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byModified(index: SearchIndex) {
+  const { modifiedAt, ids } = index;
+  return (a: number, b: number) =>
+    compare(modifiedAt[b] ?? '', modifiedAt[a] ?? '') || compare(ids[a] ?? '', ids[b] ?? '');
+}
+
+function byTitle(index: SearchIndex) {
+  const { titles, ids } = index;
+  return (a: number, b: number) =>
+    compare(titles[a] ?? '', titles[b] ?? '') || compare(ids[a] ?? '', ids[b] ?? '');
+}
+
+function merge(kept: number[], added: number[], cmp: (a: number, b: number) => number) {
+  const out = new Array<number>(kept.length + added.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < kept.length && j < added.length) {
+    const a = kept[i] ?? 0;
+    const b = added[j] ?? 0;
+    if (cmp(a, b) <= 0) {
+      out[o++] = a;
+      i++;
+    } else {
+      out[o++] = b;
+      j++;
+    }
+  }
+  while (i < kept.length) out[o++] = kept[i++] ?? 0;
+  while (j < added.length) out[o++] = added[j++] ?? 0;
+  return out;
+}
+
+function ranks(order: number[], size: number): number[] {
+  // Dead slots rank after every live one.
+  const rank = new Array<number>(size).fill(order.length);
+  order.forEach((p, r) => {
+    rank[p] = r;
+  });
+  return rank;
+}
+
+/** Sorts every live slot into both orders. */
+export function orderAll(index: SearchIndex) {
+  const live: number[] = [];
+  index.alive.forEach((a, p) => {
+    if (a) live.push(p);
+  });
+  index.byModified = [...live].sort(byModified(index));
+  index.byTitle = live.sort(byTitle(index));
+  index.modifiedRank = ranks(index.byModified, index.ids.length);
+  index.titleRank = ranks(index.byTitle, index.ids.length);
+}
+
+/** Moves the `touched` slots (written or removed) to their places in both orders. */
+export function reorder(index: SearchIndex, touched: number[]) {
+  if (touched.length === 0) return;
+  const moved = new Uint8Array(index.ids.length);
+  for (const p of touched) moved[p] = 1;
+  const added = [...new Set(touched)].filter((p) => index.alive[p]);
+  const modified = byModified(index);
+  const title = byTitle(index);
+  index.byModified = merge(
+    index.byModified.filter((p) => !moved[p]),
+    [...added].sort(modified),
+    modified,
+  );
+  index.byTitle = merge(
+    index.byTitle.filter((p) => !moved[p]),
+    added.sort(title),
+    title,
+  );
+  index.modifiedRank = ranks(index.byModified, index.ids.length);
+  index.titleRank = ranks(index.byTitle, index.ids.length);
+}
+
+/** Each facet value's place among ties (by label, then value), rebuilt when values were added. */
+export function facetRanks(index: SearchIndex) {
+  for (const f of FACETS) {
+    const facet = index.facets[f];
+    if (facet.rank.length === facet.values.length) continue;
+    const { labels, values } = facet;
+    const order = values
+      .map((_, i) => i)
+      .sort(
+        (a, b) =>
+          compare(labels[a] ?? '', labels[b] ?? '') || compare(values[a] ?? '', values[b] ?? ''),
+      );
+    facet.rank = ranks(order, values.length);
+  }
+}
