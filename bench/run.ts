@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { catalogBenchmark } from './catalog.bench.js';
 import { datastoreBenchmark } from './datastore.bench.js';
+import { harvestBenchmark } from './harvest.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { routingBenchmark } from './routing.bench.js';
@@ -10,6 +11,7 @@ import { postcodesBenchmark } from './postcodes.bench.js';
 // Benchmark, and a line here.
 const BENCHMARKS: readonly Benchmark[] = [
   catalogBenchmark,
+  harvestBenchmark,
   datastoreBenchmark,
   pagesBenchmark,
   routingBenchmark,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { closeContext, openContext } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
 import { connectDb } from '../../src/platform/db/connect.js';
@@ -57,13 +57,17 @@ function cleanupOnSignal(cleanup: () => Promise<void>): () => Promise<void> {
  * own when DATABASE_URL is set (as test/helpers/context.ts does), so a run never touches data
  * that is already there and leaves nothing behind.
  */
-export async function createBenchContext(prefix: string): Promise<BenchContext> {
+export async function createBenchContext(
+  prefix: string,
+  overrides: Partial<Config> = {},
+): Promise<BenchContext> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `metrodata-bench-${prefix}-`));
   const config = loadConfig(process.env, {
     dataDir,
     blobDir: path.join(dataDir, 'blobs'),
     logLevel: 'silent',
     seedDemo: false,
+    ...overrides,
   });
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
   try {

@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import type { Role } from '../../platform/db/schema.js';
 import { notFound, validationFailed } from '../../platform/errors.js';
@@ -92,7 +93,7 @@ export async function addMemberByEmail(
   if (members.some((m) => m.user_id === user.id)) {
     throw validationFailed([{ field: 'email', message: 'is already a member' }]);
   }
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await upsertMembership(trx, {
       user_id: user.id,
       organisation_id: org.id,
@@ -115,7 +116,7 @@ export async function changeMemberRole(
   const { members, target } = await memberOrFail(ctx, org, userId);
   if (target.role === role) return;
   checkNotLastAdmin(members, target);
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await updateMembershipRole(trx, org.id, userId, role);
     await record(trx, actor, org, userId, 'membership.changed', { from: target.role, to: role });
   });
@@ -130,7 +131,7 @@ export async function removeMember(
   authoriseMembers(actor, org);
   const { members, target } = await memberOrFail(ctx, org, userId);
   checkNotLastAdmin(members, target);
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await deleteMembership(trx, org.id, userId);
     await record(trx, actor, org, userId, 'membership.removed', { from: target.role, to: null });
   });

@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import { latestDiff } from '../../platform/activity/activity.repository.js';
 import type { Diff } from '../../platform/activity/diff.js';
@@ -18,7 +19,7 @@ async function setState(
   action: string,
 ): Promise<void> {
   const after: Dataset = { ...dataset, state, modified_at: now() };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await updateDataset(trx, dataset.id, { state, modified_at: after.modified_at });
     await recordDatasetChange(trx, actor, after, {
       action,

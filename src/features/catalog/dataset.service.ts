@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import type { Dataset, DatasetUpdate, Organisation } from '../../platform/db/schema.js';
 import { notFound, validationFailed, type FieldError } from '../../platform/errors.js';
@@ -185,7 +186,7 @@ export async function createDataset(ctx: AppContext, actor: Actor, input: Datase
     themes: [...new Set(input.themes ?? [])].sort(),
     formats: [],
   };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await insertDataset(trx, dataset);
     await replaceTags(trx, dataset.id, lists.tags);
     await replaceThemes(trx, dataset.id, lists.themes);
@@ -251,7 +252,7 @@ export async function patchDataset(
     datasetSnapshot(after, org, lists),
   );
   if (Object.keys(diff).length === 0) return (await present(ctx, before, oldLists)).summary;
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await updateDataset(trx, before.id, { ...changes, modified_at: after.modified_at });
     if (input.tags) await replaceTags(trx, before.id, lists.tags);
     if (input.themes) await replaceThemes(trx, before.id, lists.themes);

@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import type { Diff } from '../../platform/activity/diff.js';
 import type { Resource } from '../../platform/db/schema.js';
@@ -54,7 +55,7 @@ export async function patchResource(
     if (after[key] !== resource[key]) diff[key] = { from: resource[key], to: after[key] };
   }
   if (Object.keys(diff).length === 0) return resourceView(resource, ctx.config.baseUrl);
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await updateResourceDetails(trx, after);
     await recordResourceChange(trx, actor, dataset, id, after.modified_at, {
       action: 'resource.updated',

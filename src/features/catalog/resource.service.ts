@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
 import type { Dataset, Resource } from '../../platform/db/schema.js';
@@ -48,7 +49,7 @@ export async function recordResourceChange(
 }
 
 async function save(ctx: AppContext, actor: Actor, dataset: Dataset, resource: Resource) {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await insertResource(trx, {
       ...resource,
       position: await nextResourcePosition(trx, dataset.id),

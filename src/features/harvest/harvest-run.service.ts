@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AppContext } from '../../context.js';
 import type { HarvestItemAction, HarvestRun, HarvestSource } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
@@ -177,6 +178,9 @@ export async function runHarvest(
       }
       taken += 1;
       await takeItem(s, item);
+      // SQLite answers synchronously, so a page of items would otherwise run without letting
+      // the process serve anything else: searches waited for whole pages (2 s) mid-harvest.
+      await nextTurn();
     }
     if (!truncated) await withdrawUnseen(s);
   } catch (err) {

@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import type { DashboardRow } from '../../platform/db/schema.js';
 import { DomainError, conflict, notFound, validationFailed } from '../../platform/errors.js';
@@ -71,7 +72,7 @@ async function save(ctx: AppContext, actor: Actor, before: DashboardRow | null, 
     description: r.description,
     tiles: JSON.parse(r.tiles) as unknown,
   });
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     if (before) await writeDashboard(trx, row.id, row);
     else await insertDashboard(trx, row);
     await recordSaved(trx, actor, 'dashboard', before, row, snap);

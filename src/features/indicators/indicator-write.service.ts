@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import type { IndicatorRow } from '../../platform/db/schema.js';
 import { DomainError, conflict, notFound, validationFailed } from '../../platform/errors.js';
@@ -63,7 +64,7 @@ async function check(ctx: AppContext, actor: Actor, row: IndicatorRow) {
 }
 
 async function save(ctx: AppContext, actor: Actor, before: IndicatorRow | null, row: IndicatorRow) {
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     if (before) await writeIndicator(trx, row.id, row);
     else await insertIndicator(trx, row);
     await recordSaved(trx, actor, 'indicator', before, row, snapshot);

@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { Organisation, Role } from '../../platform/db/schema.js';
 import type { AppContext } from '../../context.js';
 import { notFound, validationFailed } from '../../platform/errors.js';
@@ -76,7 +77,7 @@ export async function createOrganisation(
     created_at: at,
     updated_at: at,
   };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await insertOrganisation(trx, org);
     await recordActivity(trx, actor, {
       action: 'organisation.created',

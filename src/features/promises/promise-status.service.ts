@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import { validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
@@ -41,7 +42,7 @@ export async function changePromiseStatus(
   if (errors.length > 0) throw validationFailed(errors);
   const at = now();
   const evidence = input.evidence ?? [];
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await insertStatusChange(trx, {
       id: newId(),
       promise_id: promise.id,

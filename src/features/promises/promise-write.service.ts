@@ -1,3 +1,4 @@
+import { joinTransaction } from '../../platform/db/transaction.js';
 import type { AppContext } from '../../context.js';
 import type { PromiseRow } from '../../platform/db/schema.js';
 import { newSlug } from '../../platform/db/slug.repository.js';
@@ -85,7 +86,7 @@ export async function createPromise(ctx: AppContext, actor: Actor, input: Promis
     created_at: at,
     updated_at: at,
   };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  await joinTransaction(ctx.db.kysely, async (trx) => {
     await insertPromise(trx, row);
     await recordPromiseChange(trx, actor, 'promise.created', row, diffOf({}, snapshot(row)), at);
   });
@@ -106,7 +107,7 @@ export async function patchPromise(
   );
   if (Object.keys(diff).length > 0) {
     const at = now();
-    await ctx.db.kysely.transaction().execute(async (trx) => {
+    await joinTransaction(ctx.db.kysely, async (trx) => {
       await updatePromise(trx, before.id, { ...columns, updated_at: at });
       const changed = { id: before.id, owner_id: columns.owner_id ?? before.owner_id };
       await recordPromiseChange(trx, actor, 'promise.updated', changed, diff, at);

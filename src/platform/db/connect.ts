@@ -50,6 +50,31 @@ export function connectDb(
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+const STATEMENTS_KEPT = 500;
+
+/**
+ * Kysely prepares every statement anew; preparing cost as much as running for the catalogue's
+ * small writes (a quarter of a harvest's time). The services issue a few hundred distinct
+ * statements, so the most recent are kept. Sharing one is safe: Kysely runs one statement at a
+ * time on the connection, and a stream holds the connection until it ends.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = kept.get(sql);
+      if (statement) kept.delete(sql);
+      else statement = sqlite.prepare(sql);
+      kept.set(sql, statement);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value ?? '');
+      return statement;
+    },
+  };
 }

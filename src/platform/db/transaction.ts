@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
 import type { Db } from './connect.js';
 
 /**
@@ -13,4 +15,12 @@ export function inTransaction<C extends { db: Db }, T>(
   return ctx.db.kysely
     .transaction()
     .execute((trx) => work({ ...ctx, db: { ...ctx.db, kysely: trx } }));
+}
+
+/** Runs `work` in a transaction on `k`, or in the one `k` already is (a service called inside another's). */
+export function joinTransaction<T>(
+  k: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return k.isTransaction ? work(k) : k.transaction().execute(work);
 }
