@@ -52,6 +52,11 @@ export async function startCkanSource(plan: readonly PlannedDataset[]): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     requests: () => requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }

@@ -36,13 +36,13 @@ export async function searchWhile<T>(
   cases: readonly SearchCase[],
   work: Promise<T>,
 ): Promise<{ result: T; samples: number[] }> {
-  let settled = false;
+  const state = { settled: false };
   const done = work.finally(() => {
-    settled = true;
+    state.settled = true;
   });
   const samples: number[] = [];
-  for (let i = 0; !settled; i++) {
-    const c = cases[i % cases.length];
+  for (let i = 0; !state.settled; i = (i + 1) % cases.length) {
+    const c = cases[i];
     if (c) samples.push(await timed(origin, searchPath(c)));
   }
   return { result: await done, samples };
