@@ -1,8 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { type Actor, readableScope } from '../accounts/index.js';
-import { textMatches } from './dataset-search.repository.js';
 import type { SearchIndex } from './search-index.js';
-import { currentSearchIndex } from './search-index-cache.js';
+import { currentSearch } from './search-index-cache.js';
 import { facetRanks } from './search-index-order.js';
 import { FACETS, type FacetName, type FacetValue } from './search-types.js';
 
@@ -64,10 +63,7 @@ export async function scanCatalogue(
   actor: Actor,
   options: ScanOptions,
 ): Promise<CatalogueScan> {
-  const [index, matches] = await Promise.all([
-    currentSearchIndex(ctx.db),
-    textMatches(ctx.db, options.q, options.scored),
-  ]);
+  const { index, matches } = await currentSearch(ctx.db, options.q, options.scored);
   const visible = visibility(index, actor, options);
   const score = new Float64Array(matches ? index.ids.length : 0);
   let hits: number[];

@@ -3,8 +3,9 @@ import type { Db, Dialect } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { ftsQuery, parseQuery, stemText, tsQuery, words } from '../../platform/search/text.js';
 import type { ReadableScope } from '../accounts/index.js';
-import { searchInIndex, type TextMatches } from './search-facets.js';
-import { currentSearchIndex } from './search-index-cache.js';
+import { searchInIndex } from './search-facets.js';
+import { currentSearch } from './search-index-cache.js';
+import { logSearchChange } from './search-index.repository.js';
 import type { SearchPage, SearchParams } from './search-types.js';
 
 export interface IndexedText {
@@ -46,6 +47,9 @@ export async function indexDataset(
     }
     await sql`INSERT INTO dataset_fts (rowid, dataset_id, title, tags, description, words)
       VALUES (${key}, ${datasetId}, ${title}, ${tags}, ${description}, ${raw})`.execute(k);
+    // Kept lists of matches re-read the datasets a change names (FTS5 tables take no triggers;
+    // on PostgreSQL a trigger on dataset_search does this).
+    await logSearchChange(k, datasetId);
     return;
   }
   const document = sql<string>`setweight(to_tsvector('simple', ${title}), 'A')
@@ -60,37 +64,6 @@ export async function indexDataset(
 }
 
 /**
- * Every full-text row matching the words of `q` with its score (lower ranks first), in one
- * query; null when `q` has no words. Scores are only computed when they decide the order.
- */
-export async function textMatches(db: Db, q: string, scored: boolean): Promise<TextMatches> {
-  const terms = parseQuery(q);
-  if (!terms) return null;
-  if (db.dialect === 'sqlite') {
-    // The rowid, not the dataset_id column: reading a column costs a lookup in FTS5's content
-    // table per match, twice the time of the match itself. The index maps rowids to datasets.
-    // bm25 is lower for better matches; weights: title 10, tags 5, description 2, words 1.
-    const score = scored ? sql<number>`bm25(dataset_fts, 0, 10.0, 5.0, 2.0, 1.0)` : sql<number>`0`;
-    const rows = await db.kysely
-      .selectFrom('dataset_fts')
-      .select([sql<number>`rowid`.as('key'), score.as('score')])
-      .where(sql<boolean>`dataset_fts MATCH ${ftsQuery(terms)}`)
-      .execute();
-    return new Map(rows.map((r) => [r.key, r.score]));
-  }
-  const query = sql`to_tsquery('simple', ${tsQuery(terms)})`;
-  const score = scored
-    ? sql<number>`-ts_rank('{0.05, 0.2, 0.5, 1.0}', document, ${query})`
-    : sql<number>`0`;
-  const rows = await db.kysely
-    .selectFrom('dataset_search')
-    .select(['dataset_id as key', score.as('score')])
-    .where(sql<boolean>`document @@ ${query}`)
-    .execute();
-  return new Map(rows.map((r) => [r.key, r.score]));
-}
-
-/**
  * One search: the page of ids, the total and the facet counts as `scope` may see them. The text
  * match runs in SQL; filters, counts and order come from the in-memory index (search-index.ts).
  */
@@ -99,9 +72,6 @@ export async function searchDatasets(
   scope: ReadableScope,
   params: SearchParams,
 ): Promise<SearchPage> {
-  const [index, matches] = await Promise.all([
-    currentSearchIndex(db),
-    textMatches(db, params.q, params.sort === 'relevance'),
-  ]);
+  const { index, matches } = await currentSearch(db, params.q, params.sort === 'relevance');
   return searchInIndex(index, scope, params, matches);
 }

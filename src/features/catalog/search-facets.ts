@@ -1,6 +1,7 @@
 import type { ReadableScope } from '../accounts/index.js';
 import type { SearchIndex } from './search-index.js';
 import { facetRanks } from './search-index-order.js';
+import type { TextMatches } from './search-text.repository.js';
 import {
   FACETS,
   type FacetName,
@@ -10,12 +11,6 @@ import {
 } from './search-types.js';
 
 const FACET_LIMIT = 50;
-
-/**
- * Full-text row key (see SearchIndex.textKeys) to relevance score, lower ranking first; null when
- * there are no words to match.
- */
-export type TextMatches = Map<number | string, number> | null;
 
 /** The same rule as visibleDatasets(): deleted datasets are not in the index at all. */
 function visibleTo(index: SearchIndex, scope: ReadableScope): (p: number) => boolean {

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
 import { applyChanges, buildSearchIndex, type SearchIndex } from './search-index.js';
+import { TextMatchCache } from './search-text-cache.js';
+import { queryTextMatches, type TextMatches } from './search-text.repository.js';
+import { parseQuery } from '../../platform/search/text.js';
 import {
   loadDatasetRows,
   loadSearchIndexRows,
@@ -28,6 +31,7 @@ interface Live {
   generation: number;
   catchingUp: Promise<void> | null;
   prunedAt: number;
+  texts: TextMatchCache;
 }
 
 // Keyed by the Kysely instance: each open database (tests open many) has its own index.
@@ -37,6 +41,7 @@ async function reload(db: Db, live: Live) {
   const generation = (await readSearchGeneration(db.kysely)) ?? 0;
   live.index = buildSearchIndex(await loadSearchIndexRows(db));
   live.generation = generation;
+  live.texts.clear();
 }
 
 /** Applies the changes after live.generation; `target` was read before, so all it covers is seen. */
@@ -56,6 +61,7 @@ async function catchUp(db: Db, live: Live, target: number) {
   if (ids.size > 0) {
     const rows = await loadDatasetRows(db, [...ids]);
     if (!applyChanges(live.index, rows, ids)) return reload(db, live);
+    live.texts.changed(ids);
   }
   live.generation = Math.max(live.generation, newest);
   if (Date.now() - live.prunedAt > PRUNE_EVERY_MS) {
@@ -66,21 +72,16 @@ async function catchUp(db: Db, live: Live, target: number) {
 }
 
 async function start(db: Db, generation: number): Promise<Live> {
-  const live: Live = {
-    index: buildSearchIndex(await loadSearchIndexRows(db)),
-    generation,
-    catchingUp: null,
-    prunedAt: 0,
-  };
-  return live;
+  const index = buildSearchIndex(await loadSearchIndexRows(db));
+  return { index, generation, catchingUp: null, prunedAt: 0, texts: new TextMatchCache() };
 }
 
-/** The index as of now: current with every write committed before the call. */
-export async function currentSearchIndex(db: Db): Promise<SearchIndex> {
+/** This process's copy, current with every write committed before the call; null without one. */
+async function currentLive(db: Db): Promise<Live | null> {
   const k = db.kysely;
   const generation = await readSearchGeneration(k);
   // Without a generation (the row was removed) nothing can tell when a copy goes stale.
-  if (generation === undefined) return buildSearchIndex(await loadSearchIndexRows(db));
+  if (generation === undefined) return null;
   let entry = cache.get(k);
   if (!entry) {
     // The generation is read before loading, so the copy is never older than its number.
@@ -98,5 +99,30 @@ export async function currentSearchIndex(db: Db): Promise<SearchIndex> {
     });
     await live.catchingUp;
   }
-  return live.index;
+  return live;
+}
+
+/** The index as of now: current with every write committed before the call. */
+export async function currentSearchIndex(db: Db): Promise<SearchIndex> {
+  const live = await currentLive(db);
+  return live ? live.index : buildSearchIndex(await loadSearchIndexRows(db));
+}
+
+/** The index and the full-text matches of `q` (scored when they decide the order), both current. */
+export async function currentSearch(
+  db: Db,
+  q: string,
+  scored: boolean,
+): Promise<{ index: SearchIndex; matches: TextMatches }> {
+  const live = await currentLive(db);
+  if (!live) {
+    const terms = parseQuery(q);
+    const [index, matches] = await Promise.all([
+      buildSearchIndex(await loadSearchIndexRows(db)),
+      terms ? queryTextMatches(db, terms, scored) : null,
+    ]);
+    return { index, matches };
+  }
+  const matches = await live.texts.matches(db, live.index, q, scored);
+  return { index: live.index, matches };
 }

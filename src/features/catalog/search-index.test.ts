@@ -6,12 +6,14 @@ import { connectDb, type Db } from '../../platform/db/connect.js';
 import { readableScope, anonymous } from '../accounts/index.js';
 import { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
 import { createDataset, patchDataset } from './dataset.service.js';
-import { searchDatasets, textMatches } from './dataset-search.repository.js';
+import { searchDatasets } from './dataset-search.repository.js';
 import { addLinkResource } from './resource.service.js';
 import { searchInIndex } from './search-facets.js';
 import { buildSearchIndex } from './search-index.js';
-import { currentSearchIndex } from './search-index-cache.js';
+import { currentSearch } from './search-index-cache.js';
 import { loadSearchIndexRows } from './search-index.repository.js';
+import { queryTextMatches } from './search-text.repository.js';
+import { parseQuery } from '../../platform/search/text.js';
 import { FACETS, type FacetName, type SearchParams } from './search-types.js';
 
 // Each process keeps its own in-memory index; these check that a second connection to the same
@@ -89,9 +91,12 @@ describe('search index kept up to date in place', () => {
   ];
   const scopes = [readableScope(anonymous), { all: true, organisationIds: [] }];
 
+  // The index and the kept lists of full-text matches, caught up in place, against a fresh build
+  // and a fresh full-text query. SQLite's bm25 weighs words by the whole catalogue, so a kept
+  // score may drift from a fresh one: there, relevance order is compared as a set.
   async function expectSameAsFresh() {
-    const live = await currentSearchIndex(other);
     const fresh = buildSearchIndex(await loadSearchIndexRows(other));
+    let index;
     for (const query of queries) {
       const params: SearchParams = {
         q: '',
@@ -101,14 +106,25 @@ describe('search index kept up to date in place', () => {
         perPage: 50,
         ...query,
       };
-      const matches = await textMatches(other, params.q, params.sort === 'relevance');
+      const scored = params.sort === 'relevance';
+      const live = await currentSearch(other, params.q, scored);
+      index = live.index;
+      const terms = parseQuery(params.q);
+      const matches = terms ? await queryTextMatches(other, terms, scored) : null;
       for (const scope of scopes) {
-        expect(searchInIndex(live, scope, params, matches), JSON.stringify(query)).toEqual(
-          searchInIndex(fresh, scope, params, matches),
-        );
+        const got = searchInIndex(live.index, scope, params, live.matches);
+        const want = searchInIndex(fresh, scope, params, matches);
+        if (scored && other.dialect === 'sqlite') {
+          expect({ ...got, ids: [...got.ids].sort() }).toEqual({
+            ...want,
+            ids: [...want.ids].sort(),
+          });
+        } else {
+          expect(got, JSON.stringify(query)).toEqual(want);
+        }
       }
     }
-    return live;
+    return index;
   }
 
   it('answers as a fresh build after creates, edits, deletions, restores and plain SQL', async () => {

@@ -115,6 +115,14 @@ export function searchChangesMigration(dialect: Dialect): Migration {
         return;
       }
       await sql.raw(PG_FUNCTION).execute(db);
+      // Full-text rows too, for the kept lists of matches (features/catalog/search-text-cache.ts).
+      await sql
+        .raw(
+          `CREATE CONSTRAINT TRIGGER dataset_search_search AFTER INSERT OR UPDATE OR DELETE
+          ON dataset_search DEFERRABLE INITIALLY DEFERRED
+          FOR EACH ROW EXECUTE FUNCTION bump_search_generation()`,
+        )
+        .execute(db);
       // Slugs are in the index too (the CKAN API filters and sorts on them).
       await sql.raw('DROP TRIGGER IF EXISTS datasets_search ON datasets').execute(db);
       await sql
@@ -158,6 +166,7 @@ export function searchChangesMigration(dialect: Dialect): Migration {
             END $$`,
           )
           .execute(db);
+        await sql.raw('DROP TRIGGER IF EXISTS dataset_search_search ON dataset_search').execute(db);
         await sql.raw('DROP TRIGGER IF EXISTS datasets_search ON datasets').execute(db);
         await sql
           .raw(

@@ -1,0 +1,127 @@
+import type { Db } from '../../platform/db/connect.js';
+import { parseQuery, type SearchTerms } from '../../platform/search/text.js';
+import type { SearchIndex } from './search-index.js';
+import { queryTextMatches, type TextMatches } from './search-text.repository.js';
+
+// The full-text matches of recent queries, kept up to date like the index: a common word matches
+// a quarter of 100,000 datasets, and reading and scoring 25,000 rows costs far more than the rest
+// of a search. A write marks the datasets it changed in every kept list; the next use re-reads
+// only those rows. On PostgreSQL ts_rank scores each document alone, so a kept list is exactly a
+// fresh one; SQLite's bm25 weighs words by the whole catalogue, so a kept score can differ from a
+// fresh one by the drift of those weights since it was read (order changes only between near
+// ties). Lists too long to be worth re-reading in part are dropped and read again whole.
+
+/** Matches kept across all queries (about 50 bytes each). */
+const KEPT_MATCHES = 1_000_000;
+/** Beyond this many changed datasets, reading the list again is as cheap. */
+const PENDING_LIMIT = 2000;
+
+type Matches = Map<number | string, number>;
+
+interface Entry {
+  matches: Matches;
+  /** Datasets changed since the list was read. */
+  pending: Set<string>;
+  /** Refreshes run one after another, and a search waits for the one under way. */
+  ready: Promise<void>;
+}
+
+export class TextMatchCache {
+  #entries = new Map<string, Entry>();
+  #kept = 0;
+
+  /** Datasets whose text, or existence, changed: every kept list re-reads them when next used. */
+  changed(ids: Iterable<string>) {
+    const list = [...ids];
+    for (const [key, entry] of this.#entries) {
+      for (const id of list) entry.pending.add(id);
+      if (entry.pending.size > PENDING_LIMIT) this.#drop(key, entry);
+    }
+  }
+
+  clear() {
+    this.#entries.clear();
+    this.#kept = 0;
+  }
+
+  #drop(key: string, entry: Entry) {
+    if (this.#entries.get(key) !== entry) return;
+    this.#entries.delete(key);
+    this.#kept -= entry.matches.size;
+  }
+
+  async #refresh(
+    db: Db,
+    index: SearchIndex,
+    key: string,
+    terms: SearchTerms,
+    scored: boolean,
+    entry: Entry,
+  ) {
+    if (entry.pending.size === 0) return;
+    const ids = [...entry.pending];
+    entry.pending.clear();
+    const keys = ids.flatMap((id) => {
+      const p = index.slotOf.get(id);
+      const key = p === undefined ? undefined : index.textKeyOf[p];
+      return key === undefined ? [] : [key];
+    });
+    // A dataset no longer in the index keeps its old entry: its slot is dead, so it never shows.
+    const before = entry.matches.size;
+    for (const key of keys) entry.matches.delete(key);
+    if (keys.length > 0) {
+      for (const [key, score] of await queryTextMatches(db, terms, scored, keys)) {
+        entry.matches.set(key, score);
+      }
+    }
+    if (this.#entries.get(key) === entry) this.#kept += entry.matches.size - before;
+  }
+
+  #evict() {
+    for (const [key, entry] of this.#entries) {
+      if (this.#kept <= KEPT_MATCHES) return;
+      this.#drop(key, entry);
+    }
+  }
+
+  /** A new list, in the cache before it is read, so writes during the read mark it too. */
+  #read(db: Db, key: string, terms: SearchTerms, scored: boolean): Entry {
+    const entry: Entry = { matches: new Map(), pending: new Set(), ready: Promise.resolve() };
+    this.#entries.set(key, entry);
+    entry.ready = queryTextMatches(db, terms, scored).then(
+      (matches) => {
+        entry.matches = matches;
+        if (this.#entries.get(key) !== entry) return;
+        if (matches.size > KEPT_MATCHES / 4) this.#entries.delete(key);
+        else {
+          this.#kept += matches.size;
+          this.#evict();
+        }
+      },
+      (err: unknown) => {
+        if (this.#entries.get(key) === entry) this.#entries.delete(key);
+        throw err;
+      },
+    );
+    return entry;
+  }
+
+  /** The matches of `q` (null without words), as of the index's generation or later. */
+  async matches(db: Db, index: SearchIndex, q: string, scored: boolean): Promise<TextMatches> {
+    const terms = parseQuery(q);
+    if (!terms) return null;
+    const key = `${scored ? 's' : 'u'}${JSON.stringify(terms)}`;
+    let entry = this.#entries.get(key);
+    if (entry) {
+      // Most recently used last: eviction takes from the front.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+    } else {
+      entry = this.#read(db, key, terms, scored);
+    }
+    const e = entry;
+    e.ready = e.ready.then(() => this.#refresh(db, index, key, terms, scored, e));
+    await e.ready;
+    return e.matches;
+  }
+}
