@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
-import { ftsQuery, parseQuery, stemText, tsQuery, words } from '../../platform/search/text.js';
+import { stemText, words } from '../../platform/search/text.js';
 import type { ReadableScope } from '../accounts/index.js';
 import { searchInIndex } from './search-facets.js';
 import { currentSearch } from './search-index-cache.js';

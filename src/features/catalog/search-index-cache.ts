@@ -117,11 +117,11 @@ export async function currentSearch(
   const live = await currentLive(db);
   if (!live) {
     const terms = parseQuery(q);
-    const [index, matches] = await Promise.all([
-      buildSearchIndex(await loadSearchIndexRows(db)),
-      terms ? queryTextMatches(db, terms, scored) : null,
+    const [rows, matches] = await Promise.all([
+      loadSearchIndexRows(db),
+      terms ? queryTextMatches(db, terms, scored) : Promise.resolve(null),
     ]);
-    return { index, matches };
+    return { index: buildSearchIndex(rows), matches };
   }
   const matches = await live.texts.matches(db, live.index, q, scored);
   return { index: live.index, matches };
