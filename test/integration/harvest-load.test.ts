@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPassword } from '../../src/features/accounts/index.js';
 import { runHarvest } from '../../src/features/harvest/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
+import { $, PageClient } from '../helpers/pages.js';
 
 // A CKAN-like portal on loopback (allowed, as an operator would allow an internal portal) whose
 // datasets link CSV and GeoJSON files; the harvest loads them into the datastore. The portal
@@ -320,5 +322,39 @@ describe('loading harvested files into the datastore', () => {
     expect(requestsSince(from, '/files/stops.csv').map((r) => r.status)).toEqual([304]);
     expect(requestsSince(from, '/files/wards.geojson').map((r) => r.status)).toEqual([304]);
     expect(await versions(after.get('Stops')?.id ?? '')).toEqual([2, 1]);
+  });
+});
+
+describe('the "new source" page', () => {
+  it('offers to load data into the datastore, and the source’s page says it does', async () => {
+    await setPassword(t.ctx, 'admin@example.org', 'correct horse battery staple');
+    const browser = new PageClient(t.app);
+    expect(
+      (await browser.signIn('admin@example.org', 'correct horse battery staple')).statusCode,
+    ).toBe(303);
+    const form = await browser.get('/publish/harvest/new');
+    const box = $(form.body)('input[type=checkbox][name=load-data]');
+    expect(box.attr('value')).toBe('yes');
+    expect(
+      $(form.body)(`label[for=${box.attr('id') ?? ''}]`)
+        .text()
+        .trim(),
+    ).toBe('Load data into the datastore');
+    const added = await browser.post('/publish/harvest/new', {
+      organisation: 'bolton',
+      title: 'Portal with data',
+      type: 'ckan',
+      url: origin,
+      schedule: '',
+      licence: '',
+      'load-data': 'yes',
+    });
+    expect(added.statusCode, added.body).toBe(303);
+    const page = await browser.get(String(added.headers.location));
+    const doc = $(page.body);
+    const row = doc('.govuk-summary-list__row')
+      .filter((_, el) => doc(el).text().includes('Load data into the datastore'))
+      .find('.govuk-summary-list__value');
+    expect(row.text().trim()).toBe('Yes');
   });
 });
