@@ -62,6 +62,7 @@ interface AddOptions {
   filterTag?: string;
   query?: string;
   defaultLicence?: string;
+  loadData?: boolean;
   as?: string;
 }
 
@@ -91,6 +92,10 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
     .option('--filter-tag <tag>', 'only datasets with this tag at the source')
     .option('--query <text>', 'only datasets the source finds for this text')
     .option('--default-licence <id>', 'licence of datasets the source gives none')
+    .option(
+      '--load-data',
+      'load its CSV, GeoJSON … files into the datastore (new versions when they change)',
+    )
     .option('--as <email>', 'the user adding it (default: the only site administrator)')
     .action(async (opts: AddOptions) => {
       await withContext(async (ctx) => {
@@ -109,11 +114,12 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
             ...(opts.query !== undefined && { query: opts.query }),
           },
           defaultLicence: opts.defaultLicence ?? null,
+          loadData: opts.loadData === true,
         });
         print(source.id);
         process.stderr.write(
           `Added harvest source "${source.title}" (${source.type}, ${source.url}) to ` +
-            `${opts.organisation}; ${
+            `${opts.organisation}${source.load_data ? ', loading its data files' : ''}; ${
               source.interval_minutes === null
                 ? 'it runs when asked (metrodata harvest run)'
                 : `it runs every ${source.interval_minutes} minutes`

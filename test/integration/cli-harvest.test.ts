@@ -118,4 +118,24 @@ describe('metrodata harvest', { timeout: 90_000 }, () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^metrodata: url: javascript:alert\(1\) is not an http\(s\) URL\n$/);
   });
+
+  it('adds a source that loads its data files into the datastore with --load-data', async () => {
+    const added = await cli(
+      'harvest',
+      'add',
+      '--organisation',
+      'bolton',
+      '--title',
+      'Portal with data',
+      '--type',
+      'ckan',
+      '--url',
+      origin,
+      '--load-data',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toContain(
+      'to bolton, loading its data files; it runs when asked (metrodata harvest run)',
+    );
+  });
 });

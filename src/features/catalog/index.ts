@@ -39,7 +39,7 @@ export {
   resourceIdOf,
 } from './resource.service.js';
 export { adoptResourceFile, replaceResourceFile } from './resource-file.service.js';
-export type { HoldFormat, StagedFile } from './resource-upload.js';
+export { stageUpload, type HoldFormat, type StagedFile } from './resource-upload.js';
 export {
   readableResourceBySlugs,
   readableResourceTables,

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { automaticPublisher, type Actor } from '../accounts/index.js';
 import { harvestFetcher } from './harvest-fetcher.js';
+import { loadHarvestedFiles } from './harvest-load.js';
 import { catalogueRecord, recordHash } from './harvest-normalise.js';
 import type { HarvestFilters, HarvestItem } from './harvest-record.js';
 import {
@@ -67,6 +68,26 @@ async function log(
   });
 }
 
+/** The dataset's files loaded (load_data on), then its action and any file failures logged. */
+async function finishItem(
+  s: RunState,
+  action: HarvestItemAction,
+  identifier: string,
+  dataset: { id: string; slug: string },
+) {
+  const files = s.source.load_data
+    ? await loadHarvestedFiles(s.ctx, s.publisher, s.source.id, dataset.slug)
+    : { loaded: 0, failures: [] };
+  // New data is a change of the dataset even when its metadata stayed the same.
+  await log(
+    s,
+    action === 'unchanged' && files.loaded > 0 ? 'updated' : action,
+    identifier,
+    dataset.id,
+  );
+  for (const failure of files.failures) await log(s, 'failed', identifier, dataset.id, failure);
+}
+
 async function takeItem(s: RunState, item: HarvestItem): Promise<void> {
   if ('error' in item) {
     await log(s, 'failed', item.identifier, null, item.error);
@@ -89,13 +110,14 @@ async function takeItem(s: RunState, item: HarvestItem): Promise<void> {
         harvested_at: at,
         withdrawn_at: null,
       });
-      await log(s, 'created', identifier, made.id);
+      await finishItem(s, 'created', identifier, made);
       return;
     }
+    const dataset = { id: known.dataset_id, slug: known.slug };
     const deleted = known.state === 'deleted';
     if (known.metadata_hash === hash && !deleted) {
       await touchHarvested(db, known.dataset_id, { harvested_at: at });
-      await log(s, 'unchanged', identifier, known.dataset_id);
+      await finishItem(s, 'unchanged', identifier, dataset);
       return;
     }
     await updateHarvested(s.ctx, s.publisher, known.slug, record, deleted);
@@ -104,7 +126,7 @@ async function takeItem(s: RunState, item: HarvestItem): Promise<void> {
       harvested_at: at,
       withdrawn_at: null,
     });
-    await log(s, 'updated', identifier, known.dataset_id);
+    await finishItem(s, 'updated', identifier, dataset);
   } catch (err) {
     await log(s, 'failed', identifier, null, (err as Error).message);
   }

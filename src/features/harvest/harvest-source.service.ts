@@ -28,6 +28,8 @@ export interface SourceInput {
   intervalMinutes?: number | null;
   filters?: HarvestFilters;
   defaultLicence?: string | null;
+  /** Load its CSV, GeoJSON … files into the datastore (see harvest-load.ts). */
+  loadData?: boolean;
   enabled?: boolean;
 }
 
@@ -77,8 +79,7 @@ export async function createSource(
     interval_minutes: interval,
     filters: JSON.stringify(input.filters ?? {}),
     default_licence: input.defaultLicence ?? null,
-    // Loading harvested files into the datastore is not built yet (issue 14): off for now.
-    load_data: 0,
+    load_data: input.loadData ? 1 : 0,
     enabled: input.enabled === false ? 0 : 1,
     consecutive_failures: 0,
     next_run_at: interval === null ? null : at,

@@ -7,10 +7,12 @@ import {
   deleteResource,
   getDataset,
   patchDataset,
+  patchResource,
   restoreDataset,
 } from '../catalog/index.js';
 import { datastoreResourceData } from '../datastore/index.js';
 import { resourceDependents } from '../indicators/index.js';
+import { harvestFileUrls } from './harvest-files.repository.js';
 import type { CatalogueRecord } from './harvest-normalise.js';
 
 // Writing harvested records into the catalogue through its own services, so a harvested dataset
@@ -30,15 +32,37 @@ const fields = (r: CatalogueRecord) => ({
   contact: r.contact,
 });
 
-async function addResources(ctx: AppContext, actor: Actor, slug: string, r: CatalogueRecord) {
-  for (const res of r.resources) {
-    await addLinkResource(ctx, actor, slug, {
-      name: res.name,
-      url: res.url,
-      ...(res.format ? { format: res.format } : {}),
-      ...(res.description ? { description: res.description } : {}),
-    });
-  }
+type RecordResource = CatalogueRecord['resources'][number];
+
+const addLink = (ctx: AppContext, actor: Actor, slug: string, res: RecordResource) =>
+  addLinkResource(ctx, actor, slug, {
+    name: res.name,
+    url: res.url,
+    ...(res.format ? { format: res.format } : {}),
+    ...(res.description ? { description: res.description } : {}),
+  });
+
+/** A resource the harvest made: a link, or a link whose file it has loaded. */
+export interface HarvestedResource {
+  id: string;
+  /** The source's URL of it. */
+  url: string;
+  name: string;
+  description: string;
+  format: string;
+}
+
+/** The dataset's id and the resources the harvest made in it (not what people added). */
+export async function harvestedResources(ctx: AppContext, actor: Actor, slug: string) {
+  const dataset = await getDataset(ctx, actor, slug);
+  const files = await harvestFileUrls(ctx.db.kysely, dataset.id);
+  const resources = dataset.resources.flatMap((r): HarvestedResource[] => {
+    const url = r.kind === 'link' ? r.url : files.get(r.id);
+    return url
+      ? [{ id: r.id, url, name: r.name, description: r.description, format: r.format }]
+      : [];
+  });
+  return { datasetId: dataset.id, resources };
 }
 
 /** A new dataset of `organisation` from the record; its id and slug. */
@@ -54,13 +78,15 @@ export async function createHarvested(
     state: 'active',
     visibility: 'public',
   });
-  await addResources(ctx, actor, created.slug, record);
+  for (const res of record.resources) await addLink(ctx, actor, created.slug, res);
   return { id: created.id, slug: created.slug };
 }
 
 /**
- * The dataset brought in line with the source: its fields, and its links replaced when they
- * changed (a withdrawn dataset that came back is restored first).
+ * The dataset brought in line with the source: its fields, and its resources matched by URL, so
+ * a resource the source still lists keeps its id (and its loaded data, and what refers to it)
+ * and only has its words updated; new ones are added, gone ones removed (a withdrawn dataset
+ * that came back is restored first).
  */
 export async function updateHarvested(
   ctx: AppContext,
@@ -71,17 +97,18 @@ export async function updateHarvested(
 ): Promise<void> {
   if (deleted) await restoreDataset(ctx, actor, slug);
   await patchDataset(ctx, actor, slug, fields(record));
-  const current = (await getDataset(ctx, actor, slug)).resources;
-  const links = current.filter((r) => r.kind === 'link');
-  const same =
-    links.length === record.resources.length &&
-    links.every((l, i) => {
-      const r = record.resources[i];
-      return l.url === r?.url && l.name === r.name && l.description === r.description;
-    });
-  if (same) return;
-  for (const l of links) await deleteResource(ctx, actor, l.id, extensions, { force: false });
-  await addResources(ctx, actor, slug, record);
+  const unmatched = (await harvestedResources(ctx, actor, slug)).resources;
+  for (const res of record.resources) {
+    const at = unmatched.findIndex((r) => r.url === res.url);
+    const [match] = at < 0 ? [] : unmatched.splice(at, 1);
+    if (!match) await addLink(ctx, actor, slug, res);
+    else if (match.name !== res.name || match.description !== res.description) {
+      await patchResource(ctx, actor, match.id, { name: res.name, description: res.description });
+    }
+  }
+  for (const gone of unmatched) {
+    await deleteResource(ctx, actor, gone.id, extensions, { force: false });
+  }
 }
 
 /** Soft-deletes a dataset that left its source (an administrator can restore it). */

@@ -25,6 +25,10 @@ export const SourceView = Type.Object({
   interval_minutes: Nullable(Type.Integer({ description: 'null: run by hand only' })),
   filters: Filters,
   default_licence: Nullable(Type.String()),
+  load_data: Type.Boolean({
+    description:
+      'Its files in formats the datastore loads (CSV, GeoJSON …) are loaded, as new versions when they change',
+  }),
   enabled: Type.Boolean(),
   consecutive_failures: Type.Integer({ minimum: 0 }),
   failing: Type.Boolean({ description: `${FAILING_RUNS} or more runs in a row failed` }),
@@ -70,6 +74,7 @@ export const sourceView = (s: HarvestSource, organisation: string) => ({
   interval_minutes: s.interval_minutes,
   filters: JSON.parse(s.filters) as HarvestFilters,
   default_licence: s.default_licence,
+  load_data: s.load_data === 1,
   enabled: s.enabled === 1,
   consecutive_failures: s.consecutive_failures,
   failing: s.consecutive_failures >= FAILING_RUNS,

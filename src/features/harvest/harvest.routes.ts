@@ -33,6 +33,7 @@ const SourceBody = Type.Object(
     interval_minutes: Type.Optional(Nullable(Type.Integer({ minimum: 15, maximum: 525_600 }))),
     filters: Type.Optional(Filters),
     default_licence: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    load_data: Type.Optional(Type.Boolean()),
     enabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -86,6 +87,7 @@ export function harvestRoutes(app: Api, ctx: AppContext): void {
         intervalMinutes: b.interval_minutes ?? null,
         filters: b.filters ?? {},
         defaultLicence: b.default_licence ?? null,
+        loadData: b.load_data ?? false,
         enabled: b.enabled ?? true,
       });
       return reply.status(201).send(sourceView(source, b.organisation));

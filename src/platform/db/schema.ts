@@ -5,6 +5,7 @@ import type {
   HarvestRunTable,
   HarvestSourceTable,
 } from './tables/harvest.js';
+import type { HarvestFileTable } from './tables/harvest-files.js';
 import type { ApiTokenTable, MembershipTable, SessionTable, UserTable } from './tables/accounts.js';
 import type {
   DatasetFtsTable,
@@ -51,6 +52,7 @@ export type * from './tables/areas.js';
 export type * from './tables/catalogue.js';
 export type * from './tables/datastore.js';
 export type * from './tables/harvest.js';
+export type * from './tables/harvest-files.js';
 export type * from './tables/indicators.js';
 export type * from './tables/places.js';
 export type * from './tables/platform.js';
@@ -103,4 +105,5 @@ export interface Database {
   harvest_runs: HarvestRunTable;
   harvest_items: HarvestItemTable;
   harvested_datasets: HarvestedDatasetTable;
+  harvest_files: HarvestFileTable;
 }

@@ -1,20 +1,34 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { type Readable, Transform } from 'node:stream';
+import { OutboundPolicy } from './outbound-policy.js';
+
+export { OutboundPolicy };
 
 // Requests the platform makes to addresses a user gave it (a portal to harvest, a body's
 // webhook or Open311 endpoint). Only http(s); never to a private, loopback or link-local
 // address unless the operator allowed it (OUTBOUND_ALLOWED_PRIVATE); every address a name
 // resolves to is checked when the connection is made, so a name cannot be pointed at the
 // inside after it was checked; redirects are followed by hand and checked again; a time and a
-// size limit. An answer is never more than `maxBytes` in memory.
+// size limit. An answer is never more than `maxBytes` in memory, and may be read as a stream.
 
 /** A request the policy refuses (the URL, or the address it leads to). */
 export class OutboundRefused extends Error {}
 
 /** A request that went out and failed (network, time or size limit, too many redirects). */
 export class OutboundFailed extends Error {}
+
+/** An answer longer than the size limit (`limit` bytes). */
+export class OutboundTooLarge extends OutboundFailed {
+  constructor(
+    message: string,
+    readonly limit: number,
+  ) {
+    super(message);
+  }
+}
 
 export interface OutboundLimits {
   timeoutMs: number;
@@ -36,70 +50,9 @@ export interface OutboundResponse {
   body: Buffer;
 }
 
-/** Networks no user-given URL may reach by default (RFC 6890 special-purpose and the like). */
-const SPECIAL: [string, number, 'ipv4' | 'ipv6'][] = [
-  ['0.0.0.0', 8, 'ipv4'],
-  ['10.0.0.0', 8, 'ipv4'],
-  ['100.64.0.0', 10, 'ipv4'],
-  ['127.0.0.0', 8, 'ipv4'],
-  ['169.254.0.0', 16, 'ipv4'],
-  ['172.16.0.0', 12, 'ipv4'],
-  ['192.0.0.0', 24, 'ipv4'],
-  ['192.0.2.0', 24, 'ipv4'],
-  ['192.168.0.0', 16, 'ipv4'],
-  ['198.18.0.0', 15, 'ipv4'],
-  ['198.51.100.0', 24, 'ipv4'],
-  ['203.0.113.0', 24, 'ipv4'],
-  ['224.0.0.0', 4, 'ipv4'],
-  ['240.0.0.0', 4, 'ipv4'],
-  ['::', 128, 'ipv6'],
-  ['::1', 128, 'ipv6'],
-  ['64:ff9b::', 96, 'ipv6'],
-  ['100::', 64, 'ipv6'],
-  ['2001:db8::', 32, 'ipv6'],
-  ['fc00::', 7, 'ipv6'],
-  ['fe80::', 10, 'ipv6'],
-  ['ff00::', 8, 'ipv6'],
-];
-
-const special = new BlockList();
-for (const [net, prefix, type] of SPECIAL) special.addSubnet(net, prefix, type);
-
-/**
- * Who may be reached although private: `allowed` lists host names, addresses and CIDR ranges
- * (OUTBOUND_ALLOWED_PRIVATE, comma-separated).
- */
-export class OutboundPolicy {
-  private readonly hosts = new Set<string>();
-  private readonly networks = new BlockList();
-
-  constructor(allowed: string) {
-    for (const entry of allowed.split(',').map((e) => e.trim().toLowerCase())) {
-      if (!entry) continue;
-      const [address, bits] = entry.split('/');
-      const type = address ? isIP(address) : 0;
-      if (type && bits !== undefined) {
-        this.networks.addSubnet(address ?? '', Number(bits), type === 6 ? 'ipv6' : 'ipv4');
-      } else if (type) {
-        this.networks.addAddress(address ?? '', type === 6 ? 'ipv6' : 'ipv4');
-      } else {
-        this.hosts.add(entry);
-      }
-    }
-  }
-
-  /** Whether a host name is allowed whatever it resolves to. */
-  allowsHost(host: string): boolean {
-    return this.hosts.has(host.toLowerCase());
-  }
-
-  /** Whether an address may be connected to. */
-  allowsAddress(address: string): boolean {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-    const ip = mapped ?? address;
-    const type = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-    return !special.check(ip, type) || this.networks.check(ip, type);
-  }
+/** An answer whose body is read as it arrives. */
+export interface OutboundStream extends Omit<OutboundResponse, 'body'> {
+  body: Readable;
 }
 
 /** The URL, if it is one this platform may request at all (http or https, no credentials). */
@@ -149,14 +102,14 @@ function checkedLookup(policy: OutboundPolicy, host: string): LookupFunction {
   };
 }
 
-/** One request and its answer, without following redirects. */
+/** One request and its answer as a stream, without following redirects. */
 function once(
   url: URL,
   policy: OutboundPolicy,
   limits: OutboundLimits,
   request: OutboundRequest,
   deadline: number,
-): Promise<OutboundResponse> {
+): Promise<OutboundStream> {
   const literal = isIP(url.hostname.replace(/^\[|\]$/g, ''));
   if (literal && !policy.allowsHost(url.hostname)) {
     if (!policy.allowsAddress(url.hostname.replace(/^\[|\]$/g, ''))) {
@@ -165,17 +118,17 @@ function once(
   }
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    let settled = false;
+    let body: Transform | undefined;
     const fail = (err: Error) => {
-      if (settled) return;
-      settled = true;
       clearTimeout(timer);
       req.destroy();
-      reject(
+      const failed =
         err instanceof OutboundRefused || err instanceof OutboundFailed
           ? err
-          : new OutboundFailed(`${url.host}: ${err.message}`),
-      );
+          : new OutboundFailed(`${url.host}: ${err.message}`);
+      // Before the answer: the promise fails; after it: the body the caller is reading does.
+      if (body) body.destroy(failed);
+      else reject(failed);
     };
     const late = () => {
       fail(new OutboundFailed(`${url.host} did not answer within ${limits.timeoutMs} ms`));
@@ -189,28 +142,37 @@ function once(
         lookup: checkedLookup(policy, url.hostname),
       },
       (res) => {
-        const chunks: Buffer[] = [];
         let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limits.maxBytes) {
-            fail(new OutboundFailed(`${url.host} answered more than ${limits.maxBytes} bytes`));
-            return;
-          }
-          chunks.push(chunk);
+        const limited = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            size += chunk.length;
+            if (size > limits.maxBytes) {
+              done(
+                new OutboundTooLarge(
+                  `${url.host} answered more than ${limits.maxBytes} bytes`,
+                  limits.maxBytes,
+                ),
+              );
+              return;
+            }
+            done(null, chunk);
+          },
         });
-        res.on('end', () => {
-          if (settled) return;
-          settled = true;
+        body = limited;
+        // A body failed by the time limit must not crash a caller that stopped listening.
+        limited.on('error', () => undefined);
+        limited.on('close', () => {
           clearTimeout(timer);
-          resolve({
-            url: url.href,
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          });
+          if (!res.complete) req.destroy();
         });
         res.on('error', fail);
+        res.pipe(limited);
+        resolve({
+          url: url.href,
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: limited,
+        });
       },
     );
     req.on('error', fail);
@@ -221,14 +183,16 @@ function once(
 /**
  * Requests `raw` under `policy` and `limits`, following up to `limits.maxRedirects` redirects
  * (each checked like the first; a POST redirected by 301-303 becomes a GET without its body,
- * as browsers do). The time limit covers the whole exchange.
+ * as browsers do), and answers with the body as a stream: the time limit covers the whole
+ * exchange, the body's reading included, and a body past `maxBytes` fails with OutboundTooLarge.
+ * The caller reads the body to its end or destroys it.
  */
-export async function requestOutbound(
+export async function streamOutbound(
   raw: string,
   policy: OutboundPolicy,
   limits: OutboundLimits,
   request: OutboundRequest = {},
-): Promise<OutboundResponse> {
+): Promise<OutboundStream> {
   const deadline = Date.now() + limits.timeoutMs;
   let url = outboundUrl(raw);
   let current = request;
@@ -236,6 +200,7 @@ export async function requestOutbound(
     const res = await once(url, policy, limits, current, deadline);
     const location = res.headers.location;
     if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) return res;
+    res.body.destroy();
     if (hops >= limits.maxRedirects) {
       throw new OutboundFailed(`${raw} redirected more than ${limits.maxRedirects} times`);
     }
@@ -254,4 +219,17 @@ export async function requestOutbound(
     }
     url = next;
   }
+}
+
+/** As `streamOutbound`, with the whole answer read into memory (never more than `maxBytes`). */
+export async function requestOutbound(
+  raw: string,
+  policy: OutboundPolicy,
+  limits: OutboundLimits,
+  request: OutboundRequest = {},
+): Promise<OutboundResponse> {
+  const res = await streamOutbound(raw, policy, limits, request);
+  const chunks: Buffer[] = [];
+  for await (const chunk of res.body) chunks.push(chunk as Buffer);
+  return { url: res.url, status: res.status, headers: res.headers, body: Buffer.concat(chunks) };
 }

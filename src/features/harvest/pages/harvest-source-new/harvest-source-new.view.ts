@@ -18,6 +18,7 @@ export interface SourceForm {
   filterTag: string;
   filterQuery: string;
   licence: string;
+  loadData: boolean;
 }
 
 /** The schedule choices: by hand, or a run every so many minutes. */
@@ -65,6 +66,7 @@ export const blankForm = (organisation = ''): SourceForm => ({
   filterTag: '',
   filterQuery: '',
   licence: '',
+  loadData: false,
 });
 
 export const formFromBody = (body: unknown): SourceForm => ({
@@ -77,6 +79,7 @@ export const formFromBody = (body: unknown): SourceForm => ({
   filterTag: field(body, 'filter-tag').trim(),
   filterQuery: field(body, 'filter-query').trim(),
   licence: field(body, 'licence'),
+  loadData: field(body, 'load-data') === 'yes',
 });
 
 /** The service's input, or the choices the form lacks (the service checks the rest). */
@@ -119,6 +122,7 @@ export function inputOf(
     intervalMinutes: schedule?.minutes ?? null,
     filters,
     defaultLicence: form.licence || null,
+    loadData: form.loadData,
   };
   return { form, input, errors };
 }
