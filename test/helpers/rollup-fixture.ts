@@ -49,6 +49,8 @@ export const MISSING_FIELD_CSV = ['ExtractDate,Category,BabyChange', '2024-06-03
   '\n',
 );
 
+export const ROLLUP_ADMIN_PASSWORD = 'correct horse battery staple';
+
 export interface RollupRegion {
   caToken: string;
   /** A site administrator (the shared fixture's), to publish for any council. */
@@ -67,7 +69,11 @@ export async function seedRollupRegion(ctx: AppContext): Promise<RollupRegion> {
     name: 'Salford City Council',
     kind: 'council',
   });
-  await createUser(ctx, { email: 'admin@gmca.example', name: 'GMCA admin' });
+  await createUser(ctx, {
+    email: 'admin@gmca.example',
+    name: 'GMCA admin',
+    password: ROLLUP_ADMIN_PASSWORD,
+  });
   await addMemberToOrganisation(ctx, 'admin@gmca.example', 'gmca', 'admin');
   const { token } = await createToken(ctx, {
     email: 'admin@gmca.example',

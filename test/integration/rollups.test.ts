@@ -7,13 +7,14 @@ import { rollupJobHandlers } from '../../src/features/rollups/index.js';
 import { runDueJobs } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
-import { $ } from '../helpers/pages.js';
+import { $, PageClient } from '../helpers/pages.js';
 import {
   BAD_DATE_CSV,
   councilToilets,
   FIXED_DATE_CSV,
   GOOD_CSV,
   MISSING_FIELD_CSV,
+  ROLLUP_ADMIN_PASSWORD,
   seedRollupRegion,
   TOILETS_SCHEMA,
   type RollupRegion,
@@ -241,5 +242,47 @@ describe('roll-ups', () => {
     expect($(list.body)('a[href="/rollups/public-toilets"]').text()).toContain(
       'Public toilets across the region',
     );
+  });
+});
+
+describe('the roll-up pages for administrators', () => {
+  it('creates a roll-up from the form, and refuses a schema that is not JSON', async () => {
+    const page = new PageClient(t.app);
+    await page.signIn('admin@gmca.example', ROLLUP_ADMIN_PASSWORD);
+    const bad = await page.post('/publish/rollups/new', {
+      organisation: 'gmca',
+      title: 'Street works',
+      schema: '{ not json',
+      expected: ['bolton'],
+    });
+    expect(bad.statusCode).toBe(422);
+    expect($(bad.body)('.govuk-error-summary').text()).toContain('The schema is not JSON');
+    const good = await page.post('/publish/rollups/new', {
+      organisation: 'gmca',
+      title: 'Street works',
+      schema: JSON.stringify(TOILETS_SCHEMA),
+      expected: ['bolton', 'wigan'],
+    });
+    expect(good.statusCode).toBe(303);
+    expect(good.headers.location).toBe('/rollups/street-works');
+    const added = await page.post(
+      '/publish/rollups/street-works/members',
+      { resource: `http://metrodata.test/resources/${ids.bolton ?? ''}` },
+      { from: '/rollups/street-works' },
+    );
+    expect(added.statusCode).toBe(303);
+    await drain();
+    const shown = $((await page.get('/rollups/street-works')).body);
+    expect(shown('#in').text()).toContain('Bolton Council');
+    expect(shown('#missing').text()).toContain('Wigan Council');
+    expect(shown('#missing').text()).not.toContain('Salford');
+  });
+
+  it('does not offer the form to a council’s editor', async () => {
+    const res = await t.app.inject({
+      url: '/publish/rollups/new',
+      headers: bearer(f.tokens.editor),
+    });
+    expect(res.statusCode).toBe(403);
   });
 });
