@@ -47,9 +47,7 @@ const COLUMNS: Column[] = [
 
 async function run(columns: Column[]) {
   const plan = planMember(SCHEMA, columns);
-  const counts = (
-    await (await c.runAndReadAll(countsSql('t', plan.checks))).getRowObjectsJson()
-  )[0];
+  const counts = (await c.runAndReadAll(countsSql('t', plan.checks))).getRowObjectsJson()[0];
   const results: CheckResult[] = [];
   for (const [i, check] of plan.checks.entries()) {
     const rows = (await c.runAndReadAll(examplesSql('t', check))).getRowObjectsJson();

@@ -94,7 +94,7 @@ async function combineAndLoad(
     const file = path.join(dir, `${rollup.slug}.parquet`);
     await ctx.engine.run(combineSql(schema, members, file));
     const current = rollup.resource_id ? await findResource(ctx, rollup.resource_id) : undefined;
-    if (current && current.resource.sha256 === (await sha256Of(file))) {
+    if (current?.resource.sha256 === (await sha256Of(file))) {
       return { outcome: 'unchanged', rows };
     }
     const datasetSlug = await datasetSlugFor(ctx, rollup.dataset_id);

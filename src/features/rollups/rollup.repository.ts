@@ -136,7 +136,7 @@ export async function latestVersions(db: Db, resourceIds: readonly string[]) {
     .where('resource_id', 'in', resourceIds)
     .groupBy('resource_id')
     .execute();
-  return new Map(rows.map((r) => [r.resource_id, Number(r.latest)]));
+  return new Map(rows.map((r) => [r.resource_id, r.latest]));
 }
 
 export async function insertExpected(db: Db, rollupId: string, organisationIds: string[]) {

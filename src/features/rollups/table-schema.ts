@@ -62,7 +62,7 @@ export function schemaErrors(schema: TableSchema): FieldError[] {
     if (!(SCHEMA_TYPES as readonly string[]).includes(f.type)) {
       errors.push({
         field: at(i, '.type'),
-        message: `${String(f.type)} is not a type roll-ups check; use one of ${SCHEMA_TYPES.join(', ')}`,
+        message: `${f.type} is not a type roll-ups check; use one of ${SCHEMA_TYPES.join(', ')}`,
       });
     }
     const format = f.format;
