@@ -65,7 +65,7 @@ function toiletsDataset(b: Borough): DemoDataset {
     themes: ['community-safety'],
     update_frequency: 'quarterly',
     spatial_coverage: b.name,
-    contact: `${b.name} facilities team <facilities@${b.url.split('.')[0] ?? 'council'}.example>`,
+    contact: `${b.name} facilities team <facilities@${b.name.toLowerCase()}.example>`,
     files: [
       {
         fileName: `${slug}.csv`,

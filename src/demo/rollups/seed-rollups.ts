@@ -22,6 +22,9 @@ export async function seedRollups(ctx: AppContext, actor: Actor): Promise<boolea
       'so they can be compared borough by borough.',
     organisation: 'gmca',
     schema: PUBLIC_TOILETS_SCHEMA,
+    themes: ['community-safety'],
+    contact: { name: 'GMCA Research team', email: 'research@gmca.example' },
+    spatialCoverage: 'Greater Manchester, by borough',
   });
   for (const d of PUBLIC_TOILET_DATASETS) {
     const dataset = await getDataset(ctx, actor, d.meta.slug);

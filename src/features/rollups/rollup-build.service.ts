@@ -7,7 +7,7 @@ import type { Rollup } from '../../platform/db/schema.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { automaticPublisher } from '../accounts/index.js';
-import { datasetSlugFor, findResource } from '../catalog/index.js';
+import { datasetSlugFor, findResource, patchResource } from '../catalog/index.js';
 import { importFile } from '../datastore/index.js';
 import { allOrganisations } from '../organisations/index.js';
 import { checkMember, type CheckedMember } from './member-validate.js';
@@ -110,6 +110,13 @@ async function combineAndLoad(
         outcome: 'not_built',
         reason: `The combined table did not load: ${load.error ?? ''}`,
       };
+    }
+    if (!current) {
+      await patchResource(ctx, actor, resource.id, {
+        description:
+          'The members’ rows that pass the schema, combined: each column as the schema types it, ' +
+          'and `publisher`, the council whose table the row comes from.',
+      });
     }
     await updateRollup(ctx.db.kysely, rollup.id, { resource_id: resource.id });
     return { outcome: 'loaded', rows, version: load.version };

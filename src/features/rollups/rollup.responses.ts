@@ -43,6 +43,21 @@ export const RollupBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 10_000 })),
     organisation: Type.String({ maxLength: 200, description: 'The combined authority’s slug' }),
     schema: TableSchemaBody,
+    themes: Type.Optional(
+      Type.Array(Type.String({ maxLength: 100 }), {
+        maxItems: 20,
+        description: 'The output dataset’s themes (slugs)',
+      }),
+    ),
+    contact: Type.Optional(
+      Type.Object(
+        {
+          name: Nullable(Type.String({ maxLength: 200 })),
+          email: Nullable(Type.String({ format: 'email', maxLength: 200 })),
+        },
+        { additionalProperties: false, description: 'The output dataset’s contact' },
+      ),
+    ),
     expected_organisations: Type.Optional(
       Type.Array(Type.String({ maxLength: 200 }), {
         maxItems: 200,

@@ -44,6 +44,8 @@ export function rollupRoutes(app: Api, ctx: AppContext): void {
         organisation: b.organisation,
         schema: b.schema,
         expected: b.expected_organisations,
+        themes: b.themes,
+        contact: b.contact,
       });
       return reply.status(201).send(await rollupView(ctx, rollup));
     },

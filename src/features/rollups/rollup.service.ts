@@ -36,6 +36,10 @@ export interface RollupInput {
   schema: TableSchema;
   /** Slugs of the organisations expected to contribute; all the councils when not given. */
   expected?: string[] | undefined;
+  /** The output dataset's themes and contact (catalogues recommend both). */
+  themes?: string[] | undefined;
+  contact?: { name: string | null; email: string | null } | undefined;
+  spatialCoverage?: string | undefined;
 }
 
 /** The roll-up with its output dataset, when the actor may read it; else 404. */
@@ -142,6 +146,9 @@ export async function createRollup(
       `[the roll-up’s page](/rollups/${slug}).`
     ).trim(),
     tags: ['roll-up'],
+    ...(input.themes ? { themes: input.themes } : {}),
+    ...(input.contact ? { contact: input.contact } : {}),
+    ...(input.spatialCoverage ? { spatial_coverage: input.spatialCoverage } : {}),
   });
   return inTransaction(ctx, async (tx) => {
     const at = now();
