@@ -21,6 +21,7 @@ const LAYERS = [
   'discovery',
   'ckan',
   'harvest',
+  'rollups',
 ];
 
 const directionRules = LAYERS.slice(0, -1).map((feature, i) => ({

@@ -22,6 +22,7 @@ import { registerReports, reportJobHandlers } from './features/reports/index.js'
 import { harvestJobHandlers, registerHarvest } from './features/harvest/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
+import { registerRollups, rollupJobHandlers } from './features/rollups/index.js';
 import { registerSql } from './features/sql/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { frameworkErrorOptions } from './platform/http/framework-errors.js';
@@ -112,6 +113,7 @@ export async function buildApp(
   registerDiscovery(app, ctx);
   await registerCkan(app, ctx);
   registerHarvest(app, ctx);
+  registerRollups(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
   const stopSweeper = startPeriodic(
@@ -139,6 +141,7 @@ export async function buildApp(
         app.log.warn(m);
       }),
       ...harvestJobHandlers(ctx),
+      ...rollupJobHandlers(ctx),
     },
     {
       pollMs: ctx.config.jobPollIntervalMs,

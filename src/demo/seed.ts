@@ -25,6 +25,7 @@ import {
 } from '../features/organisations/index.js';
 import { seedIndicators } from './indicators/indicators.js';
 import { seedPromises } from './promises/seed-promises.js';
+import { seedRollups } from './rollups/seed-rollups.js';
 import { REGION } from './region/boroughs.js';
 import { boroughPolygon, regionPolygon } from './region/boundaries.js';
 import { DEMO_DATASETS } from './datasets/datasets.js';
@@ -223,6 +224,12 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedIndicators(ctx, actor);
   // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
   await seedPromises(ctx, actor);
+  // One roll-up over the councils' public toilets: three pass, Stockport's dates fail.
+  if (await seedRollups(ctx, actor)) {
+    summary.datasets++;
+    summary.resources++;
+    summary.loads++;
+  }
   return summary;
 }
 

@@ -6,6 +6,7 @@ import { seedDemo, seedDemoIfEmpty, type SeedSummary } from '../../src/demo/seed
 import { BOROUGHS } from '../../src/demo/region/boroughs.js';
 import { boroughIndexAt } from '../../src/demo/region/boundaries.js';
 import { DEMO_DATASETS } from '../../src/demo/datasets/datasets.js';
+import { TOILETS_ROLLUP } from '../../src/demo/rollups/seed-rollups.js';
 import { ALL_REQUESTS_SLUG } from '../../src/demo/datasets/service-requests-large.js';
 import { CITIZEN_REPORTS_SLUG } from '../../src/features/reports/index.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -384,6 +385,30 @@ describe('seeding the demo region', () => {
     const links = evidence.map((e) => e.evidence).join(' ');
     expect(links).toContain('/datasets/citizen-reports');
     expect(links).not.toContain('service-requests-sample');
+  });
+
+  it('builds the public toilets roll-up: three councils in, Stockport failing, the rest missing', async () => {
+    const rollup = await ctx.db.kysely
+      .selectFrom('rollups')
+      .selectAll()
+      .where('slug', '=', TOILETS_ROLLUP)
+      .executeTakeFirstOrThrow();
+    const members = await ctx.db.kysely
+      .selectFrom('rollup_members as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['o.slug', 'm.status', 'm.report', 'm.included'])
+      .where('m.rollup_id', '=', rollup.id)
+      .orderBy('o.slug')
+      .execute();
+    expect(members.filter((m) => m.included === 1).map((m) => m.slug)).toEqual([
+      'bolton-council',
+      'bury-council',
+      'oldham-council',
+    ]);
+    const stockport = members.find((m) => m.slug === 'stockport-council');
+    expect(stockport?.status).toBe('fail');
+    expect(stockport?.report).toContain('bad_date');
+    expect(rollup).toMatchObject({ built_version: 1, built_rows: 15 });
   });
 });
 

@@ -4,6 +4,7 @@ import { COUNCIL_SERVICE_DATASETS } from './datasets-council-services.js';
 import { DIGITAL_DATASETS } from './datasets-digital.js';
 import { PEOPLE_DATASETS } from './datasets-people.js';
 import { PLACE_DATASETS } from './datasets-place.js';
+import { PUBLIC_TOILET_DATASETS } from './datasets-public-toilets.js';
 import { TRANSPORT_DATASETS } from './datasets-transport.js';
 import type { DemoDataset } from './files.js';
 
@@ -16,4 +17,5 @@ export const DEMO_DATASETS: readonly DemoDataset[] = [
   ...COUNCIL_DIGITAL_DATASETS,
   ...COUNCIL_SERVICE_DATASETS,
   ...COUNCIL_PLACE_DATASETS,
+  ...PUBLIC_TOILET_DATASETS,
 ];

@@ -17,5 +17,6 @@ export { pruneVersions } from './version-retention.service.js';
 export { queryResource, versionSource, type QueryResult } from './query.service.js';
 export { datastoreResourceData } from './resource-data.js';
 export { queryableTables, type DatastoreTable } from './sql-tables.js';
+export { onNewVersion, type VersionListener } from './version-listeners.js';
 export { defusedCell } from './sql/formula-defuse.js';
 export { aggregateSql, seriesSql, type SeriesSqlInput } from './sql/public-sql.js';

@@ -20,6 +20,7 @@ import {
 import { LOADABLE_FORMATS } from './sources/index.js';
 import { SourceError } from './sources/source.js';
 import { DEFAULT_ZIP_LIMITS } from './sources/xlsx-parts.js';
+import { announceVersion } from './version-listeners.js';
 
 export interface LoadOptions {
   types?: Record<string, FieldType>;
@@ -190,5 +191,8 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
   }
   const finished = await findLoad(k, load.id);
   if (!finished) throw new Error(`No load ${loadId}`);
+  if (finished.status === 'succeeded' && finished.version !== null) {
+    await announceVersion(ctx, finished.resource_id, finished.version);
+  }
   return finished;
 }

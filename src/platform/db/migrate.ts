@@ -15,6 +15,7 @@ import { wardsMigration } from './migrations/0012-wards.js';
 import { reportsMigration } from './migrations/0013-reports.js';
 import { harvestMigration } from './migrations/0014-harvest.js';
 import { searchChangesMigration } from './migrations/0015-search-changes.js';
+import { rollupsMigration } from './migrations/0016-rollups.js';
 import { harvestFilesMigration } from './migrations/0017-harvest-files.js';
 
 function migrations(db: Db): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0013-reports': reportsMigration,
     '0014-harvest': harvestMigration,
     '0015-search-changes': searchChangesMigration(db.dialect),
+    '0016-rollups': rollupsMigration,
     '0017-harvest-files': harvestFilesMigration,
   };
 }

@@ -30,6 +30,7 @@ import type {
   RateLimitTable,
 } from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
+import type { RollupExpectedTable, RollupMemberTable, RollupTable } from './tables/rollups.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
 import type {
   CategoryRouteTable,
@@ -59,6 +60,7 @@ export type * from './tables/platform.js';
 export type * from './tables/promises.js';
 export type * from './tables/region.js';
 export type * from './tables/reports.js';
+export type * from './tables/rollups.js';
 export type * from './tables/sign-in.js';
 
 export interface Database {
@@ -106,4 +108,7 @@ export interface Database {
   harvest_items: HarvestItemTable;
   harvested_datasets: HarvestedDatasetTable;
   harvest_files: HarvestFileTable;
+  rollups: RollupTable;
+  rollup_members: RollupMemberTable;
+  rollup_expected: RollupExpectedTable;
 }
