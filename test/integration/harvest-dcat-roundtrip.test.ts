@@ -42,7 +42,7 @@ async function harvest(
   const found: HarvestedDataset[] = [];
   const url = `${BASE}/catalog.${extension}`;
   for await (const item of dcatHarvester({ url, filters, fetcher })) {
-    if ('error' in item) throw new Error(`${item.identifier ?? '?'}: ${item.error}`);
+    if (!('dataset' in item)) throw new Error(`Not a dataset: ${JSON.stringify(item)}`);
     found.push(item.dataset);
   }
   return found;

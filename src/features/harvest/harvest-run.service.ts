@@ -5,7 +5,8 @@ import { newId, now } from '../../platform/ids.js';
 import { automaticPublisher, type Actor } from '../accounts/index.js';
 import { harvestFetcher } from './harvest-fetcher.js';
 import { catalogueRecord, recordHash } from './harvest-normalise.js';
-import type { HarvestFilters, HarvestItem } from './harvest-record.js';
+import { itemToTake } from './harvest-listed.js';
+import type { HarvestFilters, ReadItem } from './harvest-record.js';
 import {
   findHarvested,
   findRun,
@@ -13,6 +14,7 @@ import {
   insertHarvested,
   insertItem,
   insertRun,
+  lastCleanRunStart,
   unseenSince,
   updateHarvested as touchHarvested,
   updateRun,
@@ -66,7 +68,7 @@ async function log(
   });
 }
 
-async function takeItem(s: RunState, item: HarvestItem): Promise<void> {
+async function takeItem(s: RunState, item: ReadItem): Promise<void> {
   if ('error' in item) {
     await log(s, 'failed', item.identifier, null, item.error);
     return;
@@ -168,6 +170,7 @@ export async function runHarvest(
       url: source.url,
       filters: JSON.parse(source.filters) as HarvestFilters,
       fetcher: harvestFetcher(ctx.config),
+      since: await lastCleanRunStart(db, source.id),
     });
     let taken = 0;
     for await (const item of items) {
@@ -176,7 +179,10 @@ export async function runHarvest(
         break;
       }
       taken += 1;
-      await takeItem(s, item);
+      // A listed dataset kept unchanged (incremental runs) is counted, not read.
+      const full = await itemToTake(db, source.id, item);
+      if (full) await takeItem(s, full);
+      else s.counts.unchanged += 1;
     }
     if (!truncated) await withdrawUnseen(s);
   } catch (err) {

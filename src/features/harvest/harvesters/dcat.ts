@@ -1,7 +1,7 @@
 import type { Store } from 'n3';
 import type {
   HarvestFilters,
-  HarvestItem,
+  ReadItem,
   HarvestedDataset,
   Harvester,
   HarvesterInput,
@@ -31,7 +31,7 @@ export function matchesFilters(d: HarvestedDataset, filters: HarvestFilters): bo
 }
 
 /** A dataset node as an item, or null when the filters leave it out. */
-function readItem(store: Store, node: Node, filters: HarvestFilters): HarvestItem | null {
+function readItem(store: Store, node: Node, filters: HarvestFilters): ReadItem | null {
   let d: HarvestedDataset;
   try {
     d = readDataset(store, node);
@@ -66,7 +66,7 @@ function pageKey(url: string): string {
   return parsed.href;
 }
 
-export async function* harvestDcat(input: HarvesterInput): AsyncGenerator<HarvestItem> {
+export async function* harvestDcat(input: HarvesterInput): AsyncGenerator<ReadItem> {
   const { fetcher, filters } = input;
   const seen = new Set<string>();
   const loadContext = contextLoader(fetcher);
