@@ -99,6 +99,19 @@ function term(t: JsonLdTerm): Term {
   }
 }
 
+/**
+ * jsonld wraps a context that could not be loaded in advice meant for browsers (CORS); the
+ * administrator needs the context's URL and what its server answered, which the cause holds.
+ */
+function contextFailure(err: unknown): Error | null {
+  const details = (err as { details?: { code?: unknown; url?: unknown; cause?: unknown } }).details;
+  if (details?.code !== 'loading remote context failed') return null;
+  const cause = details.cause instanceof Error ? `: ${details.cause.message}` : '';
+  return new Error(`its @context ${String(details.url)} could not be loaded${cause}`, {
+    cause: err,
+  });
+}
+
 async function parseJsonLd(page: Page, loadContext: ContextLoader): Promise<Quad[]> {
   let document: unknown;
   try {
@@ -106,13 +119,16 @@ async function parseJsonLd(page: Page, loadContext: ContextLoader): Promise<Quad
   } catch (err) {
     throw new Error(`it is not JSON (${(err as Error).message})`, { cause: err });
   }
-  const quads = (await jsonld.toRDF(
-    document as jsonld.JsonLdDocument,
-    {
-      base: page.url,
-      documentLoader: loadContext,
-    } as jsonld.Options.ToRdf,
-  )) as unknown as JsonLdQuad[];
+  let quads: JsonLdQuad[];
+  try {
+    const options = { base: page.url, documentLoader: loadContext };
+    quads = (await jsonld.toRDF(
+      document as jsonld.JsonLdDocument,
+      options as jsonld.Options.ToRdf,
+    )) as unknown as JsonLdQuad[];
+  } catch (err) {
+    throw contextFailure(err) ?? err;
+  }
   return quads.map((q) =>
     DataFactory.quad(
       term(q.subject) as Quad['subject'],
