@@ -48,11 +48,14 @@ export async function* searchAll(
   fetcher: HarvestFetcher,
   rows = ROWS,
 ): AsyncGenerator<{ pkg: Json; index: number }> {
-  for (let start = 0; ; start += rows) {
+  // Advanced by what came back, not by `rows`: a portal whose rows_max is lower answers fewer,
+  // and skipping the rest would leave datasets unread (and, when listing, withdrawn).
+  for (let start = 0; ;) {
     const page = { rows: String(rows), start: String(start), sort: 'name asc', ...params };
     const { packages, count } = await searchPage(base, page, fetcher);
     for (const [i, pkg] of packages.entries()) yield { pkg, index: start + i };
-    if (packages.length === 0 || start + packages.length >= count) return;
+    start += packages.length;
+    if (packages.length === 0 || start >= count) return;
   }
 }
 
