@@ -10,7 +10,8 @@ import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import { linkAirQualityGeoJson, uploadPunctualityCsv } from '../helpers/dcat-fixture.js';
 
 // Metrodata harvesting Metrodata: the catalogue our own DCAT writer publishes at /catalog.ttl,
-// read back by the DCAT harvester, gives back the datasets as they were published.
+// /catalog.rdf (RDF/XML) and /catalog.jsonld, read back by the DCAT harvester, gives back the
+// datasets as they were published, whichever syntax it was read in.
 
 let t: TestApp;
 let fx: Fixture;
@@ -33,11 +34,15 @@ const fetcher: HarvestFetcher = {
   },
 };
 
-async function harvest(filters: HarvestFilters = {}): Promise<HarvestedDataset[]> {
+async function harvest(
+  filters: HarvestFilters = {},
+  extension = 'ttl',
+): Promise<HarvestedDataset[]> {
   requested.length = 0;
   const found: HarvestedDataset[] = [];
-  for await (const item of dcatHarvester({ url: `${BASE}/catalog.ttl`, filters, fetcher })) {
-    if ('error' in item) throw new Error(`${item.identifier ?? '?'}: ${item.error}`);
+  const url = `${BASE}/catalog.${extension}`;
+  for await (const item of dcatHarvester({ url, filters, fetcher })) {
+    if (!('dataset' in item)) throw new Error(`Not a dataset: ${JSON.stringify(item)}`);
     found.push(item.dataset);
   }
   return found;
@@ -127,6 +132,19 @@ describe('harvesting another Metrodata over DCAT', () => {
       }),
     ]);
     expect(bySlug(found, 'fly-tipping-reports').resources).toEqual([]);
+  });
+
+  it.each([
+    ['rdf', 'RDF/XML'],
+    ['jsonld', 'JSON-LD'],
+  ])('reads the catalogue in %s (%s) as it reads the Turtle, page by page', async (ext) => {
+    const turtle = await harvest();
+    const other = await harvest({}, ext);
+    expect(requested).toEqual([`${BASE}/catalog.${ext}`, `${BASE}/catalog.${ext}?page=2`]);
+    const byId = (list: HarvestedDataset[]) =>
+      [...list].sort((a, b) => a.identifier.localeCompare(b.identifier));
+    expect(byId(other)).toEqual(byId(turtle));
+    expect(other).toHaveLength(3);
   });
 
   it('applies the filters to what the catalogue lists', async () => {

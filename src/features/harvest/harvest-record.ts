@@ -42,9 +42,21 @@ export interface HarvestedDataset {
   resources: HarvestedResource[];
 }
 
-/** One item of a source's catalogue: a dataset, or why one could not be read. */
-export type HarvestItem =
-  { dataset: HarvestedDataset } | { identifier: string | null; error: string };
+/** A dataset of the source read in full, or why one could not be read. */
+export type ReadItem = { dataset: HarvestedDataset } | { identifier: string | null; error: string };
+
+/**
+ * In an incremental run (`since` given), a dataset the source still lists and says has not
+ * changed since then: the harvest keeps it as it is without reading it, or calls `read` for the
+ * whole record when it needs it (a dataset it does not hold yet, or one deleted here).
+ */
+export interface ListedItem {
+  listed: string;
+  read: () => Promise<ReadItem>;
+}
+
+/** One item of a source's catalogue: a dataset, why one could not be read, or one still listed. */
+export type HarvestItem = ReadItem | ListedItem;
 
 /** What a harvest may narrow a source to (each harvester applies those its API supports). */
 export interface HarvestFilters {
@@ -66,6 +78,13 @@ export interface HarvesterInput {
   url: string;
   filters: HarvestFilters;
   fetcher: HarvestFetcher;
+  /**
+   * When the last complete, clean run of this source started (ISO 8601; null or absent: read
+   * everything). A harvester whose source can say what changed since (CKAN's metadata_modified)
+   * may read only those in full and yield the rest as ListedItems; one that cannot ignores it.
+   * Either way every dataset still at the source is yielded, so withdrawals still work.
+   */
+  since?: string | null;
 }
 
 /** Reads a source's whole catalogue, page by page, as items. */

@@ -7,7 +7,8 @@ import { automaticPublisher, type Actor } from '../accounts/index.js';
 import { harvestFetcher } from './harvest-fetcher.js';
 import { loadHarvestedFiles } from './harvest-load.js';
 import { catalogueRecord, recordHash } from './harvest-normalise.js';
-import type { HarvestFilters, HarvestItem } from './harvest-record.js';
+import { itemToTake } from './harvest-listed.js';
+import type { HarvestFilters, ReadItem } from './harvest-record.js';
 import {
   findHarvested,
   findRun,
@@ -15,6 +16,7 @@ import {
   insertHarvested,
   insertItem,
   insertRun,
+  lastCleanRunStart,
   unseenSince,
   updateHarvested as touchHarvested,
   updateRun,
@@ -88,7 +90,7 @@ async function finishItem(
   for (const failure of files.failures) await log(s, 'failed', identifier, dataset.id, failure);
 }
 
-async function takeItem(s: RunState, item: HarvestItem): Promise<void> {
+async function takeItem(s: RunState, item: ReadItem): Promise<void> {
   if ('error' in item) {
     await log(s, 'failed', item.identifier, null, item.error);
     return;
@@ -191,6 +193,7 @@ export async function runHarvest(
       url: source.url,
       filters: JSON.parse(source.filters) as HarvestFilters,
       fetcher: harvestFetcher(ctx.config),
+      since: await lastCleanRunStart(db, source.id),
     });
     let taken = 0;
     for await (const item of items) {
@@ -199,7 +202,10 @@ export async function runHarvest(
         break;
       }
       taken += 1;
-      await takeItem(s, item);
+      // A listed dataset kept unchanged (incremental runs) is counted, not read.
+      const full = await itemToTake(db, source.id, item);
+      if (full) await takeItem(s, full);
+      else s.counts.unchanged += 1;
       // SQLite answers synchronously, so a page of items would otherwise run without letting
       // the process serve anything else: searches waited for whole pages (2 s) mid-harvest.
       await nextTurn();

@@ -139,3 +139,20 @@ export const unseenSince = (db: Db, sourceId: string, since: string) =>
     .where('harvested_datasets.withdrawn_at', 'is', null)
     .where('harvested_datasets.harvested_at', '<', since)
     .execute();
+
+/**
+ * The start of the source's latest run, when that run read the whole source cleanly (succeeded,
+ * not cut short, no record failed): what an incremental run may ask the source for changes since.
+ */
+export async function lastCleanRunStart(db: Db, sourceId: string): Promise<string | null> {
+  const last = await db
+    .selectFrom('harvest_runs')
+    .select(['status', 'truncated', 'failed', 'started_at'])
+    .where('source_id', '=', sourceId)
+    .where('status', '!=', 'running')
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const clean = last?.status === 'succeeded' && last.truncated === 0 && last.failed === 0;
+  return clean ? last.started_at : null;
+}

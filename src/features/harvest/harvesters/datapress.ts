@@ -4,7 +4,7 @@
 import {
   dataset,
   resource,
-  type HarvestItem,
+  type ReadItem,
   type HarvestedResource,
   type Harvester,
 } from '../harvest-record.js';
@@ -68,7 +68,7 @@ function toResource(r: JsonObject): HarvestedResource | null {
   };
 }
 
-function toItem(record: unknown, position: number, base: string): HarvestItem {
+function toItem(record: unknown, position: number, base: string): ReadItem {
   if (!isObject(record)) return { identifier: null, error: `record ${position} is not an object` };
   const identifier = firstText(record.id, record.slug);
   const title = text(record.title);

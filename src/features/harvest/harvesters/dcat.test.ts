@@ -202,20 +202,29 @@ describe('harvesting a DCAT catalogue in Turtle', () => {
     expect(failure?.message).toBe('503 from the source');
   });
 
-  it('says clearly that JSON-LD and RDF/XML are not read yet', async () => {
-    const jsonld = await run(
-      fakeFetcher({
-        [PAGE_1]: { body: '{"@graph": []}', contentType: 'application/ld+json; charset=utf-8' },
-      }).fetcher,
+  it('refuses JSON that is not JSON-LD and a web page, saying what was answered', async () => {
+    const json = await run(
+      fakeFetcher({ [PAGE_1]: { body: '{"result": []}', contentType: 'application/json' } })
+        .fetcher,
     );
-    expect(jsonld.items).toEqual([]);
-    expect(jsonld.failure?.message).toBe(
-      `The source answered JSON-LD, which this harvester does not read yet; give its Turtle URL (${PAGE_1})`,
+    expect(json.items).toEqual([]);
+    expect(json.failure?.message).toBe(
+      `The source answered JSON that is not JSON-LD (it has no @context, @graph, @id or @type) at ${PAGE_1}, not DCAT in Turtle, RDF/XML or JSON-LD; give the catalogue's RDF URL`,
     );
-    const rdfxml = await run(
-      fakeFetcher({ [PAGE_1]: { body: '<rdf:RDF/>', contentType: 'application/rdf+xml' } }).fetcher,
+    const html = await run(
+      fakeFetcher({ [PAGE_1]: { body: '<!DOCTYPE html><html></html>', contentType: 'text/html' } })
+        .fetcher,
     );
-    expect(rdfxml.failure?.message).toMatch(/^The source answered RDF\/XML, which this harvester/);
+    expect(html.failure?.message).toMatch(/^The source answered a web page \(HTML\)/);
+  });
+
+  it('refuses a page with no statements rather than withdrawing everything', async () => {
+    const { failure } = await run(
+      fakeFetcher({ [PAGE_1]: { body: '# nothing yet\n', contentType: TURTLE } }).fetcher,
+    );
+    expect(failure?.message).toBe(
+      `The source's answer at ${PAGE_1} holds no RDF statements (read as Turtle)`,
+    );
   });
 
   it('names the page that is not valid Turtle', async () => {

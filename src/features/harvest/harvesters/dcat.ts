@@ -1,47 +1,20 @@
-import { Parser, Store } from 'n3';
+import type { Store } from 'n3';
 import type {
   HarvestFilters,
-  HarvestItem,
+  ReadItem,
   HarvestedDataset,
   Harvester,
   HarvesterInput,
 } from '../harvest-record.js';
 import { datasetNodes, nextPage, readDataset, type Node } from './dcat-read.js';
+import { contextLoader, parseRdfPage } from './rdf-parse.js';
 
-// A DCAT(-AP) catalogue in Turtle, page by page along its Hydra links: another Metrodata's
-// /catalog.ttl, or any portal that publishes DCAT. Only one page is held at a time.
+// A DCAT(-AP) catalogue in Turtle, N-Triples, RDF/XML or JSON-LD (rdf-parse.ts), page by page
+// along its Hydra links: another Metrodata's /catalog.ttl, or any portal that publishes DCAT.
+// Only one page is held at a time.
 
-export const DCAT_ACCEPT = 'text/turtle, application/ld+json;q=0.5, application/rdf+xml;q=0.4';
-
-// Answers this harvester cannot parse yet (their parsers are not runtime dependencies), named so
-// the administrator knows to give the source's Turtle URL instead.
-const UNREAD: readonly [RegExp, string][] = [
-  [/^application\/ld\+json$/, 'JSON-LD'],
-  [/^application\/json$/, 'JSON'],
-  [/^(?:application\/rdf\+xml|application\/xml|text\/xml)$/, 'RDF/XML'],
-  [/^(?:text\/html|application\/xhtml\+xml)$/, 'a web page (HTML)'],
-];
-
-/** The page as a graph; throws when it is not Turtle (or N-Triples, a subset of it). */
-function parsePage(page: { url: string; body: string; contentType: string }): Store {
-  const type = page.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  for (const [pattern, name] of UNREAD) {
-    if (pattern.test(type)) {
-      throw new Error(
-        `The source answered ${name}, which this harvester does not read yet; give its Turtle URL (${page.url})`,
-      );
-    }
-  }
-  try {
-    // Relative IRIs (a next page written as <?page=2>) resolve against the page's own URL.
-    return new Store(new Parser({ baseIRI: page.url, format: 'text/turtle' }).parse(page.body));
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`The source's answer at ${page.url} is not valid Turtle: ${reason}`, {
-      cause: err,
-    });
-  }
-}
+export const DCAT_ACCEPT =
+  'text/turtle, application/n-triples;q=0.9, application/ld+json;q=0.8, application/rdf+xml;q=0.7';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -58,7 +31,7 @@ export function matchesFilters(d: HarvestedDataset, filters: HarvestFilters): bo
 }
 
 /** A dataset node as an item, or null when the filters leave it out. */
-function readItem(store: Store, node: Node, filters: HarvestFilters): HarvestItem | null {
+function readItem(store: Store, node: Node, filters: HarvestFilters): ReadItem | null {
   let d: HarvestedDataset;
   try {
     d = readDataset(store, node);
@@ -93,9 +66,10 @@ function pageKey(url: string): string {
   return parsed.href;
 }
 
-export async function* harvestDcat(input: HarvesterInput): AsyncGenerator<HarvestItem> {
+export async function* harvestDcat(input: HarvesterInput): AsyncGenerator<ReadItem> {
   const { fetcher, filters } = input;
   const seen = new Set<string>();
+  const loadContext = contextLoader(fetcher);
   let next: string | null = input.url;
   while (next !== null) {
     const key = pageKey(next);
@@ -108,7 +82,7 @@ export async function* harvestDcat(input: HarvesterInput): AsyncGenerator<Harves
       throw new Error(`The catalogue's pages loop: ${next} led back to ${page.url}`);
     }
     seen.add(answered);
-    const store = parsePage(page);
+    const store = await parseRdfPage(page, loadContext);
     for (const node of datasetNodes(store)) {
       const item = readItem(store, node, filters);
       if (item) yield item;
@@ -117,5 +91,5 @@ export async function* harvestDcat(input: HarvesterInput): AsyncGenerator<Harves
   }
 }
 
-/** Reads a DCAT catalogue's Turtle pages (docs/architecture.md, "Harvesting DCAT"). */
+/** Reads a DCAT catalogue's pages (docs/architecture.md, "Harvesting DCAT"). */
 export const dcatHarvester: Harvester = harvestDcat;

@@ -5,7 +5,7 @@ import {
   dataset,
   resource,
   type HarvestFilters,
-  type HarvestItem,
+  type ReadItem,
   type HarvestedResource,
   type Harvester,
 } from '../harvest-record.js';
@@ -60,7 +60,7 @@ function exports(
   ];
 }
 
-function toItem(record: unknown, position: number, base: string): HarvestItem {
+function toItem(record: unknown, position: number, base: string): ReadItem {
   if (!isObject(record)) return { identifier: null, error: `record ${position} is not an object` };
   const identifier = text(record.dataset_id);
   if (identifier === null)

@@ -4,7 +4,7 @@
 import {
   dataset,
   resource,
-  type HarvestItem,
+  type ReadItem,
   type HarvestedResource,
   type Harvester,
 } from '../harvest-record.js';
@@ -43,7 +43,7 @@ function temporal(value: unknown): [string | null, string | null] {
   return [isoDate(start), isoDate(end)];
 }
 
-function toItem(record: unknown, position: number): HarvestItem {
+function toItem(record: unknown, position: number): ReadItem {
   if (!isObject(record)) return { identifier: null, error: `record ${position} is not an object` };
   // Some catalogues leave identifier out; the landing page is as stable.
   const identifier = firstText(record.identifier, record.landingPage);
@@ -74,7 +74,7 @@ function toItem(record: unknown, position: number): HarvestItem {
 }
 
 /** Every dataset of a data.json document (DCAT-US / Project Open Data), in the document's order. */
-export function* projectOpenDataItems(json: unknown): Generator<HarvestItem> {
+export function* projectOpenDataItems(json: unknown): Generator<ReadItem> {
   const records = member(json, 'dataset');
   if (!Array.isArray(records)) throw new Error('data.json has no "dataset" list');
   for (const [i, record] of records.entries()) yield toItem(record, i + 1);

@@ -1,9 +1,9 @@
 import { scanCatalogue } from '../../../catalog/index.js';
 import { bool, ckanValidation, int, json, str, type CkanAction } from '../../ckan-action.js';
-import { loadPackages } from '../../ckan-package.js';
 import { compileFq, FQ_FIELDS } from '../../fq/fq-evaluate.js';
 import { FqSyntaxError, parseFq, type FqNode } from '../../fq/fq-parse.js';
 import { countFacets, facetFields } from './search-facets.js';
+import { fieldList, searchResults } from './search-fields.js';
 import { DEFAULT_SORT, parseSort, sortHits } from './search-sort.js';
 
 // package_search, evaluated in three places:
@@ -80,7 +80,7 @@ function qOf(q: string): { words: string; filter: FqNode | null } {
 
 export const packageSearch: CkanAction = {
   name: 'package_search',
-  help: 'Searches for packages satisfying a given search criteria.\n\n:param q: the solr query (free text here; `field:value` clauses filter as fq does). Optional.\n:type q: string\n:param fq: any filter queries to apply: field:value, "quoted", [from TO to], (a OR b), -negation; fields organization, tags, groups, res_format, license_id, name, id, metadata_modified, metadata_created, private.\n:type fq: string\n:param fq_list: additional filter queries, ANDed.\n:type fq_list: list of strings\n:param sort: sorting of the search results. Optional. Default: \'score desc, metadata_modified desc\'.\n:type sort: string\n:param rows: the maximum number of matching rows (datasets) to return. (optional, default: 10, upper limit: 1000)\n:type rows: int\n:param start: the offset in the complete result for where the set of returned datasets should begin.\n:type start: int\n:param facet: whether to enable faceted results. Default: True.\n:type facet: string\n:param facet.limit: the maximum number of values the facet fields return; -1 for no limit. Default 50.\n:type facet.limit: int\n:param facet.field: the fields to facet upon, as a JSON list.\n:type facet.field: list of strings\n:param include_private: if True, private datasets the user may read are included. Default False.\n:type include_private: bool\n:param include_drafts: if True, draft datasets the user may read are included. Default False.\n:type include_drafts: bool\n\n:returns: a dict with count, results, facets, search_facets and sort\n:rtype: dict',
+  help: 'Searches for packages satisfying a given search criteria.\n\n:param q: the solr query (free text here; `field:value` clauses filter as fq does). Optional.\n:type q: string\n:param fq: any filter queries to apply: field:value, "quoted", [from TO to], (a OR b), -negation; fields organization, tags, groups, res_format, license_id, name, id, metadata_modified, metadata_created, private.\n:type fq: string\n:param fq_list: additional filter queries, ANDed.\n:type fq_list: list of strings\n:param sort: sorting of the search results. Optional. Default: \'score desc, metadata_modified desc\'.\n:type sort: string\n:param fl: the fields of each package to return, separated by commas or spaces (`id,name`); default: whole packages.\n:type fl: string\n:param rows: the maximum number of matching rows (datasets) to return. (optional, default: 10, upper limit: 1000)\n:type rows: int\n:param start: the offset in the complete result for where the set of returned datasets should begin.\n:type start: int\n:param facet: whether to enable faceted results. Default: True.\n:type facet: string\n:param facet.limit: the maximum number of values the facet fields return; -1 for no limit. Default 50.\n:type facet.limit: int\n:param facet.field: the fields to facet upon, as a JSON list.\n:type facet.field: list of strings\n:param include_private: if True, private datasets the user may read are included. Default False.\n:type include_private: bool\n:param include_drafts: if True, draft datasets the user may read are included. Default False.\n:type include_drafts: bool\n\n:returns: a dict with count, results, facets, search_facets and sort\n:rtype: dict',
   run: async (call) => {
     const rows = int(call, 'rows', { default: 10, min: 0, max: 1000 });
     const start = int(call, 'start', { default: 0, min: 0 });
@@ -105,11 +105,11 @@ export const packageSearch: CkanAction = {
     const hits = tests.length ? scan.hits.filter((p) => tests.every((t) => t(p))) : scan.hits;
     const facets = countFacets(scan, hits, fields, facetLimit);
     sortHits(hits, keys, scan, scored);
-    const page = hits.slice(start, start + rows).map((p) => scan.id(p));
+    const page = hits.slice(start, start + rows);
     return {
       count: hits.length,
       sort,
-      results: await loadPackages(call.ctx, call.actor, page),
+      results: await searchResults(call.ctx, call.actor, scan, page, fieldList(call)),
       ...facets,
     };
   },
