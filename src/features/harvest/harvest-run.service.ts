@@ -3,10 +3,11 @@ import type { AppContext } from '../../context.js';
 import type { HarvestItemAction, HarvestRun, HarvestSource } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { automaticPublisher, type Actor } from '../accounts/index.js';
 import { harvestFetcher } from './harvest-fetcher.js';
 import { loadHarvestedFiles } from './harvest-load.js';
-import { catalogueRecord, recordHash } from './harvest-normalise.js';
+import { catalogueRecord, recordHash, type CatalogueRecord } from './harvest-normalise.js';
 import { itemToTake } from './harvest-listed.js';
 import type { HarvestFilters, ReadItem } from './harvest-record.js';
 import {
@@ -90,45 +91,59 @@ async function finishItem(
   for (const failure of files.failures) await log(s, 'failed', identifier, dataset.id, failure);
 }
 
+/**
+ * The record written into the catalogue: created, updated or left as it is. One transaction, so
+ * a record that fails half-way (a link refused after the dataset was made) leaves nothing behind,
+ * and a harvest commits once per dataset rather than once per write.
+ */
+async function writeRecord(
+  s: RunState,
+  tx: AppContext,
+  identifier: string,
+  record: CatalogueRecord,
+): Promise<{ action: HarvestItemAction; dataset: { id: string; slug: string } }> {
+  const db = tx.db.kysely;
+  const hash = recordHash(record);
+  const known = await findHarvested(db, s.source.id, identifier);
+  const at = now();
+  if (!known) {
+    const made = await createHarvested(tx, s.publisher, s.organisation, record);
+    await insertHarvested(db, {
+      dataset_id: made.id,
+      source_id: s.source.id,
+      identifier,
+      metadata_hash: hash,
+      harvested_at: at,
+      withdrawn_at: null,
+    });
+    return { action: 'created', dataset: made };
+  }
+  const dataset = { id: known.dataset_id, slug: known.slug };
+  const deleted = known.state === 'deleted';
+  if (known.metadata_hash === hash && !deleted) {
+    await touchHarvested(db, known.dataset_id, { harvested_at: at });
+    return { action: 'unchanged', dataset };
+  }
+  await updateHarvested(tx, s.publisher, known.slug, record, deleted);
+  await touchHarvested(db, known.dataset_id, {
+    metadata_hash: hash,
+    harvested_at: at,
+    withdrawn_at: null,
+  });
+  return { action: 'updated', dataset };
+}
+
 async function takeItem(s: RunState, item: ReadItem): Promise<void> {
   if ('error' in item) {
     await log(s, 'failed', item.identifier, null, item.error);
     return;
   }
   const { identifier } = item.dataset;
-  const db = s.ctx.db.kysely;
   try {
     const record = catalogueRecord(item.dataset, s.source.default_licence);
-    const hash = recordHash(record);
-    const known = await findHarvested(db, s.source.id, identifier);
-    const at = now();
-    if (!known) {
-      const made = await createHarvested(s.ctx, s.publisher, s.organisation, record);
-      await insertHarvested(db, {
-        dataset_id: made.id,
-        source_id: s.source.id,
-        identifier,
-        metadata_hash: hash,
-        harvested_at: at,
-        withdrawn_at: null,
-      });
-      await finishItem(s, 'created', identifier, made);
-      return;
-    }
-    const dataset = { id: known.dataset_id, slug: known.slug };
-    const deleted = known.state === 'deleted';
-    if (known.metadata_hash === hash && !deleted) {
-      await touchHarvested(db, known.dataset_id, { harvested_at: at });
-      await finishItem(s, 'unchanged', identifier, dataset);
-      return;
-    }
-    await updateHarvested(s.ctx, s.publisher, known.slug, record, deleted);
-    await touchHarvested(db, known.dataset_id, {
-      metadata_hash: hash,
-      harvested_at: at,
-      withdrawn_at: null,
-    });
-    await finishItem(s, 'updated', identifier, dataset);
+    const written = await inTransaction(s.ctx, (tx) => writeRecord(s, tx, identifier, record));
+    // Files are fetched outside the transaction: a download must not hold the database.
+    await finishItem(s, written.action, identifier, written.dataset);
   } catch (err) {
     await log(s, 'failed', identifier, null, (err as Error).message);
   }
