@@ -44,7 +44,7 @@ export const updateSource = (db: Db, id: string, changes: Partial<HarvestSource>
 export const dueSources = (db: Db, at: string) =>
   db
     .selectFrom('harvest_sources')
-    .select(['id', 'interval_minutes'])
+    .select(['id', 'interval_minutes', 'cron'])
     .where('enabled', '=', 1)
     .where('next_run_at', '<=', at)
     .execute();

@@ -14,6 +14,7 @@ import { postcodesMigration } from './migrations/0011-postcodes.js';
 import { wardsMigration } from './migrations/0012-wards.js';
 import { reportsMigration } from './migrations/0013-reports.js';
 import { harvestMigration } from './migrations/0014-harvest.js';
+import { harvestCronMigration } from './migrations/0018-harvest-cron.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -31,6 +32,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0012-wards': wardsMigration,
     '0013-reports': reportsMigration,
     '0014-harvest': harvestMigration,
+    '0018-harvest-cron': harvestCronMigration,
   };
 }
 

@@ -40,8 +40,9 @@ export async function administered(ctx: AppContext, actor: Actor): Promise<Organ
   return orgs;
 }
 
-/** "every 6 hours", "every day", or "by hand" (no schedule). */
-export function scheduleText(minutes: number | null): string {
+/** "every 6 hours", "every day", "at cron 0 6 * * * (UTC)", or "by hand" (no schedule). */
+export function scheduleText(minutes: number | null, cron: string | null = null): string {
+  if (cron !== null) return `at cron ${cron} (UTC)`;
   if (minutes === null) return 'by hand';
   const [n, unit] =
     minutes % 1440 === 0
