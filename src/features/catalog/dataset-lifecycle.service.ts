@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { latestDiff } from '../../platform/activity/activity.repository.js';
 import type { Diff } from '../../platform/activity/diff.js';
 import type { Dataset } from '../../platform/db/schema.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { notFound, validationFailed } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
 import { type Actor, authorise } from '../accounts/index.js';
@@ -18,7 +19,9 @@ async function setState(
   action: string,
 ): Promise<void> {
   const after: Dataset = { ...dataset, state, modified_at: now() };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  // Joins the caller's transaction, if any (deleting a harvest source withdraws its datasets).
+  await inTransaction(ctx, async (tx) => {
+    const trx = tx.db.kysely;
     await updateDataset(trx, dataset.id, { state, modified_at: after.modified_at });
     await recordDatasetChange(trx, actor, after, {
       action,
