@@ -54,8 +54,8 @@ export function harvestAdminCommands(harvest: Command, withContext: WithContext,
         print(
           `Removed "${done.title}". ` +
             (withdrawDatasets
-              ? `Its ${datasets(done.withdrawn)} were withdrawn (an editor can restore them).`
-              : `Its ${datasets(done.datasets)} stay in the catalogue, no longer harvested.`),
+              ? `Its ${datasets(done.withdrawn)} ${done.withdrawn === 1 ? 'was' : 'were'} withdrawn (an editor can restore them).`
+              : `Its ${datasets(done.datasets)} ${done.datasets === 1 ? 'stays' : 'stay'} in the catalogue, no longer harvested.`),
         );
       });
     });

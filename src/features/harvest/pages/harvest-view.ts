@@ -53,6 +53,12 @@ export function scheduleText(minutes: number | null, cron: string | null = null)
   return n === 1 ? `every ${unit}` : `every ${String(n)} ${unit}s`;
 }
 
+/** scheduleText as a sentence's start ("Every day"): Nunjucks' capitalize would lower "UTC". */
+export const scheduleLabel = (minutes: number | null, cron: string | null = null): string => {
+  const text = scheduleText(minutes, cron);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
 const STATUS_TAGS: Record<HarvestRun['status'], { text: string; classes: string }> = {
   running: { text: 'Running', classes: 'govuk-tag--blue' },
   succeeded: { text: 'Succeeded', classes: 'govuk-tag--green' },

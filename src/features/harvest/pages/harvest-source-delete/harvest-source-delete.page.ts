@@ -55,8 +55,8 @@ export function harvestSourceDeletePage(app: FastifyInstance, ctx: AppContext): 
       reply.flash(
         `The harvest source “${done.title}” was deleted. ` +
           (withdraw
-            ? `Its ${datasetsText(done.withdrawn)} were withdrawn; they can be restored.`
-            : `Its ${datasetsText(done.datasets)} stay in the catalogue, no longer harvested.`),
+            ? `Its ${datasetsText(done.withdrawn)} ${done.withdrawn === 1 ? 'was' : 'were'} withdrawn (an editor can restore them).`
+            : `Its ${datasetsText(done.datasets)} ${done.datasets === 1 ? 'stays' : 'stay'} in the catalogue, no longer harvested.`),
       );
       return reply.redirect('/publish/harvest', 303);
     },

@@ -4,7 +4,7 @@ import type { FieldLabels } from '../../../../platform/views/forms/form-errors.j
 import { field } from '../../../../platform/views/forms/form-input.js';
 import type { HarvestFilters } from '../../harvest-record.js';
 import type { SourceChanges } from '../../harvest-source-edit.service.js';
-import { scheduleText, type OrganisationChoice } from '../harvest-view.js';
+import { scheduleLabel, type OrganisationChoice } from '../harvest-view.js';
 import {
   choicesFor,
   formFromBody,
@@ -82,13 +82,11 @@ export function changesOf(
   };
 }
 
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** The template's choices: the add form's, with the schedules extended. */
 export function editChoicesFor(form: EditForm, source: HarvestSource, org: OrganisationChoice) {
   const custom =
     source.cron === null && !SCHEDULES.some((s) => s.minutes === source.interval_minutes);
-  const current = `${capital(scheduleText(source.interval_minutes))} (as now)`;
+  const current = `${scheduleLabel(source.interval_minutes)} (as now)`;
   return {
     ...choicesFor(form, [org]),
     schedules: [

@@ -6,7 +6,13 @@ import { pagedTitle, paginationFor, rangeText } from '../../../../platform/views
 import { failingSources } from '../../harvest-admin.repository.js';
 import { FAILING_RUNS } from '../../harvest-run.service.js';
 import { latestRuns, sourcesFor } from '../../harvest-runs.service.js';
-import { administered, pageNumber, scheduleText, statusTag, TYPE_LABELS } from '../harvest-view.js';
+import {
+  administered,
+  pageNumber,
+  scheduleLabel,
+  statusTag,
+  TYPE_LABELS,
+} from '../harvest-view.js';
 
 const TEMPLATE = 'features/harvest/pages/harvest-sources/harvest-sources.njk';
 
@@ -35,7 +41,7 @@ export function harvestSourcesPage(app: FastifyInstance, ctx: AppContext): void 
             title: s.title,
             organisation: orgs.get(s.organisation_id) ?? '',
             type: TYPE_LABELS[s.type],
-            schedule: scheduleText(s.interval_minutes, s.cron),
+            schedule: scheduleLabel(s.interval_minutes, s.cron),
             lastRun: run ? { ...statusTag(run.status), at: run.started_at } : null,
             failing: s.consecutive_failures >= FAILING_RUNS,
             enabled: s.enabled === 1,
