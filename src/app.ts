@@ -19,7 +19,11 @@ import { registerOrganisations } from './features/organisations/index.js';
 import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
 import { registerReports, reportJobHandlers } from './features/reports/index.js';
-import { harvestJobHandlers, registerHarvest } from './features/harvest/index.js';
+import {
+  harvestJobHandlers,
+  harvestProvenance,
+  registerHarvest,
+} from './features/harvest/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerRollups, rollupJobHandlers } from './features/rollups/index.js';
@@ -98,7 +102,11 @@ export async function buildApp(
   registerAccounts(app, ctx);
   registerRegion(app, ctx);
   // The catalogue defines what it asks of the features above it; they answer here.
-  registerCatalog(app, ctx, { data: datastoreResourceData, dependents: [resourceDependents] });
+  registerCatalog(app, ctx, {
+    data: datastoreResourceData,
+    dependents: [resourceDependents],
+    provenance: harvestProvenance,
+  });
   registerOrganisations(app, ctx);
   registerAreas(app, ctx);
   registerPostcodes(app, ctx);

@@ -4,6 +4,7 @@ import { operatorActor } from '../features/accounts/index.js';
 import {
   createSource,
   FAILING_RUNS,
+  refuseDisabled,
   runHarvest,
   runsOf,
   runWithItems,
@@ -12,8 +13,9 @@ import {
   sourcesFor,
 } from '../features/harvest/index.js';
 import { allOrganisations } from '../features/organisations/index.js';
+import { harvestAdminCommands } from './harvest-admin.js';
 
-// `metrodata harvest add|list|run|jobs`: harvest sources managed from a terminal, acting as a
+// `metrodata harvest add|list|run|jobs` (and enable|disable|remove, harvest-admin.ts): harvest sources managed from a terminal, acting as a
 // user (--as, or the only site administrator) so the same policy applies as through the API.
 
 type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
@@ -58,6 +60,7 @@ interface AddOptions {
   type: (typeof SOURCE_TYPES)[number];
   url: string;
   interval?: number;
+  cron?: string;
   filterOrganisation?: string;
   filterTag?: string;
   query?: string;
@@ -88,6 +91,7 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
       'run it every so many minutes, at least 15 (default: by hand only)',
       wholeNumber,
     )
+    .option('--cron <expression>', 'run it at the times of a cron expression (5 fields, UTC)')
     .option('--filter-organisation <name>', "only this organisation's datasets at the source")
     .option('--filter-tag <tag>', 'only datasets with this tag at the source')
     .option('--query <text>', 'only datasets the source finds for this text')
@@ -106,6 +110,7 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
           type: opts.type,
           url: opts.url,
           intervalMinutes: opts.interval ?? null,
+          cron: opts.cron ?? null,
           filters: {
             ...(opts.filterOrganisation !== undefined && {
               organisation: opts.filterOrganisation,
@@ -120,9 +125,11 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
         process.stderr.write(
           `Added harvest source "${source.title}" (${source.type}, ${source.url}) to ` +
             `${opts.organisation}${source.load_data ? ', loading its data files' : ''}; ${
-              source.interval_minutes === null
-                ? 'it runs when asked (metrodata harvest run)'
-                : `it runs every ${source.interval_minutes} minutes`
+              source.cron !== null
+                ? `it runs at cron ${source.cron} (UTC)`
+                : source.interval_minutes === null
+                  ? 'it runs when asked (metrodata harvest run)'
+                  : `it runs every ${source.interval_minutes} minutes`
             }.\n`,
         );
       });
@@ -152,7 +159,11 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
           s.type,
           s.title,
           s.url,
-          s.interval_minutes === null ? 'by hand' : `${s.interval_minutes} min`,
+          s.cron !== null
+            ? `cron ${s.cron}`
+            : s.interval_minutes === null
+              ? 'by hand'
+              : `${s.interval_minutes} min`,
           s.consecutive_failures >= FAILING_RUNS ? `yes (${s.consecutive_failures} runs)` : 'no',
           s.enabled === 0 ? 'disabled' : (s.next_run_at ?? '-'),
         ]);
@@ -170,6 +181,7 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
       await withContext(async (ctx) => {
         const actor = await operatorActor(ctx, opts.as);
         const source = await sourceFor(ctx, actor, id);
+        refuseDisabled(source);
         process.stderr.write(`Harvesting ${source.title} (${source.url})…\n`);
         const run = await runHarvest(ctx, source.id, actor.user?.id ?? null);
         print(`Run ${run.id} ${run.status}: ${counts(run)}.`);
@@ -193,6 +205,8 @@ export function harvestCommands(program: Command, withContext: WithContext, prin
         }
       });
     });
+
+  harvestAdminCommands(harvest, withContext, print);
 
   harvest
     .command('jobs')

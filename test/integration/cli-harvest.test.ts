@@ -96,6 +96,28 @@ describe('metrodata harvest', { timeout: 90_000 }, () => {
     );
   });
 
+  it('disables a source (then refuses to run it), enables it, and removes it keeping its datasets', async () => {
+    const off = await cli('harvest', 'disable', sourceId);
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout).toBe('Disabled "Remote portal".\n');
+    const list = await cli('harvest', 'list');
+    expect(list.stdout).toMatch(/ 60 min +no +disabled\n$/);
+    const run = await cli('harvest', 'run', sourceId);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'metrodata: This harvest source is disabled: enable it to run it',
+    );
+    const on = await cli('harvest', 'enable', sourceId);
+    expect(on.code, on.stderr).toBe(0);
+    expect(on.stdout).toMatch(/^Enabled "Remote portal"; next scheduled run: \d{4}-/);
+    const removed = await cli('harvest', 'remove', sourceId);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toMatch(
+      /^Removed "Remote portal"\. Its \d+ datasets stay in the catalogue, no longer harvested\.\n$/,
+    );
+    expect((await cli('harvest', 'list')).stdout).toBe('No harvest sources.\n');
+  });
+
   it('fails with one clear line and exit code 1 on an unknown source or a bad URL', async () => {
     const [unknown, bad] = await Promise.all([
       cli('harvest', 'run', '00000000-0000-0000-0000-000000000000'),

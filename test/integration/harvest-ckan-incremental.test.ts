@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataset, deleteDataset, patchDataset } from '../../src/features/catalog/index.js';
-import { createSource, runHarvest } from '../../src/features/harvest/index.js';
+import { changeSource, createSource, runHarvest } from '../../src/features/harvest/index.js';
 import { createOrganisation } from '../../src/features/organisations/index.js';
 import { actorForUser, createUser, type Actor } from '../../src/features/accounts/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -147,6 +147,19 @@ describe('incremental CKAN runs', () => {
     expect(run).toMatchObject({ status: 'succeeded', updated: 1, created: 0, withdrawn: 0 });
     expect(paths(proxy).filter((p) => p.includes('package_show'))).toHaveLength(1);
     expect(await activeTitles()).toContain('Fly-tipping reports');
+  });
+
+  it('reads the source whole again after its settings change, and incrementally after that', async () => {
+    // A new default licence must reach every dataset, not only those changed at the source.
+    await changeSource(local, admin, source, { defaultLicence: 'CC-BY-4.0' });
+    proxy.exchanges.length = 0;
+    const run = await runHarvest(local, source);
+    expect(run).toMatchObject({ status: 'succeeded', failed: 0 });
+    expect(paths(proxy).some((p) => p.includes('metadata_modified'))).toBe(false);
+
+    proxy.exchanges.length = 0;
+    await runHarvest(local, source);
+    expect(paths(proxy).some((p) => p.includes('metadata_modified'))).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { noProvenance } from './dataset-provenance.js';
 import { datasetPage } from './pages/dataset/dataset.page.js';
 import { homePage } from './pages/home/home.page.js';
 import { datasetFormPages } from './pages/publish-dataset-form/publish-dataset-form.page.js';
@@ -16,13 +17,14 @@ export function registerCatalogPages(
   ctx: AppContext,
   ext: CatalogExtensions,
 ): void {
+  const provenance = ext.provenance ?? noProvenance;
   homePage(app, ctx);
   searchPage(app, ctx);
-  datasetPage(app, ctx, ext.data);
+  datasetPage(app, ctx, ext.data, provenance);
   themesPage(app, ctx);
   themePage(app, ctx);
   // /publish/datasets/new before /publish/datasets/:slug (Fastify prefers static segments anyway).
-  datasetFormPages(app, ctx);
+  datasetFormPages(app, ctx, provenance);
   publishDatasetPage(app, ctx, ext.data);
   deleteResourcePages(app, ctx, ext);
 }

@@ -48,8 +48,21 @@ export const Resource = Type.Object(
   { $id: 'Resource' },
 );
 
+const HarvestOrigin = Type.Object(
+  {
+    source: Type.Object({ id: Text, title: Text, url: Text }),
+    identifier: Type.String({ description: 'The dataset’s identifier at the source' }),
+    last_harvested_at: Type.String({ format: 'date-time' }),
+  },
+  { description: 'Where the dataset is harvested from; a harvest overwrites its metadata' },
+);
+
 export const DatasetDetail = Type.Object(
-  { ...DatasetSummary.properties, resources: Type.Array(Type.Ref('Resource')) },
+  {
+    ...DatasetSummary.properties,
+    resources: Type.Array(Type.Ref('Resource')),
+    harvest: Nullable(HarvestOrigin),
+  },
   { $id: 'Dataset' },
 );
 

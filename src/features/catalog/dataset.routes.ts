@@ -9,6 +9,7 @@ import {
   SearchResults,
 } from './catalog.responses.js';
 import { datasetActivity } from './activity.service.js';
+import { originOf, type DatasetProvenance } from './dataset-provenance.js';
 import { DatasetCreateBody, DatasetPatchBody, SearchQuery } from './catalog.schemas.js';
 import { searchCatalogue } from './dataset-search.service.js';
 import { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
@@ -18,7 +19,13 @@ import { pageFrom } from '../../platform/paging.js';
 
 const op = operations('catalogue');
 
-export function datasetRoutes(app: Api, ctx: AppContext): void {
+export function datasetRoutes(app: Api, ctx: AppContext, provenance: DatasetProvenance): void {
+  /** A dataset as the API shows one: with where it is harvested from, if it is. */
+  const withOrigin = async <D extends { id: string }>(dataset: D) => ({
+    ...dataset,
+    harvest: await originOf(ctx, provenance, dataset.id),
+  });
+
   app.get(
     '/api/v1/datasets',
     op.list(SearchResults, {
@@ -50,7 +57,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
       summary: 'A dataset with its resources',
       params: SlugParams,
     }),
-    (request) => getDataset(ctx, request.actor, request.params.slug),
+    async (request) => withOrigin(await getDataset(ctx, request.actor, request.params.slug)),
   );
 
   app.patch(
@@ -78,7 +85,7 @@ export function datasetRoutes(app: Api, ctx: AppContext): void {
       summary: 'Restore a deleted dataset',
       params: SlugParams,
     }),
-    (request) => restoreDataset(ctx, request.actor, request.params.slug),
+    async (request) => withOrigin(await restoreDataset(ctx, request.actor, request.params.slug)),
   );
 
   app.get(

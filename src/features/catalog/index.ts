@@ -57,3 +57,4 @@ export type {
   ResourceDependents,
 } from './resource-data.js';
 export { editableDataset } from './publisher.service.js';
+export type { DatasetProvenance, HarvestOrigin } from './dataset-provenance.js';

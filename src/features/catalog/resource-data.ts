@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/index.js';
+import type { DatasetProvenance } from './dataset-provenance.js';
 import type { HoldFormat, StagedFile } from './resource-upload.js';
 
 /** A resource's data in the datastore, as the catalogue's pages show it beside the resource. */
@@ -51,4 +52,6 @@ export type ResourceDependents = (ctx: AppContext, resourceId: string) => Promis
 export interface CatalogExtensions {
   data: ResourceData;
   dependents: ResourceDependents[];
+  /** Where harvested datasets came from (none without it). */
+  provenance?: DatasetProvenance;
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { HarvestItemRow, HarvestRun, HarvestSource } from '../../platform/db/schema.js';
-import { notFound } from '../../platform/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
 import { pageOf, type PageInput } from '../../platform/paging.js';
 import { authorise, can, type Actor } from '../accounts/index.js';
 import { queueHarvestRun } from './harvest-queue.js';
@@ -43,6 +43,20 @@ export async function sourcesFor(ctx: AppContext, actor: Actor, input: PageInput
   return { total: all.length, page, per_page, results: all.slice(start, start + per_page) };
 }
 
+/**
+ * A disabled source does not run, by schedule or by hand, as in CKAN's harvester: enabling it
+ * is one step, and a run asked for by mistake could withdraw datasets it was disabled to keep.
+ */
+export function refuseDisabled(source: HarvestSource): void {
+  if (source.enabled === 0) {
+    throw conflict(
+      'This harvest source is disabled: enable it to run it',
+      undefined,
+      'source_disabled',
+    );
+  }
+}
+
 /** Asks for a run of the source now; false when one is already waiting. */
 export async function requestRun(ctx: AppContext, actor: Actor, id: string): Promise<boolean> {
   const source = await sourceFor(ctx, actor, id);
@@ -51,6 +65,7 @@ export async function requestRun(ctx: AppContext, actor: Actor, id: string): Pro
     { type: 'organisation:update', organisationId: source.organisation_id },
     'You cannot run this harvest source',
   );
+  refuseDisabled(source);
   return queueHarvestRun(ctx, { sourceId: source.id, startedBy: actor.user?.id ?? null });
 }
 

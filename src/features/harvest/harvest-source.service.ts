@@ -1,24 +1,17 @@
 import type { AppContext } from '../../context.js';
 import type { HarvestSource, HarvestSourceType } from '../../platform/db/schema.js';
-import { notFound, validationFailed, type FieldError } from '../../platform/errors.js';
-import { OutboundRefused, outboundUrl } from '../../platform/http/outbound.js';
+import { notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { authorise, type Actor } from '../accounts/index.js';
 import type { HarvestFilters } from './harvest-record.js';
+import { firstRunAt, tidyCron } from './harvest-schedule.js';
+import { sourceErrors } from './harvest-source-rules.js';
 import { insertSource } from './harvest.repository.js';
 
 // Harvest sources: which portal an organisation's datasets come from, how often, and how.
 
-export const SOURCE_TYPES: readonly HarvestSourceType[] = [
-  'ckan',
-  'dcat',
-  'datapress',
-  'opendatasoft',
-  'socrata',
-];
-
-/** The shortest interval between scheduled runs: portals are not to be polled hard. */
-export const MIN_INTERVAL_MINUTES = 15;
+export { SOURCE_TYPES } from './harvest-source-rules.js';
+export { MIN_INTERVAL_MINUTES } from './harvest-schedule.js';
 
 export interface SourceInput {
   organisation: string;
@@ -26,6 +19,8 @@ export interface SourceInput {
   url: string;
   type: HarvestSourceType;
   intervalMinutes?: number | null;
+  /** A cron expression (5 fields, UTC) instead of an interval. */
+  cron?: string | null;
   filters?: HarvestFilters;
   defaultLicence?: string | null;
   /** Load its CSV, GeoJSON … files into the datastore (see harvest-load.ts). */
@@ -50,24 +45,8 @@ export async function createSource(
     { type: 'organisation:update', organisationId: org.id },
     `You cannot add harvest sources to ${org.name}`,
   );
-  const errors: FieldError[] = [];
-  try {
-    outboundUrl(input.url);
-  } catch (err) {
-    if (!(err instanceof OutboundRefused)) throw err;
-    errors.push({ field: 'url', message: err.message });
-  }
-  if (!SOURCE_TYPES.includes(input.type)) {
-    errors.push({ field: 'type', message: `is not one of ${SOURCE_TYPES.join(', ')}` });
-  }
-  const interval = input.intervalMinutes ?? null;
-  if (interval !== null && (!Number.isInteger(interval) || interval < MIN_INTERVAL_MINUTES)) {
-    errors.push({
-      field: 'interval_minutes',
-      message: `must be a whole number of minutes, at least ${MIN_INTERVAL_MINUTES}`,
-    });
-  }
-  if (!input.title.trim()) errors.push({ field: 'title', message: 'is empty' });
+  const schedule = { intervalMinutes: input.intervalMinutes ?? null, cron: tidyCron(input.cron) };
+  const errors = sourceErrors({ ...input, schedule });
   if (errors.length > 0) throw validationFailed(errors);
   const at = now();
   const source: HarvestSource = {
@@ -76,13 +55,15 @@ export async function createSource(
     title: input.title.trim(),
     url: input.url.trim(),
     type: input.type,
-    interval_minutes: interval,
+    interval_minutes: schedule.intervalMinutes,
+    cron: schedule.cron,
+    settings_changed_at: null,
     filters: JSON.stringify(input.filters ?? {}),
     default_licence: input.defaultLicence ?? null,
     load_data: input.loadData ? 1 : 0,
     enabled: input.enabled === false ? 0 : 1,
     consecutive_failures: 0,
-    next_run_at: interval === null ? null : at,
+    next_run_at: input.enabled === false ? null : firstRunAt(schedule, new Date(at)),
     created_by: actor.user?.id ?? null,
     created_at: at,
     updated_at: at,

@@ -44,7 +44,7 @@ export const updateSource = (db: Db, id: string, changes: Partial<HarvestSource>
 export const dueSources = (db: Db, at: string) =>
   db
     .selectFrom('harvest_sources')
-    .select(['id', 'interval_minutes'])
+    .select(['id', 'interval_minutes', 'cron'])
     .where('enabled', '=', 1)
     .where('next_run_at', '<=', at)
     .execute();
@@ -154,5 +154,13 @@ export async function lastCleanRunStart(db: Db, sourceId: string): Promise<strin
     .orderBy('id', 'desc')
     .executeTakeFirst();
   const clean = last?.status === 'succeeded' && last.truncated === 0 && last.failed === 0;
-  return clean ? last.started_at : null;
+  if (!clean) return null;
+  // A run under other settings (address, filters, licence, loading) read a different catalogue.
+  const source = await db
+    .selectFrom('harvest_sources')
+    .select('settings_changed_at')
+    .where('id', '=', sourceId)
+    .executeTakeFirst();
+  const changed = source?.settings_changed_at;
+  return changed && changed > last.started_at ? null : last.started_at;
 }

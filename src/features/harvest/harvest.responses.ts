@@ -16,6 +16,13 @@ export const Filters = Type.Object(
   { additionalProperties: false, description: 'Narrowing the source, in its own terms' },
 );
 
+/** A request's cron expression; the service checks its fields and spacing. */
+export const Cron = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  description: 'minute hour day-of-month month day-of-week, in UTC; runs at least 15 minutes apart',
+});
+
 export const SourceView = Type.Object({
   id: Type.String(),
   organisation: Type.String({ description: 'The slug of the organisation it belongs to' }),
@@ -23,6 +30,9 @@ export const SourceView = Type.Object({
   url: Type.String(),
   type: enumOf(SOURCE_TYPES),
   interval_minutes: Nullable(Type.Integer({ description: 'null: run by hand only' })),
+  cron: Nullable(
+    Type.String({ description: 'A cron expression (5 fields, UTC) instead of an interval' }),
+  ),
   filters: Filters,
   default_licence: Nullable(Type.String()),
   load_data: Type.Boolean({
@@ -72,6 +82,7 @@ export const sourceView = (s: HarvestSource, organisation: string) => ({
   url: s.url,
   type: s.type,
   interval_minutes: s.interval_minutes,
+  cron: s.cron,
   filters: JSON.parse(s.filters) as HarvestFilters,
   default_licence: s.default_licence,
   load_data: s.load_data === 1,

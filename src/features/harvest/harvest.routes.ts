@@ -13,6 +13,7 @@ import { writeErrors, type Api } from '../../platform/http/types.js';
 import { createSource, SOURCE_TYPES } from './harvest-source.service.js';
 import { requestRun, runsOf, runWithItems, sourceFor, sourcesFor } from './harvest-runs.service.js';
 import {
+  Cron,
   Filters,
   itemView,
   RunDetail,
@@ -31,6 +32,7 @@ const SourceBody = Type.Object(
     url: WebUrl,
     type: enumOf(SOURCE_TYPES),
     interval_minutes: Type.Optional(Nullable(Type.Integer({ minimum: 15, maximum: 525_600 }))),
+    cron: Type.Optional(Nullable(Cron)),
     filters: Type.Optional(Filters),
     default_licence: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
     load_data: Type.Optional(Type.Boolean()),
@@ -85,6 +87,7 @@ export function harvestRoutes(app: Api, ctx: AppContext): void {
         url: b.url,
         type: b.type,
         intervalMinutes: b.interval_minutes ?? null,
+        cron: b.cron ?? null,
         filters: b.filters ?? {},
         defaultLicence: b.default_licence ?? null,
         loadData: b.load_data ?? false,

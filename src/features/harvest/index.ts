@@ -6,4 +6,18 @@ export { runHarvest, HARVEST_PUBLISHER, FAILING_RUNS } from './harvest-run.servi
 export type { HarvestedDataset, HarvestItem, Harvester } from './harvest-record.js';
 export { registerHarvest } from './harvest.plugin.js';
 export { harvestJobHandlers, queueDueRuns } from './harvest-jobs.js';
-export { requestRun, runsOf, runWithItems, sourceFor, sourcesFor } from './harvest-runs.service.js';
+export {
+  refuseDisabled,
+  requestRun,
+  runsOf,
+  runWithItems,
+  sourceFor,
+  sourcesFor,
+} from './harvest-runs.service.js';
+export { harvestProvenance } from './harvest-provenance.js';
+export {
+  changeSource,
+  deleteSource,
+  managedSource,
+  type SourceChanges,
+} from './harvest-source-edit.service.js';

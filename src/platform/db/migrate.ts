@@ -17,6 +17,7 @@ import { harvestMigration } from './migrations/0014-harvest.js';
 import { searchChangesMigration } from './migrations/0015-search-changes.js';
 import { rollupsMigration } from './migrations/0016-rollups.js';
 import { harvestFilesMigration } from './migrations/0017-harvest-files.js';
+import { harvestCronMigration } from './migrations/0018-harvest-cron.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -37,6 +38,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0015-search-changes': searchChangesMigration(db.dialect),
     '0016-rollups': rollupsMigration,
     '0017-harvest-files': harvestFilesMigration,
+    '0018-harvest-cron': harvestCronMigration,
   };
 }
 

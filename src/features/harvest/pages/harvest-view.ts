@@ -40,8 +40,9 @@ export async function administered(ctx: AppContext, actor: Actor): Promise<Organ
   return orgs;
 }
 
-/** "every 6 hours", "every day", or "by hand" (no schedule). */
-export function scheduleText(minutes: number | null): string {
+/** "every 6 hours", "every day", "at cron 0 6 * * * (UTC)", or "by hand" (no schedule). */
+export function scheduleText(minutes: number | null, cron: string | null = null): string {
+  if (cron !== null) return `at cron ${cron} (UTC)`;
   if (minutes === null) return 'by hand';
   const [n, unit] =
     minutes % 1440 === 0
@@ -51,6 +52,12 @@ export function scheduleText(minutes: number | null): string {
         : [minutes, 'minute'];
   return n === 1 ? `every ${unit}` : `every ${String(n)} ${unit}s`;
 }
+
+/** scheduleText as a sentence's start ("Every day"): Nunjucks' capitalize would lower "UTC". */
+export const scheduleLabel = (minutes: number | null, cron: string | null = null): string => {
+  const text = scheduleText(minutes, cron);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
 
 const STATUS_TAGS: Record<HarvestRun['status'], { text: string; classes: string }> = {
   running: { text: 'Running', classes: 'govuk-tag--blue' },

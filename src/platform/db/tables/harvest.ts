@@ -15,6 +15,10 @@ export interface HarvestSourceTable {
   type: HarvestSourceType;
   /** Minutes between scheduled runs; null: run by hand only. */
   interval_minutes: number | null;
+  /** A cron expression (5 fields, UTC) instead of an interval; null when not used. */
+  cron: string | null;
+  /** When what a run reads last changed; an incremental run never reaches back past it. */
+  settings_changed_at: string | null;
   /** JSON: HarvestFilters. */
   filters: string;
   /** Licence id for datasets whose licence the source does not give (or Metrodata lacks). */

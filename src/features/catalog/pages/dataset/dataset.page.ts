@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { HOME } from '../../../../platform/views/page-head.js';
 import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-query.js';
+import { originOf, type DatasetProvenance } from '../../dataset-provenance.js';
 import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';
 import { datasetView } from './dataset.view.js';
@@ -14,6 +15,7 @@ export function datasetPage(
   app: FastifyInstance,
   ctx: AppContext,
   resourceData: ResourceData,
+  provenance: DatasetProvenance,
 ): void {
   app.get<{ Params: SlugParamInput }>(
     '/datasets/:slug',
@@ -22,7 +24,11 @@ export function datasetPage(
       const data = await datasetPageData(ctx, request.actor, request.params.slug, resourceData);
       const d = data.dataset;
       const view = datasetView(data, ctx.config.baseUrl, new Date());
-      const [extent, siteName] = await Promise.all([spatialExtent(ctx, d), regionName(ctx)]);
+      const [extent, siteName, harvest] = await Promise.all([
+        spatialExtent(ctx, d),
+        regionName(ctx),
+        originOf(ctx, provenance, d.id),
+      ]);
       const { pageUrl } = view;
       const jsonLd = datasetJsonLd({
         data,
@@ -40,6 +46,7 @@ export function datasetPage(
           { text: d.organisation.name, href: `/organisations/${d.organisation.slug}` },
         ],
         ...view,
+        harvest,
         structuredData: scriptJson(jsonLd),
       });
     },

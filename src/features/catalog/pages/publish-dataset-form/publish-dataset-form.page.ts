@@ -9,6 +9,7 @@ import { field, formPost } from '../../../../platform/views/forms/form-input.js'
 import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { FREQUENCIES } from '../../catalog.schemas.js';
 import { createDataset, patchDataset } from '../../dataset.service.js';
+import { originOf, type DatasetProvenance, type HarvestOrigin } from '../../dataset-provenance.js';
 import { LICENCES } from '../../licences.js';
 import { listThemes } from '../../taxonomy.service.js';
 import { editableDataset, publishableOrganisations } from '../../publisher.service.js';
@@ -28,6 +29,9 @@ interface Mode {
   kind: 'create' | 'edit';
   slug?: string;
   title?: string;
+  /** Where an edited dataset is harvested from: its edits may be overwritten. */
+  harvest?: HarvestOrigin | null;
+  overwrites?: readonly string[];
 }
 
 async function render(
@@ -62,6 +66,8 @@ async function render(
       licences: LICENCES,
       themes,
       frequencies: FREQUENCIES,
+      harvest: mode.harvest ?? null,
+      harvestOverwrites: mode.overwrites ?? [],
     },
     errors,
   );
@@ -88,8 +94,19 @@ function submit(
   });
 }
 
-export function datasetFormPages(app: FastifyInstance, ctx: AppContext): void {
+export function datasetFormPages(
+  app: FastifyInstance,
+  ctx: AppContext,
+  provenance: DatasetProvenance,
+): void {
   const write = formPost(app);
+  const editing = async (dataset: { id: string; slug: string; title: string }): Promise<Mode> => ({
+    kind: 'edit',
+    slug: dataset.slug,
+    title: dataset.title,
+    harvest: await originOf(ctx, provenance, dataset.id),
+    overwrites: provenance.overwrites,
+  });
 
   app.get('/publish/datasets/new', async (request, reply) => {
     const orgs = await publishableOrganisations(ctx, request.actor);
@@ -108,13 +125,13 @@ export function datasetFormPages(app: FastifyInstance, ctx: AppContext): void {
 
   app.get<SlugRoute>('/publish/datasets/:slug/edit', async (request, reply) => {
     const dataset = await editableDataset(ctx, request.actor, request.params.slug);
-    const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
+    const mode = await editing(dataset);
     return render(ctx, request.actor, reply, mode, formFromDataset(dataset));
   });
 
   app.post<SlugRoute>('/publish/datasets/:slug/edit', write, async (request, reply) => {
     const dataset = await editableDataset(ctx, request.actor, request.params.slug);
-    const mode: Mode = { kind: 'edit', slug: dataset.slug, title: dataset.title };
+    const mode = await editing(dataset);
     return submit(ctx, request, reply, mode, (input) =>
       patchDataset(ctx, request.actor, dataset.slug, input),
     );

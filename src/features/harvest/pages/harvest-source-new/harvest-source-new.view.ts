@@ -22,7 +22,7 @@ export interface SourceForm {
 }
 
 /** The schedule choices: by hand, or a run every so many minutes. */
-const SCHEDULES: readonly { value: string; text: string; minutes: number | null }[] = [
+export const SCHEDULES: readonly { value: string; text: string; minutes: number | null }[] = [
   { value: '', text: 'By hand only', minutes: null },
   { value: 'hourly', text: 'Every hour', minutes: 60 },
   { value: 'daily', text: 'Every day', minutes: 1440 },

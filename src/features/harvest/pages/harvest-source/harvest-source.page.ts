@@ -13,7 +13,7 @@ import {
   IdParam,
   organisationName,
   pageNumber,
-  scheduleText,
+  scheduleLabel,
   statusTag,
   TYPE_LABELS,
 } from '../harvest-view.js';
@@ -52,7 +52,7 @@ export function harvestSourcePage(app: FastifyInstance, ctx: AppContext): void {
         source,
         organisation: await organisationName(ctx, source.organisation_id),
         type: TYPE_LABELS[source.type],
-        schedule: scheduleText(source.interval_minutes),
+        schedule: scheduleLabel(source.interval_minutes, source.cron),
         filters: filtersText(source.filters),
         licence: source.default_licence ? licenceById(source.default_licence).title : 'None',
         failing: source.consecutive_failures >= FAILING_RUNS,

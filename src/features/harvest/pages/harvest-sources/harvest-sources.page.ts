@@ -3,9 +3,16 @@ import type { AppContext } from '../../../../context.js';
 import { publishPage } from '../../../../platform/views/page-head.js';
 import { PageQuery, type PageQueryInput } from '../../../../platform/views/page-query.js';
 import { pagedTitle, paginationFor, rangeText } from '../../../../platform/views/pagination.js';
+import { failingSources } from '../../harvest-admin.repository.js';
 import { FAILING_RUNS } from '../../harvest-run.service.js';
 import { latestRuns, sourcesFor } from '../../harvest-runs.service.js';
-import { administered, pageNumber, scheduleText, statusTag, TYPE_LABELS } from '../harvest-view.js';
+import {
+  administered,
+  pageNumber,
+  scheduleLabel,
+  statusTag,
+  TYPE_LABELS,
+} from '../harvest-view.js';
 
 const TEMPLATE = 'features/harvest/pages/harvest-sources/harvest-sources.njk';
 
@@ -23,6 +30,9 @@ export function harvestSourcesPage(app: FastifyInstance, ctx: AppContext): void 
         ...publishPage(pagedTitle('Harvest sources', page)),
         heading: 'Harvest sources',
         failingRuns: FAILING_RUNS,
+        failingCount: (await failingSources(ctx.db.kysely, FAILING_RUNS)).filter((s) =>
+          orgs.has(s.organisation_id),
+        ).length,
         total: found.total,
         sources: found.results.map((s) => {
           const run = runs.get(s.id);
@@ -31,9 +41,10 @@ export function harvestSourcesPage(app: FastifyInstance, ctx: AppContext): void 
             title: s.title,
             organisation: orgs.get(s.organisation_id) ?? '',
             type: TYPE_LABELS[s.type],
-            schedule: scheduleText(s.interval_minutes),
+            schedule: scheduleLabel(s.interval_minutes, s.cron),
             lastRun: run ? { ...statusTag(run.status), at: run.started_at } : null,
             failing: s.consecutive_failures >= FAILING_RUNS,
+            enabled: s.enabled === 1,
           };
         }),
         range: rangeText(page, found.per_page, found.total),
