@@ -8,13 +8,12 @@ import { DomainError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { automaticPublisher } from '../accounts/index.js';
 import { datasetSlugFor, findResource, patchResource } from '../catalog/index.js';
-import { importFile } from '../datastore/index.js';
+import { datastoreStatuses, importFile } from '../datastore/index.js';
 import { allOrganisations } from '../organisations/index.js';
 import { checkMember, type CheckedMember } from './member-validate.js';
 import {
   claimBuild,
   findRollupById,
-  latestVersions,
   membersOf,
   releaseBuild,
   updateMember,
@@ -55,10 +54,11 @@ async function sha256Of(file: string): Promise<string> {
 async function checkMembers(ctx: AppContext, rollup: Rollup): Promise<CheckedMember[]> {
   const schema = JSON.parse(rollup.table_schema) as TableSchema;
   const members = await membersOf(ctx.db.kysely, [rollup.id]);
-  const latest = await latestVersions(
-    ctx.db.kysely,
+  const statuses = await datastoreStatuses(
+    ctx,
     members.map((m) => m.resource_id),
   );
+  const latest = new Map([...statuses].map(([id, s]) => [id, s.version]));
   const checked: CheckedMember[] = [];
   for (const member of members) {
     const c = await checkMember(ctx, schema, member);

@@ -9,12 +9,29 @@ import {
   WATCH_S,
   type RebuildPayload,
 } from './rollup-queue.js';
-import { staleRollups } from './rollup.repository.js';
+import { datastoreStatuses } from '../datastore/index.js';
+import { allMembers } from './rollup.repository.js';
+
+/**
+ * Roll-ups with a member whose latest datastore version is not the one last checked: loads
+ * made where no rebuild was queued (another process, the command line) are caught by this.
+ */
+async function staleRollups(ctx: AppContext): Promise<Set<string>> {
+  const members = await allMembers(ctx.db.kysely);
+  const latest = await datastoreStatuses(ctx, [...new Set(members.map((m) => m.resource_id))]);
+  return new Set(
+    members.flatMap((m) => {
+      const version = latest.get(m.resource_id)?.version;
+      const behind = version !== undefined && (m.checked_version ?? 0) < version;
+      return behind ? [m.rollup_id] : [];
+    }),
+  );
+}
 
 /** Queues a rebuild of each roll-up with a member version not yet checked; how many queued. */
 export async function queueStaleRebuilds(ctx: AppContext): Promise<number> {
   let queued = 0;
-  for (const id of await staleRollups(ctx.db.kysely)) {
+  for (const id of await staleRollups(ctx)) {
     if (await queueRebuild(ctx, id)) queued++;
   }
   return queued;

@@ -102,41 +102,12 @@ export async function rollupsWithMember(db: Db, resourceId: string): Promise<str
   return rows.map((r) => r.rollup_id);
 }
 
-/**
- * Roll-ups with a member whose latest datastore version is not the one last checked: loads
- * made where no rebuild was queued (another process, the command line) are caught by this.
- */
-export async function staleRollups(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('rollup_members as m')
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom('datastore_versions')
-          .select(['resource_id', (v) => v.fn.max('version').as('latest')])
-          .groupBy('resource_id')
-          .as('v'),
-      (join) => join.onRef('v.resource_id', '=', 'm.resource_id'),
-    )
-    .select('m.rollup_id')
-    .where((w) =>
-      w.or([w('m.checked_version', 'is', null), w('m.checked_version', '<', w.ref('v.latest'))]),
-    )
-    .distinct()
+/** Every membership with the version last checked, for finding roll-ups behind their members. */
+export function allMembers(db: Db) {
+  return db
+    .selectFrom('rollup_members')
+    .select(['rollup_id', 'resource_id', 'checked_version'])
     .execute();
-  return rows.map((r) => r.rollup_id);
-}
-
-/** The latest datastore version of each resource that has one. */
-export async function latestVersions(db: Db, resourceIds: readonly string[]) {
-  if (resourceIds.length === 0) return new Map<string, number>();
-  const rows = await db
-    .selectFrom('datastore_versions')
-    .select(['resource_id', (v) => v.fn.max('version').as('latest')])
-    .where('resource_id', 'in', resourceIds)
-    .groupBy('resource_id')
-    .execute();
-  return new Map(rows.map((r) => [r.resource_id, r.latest]));
 }
 
 export async function insertExpected(db: Db, rollupId: string, organisationIds: string[]) {
