@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import { type Actor, readableScope } from '../accounts/index.js';
 import type { SearchIndex } from './search-index.js';
 import { currentSearch } from './search-index-cache.js';
-import { facetRanks } from './search-index-order.js';
+import { facetRanks, rankedIndex } from './search-index-order.js';
 import { FACETS, type FacetName, type FacetValue } from './search-types.js';
 
 // A search for callers that filter on more than the facets (the CKAN API's `fq`): the text
@@ -63,7 +63,10 @@ export async function scanCatalogue(
   actor: Actor,
   options: ScanOptions,
 ): Promise<CatalogueScan> {
-  const { index, matches } = await currentSearch(ctx.db, options.q, options.scored);
+  const current = await currentSearch(ctx.db, options.q, options.scored);
+  // The CKAN API sorts by any field: the ranks are worked out once for its comparisons.
+  const index = rankedIndex(current.index);
+  const { matches } = current;
   const visible = visibility(index, actor, options);
   const score = new Float64Array(matches ? index.ids.length : 0);
   let hits: number[];

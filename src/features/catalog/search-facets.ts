@@ -1,6 +1,6 @@
 import type { ReadableScope } from '../accounts/index.js';
 import type { SearchIndex } from './search-index.js';
-import { facetRanks } from './search-index-order.js';
+import { facetRanks, rankedIndex } from './search-index-order.js';
 import type { TextMatches } from './search-text.repository.js';
 import {
   FACETS,
@@ -123,7 +123,7 @@ export function searchInIndex(
   }
   if (matches) {
     // Relevance ties, and the other sorts, as the SQL ordered them: newest first, then by id.
-    const { titleRank: title, modifiedRank: newest } = index;
+    const { titleRank: title, modifiedRank: newest } = rankedIndex(index);
     const by: (a: number, b: number) => number =
       params.sort === 'relevance'
         ? (a, b) => (score[a] ?? 0) - (score[b] ?? 0) || (newest[a] ?? 0) - (newest[b] ?? 0)

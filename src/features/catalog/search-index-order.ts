@@ -57,8 +57,7 @@ export function orderAll(index: SearchIndex) {
   });
   index.byModified = [...live].sort(byModified(index));
   index.byTitle = live.sort(byTitle(index));
-  index.modifiedRank = ranks(index.byModified, index.ids.length);
-  index.titleRank = ranks(index.byTitle, index.ids.length);
+  index.ranked = false;
 }
 
 /** Moves the `touched` slots (written or removed) to their places in both orders. */
@@ -79,8 +78,20 @@ export function reorder(index: SearchIndex, touched: number[]) {
     added.sort(title),
     title,
   );
-  index.modifiedRank = ranks(index.byModified, index.ids.length);
-  index.titleRank = ranks(index.byTitle, index.ids.length);
+  index.ranked = false;
+}
+
+/**
+ * The index with each slot's place in both orders. Worked out only when a search sorts matches
+ * (most do not), not at every write: two passes over 100,000 slots each time would add up.
+ */
+export function rankedIndex(index: SearchIndex): SearchIndex {
+  if (!index.ranked) {
+    index.modifiedRank = ranks(index.byModified, index.ids.length);
+    index.titleRank = ranks(index.byTitle, index.ids.length);
+    index.ranked = true;
+  }
+  return index;
 }
 
 /** Each facet value's place among ties (by label, then value), rebuilt when values were added. */

@@ -56,6 +56,8 @@ export interface SearchIndex {
   createdAt: string[];
   modifiedAt: string[];
   byModified: number[];
+  /** Each slot's place in the orders, computed when first needed after a change (rankedIndex). */
+  ranked: boolean;
   modifiedRank: number[];
   byTitle: number[];
   titleRank: number[];
@@ -132,6 +134,7 @@ function emptyIndex(rows: SearchIndexRows): SearchIndex {
     createdAt: [],
     modifiedAt: [],
     byModified: [],
+    ranked: false,
     modifiedRank: [],
     byTitle: [],
     titleRank: [],
