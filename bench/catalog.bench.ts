@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
-import type { Benchmark } from './lib/benchmark.js';
+import { progress, setting, type Benchmark } from './lib/benchmark.js';
 import { createBenchContext } from './lib/bench-context.js';
 import { runLoad } from './lib/load.js';
 import { describeMachine, memoryMiB } from './lib/machine.js';
@@ -28,17 +28,7 @@ const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 // run that differs from these does not overwrite the published section.
 const DEFAULTS = { datasets: 10_000, rounds: 25, durationS: 10, connections: 10 };
 
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a whole number >= 1`);
-  return n;
-}
-
-const log = (line: string) => {
-  process.stderr.write(`[catalog] ${line}\n`);
-};
+const log = progress('catalog');
 
 async function run(): Promise<string[]> {
   const options = {

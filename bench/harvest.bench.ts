@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { actorForUser, createUser } from '../src/features/accounts/index.js';
 import { createSource, runHarvest } from '../src/features/harvest/index.js';
-import type { Benchmark } from './lib/benchmark.js';
+import { progress, setting, type Benchmark } from './lib/benchmark.js';
 import { createBenchContext } from './lib/bench-context.js';
 import { describeMachine, memoryMiB } from './lib/machine.js';
 import { summarise } from './lib/percentiles.js';
@@ -28,17 +28,7 @@ const DEFAULTS = { datasets: 100_000, harvested: 10_000 };
 const TARGET_MS = { sqlite: 25, postgres: 40 } as const;
 const HARVEST_TARGET_S = 120;
 
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a whole number >= 1`);
-  return n;
-}
-
-const log = (line: string) => {
-  process.stderr.write(`[harvest] ${line}\n`);
-};
+const log = progress('harvest');
 
 async function run(): Promise<string[]> {
   const options = {

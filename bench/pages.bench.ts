@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js';
 import { anonymous } from '../src/features/accounts/index.js';
 import { searchCatalogue } from '../src/features/catalog/index.js';
 import { seedDemo } from '../src/demo/seed.js';
-import type { Benchmark } from './lib/benchmark.js';
+import { progress, setting, type Benchmark } from './lib/benchmark.js';
 import { createBenchContext } from './lib/bench-context.js';
 import { describeMachine } from './lib/machine.js';
 import { writeSection } from './lib/report.js';
@@ -19,17 +19,7 @@ const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 // row and its version's metadata, so a smaller file measures the same work in less setup time.
 const DEFAULTS = { rounds: 30, largeRows: 20_000 };
 
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`${name} must be a whole number >= 1`);
-  return n;
-}
-
-const log = (line: string) => {
-  process.stderr.write(`[pages] ${line}\n`);
-};
+const log = progress('pages');
 
 async function run(): Promise<string[]> {
   const options = {
