@@ -98,6 +98,23 @@ describe('changing a harvest source on its page', () => {
     expect($(list.body)(`tr[data-source="${id}"]`).text()).toContain('At cron 0 6 * * * (UTC)');
   });
 
+  it('turns loading data into the datastore on and off', async () => {
+    const boss = await signedIn(BOSS);
+    const id = await addSource(boss, 'Data portal');
+    const form = $((await boss.get(`/publish/harvest/${id}/edit`)).body);
+    expect(form('#load-data').is(':checked')).toBe(false);
+    const on = editForm({ title: 'Data portal', 'load-data': 'yes' });
+    expect((await boss.post(`/publish/harvest/${id}/edit`, on)).statusCode).toBe(303);
+    const page = $((await boss.get(`/publish/harvest/${id}`)).body);
+    expect(page('.govuk-summary-list').text()).toMatch(/Load data into the datastore\s*Yes/);
+    const again = $((await boss.get(`/publish/harvest/${id}/edit`)).body);
+    expect(again('#load-data').is(':checked')).toBe(true);
+    const off = editForm({ title: 'Data portal' });
+    expect((await boss.post(`/publish/harvest/${id}/edit`, off)).statusCode).toBe(303);
+    const after = $((await boss.get(`/publish/harvest/${id}`)).body);
+    expect(after('.govuk-summary-list').text()).toMatch(/Load data into the datastore\s*No/);
+  });
+
   it('refuses the form to another organisation’s editor with a 403 page', async () => {
     const id = await addSource(await signedIn(BOSS), 'Guarded portal');
     const wigan = await signedIn(WIGAN);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataset, deleteDataset, patchDataset } from '../../src/features/catalog/index.js';
 import { changeSource, createSource, runHarvest } from '../../src/features/harvest/index.js';
-import { createOrganisation } from '../../src/features/organisations/index.js';
-import { actorForUser, createUser, type Actor } from '../../src/features/accounts/index.js';
+import type { Actor } from '../../src/features/accounts/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { harvestingSite } from '../helpers/harvest-site.js';
 import { seedFixture, type Fixture } from '../helpers/fixture.js';
 import { startRecordingProxy, type LoopbackServer } from '../helpers/harvest-servers.js';
 
@@ -29,18 +29,7 @@ beforeAll(async () => {
   await remote.app.listen({ port: 0, host: '127.0.0.1' });
   const address = remote.app.server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? String(address.port) : ''}`;
-  local = await createTestContext({ outboundAllowedPrivate: '127.0.0.1' });
-  await createOrganisation(local, null, {
-    slug: 'gmca',
-    name: 'Combined Authority',
-    kind: 'combined-authority',
-  });
-  const user = await createUser(local, {
-    email: 'admin@example.org',
-    name: 'Admin',
-    siteAdmin: true,
-  });
-  admin = await actorForUser(local, user.id, ['read', 'write']);
+  ({ ctx: local, admin } = await harvestingSite());
 });
 afterAll(async () => {
   await remote.close();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorForUser, createUser, type Actor } from '../../src/features/accounts/index.js';
+import type { Actor } from '../../src/features/accounts/index.js';
 import { createSource, runHarvest } from '../../src/features/harvest/index.js';
-import { createOrganisation } from '../../src/features/organisations/index.js';
 import type { HarvestSourceType } from '../../src/platform/db/schema.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { harvestingSite } from '../helpers/harvest-site.js';
 import {
   startRecordedPortal,
   type LoopbackServer,
@@ -20,18 +20,7 @@ let local: TestContext;
 let admin: Actor;
 
 beforeAll(async () => {
-  local = await createTestContext({ outboundAllowedPrivate: '127.0.0.1' });
-  await createOrganisation(local, null, {
-    slug: 'gmca',
-    name: 'Combined Authority',
-    kind: 'combined-authority',
-  });
-  const user = await createUser(local, {
-    email: 'admin@example.org',
-    name: 'Admin',
-    siteAdmin: true,
-  });
-  admin = await actorForUser(local, user.id, ['read', 'write']);
+  ({ ctx: local, admin } = await harvestingSite());
 });
 afterAll(() => local.cleanup());
 
