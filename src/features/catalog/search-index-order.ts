@@ -1,4 +1,4 @@
-import type { SearchIndex } from './search-index.js';
+import type { SearchIndex } from './search-index-types.js';
 import { FACETS } from './search-types.js';
 
 // The index's two orders of live datasets, kept by merging: a write re-sorts only the datasets it
