@@ -5,7 +5,6 @@ import { stemText, words } from '../../platform/search/text.js';
 import type { ReadableScope } from '../accounts/index.js';
 import { searchInIndex } from './search-facets.js';
 import { currentSearch } from './search-index-cache.js';
-import { logSearchChange } from './search-index.repository.js';
 import type { SearchPage, SearchParams } from './search-types.js';
 
 export interface IndexedText {
@@ -47,9 +46,8 @@ export async function indexDataset(
     }
     await sql`INSERT INTO dataset_fts (rowid, dataset_id, title, tags, description, words)
       VALUES (${key}, ${datasetId}, ${title}, ${tags}, ${description}, ${raw})`.execute(k);
-    // Kept lists of matches re-read the datasets a change names (FTS5 tables take no triggers;
-    // on PostgreSQL a trigger on dataset_search does this).
-    await logSearchChange(k, datasetId);
+    // FTS5 tables take no triggers; the dataset's row, written in the same transaction by the
+    // only caller (dataset.service.ts), logs the change that kept lists of matches re-read.
     return;
   }
   const document = sql<string>`setweight(to_tsvector('simple', ${title}), 'A')

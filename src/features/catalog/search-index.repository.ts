@@ -22,15 +22,6 @@ export async function readPrunedGeneration(db: Kysely<Database>): Promise<number
   return (await metaNumber(db, SEARCH_PRUNED_KEY)) ?? 0;
 }
 
-/** SQLite: records a change to `datasetId` no trigger sees (its full-text row). */
-export async function logSearchChange(db: Kysely<Database>, datasetId: string): Promise<void> {
-  await sql`UPDATE meta SET value = CAST(value AS INTEGER) + 1
-    WHERE key = ${SEARCH_GENERATION_KEY}`.execute(db);
-  await sql`INSERT INTO search_changes (generation, dataset_id)
-    SELECT CAST(value AS INTEGER), ${datasetId} FROM meta
-    WHERE key = ${SEARCH_GENERATION_KEY}`.execute(db);
-}
-
 export interface SearchChange {
   generation: number;
   /** null: something every dataset shows changed (an organisation or theme). */
