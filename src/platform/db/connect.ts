@@ -50,6 +50,10 @@ export function connectDb(
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of pages instead of SQLite's 2 MiB: with random ids, writes to a catalogue of 100,000
+  // datasets touch pages all over its indexes, and with the default cache the cost per write
+  // grew with the catalogue (seeding fell from 200 to 33 datasets a second by 55,000).
+  sqlite.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
