@@ -96,6 +96,18 @@ export class PageClient {
   }
 }
 
+/** A browser signed in as `email`; throws when the sign-in is not accepted (303). */
+export async function signedInAs(
+  app: ConstructorParameters<typeof PageClient>[0],
+  email: string,
+  password: string,
+): Promise<PageClient> {
+  const browser = new PageClient(app);
+  const res = await browser.signIn(email, password);
+  if (res.statusCode !== 303) throw new Error(`Sign-in as ${email}: ${res.statusCode} ${res.body}`);
+  return browser;
+}
+
 export const $ = (html: string) => cheerio.load(html);
 
 /** The text of the page's one h1, trimmed. */

@@ -5,7 +5,7 @@ import { addMemberToOrganisation } from '../../src/features/organisations/index.
 import { now } from '../../src/platform/ids.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture } from '../helpers/fixture.js';
-import { $, h1, PageClient } from '../helpers/pages.js';
+import { $, h1, PageClient, signedInAs } from '../helpers/pages.js';
 
 // Changing, disabling and deleting a harvest source on its pages, and what a harvested
 // dataset's pages say about where it came from.
@@ -28,12 +28,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function signedIn(email: string): Promise<PageClient> {
-  const browser = new PageClient(t.app);
-  const res = await browser.signIn(email, PASSWORD);
-  expect(res.statusCode, res.body).toBe(303);
-  return browser;
-}
+const signedIn = (email: string) => signedInAs(t.app, email, PASSWORD);
 
 const SOURCE = {
   organisation: 'bolton',

@@ -9,7 +9,7 @@ import { addMemberToOrganisation } from '../../src/features/organisations/index.
 import { newId, now } from '../../src/platform/ids.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture } from '../helpers/fixture.js';
-import { $, h1, PageClient } from '../helpers/pages.js';
+import { $, h1, PageClient, signedInAs } from '../helpers/pages.js';
 
 // The administrators' harvest pages, used as a person does: signed in, through the forms.
 
@@ -34,12 +34,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function signedIn(email: string): Promise<PageClient> {
-  const browser = new PageClient(t.app);
-  const res = await browser.signIn(email, PASSWORD);
-  expect(res.statusCode, res.body).toBe(303);
-  return browser;
-}
+const signedIn = (email: string) => signedInAs(t.app, email, PASSWORD);
 
 const VALID = {
   organisation: 'bolton',
