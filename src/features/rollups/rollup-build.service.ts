@@ -97,6 +97,8 @@ async function combineAndLoad(
     if (current?.resource.sha256 === (await sha256Of(file))) {
       return { outcome: 'unchanged', rows };
     }
+    // Deleted while this rebuild ran (its hold lapsed): its kept dataset is not written to.
+    if (!(await findRollupById(ctx.db.kysely, rollup.id))) return { outcome: 'gone' };
     const datasetSlug = await datasetSlugFor(ctx, rollup.dataset_id);
     if (!datasetSlug) return { outcome: 'not_built', reason: 'The roll-up’s dataset is gone' };
     const actor = await automaticPublisher(ctx, ROLLUP_PUBLISHER, rollup.organisation_id);

@@ -32,6 +32,20 @@ export async function updateRollup(
   await db.updateTable('rollups').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Deletes the roll-up (its members and expected organisations go with it) unless a rebuild
+ * holds it at `at`; false when one does. One statement, so no rebuild can take the row between
+ * the look and the delete, and a rebuild queued before finds it gone.
+ */
+export async function deleteRollupUnlessBuilding(db: Db, id: string, at: string) {
+  const result = await db
+    .deleteFrom('rollups')
+    .where('id', '=', id)
+    .where((w) => w.or([w('building_until', 'is', null), w('building_until', '<', at)]))
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
 /** Takes the roll-up for a rebuild until `until`; false when another rebuild holds it. */
 export async function claimBuild(db: Db, id: string, at: string, until: string): Promise<boolean> {
   const result = await db
@@ -92,6 +106,15 @@ export async function updateMember(
     .execute();
 }
 
+/** Forgets every member's last check (the schema changed): each is checked again, as new. */
+export async function resetMemberChecks(db: Db, rollupId: string): Promise<void> {
+  await db
+    .updateTable('rollup_members')
+    .set({ status: 'pending', report: null, checked_version: null, checked_at: null })
+    .where('rollup_id', '=', rollupId)
+    .execute();
+}
+
 /** The roll-ups a resource is a member of (a new version of it rebuilds them). */
 export async function rollupsWithMember(db: Db, resourceId: string): Promise<string[]> {
   const rows = await db
@@ -122,4 +145,10 @@ export async function insertExpected(db: Db, rollupId: string, organisationIds: 
 export async function expectedOf(db: Db, rollupIds: readonly string[]) {
   if (rollupIds.length === 0) return [];
   return db.selectFrom('rollup_expected').selectAll().where('rollup_id', 'in', rollupIds).execute();
+}
+
+/** The organisations expected to contribute become exactly these. */
+export async function replaceExpected(db: Db, rollupId: string, organisationIds: string[]) {
+  await db.deleteFrom('rollup_expected').where('rollup_id', '=', rollupId).execute();
+  await insertExpected(db, rollupId, organisationIds);
 }

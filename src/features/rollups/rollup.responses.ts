@@ -68,6 +68,34 @@ export const RollupBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const RollupPatch = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 10_000 })),
+    schema: Type.Optional(TableSchemaBody),
+    expected_organisations: Type.Optional(
+      Type.Array(Type.String({ maxLength: 200 }), {
+        maxItems: 200,
+        description: 'Slugs of the organisations expected to contribute: the whole list',
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const RollupDeleteQuery = Type.Object(
+  {
+    withdraw_dataset: Type.Optional(
+      Type.Boolean({
+        description:
+          'Also withdraw (soft-delete) the combined dataset; by default it stays, as last ' +
+          'built, no longer rebuilt',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const MemberBody = Type.Object(
   { resource_id: Type.String({ format: 'uuid' }) },
   { additionalProperties: false },

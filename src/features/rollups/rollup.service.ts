@@ -14,6 +14,7 @@ import {
   slugify,
 } from '../catalog/index.js';
 import { allOrganisations, findOrganisation } from '../organisations/index.js';
+import { rollupNote } from './rollup-dataset.js';
 import { queueRebuild } from './rollup-queue.js';
 import {
   findRollupBySlug,
@@ -89,7 +90,12 @@ export async function rollupsFor(ctx: AppContext, actor: Actor, input: PageInput
   return pageFrom(readable, input);
 }
 
-async function expectedIds(ctx: AppContext, slugs: string[] | undefined, errors: FieldError[]) {
+/** The ids of the organisations named by slug (all the councils when none are given). */
+export async function expectedIds(
+  ctx: AppContext,
+  slugs: string[] | undefined,
+  errors: FieldError[],
+) {
   const orgs = await allOrganisations(ctx);
   if (slugs === undefined) return orgs.filter((o) => o.kind === 'council').map((o) => o.id);
   const ids: string[] = [];
@@ -140,11 +146,7 @@ export async function createRollup(
     slug,
     title,
     organisation: org.slug,
-    description: (
-      `${description}\n\nA roll-up: the councils’ own tables following one schema, combined ` +
-      `into one with a \`publisher\` column. Which councils are in, and why any are not: ` +
-      `[the roll-up’s page](/rollups/${slug}).`
-    ).trim(),
+    description: `${description}\n\n${rollupNote(slug)}`.trim(),
     tags: ['roll-up'],
     ...(input.themes ? { themes: input.themes } : {}),
     ...(input.contact ? { contact: input.contact } : {}),

@@ -12,6 +12,7 @@ import {
   formFromBody,
   inputOf,
   LABELS,
+  rewordSchemaErrors,
   type OrgChoice,
   type RollupForm,
 } from './publish-rollup-new.view.js';
@@ -87,6 +88,7 @@ export function publishRollupNewPage(app: FastifyInstance, ctx: AppContext): voi
         reply.flash(`The roll-up “${saved.title}” was created: add the councils’ tables to it.`);
         return `/rollups/${saved.slug}`;
       },
+      reword: rewordSchemaErrors,
       render: (form, errors) => render(reply, c, form, errors),
     });
   });

@@ -38,7 +38,7 @@ export const formFromBody = (body: unknown): RollupForm => ({
 });
 
 /** Reads the schema the person pasted: JSON with a `fields` list (the service checks the rest). */
-function schemaOf(text: string, errors: FieldError[]): TableSchema {
+export function schemaOf(text: string, errors: FieldError[]): TableSchema {
   try {
     const parsed = JSON.parse(text) as unknown;
     const list = (parsed as { fields?: unknown } | null)?.fields;
@@ -79,4 +79,24 @@ export function inputOf(form: RollupForm, orgs: readonly OrgChoice[]) {
     expected: form.expected,
   };
   return { form, input, errors };
+}
+
+/**
+ * The service's schema problems (`schema.fields[2].format`) as one message on the schema box,
+ * each naming its field by number, as a person counts: the summary shows them all.
+ */
+export function rewordSchemaErrors(errors: FieldError[]): FieldError[] {
+  const schema = errors.filter((e) => e.field.startsWith('schema.'));
+  if (schema.length === 0) return errors;
+  const parts = schema.map((e) => {
+    const at = /^schema\.fields\[(\d+)\]\.?(.*)$/.exec(e.field);
+    if (!at) return `${e.field.slice('schema.'.length)} ${e.message}`;
+    const place = `field ${String(Number(at[1]) + 1)}${at[2] ? ` (${at[2]})` : ''}`;
+    return `${place}: ${e.message}`;
+  });
+  const message = parts.join('; ');
+  return [
+    ...errors.filter((e) => !e.field.startsWith('schema.')),
+    { field: 'schema', message: `In the schema, ${message}` },
+  ];
 }
