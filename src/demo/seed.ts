@@ -220,16 +220,17 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
     summary.resources++;
     summary.loads++;
   }
-  // Indicators and dashboards over the demo datasets, now that their data is loaded.
-  await seedIndicators(ctx, actor);
-  // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
-  await seedPromises(ctx, actor);
-  // One roll-up over the councils' public toilets: three pass, Stockport's dates fail.
+  // One roll-up over the councils' public toilets: three pass, Stockport's dates fail. Before
+  // the indicators, one of which compares the boroughs on its combined table.
   if (await seedRollups(ctx, actor)) {
     summary.datasets++;
     summary.resources++;
     summary.loads++;
   }
+  // Indicators and dashboards over the demo datasets, now that their data is loaded.
+  await seedIndicators(ctx, actor);
+  // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
+  await seedPromises(ctx, actor);
   return summary;
 }
 

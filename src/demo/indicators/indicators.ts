@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../features/accounts/index.js';
 import { seedDashboards } from './dashboards.js';
+import { TOILETS_ROLLUP } from '../rollups/seed-rollups.js';
 import { resourceIdOf } from '../../features/catalog/index.js';
 import {
   createIndicator,
@@ -169,6 +170,23 @@ export const DEMO_INDICATORS: readonly DemoIndicator[] = [
       group: 'borough',
     },
     target: 5,
+    by: TERM_END,
+  },
+  {
+    // From a roll-up: the councils' own tables combined, `publisher` saying whose each row is.
+    slug: 'public-toilets-with-baby-changing',
+    title: 'Public toilets with baby changing, by borough',
+    description: `The public toilets with baby changing facilities that each council runs or supports, counted from the councils’ own open data: the [Public toilets across the region](/rollups/${TOILETS_ROLLUP}) roll-up combines their tables. A council whose table fails the shared schema is left out until it publishes a corrected one.`,
+    unit: 'toilets',
+    direction: 'up',
+    dataset: TOILETS_ROLLUP,
+    query: {
+      filters: [{ field: 'BabyChange', op: 'eq', value: true }],
+      date: { field: 'ExtractDate', bucket: 'quarter' },
+      value: { fn: 'count' },
+      group: 'publisher',
+    },
+    target: 40,
     by: TERM_END,
   },
   {
