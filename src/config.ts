@@ -32,6 +32,12 @@ export const settings = {
     default: 10,
     doc: 'Maximum PostgreSQL connections per process.',
   },
+  sqliteCacheMib: {
+    env: 'SQLITE_CACHE_MIB',
+    kind: 'integer',
+    default: 256,
+    doc: 'Most memory SQLite may keep database pages in, in MiB; used only as the catalogue grows.',
+  },
   blobDir: {
     env: 'BLOB_DIR',
     kind: 'string',
