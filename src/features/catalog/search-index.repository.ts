@@ -42,28 +42,52 @@ export async function readChangesAfter(
   return rows.map((r) => ({ generation: Number(r.generation), datasetId: r.dataset_id }));
 }
 
+/** Rows one pruning transaction deletes at most: each is a short write, not a long stall. */
+const PRUNE_CHUNK = 2000;
+
 /**
- * Keeps the newest `keep` changes. The pruned mark moves in the same transaction as the delete,
- * so a reader that finds changes missing also finds the mark past its copy.
+ * Keeps the newest `keep` changes, deleting the older ones oldest first, a chunk per transaction
+ * (a bulk load leaves hundreds of thousands; deleting them at once held SQLite's only
+ * connection, and every search, for a second). The pruned mark moves in the same transaction
+ * as each delete, so a reader that finds changes missing also finds the mark past its copy.
  */
-export async function pruneChanges(db: Kysely<Database>, keep: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const cut = await trx
-      .selectFrom('search_changes')
-      .select('generation')
-      .orderBy('generation', 'desc')
-      .limit(1)
-      .offset(keep)
-      .executeTakeFirst();
-    if (!cut) return;
-    await trx.deleteFrom('search_changes').where('generation', '<=', cut.generation).execute();
-    await trx
-      .updateTable('meta')
-      .set({ value: String(cut.generation) })
-      .where('key', '=', SEARCH_PRUNED_KEY)
-      .where(sql<boolean>`CAST(value AS BIGINT) < ${Number(cut.generation)}`)
-      .execute();
-  });
+export async function pruneChanges(
+  db: Kysely<Database>,
+  keep: number,
+  chunk = PRUNE_CHUNK,
+): Promise<void> {
+  const cut = await db
+    .selectFrom('search_changes')
+    .select('generation')
+    .orderBy('generation', 'desc')
+    .limit(1)
+    .offset(keep)
+    .executeTakeFirst();
+  if (!cut) return;
+  const last = Number(cut.generation);
+  for (let done = false; !done;) {
+    done = await db.transaction().execute(async (trx) => {
+      const step = await trx
+        .selectFrom('search_changes')
+        .select('generation')
+        .where('generation', '<=', last)
+        .orderBy('generation')
+        .limit(1)
+        .offset(chunk)
+        .executeTakeFirst();
+      const upTo = step ? Math.min(Number(step.generation), last) : last;
+      await trx.deleteFrom('search_changes').where('generation', '<=', upTo).execute();
+      await trx
+        .updateTable('meta')
+        .set({ value: String(upTo) })
+        .where('key', '=', SEARCH_PRUNED_KEY)
+        .where(sql<boolean>`CAST(value AS BIGINT) < ${upTo}`)
+        .execute();
+      return upTo >= last;
+    });
+    // Lets searches and other writes in between chunks.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** A dataset's values of one list (tags, themes, formats), as a JSON array. */

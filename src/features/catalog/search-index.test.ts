@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedFixture, type Fixture } from '../../../test/helpers/fixture.js';
 import { createTestContext, type TestContext } from '../../../test/helpers/context.js';
-import { connectDb, type Db } from '../../platform/db/connect.js';
+import { secondConnection } from '../../../test/helpers/second-connection.js';
+import type { Db } from '../../platform/db/connect.js';
 import { readableScope, anonymous } from '../accounts/index.js';
 import { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
 import { createDataset, patchDataset } from './dataset.service.js';
@@ -26,9 +26,7 @@ let other: Db;
 beforeAll(async () => {
   ctx = await createTestContext();
   fx = await seedFixture(ctx);
-  other = ctx.db.schema
-    ? connectDb(ctx.config, { schema: ctx.db.schema })
-    : connectDb(ctx.config, { sqliteFile: path.join(ctx.config.dataDir, 'metrodata.sqlite') });
+  other = secondConnection(ctx);
 });
 afterAll(async () => {
   await other.close();
