@@ -16,8 +16,13 @@ import { planCatalogue } from './catalog/plan.js';
 import { SEARCH_CASES } from './catalog/search-queries.js';
 import { seedCatalogue } from './catalog/seed.js';
 import { startCkanSource } from './harvest/ckan-source.js';
-import { harvestMarkdown, harvestText, type HarvestResult } from './harvest/report.js';
-import { searchRounds, searchWhile } from './harvest/search-during.js';
+import {
+  harvestMarkdown,
+  harvestText,
+  slowestQueries,
+  type HarvestResult,
+} from './harvest/report.js';
+import { startVisitor, type SearchVisitor } from './harvest/search-during.js';
 
 const DOCS = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
 
@@ -44,6 +49,7 @@ async function run(): Promise<string[]> {
   const { ctx } = bench;
   const app = await buildApp(ctx, { logger: false });
   const source = await startCkanSource(planCatalogue(options.harvested, 77));
+  let visitor: SearchVisitor | undefined;
   try {
     log(`database: ${bench.database}`);
     const base = options.datasets - options.harvested;
@@ -67,6 +73,7 @@ async function run(): Promise<string[]> {
     }
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    visitor = startVisitor(origin, SEARCH_CASES);
 
     const admin = await createUser(ctx, {
       email: 'harvest-bench@example.org',
@@ -83,15 +90,14 @@ async function run(): Promise<string[]> {
     });
 
     log('searching the quiet catalogue (index load, then 3 rounds)…');
-    const loadStarted = performance.now();
-    await searchRounds(origin, SEARCH_CASES.slice(0, 1), 1);
-    const indexLoadMs = performance.now() - loadStarted;
-    await searchRounds(origin, SEARCH_CASES, 1);
-    const quiet = await searchRounds(origin, SEARCH_CASES, 3);
+    // The first search loads the index; the rest of that round warms the text caches.
+    const warming = await visitor.rounds(1);
+    const indexLoadMs = warming[0] ?? 0;
+    const quiet = await visitor.rounds(3);
 
     log(`harvesting ${int(options.harvested)} datasets while searching…`);
     const started = performance.now();
-    const during = await searchWhile(origin, SEARCH_CASES, runHarvest(ctx, harvestSource.id));
+    const during = await visitor.during(runHarvest(ctx, harvestSource.id));
     const harvestSeconds = (performance.now() - started) / 1000;
     const first = during.result;
     if (first.status !== 'succeeded' || first.created !== options.harvested) {
@@ -100,7 +106,7 @@ async function run(): Promise<string[]> {
       );
     }
     log(`harvested in ${harvestSeconds.toFixed(1)} s; searching after it…`);
-    const after = await searchRounds(origin, SEARCH_CASES, 3);
+    const after = await visitor.rounds(3);
 
     log('harvesting again, nothing changed…');
     const againStarted = performance.now();
@@ -124,6 +130,10 @@ async function run(): Promise<string[]> {
       searchTargetMs: TARGET_MS[ctx.db.dialect],
       harvestTargetS: HARVEST_TARGET_S,
       memory: memoryMiB(),
+      slowest: slowestQueries(
+        during.samples,
+        SEARCH_CASES.map((c) => c.query),
+      ),
     };
     console.log(`\nHarvest and search benchmark on ${ctx.db.dialect}\n`);
     console.log(harvestText(result));
@@ -140,6 +150,7 @@ async function run(): Promise<string[]> {
     }
     return harvestText(result).split('\n').slice(-2);
   } finally {
+    await visitor?.close();
     await source.close();
     await app.close();
     await bench.cleanup();

@@ -1,5 +1,5 @@
 import { machineLine, type Machine } from '../lib/machine.js';
-import type { LatencySummary } from '../lib/percentiles.js';
+import { summarise, type LatencySummary } from '../lib/percentiles.js';
 import { int, markdownTable, ms, textTable, type Table } from '../lib/report.js';
 
 export interface HarvestResult {
@@ -19,6 +19,30 @@ export interface HarvestResult {
   searchTargetMs: number;
   harvestTargetS: number;
   memory: { rss: number; peakRss: number; heapUsed: number };
+  /** The query strings slowest at p95 during the harvest. */
+  slowest: { query: string; p50: number; p95: number }[];
+}
+
+/**
+ * Per query string, from samples that cycle through `queries` in order (as the visitor sends
+ * them): the `top` slowest at p95.
+ */
+export function slowestQueries(samples: readonly number[], queries: readonly string[], top = 5) {
+  return queries
+    .map((query, i) => {
+      const own = samples.filter((_, k) => k % queries.length === i);
+      const s = summarise(own);
+      return { query: query || '(none)', p50: s.p50, p95: s.p95 };
+    })
+    .sort((a, b) => b.p95 - a.p95)
+    .slice(0, top);
+}
+
+function slowest(r: HarvestResult): Table {
+  return {
+    head: ['slowest during the harvest', 'p50 ms', 'p95 ms'],
+    rows: r.slowest.map((q) => [`\`${q.query}\``, ms(q.p50), ms(q.p95)]),
+  };
 }
 
 function latencies(r: HarvestResult): Table {
@@ -54,7 +78,7 @@ function facts(r: HarvestResult): string[] {
     `- Run: ${r.date}; ${machineLine(r.machine)}`,
     `- Database: ${r.database}`,
     `- Catalogue: ${int(r.seeding.datasets)} generated datasets through the services (500 per commit, ${r.seeding.concurrency} at a time, ${r.seeding.seconds.toFixed(0)} s), then ${int(r.harvested)} harvested from a CKAN-like portal on loopback (package_search, 100 per page, ${int(r.harvest.requests)} requests), metadata and links only`,
-    `- Search cases: the catalogue benchmark's 22 query strings, one request at a time, cycled for as long as the harvest runs`,
+    `- Search cases: the catalogue benchmark's 22 query strings, one request at a time from a client in its own thread, cycled for as long as the harvest runs`,
     `- First search after start (loads the index): ${ms(r.indexLoadMs)} ms; the index then catches up with each write from the change log`,
     `- A second run of the unchanged source: ${r.again.seconds.toFixed(1)} s, ${int(r.again.unchanged)} unchanged`,
     `- Memory at the end: RSS ${int(r.memory.rss)} MiB (peak ${int(r.memory.peakRss)} MiB), heap ${int(r.memory.heapUsed)} MiB`,
@@ -62,11 +86,25 @@ function facts(r: HarvestResult): string[] {
 }
 
 export function harvestText(r: HarvestResult): string {
-  return [textTable(latencies(r)), '', ...targets(r).map((t) => t.replace(/\*\*/g, ''))].join('\n');
+  return [
+    textTable(latencies(r)),
+    '',
+    textTable(slowest(r)),
+    '',
+    ...targets(r).map((t) => t.replace(/\*\*/g, '')),
+  ].join('\n');
 }
 
 export function harvestMarkdown(r: HarvestResult, title: string): string {
-  return [`## ${title}`, '', ...facts(r), '', ...targets(r), '', markdownTable(latencies(r))].join(
-    '\n',
-  );
+  return [
+    `## ${title}`,
+    '',
+    ...facts(r),
+    '',
+    ...targets(r),
+    '',
+    markdownTable(latencies(r)),
+    '',
+    markdownTable(slowest(r)),
+  ].join('\n');
 }

@@ -1,49 +1,55 @@
-import { performance } from 'node:perf_hooks';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { searchPath } from '../catalog/search-latency.js';
 import type { SearchCase } from '../catalog/search-queries.js';
 
-/** One search over HTTP, from before fetch() to the parsed body; throws on a failed answer. */
-async function timed(origin: string, path: string): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(origin + path);
-  const body = (await res.json()) as { total?: unknown };
-  const ms = performance.now() - started;
-  if (res.status !== 200 || typeof body.total !== 'number') {
-    throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  }
-  return ms;
+// The messages of search-client.js.
+type ClientCommand = { type: 'rounds'; rounds: number } | { type: 'loop' } | { type: 'stop' };
+type ClientReply = { type: 'samples'; samples: number[] } | { type: 'error'; message: string };
+
+/** A visitor searching the site over HTTP from its own thread, one request at a time. */
+export interface SearchVisitor {
+  /** Every case in turn, `rounds` times: milliseconds per request. */
+  rounds(rounds: number): Promise<number[]>;
+  /** Searches, cycling through the cases, until `work` settles; its result and the latencies. */
+  during<T>(work: Promise<T>): Promise<{ result: T; samples: number[] }>;
+  close(): Promise<void>;
 }
 
-/** Every case in turn, one request at a time, `rounds` times: milliseconds per request. */
-export async function searchRounds(
-  origin: string,
-  cases: readonly SearchCase[],
-  rounds: number,
-): Promise<number[]> {
-  const out: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const c of cases) out.push(await timed(origin, searchPath(c)));
-  }
-  return out;
-}
-
-/**
- * Searches one at a time, cycling through the cases, until `work` settles: what a visitor sees
- * while the catalogue is being written. Returns the work's result and the latencies.
- */
-export async function searchWhile<T>(
-  origin: string,
-  cases: readonly SearchCase[],
-  work: Promise<T>,
-): Promise<{ result: T; samples: number[] }> {
-  const state = { settled: false };
-  const done = work.finally(() => {
-    state.settled = true;
+export function startVisitor(origin: string, cases: readonly SearchCase[]): SearchVisitor {
+  const worker = new Worker(new URL('./search-client.js', import.meta.url), {
+    workerData: { origin, paths: cases.map(searchPath) },
   });
-  const samples: number[] = [];
-  for (let i = 0; !state.settled; i = (i + 1) % cases.length) {
-    const c = cases[i];
-    if (c) samples.push(await timed(origin, searchPath(c)));
-  }
-  return { result: await done, samples };
+  const send = (command: ClientCommand) => {
+    worker.postMessage(command);
+  };
+  const reply = async (): Promise<number[]> => {
+    const [message] = (await once(worker, 'message')) as [ClientReply];
+    if (message.type === 'error') throw new Error(message.message);
+    return message.samples;
+  };
+  return {
+    rounds(rounds) {
+      const answer = reply();
+      send({ type: 'rounds', rounds });
+      return answer;
+    },
+    async during(work) {
+      const answer = reply();
+      send({ type: 'loop' });
+      try {
+        await work;
+      } catch (error) {
+        // The visitor's own answer no longer matters; the work's failure is the one to report.
+        answer.catch(() => undefined);
+        throw error;
+      } finally {
+        send({ type: 'stop' });
+      }
+      return { result: await work, samples: await answer };
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
 }
