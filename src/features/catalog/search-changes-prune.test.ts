@@ -7,7 +7,6 @@ import { readableScope, anonymous } from '../accounts/index.js';
 import { createDataset } from './dataset.service.js';
 import { searchDatasets } from './dataset-search.repository.js';
 import { pruneChanges, readPrunedGeneration } from './search-index.repository.js';
-import { FACETS, type FacetName } from './search-types.js';
 
 // The change log is pruned in chunks so a bulk load's backlog never holds the database at once;
 // a process whose copy is older than what was pruned must notice and reload, not miss writes.
@@ -26,14 +25,10 @@ afterAll(async () => {
   await ctx.cleanup();
 });
 
-const none = Object.fromEntries(FACETS.map((f): [FacetName, string[]] => [f, []])) as Record<
-  FacetName,
-  string[]
->;
 const searchTag = (tag: string) =>
   searchDatasets(other, readableScope(anonymous), {
     q: '',
-    filters: { ...none, tag: [tag] },
+    filters: { organisation: [], theme: [], tag: [tag], format: [], licence: [] },
     sort: 'modified',
     page: 1,
     perPage: 100,
