@@ -35,7 +35,7 @@ export const settings = {
   sqliteCacheMib: {
     env: 'SQLITE_CACHE_MIB',
     kind: 'integer',
-    default: 256,
+    default: 128,
     doc: 'Most memory SQLite may keep database pages in, in MiB; used only as the catalogue grows.',
   },
   blobDir: {

@@ -10,6 +10,8 @@ export interface HarvestResult {
   datasets: number;
   harvested: number;
   seeding: { datasets: number; seconds: number; concurrency: number };
+  /** SQLite's page cache (MiB) while generating, and for the run (the configured one). */
+  sqliteCacheMib: { seeding: number; run: number } | null;
   indexLoadMs: number;
   quiet: LatencySummary;
   during: LatencySummary;
@@ -76,7 +78,11 @@ function targets(r: HarvestResult): string[] {
 function facts(r: HarvestResult): string[] {
   return [
     `- Run: ${r.date}; ${machineLine(r.machine)}`,
-    `- Database: ${r.database}`,
+    `- Database: ${r.database}${
+      r.sqliteCacheMib
+        ? `; page cache ${int(r.sqliteCacheMib.seeding)} MiB while generating, then reopened with the configured ${int(r.sqliteCacheMib.run)} MiB for the run`
+        : ''
+    }`,
     `- Catalogue: ${int(r.seeding.datasets)} generated datasets through the services (500 per commit, ${r.seeding.concurrency} at a time, ${r.seeding.seconds.toFixed(0)} s), then ${int(r.harvested)} harvested from a CKAN-like portal on loopback (package_search, 100 per page, ${int(r.harvest.requests)} requests), metadata and links only`,
     `- Search cases: the catalogue benchmark's 22 query strings, one request at a time from a client in its own thread, cycled for as long as the harvest runs`,
     `- First search after start (loads the index): ${ms(r.indexLoadMs)} ms; the index then catches up with each write from the change log`,

@@ -15,6 +15,12 @@ import { createMailer } from '../../src/platform/mail/mailer.js';
 
 export interface BenchContext {
   ctx: AppContext;
+  /**
+   * SQLite: closes the database and opens it again with these settings instead of the first
+   * ones (as after a restart), for a catalogue set up with settings of its own; the new context.
+   * PostgreSQL: the same context.
+   */
+  reopen(overrides: Partial<Config>): Promise<AppContext>;
   /** What the numbers were measured on, for the report. */
   database: string;
   cleanup(): Promise<void>;
@@ -62,17 +68,17 @@ export async function createBenchContext(
   overrides: Partial<Config> = {},
 ): Promise<BenchContext> {
   const dataDir = await mkdtemp(path.join(tmpdir(), `metrodata-bench-${prefix}-`));
-  const config = loadConfig(process.env, {
+  const base: Partial<Config> = {
     dataDir,
     blobDir: path.join(dataDir, 'blobs'),
     logLevel: 'silent',
     seedDemo: false,
-    ...overrides,
-  });
+  };
+  const config = loadConfig(process.env, { ...base, ...overrides });
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
   try {
     if (!config.databaseUrl) {
-      const ctx = await openContext(config);
+      let ctx = await openContext(config);
       const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(
         ctx.db.kysely,
       );
@@ -84,6 +90,11 @@ export async function createBenchContext(
       const release = cleanupOnSignal(cleanup);
       return {
         ctx,
+        async reopen(settings) {
+          await closeContext(ctx);
+          ctx = await openContext(loadConfig(process.env, { ...base, ...settings }));
+          return ctx;
+        },
         database: `SQLite ${sqliteVersion} (better-sqlite3, WAL, file in a temporary folder)`,
         cleanup: release,
       };
@@ -118,6 +129,7 @@ export async function createBenchContext(
     const release = cleanupOnSignal(cleanup);
     return {
       ctx,
+      reopen: () => Promise.resolve(ctx),
       database: `PostgreSQL ${version.split(' ')[0] ?? version} (pg pool of ${config.databasePoolSize}, fresh schema)`,
       cleanup: release,
     };

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addLinkResource,
@@ -160,6 +161,65 @@ describe('harvesting a CKAN portal', () => {
 
     const again = await runHarvest(local, source);
     expect(again).toMatchObject({ created: 0, updated: 0, withdrawn: 0, unchanged: before });
+  });
+
+  it('drops only a record that fails half-way; the others written with it are kept', async () => {
+    // Records are stored a few per transaction: a failure after the dataset was written (here a
+    // trigger refusing one link) must undo that record alone.
+    const isolated = await createTestContext({ outboundAllowedPrivate: '127.0.0.1' });
+    try {
+      await createOrganisation(isolated, null, {
+        slug: 'gmca',
+        name: 'CA',
+        kind: 'combined-authority',
+      });
+      const k = isolated.db.kysely;
+      if (isolated.db.dialect === 'sqlite') {
+        await sql`CREATE TRIGGER refuse_link BEFORE INSERT ON resources
+          WHEN NEW.url LIKE '%refused%' BEGIN SELECT RAISE(ABORT, 'link refused'); END`.execute(k);
+      } else {
+        await sql`CREATE FUNCTION refuse_link() RETURNS trigger AS $$ BEGIN
+          IF NEW.url LIKE '%refused%' THEN RAISE EXCEPTION 'link refused'; END IF;
+          RETURN NEW; END $$ LANGUAGE plpgsql`.execute(k);
+        await sql`CREATE TRIGGER refuse_link BEFORE INSERT ON resources
+          FOR EACH ROW EXECUTE FUNCTION refuse_link()`.execute(k);
+      }
+      await createDataset(remote.ctx, fixture.editorActor, {
+        slug: 'grit-bins',
+        title: 'Grit bins',
+        organisation: 'bolton',
+      });
+      await addLinkResource(remote.ctx, fixture.editorActor, 'grit-bins', {
+        name: 'Grit bins CSV',
+        url: 'https://bolton.example/refused.csv',
+        format: 'CSV',
+      });
+      const source = await createSource(isolated, await siteAdmin(isolated), {
+        organisation: 'gmca',
+        title: 'Remote portal',
+        url: origin,
+        type: 'ckan',
+      });
+      const listed = (await localTitles()).length;
+      const run = await runHarvest(isolated, source.id);
+      expect(run).toMatchObject({ status: 'succeeded', failed: 1 });
+      const titles = (
+        await k.selectFrom('datasets').select('title').where('state', '=', 'active').execute()
+      ).map((r) => r.title);
+      expect(titles).not.toContain('Grit bins');
+      expect(titles.length).toBe(run.created);
+      expect(run.created).toBeGreaterThanOrEqual(listed);
+      const logged = await k
+        .selectFrom('harvest_items')
+        .select(['action', 'error'])
+        .where('run_id', '=', run.id)
+        .where('action', '=', 'failed')
+        .execute();
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.error).toContain('link refused');
+    } finally {
+      await isolated.cleanup();
+    }
   });
 
   it('refuses a private address unless the operator allowed it, and says so', async () => {

@@ -21,6 +21,7 @@ function slots(count: number, next: () => number) {
     alive: [] as number[],
     titles: [] as string[],
     modifiedAt: [] as string[],
+    modified: [] as number[],
     byModified: [] as number[],
     byTitle: [] as number[],
     ranked: true,
@@ -36,6 +37,7 @@ function write(index: ReturnType<typeof slots>, p: number, next: () => number) {
   index.titles[p] =
     `${TITLES[Math.floor(next() * TITLES.length)] ?? ''} ${String(Math.floor(next() * 5))}`;
   index.modifiedAt[p] = `2026-0${String(1 + Math.floor(next() * 9))}-01T00:00:00.000Z`;
+  index.modified[p] = Date.parse(index.modifiedAt[p]);
 }
 
 function expected(index: ReturnType<typeof slots>) {

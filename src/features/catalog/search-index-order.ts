@@ -7,13 +7,19 @@ import { FACETS } from './search-types.js';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function byModified(index: SearchIndex) {
-  const { modifiedAt, ids } = index;
+/**
+ * Newest first, then by id: the order of `modified` (and of relevance ties). Times compare as
+ * numbers first (a search compares thousands of matches), then as written, for equal instants.
+ */
+export function byModified(index: SearchIndex) {
+  const { modified, modifiedAt, ids } = index;
   return (a: number, b: number) =>
-    compare(modifiedAt[b] ?? '', modifiedAt[a] ?? '') || compare(ids[a] ?? '', ids[b] ?? '');
+    (modified[b] ?? 0) - (modified[a] ?? 0) ||
+    compare(modifiedAt[b] ?? '', modifiedAt[a] ?? '') ||
+    compare(ids[a] ?? '', ids[b] ?? '');
 }
 
-function byTitle(index: SearchIndex) {
+export function byTitle(index: SearchIndex) {
   const { titles, ids } = index;
   return (a: number, b: number) =>
     compare(titles[a] ?? '', titles[b] ?? '') || compare(ids[a] ?? '', ids[b] ?? '');

@@ -30,6 +30,14 @@ export interface SearchIndex {
   facets: Record<FacetName, FacetValues>;
   /** In FACETS order. */
   columns: FacetColumn[];
+  /** Per facet (FACETS order), per value: the live slots that have it. */
+  postings: Set<number>[][];
+  /**
+   * Per facet, per value: how many open datasets have it, and how many are open. These are an
+   * anonymous visitor's facet counts before any filter, kept on every write.
+   */
+  openCounts: number[][];
+  openTotal: number;
   ids: string[];
   slotOf: Map<string, number>;
   alive: number[];

@@ -65,6 +65,9 @@ function emptyIndex(rows: SearchIndexRows): SearchIndex {
       licence: facetValues(),
     },
     columns: FACETS.map(() => ({ starts: [], ends: [], values: [], garbage: 0 })),
+    postings: FACETS.map(() => []),
+    openCounts: FACETS.map(() => []),
+    openTotal: 0,
     ids: [],
     slotOf: new Map(),
     alive: [],
@@ -92,8 +95,27 @@ function emptyIndex(rows: SearchIndexRows): SearchIndex {
 const lists = (grouped: { dataset_id: string; list: string }[]) =>
   new Map(grouped.map((g) => [g.dataset_id, JSON.parse(g.list) as string[]]));
 
+/** Adds slot p's facet values (as its columns hold them) to the postings and open counts, or removes them. */
+function list(index: SearchIndex, p: number, sign: 1 | -1) {
+  const open = index.open[p] === 1;
+  if (open) index.openTotal += sign;
+  index.columns.forEach((column, f) => {
+    const postings = index.postings[f] ?? [];
+    const counts = index.openCounts[f] ?? [];
+    const end = column.ends[p] ?? 0;
+    for (let i = column.starts[p] ?? 0; i < end; i++) {
+      const n = column.values[i] ?? 0;
+      const slots = (postings[n] ??= new Set());
+      if (sign > 0) slots.add(p);
+      else slots.delete(p);
+      if (open) counts[n] = (counts[n] ?? 0) + sign;
+    }
+  });
+}
+
 function kill(index: SearchIndex, p: number) {
   if (!index.alive[p]) return;
+  list(index, p, -1);
   index.alive[p] = 0;
   index.slotOf.delete(index.ids[p] ?? '');
   const key = index.textKeyOf[p];
@@ -127,12 +149,14 @@ function writeRows(index: SearchIndex, rows: DatasetRows, changed: Iterable<stri
     }
     const organisation = index.organisationSlugs.get(d.organisation_id);
     if (organisation === undefined) return null;
+    if (old !== undefined) list(index, old, -1);
     const p = old ?? index.ids.length;
     index.ids[p] = d.id;
     index.slotOf.set(d.id, p);
     index.alive[p] = 1;
     index.organisationIds[p] = d.organisation_id;
-    index.modified[p] = Date.parse(d.modified_at);
+    // 0 for a time that does not parse, so that orders stay consistent.
+    index.modified[p] = Date.parse(d.modified_at) || 0;
     index.open[p] = d.state === 'active' && d.visibility === 'public' ? 1 : 0;
     index.private[p] = d.visibility === 'private' ? 1 : 0;
     index.draft[p] = d.state === 'draft' ? 1 : 0;
@@ -162,6 +186,7 @@ function writeRows(index: SearchIndex, rows: DatasetRows, changed: Iterable<stri
           perFacet[f].map((v) => valueNumber(facet, v)),
         );
     });
+    list(index, p, 1);
     touched.push(p);
   }
   for (const column of index.columns) {

@@ -1,12 +1,18 @@
 import type { Db } from '../../platform/db/connect.js';
 import { parseQuery, type SearchTerms } from '../../platform/search/text.js';
 import type { SearchIndex } from './search-index.js';
-import { queryTextMatches, type TextMatches } from './search-text.repository.js';
+import { matchRow, type Bm25Stats } from './search-text-match.js';
+import {
+  queryTextMatches,
+  readBm25Stats,
+  readTextRows,
+  type TextMatches,
+} from './search-text.repository.js';
 
 // The full-text matches of recent queries, kept up to date like the index: a common word matches
 // a quarter of 100,000 datasets, and reading and scoring 25,000 rows costs far more than the rest
 // of a search. A write marks the datasets it changed in every kept list; the next use re-reads
-// only those rows. On PostgreSQL ts_rank scores each document alone, so a kept list is exactly a
+// only those rows (on SQLite their text, matched and scored here: search-text-match.ts). On PostgreSQL ts_rank scores each document alone, so a kept list is exactly a
 // fresh one; SQLite's bm25 weighs words by the whole catalogue, so a kept score can differ from a
 // fresh one by the drift of those weights since it was read (order changes only between near
 // ties). Lists too long to be worth re-reading in part are dropped and read again whole.
@@ -22,6 +28,8 @@ interface Entry {
   matches: Matches;
   /** Datasets changed since the list was read. */
   pending: Set<string>;
+  /** SQLite, scored: what bm25 knew when the list was read, to score changed rows alike. */
+  stats: Bm25Stats | null;
   /** Refreshes run one after another, and a search waits for the one under way. */
   ready: Promise<void>;
 }
@@ -69,7 +77,13 @@ export class TextMatchCache {
     // A dataset no longer in the index keeps its old entry: its slot is dead, so it never shows.
     const before = entry.matches.size;
     for (const key of keys) entry.matches.delete(key);
-    if (keys.length > 0) {
+    if (keys.length > 0 && db.dialect === 'sqlite') {
+      // Matched here, not by FTS5, which costs as much for a few rows as for the whole query.
+      for (const row of await readTextRows(db, keys as number[])) {
+        const score = matchRow(row, terms, entry.stats);
+        if (score !== null) entry.matches.set(row.key, score);
+      }
+    } else if (keys.length > 0) {
       for (const [key, score] of await queryTextMatches(db, terms, scored, keys)) {
         entry.matches.set(key, score);
       }
@@ -86,11 +100,20 @@ export class TextMatchCache {
 
   /** A new list, in the cache before it is read, so writes during the read mark it too. */
   #read(db: Db, key: string, terms: SearchTerms, scored: boolean): Entry {
-    const entry: Entry = { matches: new Map(), pending: new Set(), ready: Promise.resolve() };
+    const entry: Entry = {
+      matches: new Map(),
+      pending: new Set(),
+      stats: null,
+      ready: Promise.resolve(),
+    };
     this.#entries.set(key, entry);
-    entry.ready = queryTextMatches(db, terms, scored).then(
-      (matches) => {
+    entry.ready = Promise.all([
+      queryTextMatches(db, terms, scored),
+      scored && db.dialect === 'sqlite' ? readBm25Stats(db, terms) : null,
+    ]).then(
+      ([matches, stats]) => {
         entry.matches = matches;
+        entry.stats = stats;
         if (this.#entries.get(key) !== entry) return;
         if (matches.size > KEPT_MATCHES / 4) this.#entries.delete(key);
         else {

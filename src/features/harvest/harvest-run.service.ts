@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { HarvestItemAction, HarvestRun, HarvestSource } from '../../platform/db/schema.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, withSavepoint } from '../../platform/db/transaction.js';
 import { automaticPublisher, type Actor } from '../accounts/index.js';
 import { harvestFetcher } from './harvest-fetcher.js';
 import { loadHarvestedFiles } from './harvest-load.js';
@@ -41,10 +41,14 @@ export const HARVEST_PUBLISHER = {
 export const FAILING_RUNS = 3;
 
 /**
- * A run works for this long before letting the process serve others (a search waits at most
- * about this much behind a harvest), so it neither stalls the site nor crawls behind it.
+ * A run works for this long, in one transaction, before letting the process serve others: a
+ * search waits at most about this much and a commit behind a harvest. At 90,000 datasets, 10 ms
+ * slices stored 208 datasets a second with searches waiting p95 49 ms; 3 ms slices, 113 a second
+ * and p95 34 ms.
  */
-const SLICE_MS = 10;
+const SLICE_MS = 3;
+/** Items read from the source ahead of the slices that store them. */
+const READ_AHEAD = 64;
 
 type Counts = Record<HarvestItemAction, number>;
 
@@ -78,16 +82,16 @@ async function log(
   });
 }
 
-/** The dataset's files loaded (load_data on), then its action and any file failures logged. */
-async function finishItem(
-  s: RunState,
-  action: HarvestItemAction,
-  identifier: string,
-  dataset: { id: string; slug: string },
-) {
-  const files = s.source.load_data
-    ? await loadHarvestedFiles(s.ctx, s.publisher, s.source.id, dataset.slug)
-    : { loaded: 0, failures: [] };
+/** A record written in a slice whose files are loaded once the slice has committed. */
+interface Written {
+  action: HarvestItemAction;
+  identifier: string;
+  dataset: { id: string; slug: string };
+}
+
+/** A written record's files loaded (load_data on), then its action and file failures logged. */
+async function finishItem(s: RunState, { action, identifier, dataset }: Written) {
+  const files = await loadHarvestedFiles(s.ctx, s.publisher, s.source.id, dataset.slug);
   // New data is a change of the dataset even when its metadata stayed the same.
   await log(
     s,
@@ -98,11 +102,7 @@ async function finishItem(
   for (const failure of files.failures) await log(s, 'failed', identifier, dataset.id, failure);
 }
 
-/**
- * The record written into the catalogue: created, updated or left as it is. One transaction, so
- * a record that fails half-way (a link refused after the dataset was made) leaves nothing behind,
- * and a harvest commits once per dataset rather than once per write.
- */
+/** The record written into the catalogue: created, updated or left as it is. */
 async function writeRecord(
   s: RunState,
   tx: AppContext,
@@ -140,19 +140,55 @@ async function writeRecord(
   return { action: 'updated', dataset };
 }
 
-async function takeItem(s: RunState, item: ReadItem): Promise<void> {
+/**
+ * One item, in the slice's transaction `t` (its own savepoint, so a record that fails half-way,
+ * a link refused after the dataset was made, leaves nothing behind). Without files to load it
+ * is logged here; otherwise it is returned, to load and log after the commit.
+ */
+async function takeItem(t: RunState, item: ReadItem): Promise<Written | null> {
   if ('error' in item) {
-    await log(s, 'failed', item.identifier, null, item.error);
-    return;
+    await log(t, 'failed', item.identifier, null, item.error);
+    return null;
   }
   const { identifier } = item.dataset;
+  const db = t.ctx.db.kysely;
   try {
-    const record = catalogueRecord(item.dataset, s.source.default_licence);
-    const written = await inTransaction(s.ctx, (tx) => writeRecord(s, tx, identifier, record));
-    // Files are fetched outside the transaction: a download must not hold the database.
-    await finishItem(s, written.action, identifier, written.dataset);
+    const record = catalogueRecord(item.dataset, t.source.default_licence);
+    return await withSavepoint(db, async () => {
+      const { action, dataset } = await writeRecord(t, t.ctx, identifier, record);
+      if (t.source.load_data) return { action, identifier, dataset };
+      await log(t, action, identifier, dataset.id);
+      return null;
+    });
   } catch (err) {
-    await log(s, 'failed', identifier, null, (err as Error).message);
+    await log(t, 'failed', identifier, null, (err as Error).message);
+    return null;
+  }
+}
+
+/**
+ * Takes items off `ready` for one slice, in one transaction: a commit per record cost more than
+ * writing it (3 ms each at 100,000 datasets). Files are fetched after the commit: a download
+ * must not hold the database.
+ */
+async function takeSlice(s: RunState, ready: ReadItem[]): Promise<void> {
+  const started = performance.now();
+  const written = await inTransaction(s.ctx, async (tx) => {
+    const t = { ...s, ctx: tx };
+    const out: Written[] = [];
+    while (ready.length > 0 && performance.now() - started < SLICE_MS) {
+      const item = ready.shift();
+      const w = item && (await takeItem(t, item));
+      if (w) out.push(w);
+    }
+    return out;
+  });
+  for (const w of written) {
+    try {
+      await finishItem(s, w);
+    } catch (err) {
+      await log(s, 'failed', w.identifier, w.dataset.id, (err as Error).message);
+    }
   }
 }
 
@@ -217,25 +253,33 @@ export async function runHarvest(
       fetcher: harvestFetcher(ctx.config),
       since: await lastCleanRunStart(db, source.id),
     });
+    const iterator = items[Symbol.asyncIterator]();
+    const ready: ReadItem[] = [];
     let taken = 0;
-    let slice = performance.now();
-    for await (const item of items) {
-      if (taken >= ctx.config.harvestMaxItems) {
-        truncated = true;
-        break;
-      }
-      taken += 1;
-      // A listed dataset kept unchanged (incremental runs) is counted, not read.
-      const full = await itemToTake(db, source.id, item);
-      if (full) await takeItem(s, full);
-      else s.counts.unchanged += 1;
-      // SQLite answers synchronously, so a page of items would otherwise run without letting
-      // the process serve anything else: searches waited for whole pages (2 s) mid-harvest.
-      // Yielding after every item instead gave the harvest one item per search served.
-      if (performance.now() - slice >= SLICE_MS) {
+    let exhausted = false;
+    try {
+      for (;;) {
+        // Read ahead outside any transaction: reading may wait on the source.
+        while (!exhausted && !truncated && ready.length < READ_AHEAD) {
+          const next = await iterator.next();
+          if (next.done) exhausted = true;
+          else if (taken >= ctx.config.harvestMaxItems) truncated = true;
+          else {
+            taken += 1;
+            // A listed dataset kept unchanged (incremental runs) is counted, not read.
+            const full = await itemToTake(db, source.id, next.value);
+            if (full) ready.push(full);
+            else s.counts.unchanged += 1;
+          }
+        }
+        if (ready.length === 0) break;
+        await takeSlice(s, ready);
+        // SQLite answers synchronously: between slices the process serves others (searches
+        // waited for whole pages, 2 s, when a run never yielded).
         await nextTurn();
-        slice = performance.now();
       }
+    } finally {
+      if (!exhausted) await iterator.return?.();
     }
     if (!truncated) await withdrawUnseen(s);
   } catch (err) {

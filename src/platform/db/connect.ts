@@ -51,9 +51,10 @@ export function connectDb(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // SQLite's default cache is 2 MiB. Each write to the full-text index merges its segments,
-  // reading pages all over a large file: with 64 MiB, seeding 100,000 datasets fell from 400 to
-  // 50 a second past 35,000 (pages reread from the OS for every merge); with 512 MiB it kept
-  // 170 a second at 50,000. The cache only grows as pages are read, so a small site uses little.
+  // reading pages all over a large file: with 64 MiB, bulk loads of 500 datasets a commit fell
+  // from 400 to 50 a second past 35,000 (pages reread from the OS for every merge). But every
+  // commit also walks the cache (pcache1TruncateUnsafe): at 256 MiB a harvest at 90,000 datasets
+  // stored 130-150 a second, at 128 MiB 208. The cache only grows as pages are read.
   sqlite.pragma(`cache_size = ${String(-1024 * config.sqliteCacheMib)}`);
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),

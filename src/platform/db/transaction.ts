@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Db } from './connect.js';
 
@@ -23,4 +23,22 @@ export function joinTransaction<T>(
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   return k.isTransaction ? work(k) : k.transaction().execute(work);
+}
+
+/**
+ * Runs `work` inside the transaction `k` is in, undoing only its own writes if it throws (a
+ * savepoint), so one failing item of a batch leaves the batch's other writes to commit.
+ */
+export async function withSavepoint<T>(k: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  if (!k.isTransaction) throw new Error('withSavepoint needs a transaction');
+  await sql`SAVEPOINT item`.execute(k);
+  try {
+    const result = await work();
+    await sql`RELEASE SAVEPOINT item`.execute(k);
+    return result;
+  } catch (err) {
+    await sql`ROLLBACK TO SAVEPOINT item`.execute(k);
+    await sql`RELEASE SAVEPOINT item`.execute(k);
+    throw err;
+  }
 }

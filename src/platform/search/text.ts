@@ -38,14 +38,38 @@ export function parseQuery(q: string): SearchTerms | null {
   return { stems: ws.map(stem), last: { stem: stem(lastWord), prefix: lastWord } };
 }
 
-/** An FTS5 MATCH expression; tokens are only letters and digits, so quoting them is safe. */
-export function ftsQuery(terms: SearchTerms): string {
-  const ranked = '{title tags description}';
-  const parts = terms.stems.map((s) => `${ranked} : "${s}"`);
+/**
+ * One phrase of a full-text search: a stem in the stemmed columns (title, tags, description), or
+ * the last word as typed, as a prefix of a raw word (the `words` column).
+ */
+export interface FtsPhrase {
+  token: string;
+  prefix: boolean;
+}
+
+/** The phrases of a search, in the order of ftsQuery() (bm25 numbers them so). */
+export function ftsPhrases(terms: SearchTerms): FtsPhrase[] {
+  const phrases = terms.stems.map((token) => ({ token, prefix: false }));
   if (terms.last) {
-    parts.push(`(${ranked} : "${terms.last.stem}" OR words : "${terms.last.prefix}" *)`);
+    phrases.push(
+      { token: terms.last.stem, prefix: false },
+      { token: terms.last.prefix, prefix: true },
+    );
   }
-  return parts.join(' AND ');
+  return phrases;
+}
+
+/** One phrase as an FTS5 expression; tokens are only letters and digits, so quoting them is safe. */
+export function ftsPhrase(p: FtsPhrase): string {
+  return p.prefix ? `words : "${p.token}" *` : `{title tags description} : "${p.token}"`;
+}
+
+/** An FTS5 MATCH expression: every stem, and the last word's stem or prefix. */
+export function ftsQuery(terms: SearchTerms): string {
+  const phrases = ftsPhrases(terms).map(ftsPhrase);
+  const stems = phrases.slice(0, terms.stems.length);
+  const last = phrases.slice(terms.stems.length);
+  return [...stems, ...(last.length ? [`(${last.join(' OR ')})`] : [])].join(' AND ');
 }
 
 /** A PostgreSQL to_tsquery('simple', ...) expression; A-C weights are stems, D raw words. */
