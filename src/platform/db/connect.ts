@@ -23,6 +23,11 @@ export interface ConnectOptions {
   sqliteFile?: string;
 }
 
+/** The SQLite database file of a configuration without DATABASE_URL. */
+export function sqliteFile(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'metrodata.sqlite');
+}
+
 export function connectDb(
   config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePoolSize' | 'sqliteCacheMib'>,
   options: ConnectOptions = {},
@@ -43,7 +48,7 @@ export function connectDb(
       close: () => kysely.destroy(),
     };
   }
-  const file = options.sqliteFile ?? path.join(config.dataDir, 'metrodata.sqlite');
+  const file = options.sqliteFile ?? sqliteFile(config);
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
