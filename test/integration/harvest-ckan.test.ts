@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +220,54 @@ describe('harvesting a CKAN portal', () => {
       expect(logged[0]?.error).toContain('link refused');
     } finally {
       await isolated.cleanup();
+    }
+  });
+
+  it('stores what it read before a source fails mid-way, then fails the run', async () => {
+    // 120 packages: the first page of 100 answers, the second fails.
+    const packages = Array.from({ length: 120 }, (_, i) => ({
+      id: `p${String(i).padStart(3, '0')}`,
+      name: `p${String(i).padStart(3, '0')}`,
+      title: `Package ${String(i)}`,
+      resources: [],
+      tags: [],
+    }));
+    const portal = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://portal');
+      const start = Number(url.searchParams.get('start') ?? 0);
+      const rows = Number(url.searchParams.get('rows') ?? 10);
+      if (start >= 100) {
+        res.writeHead(500).end('down');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          success: true,
+          result: { count: packages.length, results: packages.slice(start, start + rows) },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+    const isolated = await createTestContext({ outboundAllowedPrivate: '127.0.0.1' });
+    try {
+      await createOrganisation(isolated, null, {
+        slug: 'gmca',
+        name: 'CA',
+        kind: 'combined-authority',
+      });
+      const source = await createSource(isolated, await siteAdmin(isolated), {
+        organisation: 'gmca',
+        title: 'Failing portal',
+        url: `http://127.0.0.1:${String((portal.address() as AddressInfo).port)}`,
+        type: 'ckan',
+      });
+      const run = await runHarvest(isolated, source.id);
+      expect(run).toMatchObject({ status: 'failed', created: 100, withdrawn: 0 });
+      expect(run.error).toMatch(/500/);
+    } finally {
+      await isolated.cleanup();
+      portal.close();
     }
   });
 
