@@ -71,12 +71,9 @@ export async function scanCatalogue(
   const score = new Float64Array(matches ? index.ids.length : 0);
   let hits: number[];
   if (matches) {
-    const seen = new Uint8Array(index.ids.length);
     hits = [];
-    matches.forEach((s, key) => {
-      const p = index.textKeys.get(key);
-      if (p === undefined || seen[p] || !index.alive[p] || !visible(p)) return;
-      seen[p] = 1;
+    matches.forEach((s, p) => {
+      if (!index.alive[p] || !visible(p)) return;
       score[p] = s;
       hits.push(p);
     });

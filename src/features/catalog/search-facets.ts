@@ -1,8 +1,7 @@
 import type { ReadableScope } from '../accounts/index.js';
 import type { SearchIndex } from './search-index.js';
-import type { FacetColumn } from './search-index-types.js';
+import type { FacetColumn, TextMatches } from './search-index-types.js';
 import { byModified, byTitle, facetRanks } from './search-index-order.js';
-import type { TextMatches } from './search-text.repository.js';
 import { firstInOrder } from './search-top.js';
 import {
   FACETS,
@@ -125,20 +124,13 @@ function fewCandidates(index: SearchIndex, filters: Filter[]): number[] | null {
   return slots;
 }
 
-/** The live slots of the matches, each once, with their scores put in `score`. */
-function matchedSlots(
-  index: SearchIndex,
-  matches: Map<number | string, number>,
-  score: Float64Array,
-) {
-  const { textKeys, alive } = index;
-  const seen = new Uint8Array(score.length);
+/** The live slots of the matches, with their scores put in `score`. */
+function matchedSlots(index: SearchIndex, matches: Map<number, number>, score: Float64Array) {
+  const { alive } = index;
   const slots: number[] = [];
   // forEach, not for-of: no entry array made per match.
-  matches.forEach((s, key) => {
-    const p = textKeys.get(key);
-    if (p === undefined || seen[p] || !alive[p]) return;
-    seen[p] = 1;
+  matches.forEach((s, p) => {
+    if (!alive[p]) return;
     score[p] = s;
     slots.push(p);
   });

@@ -1,9 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import type { Database } from '../../platform/db/schema.js';
-import { applyChanges, buildSearchIndex, type SearchIndex } from './search-index.js';
+import {
+  applyChanges,
+  buildSearchIndex,
+  matchesBySlot,
+  type SearchIndex,
+  type TextMatches,
+} from './search-index.js';
 import { TextMatchCache } from './search-text-cache.js';
-import { queryTextMatches, type TextMatches } from './search-text.repository.js';
+import { queryTextMatches } from './search-text.repository.js';
 import { parseQuery } from '../../platform/search/text.js';
 import {
   loadDatasetRows,
@@ -121,8 +127,11 @@ export async function currentSearch(
       loadSearchIndexRows(db),
       terms ? queryTextMatches(db, terms, scored) : Promise.resolve(null),
     ]);
-    return { index: buildSearchIndex(rows), matches };
+    const index = buildSearchIndex(rows);
+    return { index, matches: matches && matchesBySlot(index, matches) };
   }
-  const matches = await live.texts.matches(db, live.index, q, scored);
-  return { index: live.index, matches };
+  // The matches are keyed by this index's slots: a reload meanwhile must not pair them with another.
+  const { index } = live;
+  const matches = await live.texts.matches(db, index, q, scored);
+  return { index, matches };
 }

@@ -9,7 +9,7 @@ import { createDataset, patchDataset } from './dataset.service.js';
 import { searchDatasets } from './dataset-search.repository.js';
 import { addLinkResource } from './resource.service.js';
 import { searchInIndex } from './search-facets.js';
-import { buildSearchIndex } from './search-index.js';
+import { buildSearchIndex, matchesBySlot } from './search-index.js';
 import { currentSearch } from './search-index-cache.js';
 import { loadSearchIndexRows } from './search-index.repository.js';
 import { queryTextMatches } from './search-text.repository.js';
@@ -108,7 +108,8 @@ describe('search index kept up to date in place', () => {
       const live = await currentSearch(other, params.q, scored);
       index = live.index;
       const terms = parseQuery(params.q);
-      const matches = terms ? await queryTextMatches(other, terms, scored) : null;
+      const keyed = terms ? await queryTextMatches(other, terms, scored) : null;
+      const matches = keyed && matchesBySlot(fresh, keyed);
       for (const scope of scopes) {
         const got = searchInIndex(live.index, scope, params, live.matches);
         const want = searchInIndex(fresh, scope, params, matches);

@@ -1,9 +1,10 @@
 import type { DatasetRows, IndexedDataset, SearchIndexRows } from './search-index.repository.js';
 import { orderAll, reorder } from './search-index-order.js';
 import type { FacetColumn, FacetValues, SearchIndex } from './search-index-types.js';
+import type { KeyedMatches } from './search-text.repository.js';
 import { FACETS, type FacetName } from './search-types.js';
 
-export type { SearchIndex } from './search-index-types.js';
+export type { SearchIndex, TextMatches } from './search-index-types.js';
 
 // Faceted search counts and sorts in memory: seven grouped SQL queries per search, each
 // re-running the filters, cost 30-130 ms on 10,000 datasets; one pass over compact arrays costs
@@ -217,4 +218,14 @@ export function applyChanges(index: SearchIndex, rows: DatasetRows, changed: Set
   if (touched === null) return false;
   reorder(index, touched);
   return index.dead <= Math.max(1000, index.ids.length / 5);
+}
+
+/** Full-text matches keyed by the index's slots; rows the index does not hold are left out. */
+export function matchesBySlot(index: SearchIndex, keyed: KeyedMatches): Map<number, number> {
+  const bySlot = new Map<number, number>();
+  keyed.forEach((score, key) => {
+    const p = index.textKeys.get(key);
+    if (p !== undefined) bySlot.set(p, score);
+  });
+  return bySlot;
 }

@@ -1,13 +1,8 @@
 import type { Db } from '../../platform/db/connect.js';
 import { parseQuery, type SearchTerms } from '../../platform/search/text.js';
-import type { SearchIndex } from './search-index.js';
+import { matchesBySlot, type SearchIndex, type TextMatches } from './search-index.js';
 import { matchRow, type Bm25Stats } from './search-text-match.js';
-import {
-  queryTextMatches,
-  readBm25Stats,
-  readTextRows,
-  type TextMatches,
-} from './search-text.repository.js';
+import { queryTextMatches, readBm25Stats, readTextRows } from './search-text.repository.js';
 
 // The full-text matches of recent queries, kept up to date like the index: a common word matches
 // a quarter of 100,000 datasets, and reading and scoring 25,000 rows costs far more than the rest
@@ -22,7 +17,8 @@ const KEPT_MATCHES = 1_000_000;
 /** Beyond this many changed datasets, reading the list again is as cheap. */
 const PENDING_LIMIT = 2000;
 
-type Matches = Map<number | string, number>;
+/** Slot in the index to score (the cache is emptied whenever the index is rebuilt). */
+type Matches = Map<number, number>;
 
 interface Entry {
   matches: Matches;
@@ -69,24 +65,21 @@ export class TextMatchCache {
     if (entry.pending.size === 0) return;
     const ids = [...entry.pending];
     entry.pending.clear();
-    const keys = ids.flatMap((id) => {
-      const p = index.slotOf.get(id);
-      const key = p === undefined ? undefined : index.textKeyOf[p];
-      return key === undefined ? [] : [key];
-    });
+    const slots = ids.flatMap((id) => index.slotOf.get(id) ?? []);
+    const keys = slots.flatMap((p) => index.textKeyOf[p] ?? []);
     // A dataset no longer in the index keeps its old entry: its slot is dead, so it never shows.
     const before = entry.matches.size;
-    for (const key of keys) entry.matches.delete(key);
+    for (const p of slots) entry.matches.delete(p);
     if (keys.length > 0 && db.dialect === 'sqlite') {
       // Matched here, not by FTS5, which costs as much for a few rows as for the whole query.
       for (const row of await readTextRows(db, keys as number[])) {
         const score = matchRow(row, terms, entry.stats);
-        if (score !== null) entry.matches.set(row.key, score);
+        const p = index.textKeys.get(row.key);
+        if (score !== null && p !== undefined) entry.matches.set(p, score);
       }
     } else if (keys.length > 0) {
-      for (const [key, score] of await queryTextMatches(db, terms, scored, keys)) {
-        entry.matches.set(key, score);
-      }
+      const found = await queryTextMatches(db, terms, scored, keys);
+      for (const [p, score] of matchesBySlot(index, found)) entry.matches.set(p, score);
     }
     if (this.#entries.get(key) === entry) this.#kept += entry.matches.size - before;
   }
@@ -99,7 +92,7 @@ export class TextMatchCache {
   }
 
   /** A new list, in the cache before it is read, so writes during the read mark it too. */
-  #read(db: Db, key: string, terms: SearchTerms, scored: boolean): Entry {
+  #read(db: Db, index: SearchIndex, key: string, terms: SearchTerms, scored: boolean): Entry {
     const entry: Entry = {
       matches: new Map(),
       pending: new Set(),
@@ -112,7 +105,8 @@ export class TextMatchCache {
       scored && db.dialect === 'sqlite' ? readBm25Stats(db, terms) : null,
     ]).then(
       ([matches, stats]) => {
-        entry.matches = matches;
+        // A dataset the index does not hold yet was written during the read: it is pending.
+        entry.matches = matchesBySlot(index, matches);
         entry.stats = stats;
         if (this.#entries.get(key) !== entry) return;
         if (matches.size > KEPT_MATCHES / 4) this.#entries.delete(key);
@@ -140,7 +134,7 @@ export class TextMatchCache {
       this.#entries.delete(key);
       this.#entries.set(key, entry);
     } else {
-      entry = this.#read(db, key, terms, scored);
+      entry = this.#read(db, index, key, terms, scored);
     }
     const e = entry;
     e.ready = e.ready.then(() => this.#refresh(db, index, key, terms, scored, e));

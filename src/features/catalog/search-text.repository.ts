@@ -11,9 +11,9 @@ import { idf, WEIGHTS, type Bm25Stats, type TextRow } from './search-text-match.
 
 /**
  * Full-text row key (SQLite text key, PostgreSQL dataset id) to relevance score, lower ranking
- * first; null when there are no words to match.
+ * first (search-index.ts turns the keys into the index's slots).
  */
-export type TextMatches = Map<number | string, number> | null;
+export type KeyedMatches = Map<number | string, number>;
 
 /**
  * Every full-text row matching `terms` with its score, in one query, or only among the rows of
@@ -24,7 +24,7 @@ export async function queryTextMatches(
   terms: SearchTerms,
   scored: boolean,
   keys?: readonly (number | string)[],
-): Promise<Map<number | string, number>> {
+): Promise<KeyedMatches> {
   if (db.dialect === 'sqlite') {
     // The rowid, not the dataset_id column: reading a column costs a lookup in FTS5's content
     // table per match, twice the time of the match itself. The index maps rowids to datasets.
