@@ -40,6 +40,21 @@ async function siteAdmin(ctx: TestContext): Promise<Actor> {
   return actorForUser(ctx, user.id, ['read', 'write']);
 }
 
+/** A harvest source of a new combined authority in `ctx`, reading the CKAN portal at `url`. */
+async function ckanSourceIn(ctx: TestContext, url: string) {
+  await createOrganisation(ctx, null, {
+    slug: 'gmca',
+    name: 'Combined Authority',
+    kind: 'combined-authority',
+  });
+  return createSource(ctx, await siteAdmin(ctx), {
+    organisation: 'gmca',
+    title: 'Remote portal',
+    url,
+    type: 'ckan',
+  });
+}
+
 async function seedRemote() {
   const actor = fixture.editorActor;
   await createDataset(remote.ctx, actor, {
@@ -169,11 +184,6 @@ describe('harvesting a CKAN portal', () => {
     // trigger refusing one link) must undo that record alone.
     const isolated = await createTestContext({ outboundAllowedPrivate: '127.0.0.1' });
     try {
-      await createOrganisation(isolated, null, {
-        slug: 'gmca',
-        name: 'CA',
-        kind: 'combined-authority',
-      });
       const k = isolated.db.kysely;
       if (isolated.db.dialect === 'sqlite') {
         await sql`CREATE TRIGGER refuse_link BEFORE INSERT ON resources
@@ -195,12 +205,7 @@ describe('harvesting a CKAN portal', () => {
         url: 'https://bolton.example/refused.csv',
         format: 'CSV',
       });
-      const source = await createSource(isolated, await siteAdmin(isolated), {
-        organisation: 'gmca',
-        title: 'Remote portal',
-        url: origin,
-        type: 'ckan',
-      });
+      const source = await ckanSourceIn(isolated, origin);
       const listed = (await localTitles()).length;
       const run = await runHarvest(isolated, source.id);
       expect(run).toMatchObject({ status: 'succeeded', failed: 1 });
@@ -251,17 +256,10 @@ describe('harvesting a CKAN portal', () => {
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
     const isolated = await createTestContext({ outboundAllowedPrivate: '127.0.0.1' });
     try {
-      await createOrganisation(isolated, null, {
-        slug: 'gmca',
-        name: 'CA',
-        kind: 'combined-authority',
-      });
-      const source = await createSource(isolated, await siteAdmin(isolated), {
-        organisation: 'gmca',
-        title: 'Failing portal',
-        url: `http://127.0.0.1:${String((portal.address() as AddressInfo).port)}`,
-        type: 'ckan',
-      });
+      const source = await ckanSourceIn(
+        isolated,
+        `http://127.0.0.1:${String((portal.address() as AddressInfo).port)}`,
+      );
       const run = await runHarvest(isolated, source.id);
       expect(run).toMatchObject({ status: 'failed', created: 100, withdrawn: 0 });
       expect(run.error).toMatch(/500/);
@@ -274,17 +272,7 @@ describe('harvesting a CKAN portal', () => {
   it('refuses a private address unless the operator allowed it, and says so', async () => {
     const strict = await createTestContext();
     try {
-      await createOrganisation(strict, null, {
-        slug: 'gmca',
-        name: 'Combined Authority',
-        kind: 'combined-authority',
-      });
-      const source = await createSource(strict, await siteAdmin(strict), {
-        organisation: 'gmca',
-        title: 'Internal portal',
-        url: origin,
-        type: 'ckan',
-      });
+      const source = await ckanSourceIn(strict, origin);
       const run = await runHarvest(strict, source.id);
       expect(run.status).toBe('failed');
       expect(run.error).toMatch(/private address/);
