@@ -47,8 +47,8 @@ export async function updateDataset(
   await db.updateTable('datasets').set(changes).where('id', '=', id).execute();
 }
 
-export async function replaceTags(db: Kysely<Database>, datasetId: string, tags: string[]) {
-  await db.deleteFrom('dataset_tags').where('dataset_id', '=', datasetId).execute();
+/** Tags of a dataset that has none yet. */
+export async function addTags(db: Kysely<Database>, datasetId: string, tags: string[]) {
   if (tags.length > 0) {
     await db
       .insertInto('dataset_tags')
@@ -57,14 +57,24 @@ export async function replaceTags(db: Kysely<Database>, datasetId: string, tags:
   }
 }
 
-export async function replaceThemes(db: Kysely<Database>, datasetId: string, themes: string[]) {
-  await db.deleteFrom('dataset_themes').where('dataset_id', '=', datasetId).execute();
+/** Themes of a dataset that has none yet. */
+export async function addThemes(db: Kysely<Database>, datasetId: string, themes: string[]) {
   if (themes.length > 0) {
     await db
       .insertInto('dataset_themes')
       .values(themes.map((theme) => ({ dataset_id: datasetId, theme })))
       .execute();
   }
+}
+
+export async function replaceTags(db: Kysely<Database>, datasetId: string, tags: string[]) {
+  await db.deleteFrom('dataset_tags').where('dataset_id', '=', datasetId).execute();
+  await addTags(db, datasetId, tags);
+}
+
+export async function replaceThemes(db: Kysely<Database>, datasetId: string, themes: string[]) {
+  await db.deleteFrom('dataset_themes').where('dataset_id', '=', datasetId).execute();
+  await addThemes(db, datasetId, themes);
 }
 
 /** Tags, themes and resource formats of many datasets at once, keyed by dataset id. */

@@ -14,6 +14,8 @@ import {
   listResourcesOfDataset,
   listResourcesOfReadableDatasets,
   loadDatasetLists,
+  addTags,
+  addThemes,
   replaceTags,
   replaceThemes,
   updateDataset,
@@ -188,8 +190,8 @@ export async function createDataset(ctx: AppContext, actor: Actor, input: Datase
   };
   await joinTransaction(ctx.db.kysely, async (trx) => {
     await insertDataset(trx, dataset);
-    await replaceTags(trx, dataset.id, lists.tags);
-    await replaceThemes(trx, dataset.id, lists.themes);
+    await addTags(trx, dataset.id, lists.tags);
+    await addThemes(trx, dataset.id, lists.themes);
     await reindex(ctx, trx, dataset, org, lists.tags);
     await recordDatasetChange(trx, actor, dataset, {
       action: 'dataset.created',

@@ -31,8 +31,22 @@ export async function newSlug(
     }
     return asked;
   }
-  for (let i = 1; ; i++) {
-    const candidate = i === 1 ? base : `${base}-${String(i)}`;
-    if (!(await slugTaken(db, table, candidate))) return candidate;
+  // Candidates are asked a batch at a time: a harvest of datasets named alike probed one query
+  // per number taken.
+  for (let first = 1; ; first += PROBE) {
+    const candidates = Array.from({ length: PROBE }, (_, i) =>
+      first + i === 1 ? base : `${base}-${String(first + i)}`,
+    );
+    const taken = await db
+      .selectFrom(table)
+      .select('slug')
+      .where('slug', 'in', candidates)
+      .execute();
+    const used = new Set(taken.map((r) => r.slug));
+    const free = candidates.find((c) => !used.has(c));
+    if (free !== undefined) return free;
   }
 }
+
+/** Numbered slugs asked for in one query. */
+const PROBE = 16;
