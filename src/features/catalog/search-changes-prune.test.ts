@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFixture, type Fixture } from '../../../test/helpers/fixture.js';
-import { createTestContext, type TestContext } from '../../../test/helpers/context.js';
-import { secondConnection } from '../../../test/helpers/second-connection.js';
-import type { Db } from '../../platform/db/connect.js';
+import { describe, expect, it } from 'vitest';
+import { withSecondConnection } from '../../../test/helpers/second-connection.js';
 import { readableScope, anonymous } from '../accounts/index.js';
 import { createDataset } from './dataset.service.js';
 import { searchDatasets } from './dataset-search.repository.js';
@@ -11,22 +8,10 @@ import { pruneChanges, readPrunedGeneration } from './search-index.repository.js
 // The change log is pruned in chunks so a bulk load's backlog never holds the database at once;
 // a process whose copy is older than what was pruned must notice and reload, not miss writes.
 
-let ctx: TestContext;
-let fx: Fixture;
-let other: Db;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  fx = await seedFixture(ctx);
-  other = secondConnection(ctx);
-});
-afterAll(async () => {
-  await other.close();
-  await ctx.cleanup();
-});
+const two = withSecondConnection();
 
 const searchTag = (tag: string) =>
-  searchDatasets(other, readableScope(anonymous), {
+  searchDatasets(two.other, readableScope(anonymous), {
     q: '',
     filters: { organisation: [], theme: [], tag: [tag], format: [], licence: [] },
     sort: 'modified',
@@ -36,7 +21,7 @@ const searchTag = (tag: string) =>
 
 const generations = async () =>
   (
-    await ctx.db.kysely
+    await two.ctx.db.kysely
       .selectFrom('search_changes')
       .select('generation')
       .orderBy('generation')
@@ -48,7 +33,7 @@ describe('pruning the search change log', () => {
     // The other process loads its copy now, then falls behind.
     expect((await searchTag('pruned-away')).total).toBe(0);
     for (let i = 0; i < 6; i++) {
-      await createDataset(ctx, fx.editorActor, {
+      await createDataset(two.ctx, two.fx.editorActor, {
         slug: `pruned-${String(i)}`,
         title: `Pruned ${String(i)}`,
         organisation: 'bolton',
@@ -58,10 +43,10 @@ describe('pruning the search change log', () => {
     const before = await generations();
     expect(before.length).toBeGreaterThan(10);
 
-    await pruneChanges(ctx.db.kysely, 4, 3);
+    await pruneChanges(two.ctx.db.kysely, 4, 3);
 
     const after = await generations();
-    const mark = await readPrunedGeneration(ctx.db.kysely);
+    const mark = await readPrunedGeneration(two.ctx.db.kysely);
     // Whole generations go (PostgreSQL logs a transaction's rows under one), the oldest first,
     // down to at most the newest four rows, and the mark says exactly where the log now starts.
     expect(after).toEqual(before.filter((g) => g > mark));
@@ -75,9 +60,9 @@ describe('pruning the search change log', () => {
 
   it('does nothing when the log is shorter than what it keeps', async () => {
     const before = await generations();
-    const mark = await readPrunedGeneration(ctx.db.kysely);
-    await pruneChanges(ctx.db.kysely, before.length + 10, 3);
+    const mark = await readPrunedGeneration(two.ctx.db.kysely);
+    await pruneChanges(two.ctx.db.kysely, before.length + 10, 3);
     expect(await generations()).toEqual(before);
-    expect(await readPrunedGeneration(ctx.db.kysely)).toBe(mark);
+    expect(await readPrunedGeneration(two.ctx.db.kysely)).toBe(mark);
   });
 });

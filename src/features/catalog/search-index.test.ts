@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFixture, type Fixture } from '../../../test/helpers/fixture.js';
-import { createTestContext, type TestContext } from '../../../test/helpers/context.js';
-import { secondConnection } from '../../../test/helpers/second-connection.js';
-import type { Db } from '../../platform/db/connect.js';
+import { describe, expect, it } from 'vitest';
+import { withSecondConnection } from '../../../test/helpers/second-connection.js';
 import { readableScope, anonymous } from '../accounts/index.js';
 import { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
 import { createDataset, patchDataset } from './dataset.service.js';
@@ -19,26 +16,14 @@ import { FACETS, type FacetName, type SearchParams } from './search-types.js';
 // Each process keeps its own in-memory index; these check that a second connection to the same
 // database (another app node) sees every write made through the first one at its next search.
 
-let ctx: TestContext;
-let fx: Fixture;
-let other: Db;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  fx = await seedFixture(ctx);
-  other = secondConnection(ctx);
-});
-afterAll(async () => {
-  await other.close();
-  await ctx.cleanup();
-});
+const two = withSecondConnection();
 
 const none = Object.fromEntries(FACETS.map((f): [FacetName, string[]] => [f, []])) as Record<
   FacetName,
   string[]
 >;
 const search = (filters: Partial<Record<FacetName, string[]>> = {}) =>
-  searchDatasets(other, readableScope(anonymous), {
+  searchDatasets(two.other, readableScope(anonymous), {
     q: '',
     filters: { ...none, ...filters },
     sort: 'modified',
@@ -49,7 +34,7 @@ const search = (filters: Partial<Record<FacetName, string[]>> = {}) =>
 describe('search index freshness across processes', () => {
   it('sees datasets created, hidden and changed through another connection', async () => {
     const before = await search();
-    await createDataset(ctx, fx.editorActor, {
+    await createDataset(two.ctx, two.fx.editorActor, {
       slug: 'fresh',
       title: 'Fresh data',
       organisation: 'bolton',
@@ -59,14 +44,14 @@ describe('search index freshness across processes', () => {
     expect(created.total).toBe(1);
     expect((await search()).total).toBe(before.total + 1);
 
-    await patchDataset(ctx, fx.editorActor, 'fresh', { visibility: 'private' });
+    await patchDataset(two.ctx, two.fx.editorActor, 'fresh', { visibility: 'private' });
     const hidden = await search();
     expect(hidden.total).toBe(before.total);
     // Facet counts must not reveal it either.
     expect(hidden.facets.tag.find((t) => t.value === 'brand-new')).toBeUndefined();
 
     // A write that bypasses the services is seen too: triggers bump the generation.
-    await ctx.db.kysely
+    await two.ctx.db.kysely
       .updateTable('datasets')
       .set({ licence: 'CC0-1.0' })
       .where('slug', '=', 'bus-punctuality')
@@ -93,7 +78,7 @@ describe('search index kept up to date in place', () => {
   // and a fresh full-text query. SQLite's bm25 weighs words by the whole catalogue, so a kept
   // score may drift from a fresh one: there, relevance order is compared as a set.
   async function expectSameAsFresh() {
-    const fresh = buildSearchIndex(await loadSearchIndexRows(other));
+    const fresh = buildSearchIndex(await loadSearchIndexRows(two.other));
     let index;
     for (const query of queries) {
       const params: SearchParams = {
@@ -105,15 +90,15 @@ describe('search index kept up to date in place', () => {
         ...query,
       };
       const scored = params.sort === 'relevance';
-      const live = await currentSearch(other, params.q, scored);
+      const live = await currentSearch(two.other, params.q, scored);
       index = live.index;
       const terms = parseQuery(params.q);
-      const keyed = terms ? await queryTextMatches(other, terms, scored) : null;
+      const keyed = terms ? await queryTextMatches(two.other, terms, scored) : null;
       const matches = keyed && matchesBySlot(fresh, keyed);
       for (const scope of scopes) {
         const got = searchInIndex(live.index, scope, params, live.matches);
         const want = searchInIndex(fresh, scope, params, matches);
-        if (scored && other.dialect === 'sqlite') {
+        if (scored && two.other.dialect === 'sqlite') {
           expect({ ...got, ids: [...got.ids].sort() }).toEqual({
             ...want,
             ids: [...want.ids].sort(),
@@ -128,11 +113,11 @@ describe('search index kept up to date in place', () => {
 
   it('answers as a fresh build after creates, edits, deletions, restores and plain SQL', async () => {
     const first = await expectSameAsFresh();
-    const actor = fx.editorActor;
+    const actor = two.fx.editorActor;
     for (let batch = 1; batch <= 4; batch++) {
       for (let i = 0; i < 5; i++) {
         const slug = `batch-${batch}-${i}`;
-        await createDataset(ctx, actor, {
+        await createDataset(two.ctx, actor, {
           slug,
           title: `${String.fromCharCode(90 - i * 5)} data ${batch}`,
           organisation: 'bolton',
@@ -141,20 +126,20 @@ describe('search index kept up to date in place', () => {
           licence: i % 3 ? 'OGL-UK-3.0' : 'CC0-1.0',
         });
         if (i % 2)
-          await addLinkResource(ctx, actor, slug, {
+          await addLinkResource(two.ctx, actor, slug, {
             name: 'Table',
             url: 'https://example.org/t.csv',
             format: 'CSV',
           });
       }
-      await patchDataset(ctx, actor, `batch-${batch}-1`, {
+      await patchDataset(two.ctx, actor, `batch-${batch}-1`, {
         title: 'Aardvark data',
         tags: ['renamed'],
       });
-      await patchDataset(ctx, actor, `batch-${batch}-2`, { visibility: 'private' });
-      await deleteDataset(ctx, actor, `batch-${batch}-3`);
-      if (batch > 1) await restoreDataset(ctx, actor, `batch-${batch - 1}-3`);
-      await ctx.db.kysely
+      await patchDataset(two.ctx, actor, `batch-${batch}-2`, { visibility: 'private' });
+      await deleteDataset(two.ctx, actor, `batch-${batch}-3`);
+      if (batch > 1) await restoreDataset(two.ctx, actor, `batch-${batch - 1}-3`);
+      await two.ctx.db.kysely
         .updateTable('datasets')
         .set({ licence: 'CC0-1.0', modified_at: new Date(Date.UTC(2020, 0, batch)).toISOString() })
         .where('slug', '=', `batch-${batch}-4`)
