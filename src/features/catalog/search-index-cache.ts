@@ -130,7 +130,7 @@ export async function currentSearch(
     const index = buildSearchIndex(rows);
     return { index, matches: matches && matchesBySlot(index, matches) };
   }
-  // The matches are keyed by this index's slots: a reload meanwhile must not pair them with another.
+  // The matches are keyed by this index's slots: a reload meanwhile must not pair them elsewhere.
   const { index } = live;
   const matches = await live.texts.matches(db, index, q, scored);
   return { index, matches };

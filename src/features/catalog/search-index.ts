@@ -96,7 +96,10 @@ function emptyIndex(rows: SearchIndexRows): SearchIndex {
 const lists = (grouped: { dataset_id: string; list: string }[]) =>
   new Map(grouped.map((g) => [g.dataset_id, JSON.parse(g.list) as string[]]));
 
-/** Adds slot p's facet values (as its columns hold them) to the postings and open counts, or removes them. */
+/**
+ * Puts slot p's facet values, as its columns hold them, into the postings and open counts
+ * (sign 1), or takes them out (-1).
+ */
 function list(index: SearchIndex, p: number, sign: 1 | -1) {
   const open = index.open[p] === 1;
   if (open) index.openTotal += sign;

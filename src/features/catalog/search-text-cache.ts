@@ -7,10 +7,11 @@ import { queryTextMatches, readBm25Stats, readTextRows } from './search-text.rep
 // The full-text matches of recent queries, kept up to date like the index: a common word matches
 // a quarter of 100,000 datasets, and reading and scoring 25,000 rows costs far more than the rest
 // of a search. A write marks the datasets it changed in every kept list; the next use re-reads
-// only those rows (on SQLite their text, matched and scored here: search-text-match.ts). On PostgreSQL ts_rank scores each document alone, so a kept list is exactly a
-// fresh one; SQLite's bm25 weighs words by the whole catalogue, so a kept score can differ from a
-// fresh one by the drift of those weights since it was read (order changes only between near
-// ties). Lists too long to be worth re-reading in part are dropped and read again whole.
+// only those rows (on SQLite their text, matched and scored in search-text-match.ts). On
+// PostgreSQL ts_rank scores each document alone, so a kept list is exactly a fresh one; SQLite's
+// bm25 weighs words by the whole catalogue, so a kept score can differ from a fresh one by the
+// drift of those weights since it was read (order changes only between near ties). Lists too
+// long to be worth re-reading in part are dropped and read again whole.
 
 /** Matches kept across all queries (about 50 bytes each). */
 const KEPT_MATCHES = 1_000_000;

@@ -52,7 +52,7 @@ export async function queryTextMatches(
   return new Map(rows.map((r) => [r.key, r.score]));
 }
 
-/** SQLite: the indexed text of the full-text rows of `keys`, read by rowid (no full-text search). */
+/** SQLite: the indexed text of the full-text rows of `keys`, read by rowid (no text search). */
 export async function readTextRows(db: Db, keys: readonly number[]): Promise<TextRow[]> {
   const { rows } = await sql<TextRow>`SELECT rowid AS key, title, tags, description, words
     FROM dataset_fts WHERE rowid IN (${sql.join(keys)})`.execute(db.kysely);

@@ -19,6 +19,8 @@ const timer = setInterval(() => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (err) {
+    // Once: the app's connection then checkpoints on commit again.
+    clearInterval(timer);
     parentPort.postMessage({ error: String(err && err.message) });
   }
 }, workerData.everyMs);
@@ -39,7 +41,7 @@ export interface Checkpointer {
  * Checkpoints `file`'s WAL every `everyMs` from a worker thread. Resolves once the worker's
  * connection is open; the caller then turns its own automatic checkpoints off.
  */
-export async function startCheckpointer(
+async function startCheckpointer(
   file: string,
   everyMs: number,
   onError: (message: string) => void,
@@ -52,9 +54,13 @@ export async function startCheckpointer(
   worker.on('message', (m: { error?: string }) => {
     if (m.error) onError(m.error);
   });
+  // A worker that dies reports here rather than crashing the process.
+  worker.on('error', (err) => {
+    onError(err.message);
+  });
   return {
     async stop() {
-      const stopped = once(worker, 'message');
+      const stopped = Promise.race([once(worker, 'message'), once(worker, 'exit')]);
       worker.postMessage('stop');
       await stopped;
       await worker.terminate();

@@ -59,7 +59,7 @@ export function ftsPhrases(terms: SearchTerms): FtsPhrase[] {
   return phrases;
 }
 
-/** One phrase as an FTS5 expression; tokens are only letters and digits, so quoting them is safe. */
+/** A phrase as an FTS5 expression; tokens are only letters and digits, so quoting them is safe. */
 export function ftsPhrase(p: FtsPhrase): string {
   return p.prefix ? `words : "${p.token}" *` : `{title tags description} : "${p.token}"`;
 }
