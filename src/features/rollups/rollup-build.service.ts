@@ -82,11 +82,15 @@ async function combineAndLoad(
 ): Promise<BuildOutcome> {
   const names = new Map((await allOrganisations(ctx)).map((o) => [o.id, o.name]));
   const schema = JSON.parse(rollup.table_schema) as TableSchema;
-  const members: CombinedMember[] = passing.map((c) => ({
-    relation: c.readable?.relation ?? '',
-    matches: c.readable?.matches ?? [],
-    publisher: names.get(c.member.organisation_id) ?? '',
-  }));
+  // By council, so the table reads borough by borough and members added in the same
+  // millisecond (whose membership order the ids decide) still give the same file.
+  const members: CombinedMember[] = passing
+    .map((c) => ({
+      relation: c.readable?.relation ?? '',
+      matches: c.readable?.matches ?? [],
+      publisher: names.get(c.member.organisation_id) ?? '',
+    }))
+    .sort((a, b) => (a.publisher < b.publisher ? -1 : a.publisher > b.publisher ? 1 : 0));
   const rows = passing.reduce((n, c) => n + c.report.rows, 0);
   const dir = path.join(ctx.engine.tempDir, 'rollups', newId());
   await mkdir(dir, { recursive: true });

@@ -5,7 +5,7 @@ import { DUCKDB_TYPES, typedValue } from './values.js';
 
 // The combined table: each passing member's rows with its columns mapped by name to the
 // schema's fields and read as their types (a missing optional field is empty), the member's
-// organisation as `publisher`, written as one Parquet file in a fixed order (member, then row),
+// organisation as `publisher`, written as one Parquet file in a fixed order (member as given, then row),
 // so the same members give the same file and an unchanged roll-up makes no new version.
 
 export interface CombinedMember {
