@@ -107,8 +107,16 @@ async function run(): Promise<string[]> {
     const harvestSeconds = (performance.now() - started) / 1000;
     const first = during.result;
     if (first.status !== 'succeeded' || first.created !== options.harvested) {
+      const failures = await ctx.db.kysely
+        .selectFrom('harvest_items')
+        .select('error')
+        .where('run_id', '=', first.id)
+        .where('action', '=', 'failed')
+        .limit(3)
+        .execute();
       throw new Error(
-        `harvest ${first.status}: ${first.created} created, ${first.failed} failed, ${first.error ?? ''}`,
+        `harvest ${first.status}: ${first.created} created, ${first.failed} failed, ${first.error ?? ''}` +
+          failures.map((f) => `\n  ${f.error ?? ''}`).join(''),
       );
     }
     log(`harvested in ${harvestSeconds.toFixed(1)} s; searching after it…`);

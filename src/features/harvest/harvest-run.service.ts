@@ -5,7 +5,8 @@ import { conflict, notFound } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { automaticPublisher } from '../accounts/index.js';
 import { harvestFetcher } from './harvest-fetcher.js';
-import { takeSlice, withdrawUnseen, type RunState } from './harvest-items.js';
+import { withdrawUnseen, type RunState } from './harvest-items.js';
+import { takeSlices } from './harvest-lanes.js';
 import { itemToTake } from './harvest-listed.js';
 import type { HarvestFilters, ReadItem } from './harvest-record.js';
 import {
@@ -106,7 +107,7 @@ export async function runHarvest(
           }
         }
         if (ready.length === 0) break;
-        await takeSlice(s, ready);
+        await takeSlices(s, ready);
         // SQLite answers synchronously: between slices the process serves others (searches
         // waited for whole pages, 2 s, when a run never yielded).
         await nextTurn();

@@ -42,3 +42,13 @@ export async function withSavepoint<T>(k: Kysely<Database>, work: () => Promise<
     throw err;
   }
 }
+
+/**
+ * Whether `err` is PostgreSQL refusing a write because a concurrent transaction got there first
+ * (a unique value it had just taken, a deadlock): trying the work again, on what that
+ * transaction committed, can succeed.
+ */
+export function isRaceLost(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === '40P01';
+}
