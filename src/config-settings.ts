@@ -210,6 +210,12 @@ export const settings = {
     default: 30_000,
     doc: 'Time limit of one request of a harvest (a page of a catalogue), redirects included.',
   },
+  harvestDownloadTimeoutMs: {
+    env: 'HARVEST_DOWNLOAD_TIMEOUT_MS',
+    kind: 'integer',
+    default: 600_000,
+    doc: 'Time limit of downloading one data file of a harvested dataset (load data on), redirects included.',
+  },
   harvestMaxResponseBytes: {
     env: 'HARVEST_MAX_RESPONSE_BYTES',
     kind: 'integer',

@@ -7,7 +7,7 @@ import { stageUpload, type StagedFile } from '../catalog/index.js';
 
 // Fetching a harvested resource's file into the blob store, as a staged upload: streamed, never
 // whole in memory, through the platform's outbound client (private addresses refused, the
-// harvest's time limit, the upload size limit), and asked conditionally when it was loaded before.
+// download time limit, the upload size limit), and asked conditionally when it was loaded before.
 
 export type Download =
   | { changed: false; etag: string | null; lastModified: string | null }
@@ -50,7 +50,7 @@ export async function downloadFile(
     url,
     new OutboundPolicy(ctx.config.outboundAllowedPrivate),
     {
-      timeoutMs: ctx.config.harvestTimeoutMs,
+      timeoutMs: ctx.config.harvestDownloadTimeoutMs,
       maxBytes: limit,
       maxRedirects: ctx.config.harvestMaxRedirects,
     },
