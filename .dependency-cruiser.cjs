@@ -15,6 +15,7 @@ const LAYERS = [
   'indicators',
   'promises',
   'reports',
+  'showcases',
   'open311',
   'publish',
   'dcat',

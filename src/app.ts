@@ -28,6 +28,7 @@ import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerRollups, rollupJobHandlers } from './features/rollups/index.js';
 import { registerSql } from './features/sql/index.js';
+import { datasetShowcases, registerShowcases } from './features/showcases/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { frameworkErrorOptions } from './platform/http/framework-errors.js';
 import { sweepBlobGarbage } from './platform/blobs/garbage-sweeper.js';
@@ -106,6 +107,7 @@ export async function buildApp(
     data: datastoreResourceData,
     dependents: [resourceDependents],
     provenance: harvestProvenance,
+    showcases: datasetShowcases,
   });
   registerOrganisations(app, ctx);
   registerAreas(app, ctx);
@@ -122,6 +124,7 @@ export async function buildApp(
   await registerCkan(app, ctx);
   registerHarvest(app, ctx);
   registerRollups(app, ctx);
+  registerShowcases(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
   const stopSweeper = startPeriodic(

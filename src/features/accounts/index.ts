@@ -27,6 +27,7 @@ export {
   type Action,
   type DatasetRef,
   type ReadableScope,
+  type ShowcaseRef,
 } from './policy.js';
 export {
   actorForUser,

@@ -40,7 +40,23 @@ export type Action =
   /** How reports reach the bodies: sending failures, parked jobs, "send again" (site admins). */
   | { type: 'reports:operate' }
   /** Reports from another system with their own history and times (the demo): site admins. */
-  | { type: 'report:import' };
+  | { type: 'report:import' }
+  /** Submitting a showcase: anyone signed in (a resident or a publisher). */
+  | { type: 'showcase:submit' }
+  /** Seeing a showcase: the public once approved; before, its author and site admins. */
+  | { type: 'showcase:read'; showcase: ShowcaseRef }
+  /** Changing a showcase's image: its author while it waits, and site admins. */
+  | { type: 'showcase:edit'; showcase: ShowcaseRef }
+  /** Deleting a showcase: its author and site admins. */
+  | { type: 'showcase:delete'; showcase: ShowcaseRef }
+  /** Approving or rejecting showcases: site admins. */
+  | { type: 'showcase:moderate' };
+
+/** What the policy needs to know of a showcase. */
+export interface ShowcaseRef {
+  status: 'pending' | 'approved' | 'rejected';
+  author_id: string | null;
+}
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -49,6 +65,17 @@ function canWriteFor(actor: Actor, organisationId: string): boolean {
   if (actor.user.isSiteAdmin) return true;
   return WRITE_ROLES.has(actor.roles.get(organisationId) ?? '');
 }
+
+/** A signed-in person acting for themselves: a session, or a token to publish or report. */
+function canActAsSelf(actor: Actor): boolean {
+  return !!actor.user && (actor.scopes.has('write') || actor.scopes.has('reports'));
+}
+
+const isAuthor = (actor: Actor, showcase: ShowcaseRef): boolean =>
+  canActAsSelf(actor) && showcase.author_id !== null && actor.user?.id === showcase.author_id;
+
+const isSiteAdminWriting = (actor: Actor): boolean =>
+  !!actor.user?.isSiteAdmin && actor.scopes.has('write');
 
 function canSeeUnpublished(actor: Actor, organisationId: string): boolean {
   if (!actor.user) return false;
@@ -119,6 +146,23 @@ export function can(actor: Actor, action: Action): boolean {
         actor.user.id === action.reporterId &&
         actor.scopes.has('reports')
       );
+    case 'showcase:submit':
+      return canActAsSelf(actor);
+    case 'showcase:read':
+      return (
+        action.showcase.status === 'approved' ||
+        !!actor.user?.isSiteAdmin ||
+        (!!actor.user && actor.user.id === action.showcase.author_id)
+      );
+    case 'showcase:edit':
+      return (
+        isSiteAdminWriting(actor) ||
+        (action.showcase.status === 'pending' && isAuthor(actor, action.showcase))
+      );
+    case 'showcase:delete':
+      return isSiteAdminWriting(actor) || isAuthor(actor, action.showcase);
+    case 'showcase:moderate':
+      return isSiteAdminWriting(actor);
     case 'promise:edit':
     case 'indicator:edit':
       return (
@@ -149,7 +193,10 @@ export function isPublisher(actor: Actor): boolean {
 export function authorise(actor: Actor, action: Action, message: string): void {
   if (can(actor, action)) return;
   if (!actor.user) throw unauthorized('Sign in or send an API token to do that');
-  if (action.type === 'report:submit' || action.type === 'report:own') {
+  if (action.type.startsWith('showcase:') && action.type !== 'showcase:moderate') {
+    if (!canActAsSelf(actor))
+      throw forbidden('This API token lacks the "write" or "reports" scope');
+  } else if (action.type === 'report:submit' || action.type === 'report:own') {
     if (!actor.scopes.has('reports')) {
       throw forbidden('This API token lacks the "reports" scope');
     }

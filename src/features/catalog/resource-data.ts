@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/index.js';
 import type { DatasetProvenance } from './dataset-provenance.js';
+import type { DatasetShowcases } from './dataset-showcases.js';
 import type { HoldFormat, StagedFile } from './resource-upload.js';
 
 /** A resource's data in the datastore, as the catalogue's pages show it beside the resource. */
@@ -54,4 +55,6 @@ export interface CatalogExtensions {
   dependents: ResourceDependents[];
   /** Where harvested datasets came from (none without it). */
   provenance?: DatasetProvenance;
+  /** The showcases built with a dataset (none without it). */
+  showcases?: DatasetShowcases;
 }

@@ -109,3 +109,10 @@ export {
   type PublicReportSummary,
 } from './report.view.js';
 export { STATUS_GROUPS, type PublicReportQuery } from './report-filter.js';
+export {
+  imageKindOf,
+  MAX_PHOTO_SIDE,
+  processPhoto,
+  type ImageKind,
+  type ProcessedPhoto,
+} from './photo.service.js';

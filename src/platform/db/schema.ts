@@ -31,6 +31,7 @@ import type {
 } from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
 import type { RollupExpectedTable, RollupMemberTable, RollupTable } from './tables/rollups.js';
+import type { ShowcaseDatasetTable, ShowcaseTable } from './tables/showcases.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
 import type {
   CategoryRouteTable,
@@ -61,6 +62,7 @@ export type * from './tables/promises.js';
 export type * from './tables/region.js';
 export type * from './tables/reports.js';
 export type * from './tables/rollups.js';
+export type * from './tables/showcases.js';
 export type * from './tables/sign-in.js';
 
 export interface Database {
@@ -111,4 +113,6 @@ export interface Database {
   rollups: RollupTable;
   rollup_members: RollupMemberTable;
   rollup_expected: RollupExpectedTable;
+  showcases: ShowcaseTable;
+  showcase_datasets: ShowcaseDatasetTable;
 }
