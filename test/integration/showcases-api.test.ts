@@ -71,9 +71,9 @@ describe('submitting', () => {
     expect(res.statusCode).toBe(422);
     const fields = res.json().error.details.map((d: { message: string }) => d.message);
     expect(fields).toEqual([
-      '“staff-rota” is not a public dataset',
-      '“draft-cycle-counts” is not a public dataset',
-      '“nope” is not a public dataset',
+      'There is no public dataset “staff-rota”',
+      'There is no public dataset “draft-cycle-counts”',
+      'There is no public dataset “nope”',
     ]);
     expect((await submit(showcaseBody({ link: 'javascript:alert(1)' }))).statusCode).toBe(400);
     const bad = await submit(showcaseBody({ type: 'poem' }));

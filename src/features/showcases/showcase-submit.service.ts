@@ -29,7 +29,7 @@ async function publicDatasetIds(ctx: AppContext, slugs: readonly string[]) {
       ids.push((await readableDataset(ctx, anonymous, slug)).id);
     } catch (err) {
       if (!(err instanceof DomainError) || err.kind !== 'not_found') throw err;
-      errors.push({ field: 'datasets', message: `“${slug}” is not a public dataset` });
+      errors.push({ field: 'datasets', message: `There is no public dataset “${slug}”` });
     }
   }
   return { ids, errors };
