@@ -26,6 +26,7 @@ import {
 import { seedIndicators } from './indicators/indicators.js';
 import { seedPromises } from './promises/seed-promises.js';
 import { seedRollups } from './rollups/seed-rollups.js';
+import { seedShowcases } from './showcases/seed-showcases.js';
 import { REGION } from './region/boroughs.js';
 import { boroughPolygon, regionPolygon } from './region/boundaries.js';
 import { DEMO_DATASETS } from './datasets/datasets.js';
@@ -231,6 +232,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedIndicators(ctx, actor);
   // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
   await seedPromises(ctx, actor);
+  // A few synthetic showcases built on the demo datasets, approved, with their pictures.
+  await seedShowcases(ctx, actor);
   return summary;
 }
 

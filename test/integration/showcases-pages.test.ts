@@ -163,10 +163,12 @@ describe('moderating', () => {
 describe('the list', () => {
   it('filters by type and dataset and searches, and says when nothing matches', async () => {
     const visitor = new PageClient(t.app);
-    const titles = async (q: string) =>
-      $((await visitor.get(`/showcases?${q}`)).body)('.app-showcases h2')
-        .map((_, e) => $(e).text().trim())
+    const titles = async (q: string) => {
+      const doc = $((await visitor.get(`/showcases?${q}`)).body);
+      return doc('.app-showcases h2')
+        .map((_, e) => doc(e).text().trim())
         .get();
+    };
     expect(await titles('type=app&dataset=bus-punctuality&q=cycle')).toEqual(['Cycle to the bus']);
     expect(await titles('type=story')).toEqual([]);
     const none = await visitor.get('/showcases?type=story');

@@ -10,7 +10,12 @@ export {
   rejectShowcase,
   setShowcaseImage,
 } from './showcase-moderation.service.js';
-export { getShowcase, listShowcases, type ShowcaseQuery } from './showcase.service.js';
+export {
+  getShowcase,
+  listShowcases,
+  showcaseExists,
+  type ShowcaseQuery,
+} from './showcase.service.js';
 export { SHOWCASE_TYPES, TYPE_LABELS } from './showcase-types.js';
 export type { ShowcaseInput } from './showcase-input.js';
 export type { PublicShowcase } from './showcase.view.js';

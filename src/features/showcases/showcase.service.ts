@@ -102,3 +102,7 @@ export async function ownShowcases(ctx: AppContext, actor: Actor): Promise<Publi
     ),
   );
 }
+
+/** Whether a showcase has this slug, whatever its status (the demo seeds each once). */
+export const showcaseExists = async (ctx: AppContext, slug: string): Promise<boolean> =>
+  (await findShowcaseBySlug(ctx.db.kysely, slug)) !== undefined;
