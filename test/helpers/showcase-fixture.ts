@@ -48,7 +48,7 @@ export async function testImage(format: 'png' | 'jpeg' = 'png'): Promise<Buffer>
   const image = sharp(Buffer.from(svg));
   if (format === 'png') return image.png().toBuffer();
   return image
-    .withMetadata({ exif: { IFD0: { Make: 'SecretCam', Copyright: 'home' } } })
+    .withExif({ IFD0: { Make: 'SecretCam', Copyright: 'home' } })
     .jpeg()
     .toBuffer();
 }

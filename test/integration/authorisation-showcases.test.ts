@@ -76,7 +76,7 @@ async function fresh(approved = false): Promise<string> {
     '/api/v1/showcases',
     showcaseBody({ title: `Case ${n}` }),
   );
-  const slug = (res.json() as { slug: string }).slug;
+  const slug = res.json<{ slug: string }>().slug;
   if (approved) await call('siteAdmin', 'POST', `/api/v1/showcases/${slug}/approve`);
   return slug;
 }
@@ -247,7 +247,7 @@ describe('showcases by API', () => {
     for (const who of WHO) {
       const res = await call(who, 'GET', '/api/v1/showcases?status=pending&per_page=1000');
       if (who === 'expired') continue;
-      const slugs = (res.json() as { results: { slug: string }[] }).results.map((s) => s.slug);
+      const slugs = res.json<{ results: { slug: string }[] }>().results.map((s) => s.slug);
       expect(slugs.includes(slug), who).toBe(
         ['author', 'siteAdmin', 'authorReadOnly'].includes(who),
       );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer } from '../helpers/fixture.js';
 import { multipartBody } from '../helpers/multipart.js';
+import type { PublicShowcase } from '../../src/features/showcases/index.js';
 import {
   seedShowcaseFixture,
   showcaseBody,
@@ -15,6 +16,16 @@ import {
 
 let t: TestApp;
 let fx: ShowcaseFixture;
+
+interface Listed {
+  total: number;
+  page: number;
+  per_page: number;
+  results: PublicShowcase[];
+}
+interface Failed {
+  error: { code: string; details: { field: string; message: string }[] };
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,7 +53,7 @@ describe('submitting', () => {
   it('makes a pending showcase the author sees and the public does not', async () => {
     const res = await submit(showcaseBody({ author_name: 'The Watch Team' }));
     expect(res.statusCode).toBe(201);
-    const created = res.json();
+    const created = res.json<PublicShowcase>();
     expect(created).toMatchObject({
       slug: 'bus-times-on-a-watch',
       status: 'pending',
@@ -57,11 +68,9 @@ describe('submitting', () => {
       url: `/api/v1/showcases/${created.slug}`,
       headers: bearer(fx.residentToken),
     });
-    expect(own.json().status).toBe('pending');
+    expect(own.json<PublicShowcase>().status).toBe('pending');
     const publicList = await t.app.inject('/api/v1/showcases');
-    expect(publicList.json().results.map((s: { slug: string }) => s.slug)).not.toContain(
-      created.slug,
-    );
+    expect(publicList.json<Listed>().results.map((s) => s.slug)).not.toContain(created.slug);
   });
 
   it('refuses private, draft and unknown datasets, a javascript: link and an unknown type', async () => {
@@ -69,7 +78,7 @@ describe('submitting', () => {
       showcaseBody({ datasets: ['staff-rota', 'draft-cycle-counts', 'nope'] }),
     );
     expect(res.statusCode).toBe(422);
-    const fields = res.json().error.details.map((d: { message: string }) => d.message);
+    const fields = res.json<Failed>().error.details.map((d: { message: string }) => d.message);
     expect(fields).toEqual([
       'There is no public dataset “staff-rota”',
       'There is no public dataset “draft-cycle-counts”',
@@ -78,24 +87,30 @@ describe('submitting', () => {
     expect((await submit(showcaseBody({ link: 'javascript:alert(1)' }))).statusCode).toBe(400);
     const bad = await submit(showcaseBody({ type: 'poem' }));
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.code).toBe('invalid_request');
+    expect(bad.json<Failed>().error.code).toBe('invalid_request');
   });
 
   it('gives a second showcase of the same title its own address', async () => {
-    const a = (await submit(showcaseBody({ title: 'Air map', datasets: ['air-quality'] }))).json();
-    const b = (await submit(showcaseBody({ title: 'Air map', datasets: ['air-quality'] }))).json();
+    const a = (
+      await submit(showcaseBody({ title: 'Air map', datasets: ['air-quality'] }))
+    ).json<PublicShowcase>();
+    const b = (
+      await submit(showcaseBody({ title: 'Air map', datasets: ['air-quality'] }))
+    ).json<PublicShowcase>();
     expect([a.slug, b.slug]).toEqual(['air-map', 'air-map-2']);
   });
 });
 
 describe('the image', () => {
   it('is resized, stripped of EXIF and served as a JPEG, privately until approved', async () => {
-    const created = (await submit(showcaseBody({ title: 'Watch with a picture' }))).json();
+    const created = (
+      await submit(showcaseBody({ title: 'Watch with a picture' }))
+    ).json<PublicShowcase>();
     const res = await putImage(created.slug, await testImage('jpeg'), fx.residentToken, 'shot.jpg');
     expect(res.statusCode, res.body).toBe(200);
-    const { image } = res.json();
+    const { image } = res.json<PublicShowcase>();
     expect(image).toMatchObject({ width: 1600, height: 800 });
-    const path = new URL(image.url).pathname;
+    const path = new URL(image?.url ?? '').pathname;
     // The author sees it (never cached by a shared cache); the public cannot yet.
     const own = await t.app.inject({ url: path, headers: bearer(fx.residentToken) });
     expect(own.statusCode).toBe(200);
@@ -117,7 +132,7 @@ describe('the image', () => {
   });
 
   it('refuses a file that is not an image, naming it', async () => {
-    const created = (await submit(showcaseBody({ title: 'Not a picture' }))).json();
+    const created = (await submit(showcaseBody({ title: 'Not a picture' }))).json<PublicShowcase>();
     const res = await putImage(
       created.slug,
       Buffer.from('%PDF-1.4 hello'),
@@ -125,7 +140,7 @@ describe('the image', () => {
       'paper.pdf',
     );
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details).toEqual([
+    expect(res.json<Failed>().error.details).toEqual([
       {
         field: 'image',
         message: 'The image “paper.pdf” is not an image: choose a JPEG, PNG or HEIC file',
@@ -135,7 +150,7 @@ describe('the image', () => {
       url: `/api/v1/showcases/${created.slug}`,
       headers: bearer(fx.residentToken),
     });
-    expect(after.json().image).toBeNull();
+    expect(after.json<PublicShowcase>().image).toBeNull();
   });
 
   it('is refused sent as JSON', async () => {
@@ -157,20 +172,22 @@ describe('moderation and the public list', () => {
       ['Air and buses study', 'research', 'air-quality'],
       ['Punctuality chart', 'visualisation', 'bus-punctuality'],
     ] as const) {
-      const s = (await submit(showcaseBody({ title, type, datasets: [dataset] }))).json();
+      const s = (
+        await submit(showcaseBody({ title, type, datasets: [dataset] }))
+      ).json<PublicShowcase>();
       const ok = await t.app.inject({
         method: 'POST',
         url: `/api/v1/showcases/${s.slug}/approve`,
         headers: admin,
       });
-      expect(ok.json().status).toBe('approved');
+      expect(ok.json<PublicShowcase>().status).toBe('approved');
     }
     const list = (q: string) =>
       t.app.inject(`/api/v1/showcases?${q}`).then((r) => {
         expect(r.statusCode, r.body).toBe(200);
-        return r.json();
+        return r.json<Listed>();
       });
-    const titles = (body: { results: { title: string }[] }) => body.results.map((r) => r.title);
+    const titles = (body: Listed) => body.results.map((r) => r.title);
     expect(titles(await list('type=research'))).toEqual(['Air and buses study']);
     expect(titles(await list('dataset=bus-punctuality'))).toEqual([
       'Punctuality chart',
@@ -183,15 +200,15 @@ describe('moderation and the public list', () => {
   });
 
   it('rejects with a reason the author sees, and lists the queue for admins only', async () => {
-    const s = (await submit(showcaseBody({ title: 'Spam app' }))).json();
+    const s = (await submit(showcaseBody({ title: 'Spam app' }))).json<PublicShowcase>();
     const admin = bearer(fx.tokens.admin);
     const queue = await t.app.inject({ url: '/api/v1/showcases?status=pending', headers: admin });
-    expect(queue.json().results.map((r: { slug: string }) => r.slug)).toContain(s.slug);
+    expect(queue.json<Listed>().results.map((r) => r.slug)).toContain(s.slug);
     const others = await t.app.inject({
       url: '/api/v1/showcases?status=pending',
       headers: bearer(fx.otherResidentToken),
     });
-    expect(others.json().total).toBe(0);
+    expect(others.json<Listed>().total).toBe(0);
     const missing = await t.app.inject({
       method: 'POST',
       url: `/api/v1/showcases/${s.slug}/reject`,
@@ -205,12 +222,14 @@ describe('moderation and the public list', () => {
       headers: admin,
       payload: { reason: 'The link does not use any of the data.' },
     });
-    expect(rejected.json()).toMatchObject({ status: 'rejected' });
+    expect(rejected.json<PublicShowcase>()).toMatchObject({ status: 'rejected' });
     const seen = await t.app.inject({
       url: `/api/v1/showcases/${s.slug}`,
       headers: bearer(fx.residentToken),
     });
-    expect(seen.json().rejection_reason).toBe('The link does not use any of the data.');
+    expect(seen.json<PublicShowcase>().rejection_reason).toBe(
+      'The link does not use any of the data.',
+    );
     const again = await t.app.inject({
       method: 'POST',
       url: `/api/v1/showcases/${s.slug}/reject`,
@@ -221,7 +240,7 @@ describe('moderation and the public list', () => {
   });
 
   it('lets the author delete theirs, and records each step in the audit log', async () => {
-    const s = (await submit(showcaseBody({ title: 'Short-lived' }))).json();
+    const s = (await submit(showcaseBody({ title: 'Short-lived' }))).json<PublicShowcase>();
     const del = await t.app.inject({
       method: 'DELETE',
       url: `/api/v1/showcases/${s.slug}`,
