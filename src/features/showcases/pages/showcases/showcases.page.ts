@@ -4,6 +4,7 @@ import type { AppContext } from '../../../../context.js';
 import { sectionPage } from '../../../../platform/views/page-head.js';
 import { PER_PAGE } from '../../../../platform/views/page-query.js';
 import { paginationFor, pagedTitle, rangeText } from '../../../../platform/views/pagination.js';
+import { can } from '../../../accounts/index.js';
 import { listShowcases } from '../../showcase.service.js';
 import { pageShowcase } from '../page-showcase.js';
 import { isShowcaseType, SHOWCASE_TYPES, TYPE_LABELS } from '../../showcase-types.js';
@@ -57,7 +58,7 @@ export function showcasesPage(app: FastifyInstance, ctx: AppContext): void {
         total: listed.total,
         range: rangeText(page, PER_PAGE, listed.total),
         pagination: paginationFor(page, PER_PAGE, listed.total, (n) => hrefWith(state, n)),
-        signedIn: request.actor.user !== null,
+        canModerate: can(request.actor, { type: 'showcase:moderate' }),
       });
     },
   );
