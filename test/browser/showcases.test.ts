@@ -61,9 +61,10 @@ describe.each([
     });
     await navigate(page, () => page.getByRole('button', { name: 'Submit for approval' }).click());
     await expect(page.locator('h1').textContent()).resolves.toBe(title);
-    await expect(
-      page.locator('.govuk-notification-banner').first().textContent(),
-    ).resolves.toContain('Waiting for approval');
+    // The thanks, and the banner saying who can see it until it is approved.
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('is waiting for approval by a site administrator');
+    expect(main).toContain('Only you and the site administrators can see this showcase');
     const img = page.locator('main img[src^="/showcases/"]');
     await expect(img.getAttribute('width')).resolves.toBe('900');
     await expectAccessible(page, js);
@@ -94,7 +95,7 @@ describe.each([
     await expect(v.getByRole('heading', { name: 'Built with this data' }).count()).resolves.toBe(1);
     await navigate(v, () => v.getByRole('link', { name: title }).click());
     expect(v.url()).toBe(showcaseUrl);
-    await expect(v.locator('.govuk-notification-banner').count()).resolves.toBe(0);
+    await expect(v.locator('main').textContent()).resolves.not.toContain('Waiting for approval');
     await navigate(v, () => v.getByRole('link', { name: DATASET.title }).click());
     expect(new URL(v.url()).pathname).toBe(`/datasets/${DATASET.slug}`);
     await v.goto('/showcases?type=app');
