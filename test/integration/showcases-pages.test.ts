@@ -107,6 +107,14 @@ describe('submitting', () => {
     expect(doc('.govuk-warning-text').text()).toContain('choose it again');
   });
 
+  it('is offered on a public dataset’s page, with the dataset filled in', async () => {
+    const dataset = await new PageClient(t.app).get('/datasets/air-quality');
+    const link = $(dataset.body)('a:contains("Submit a showcase")');
+    expect(link.attr('href')).toBe('/account/showcases/new?dataset=air-quality');
+    const form = await resident.get(link.attr('href') ?? '');
+    expect($(form.body)('#datasets').val()).toBe('air-quality');
+  });
+
   it('refuses a form without its CSRF token', async () => {
     const res = await resident.upload(FORM, multipartBody({ title: 'No token' }));
     expect(res.statusCode).toBe(403);

@@ -17,7 +17,12 @@ export interface DatasetShowcase {
 export interface DatasetShowcases {
   /** The approved showcases that use this dataset, newest first. */
   builtWith(ctx: AppContext, datasetId: string): Promise<DatasetShowcase[]>;
+  /** Where to submit a showcase built with this dataset, or null when none can be. */
+  submitHref(datasetSlug: string): string | null;
 }
 
 /** No showcases feature: nothing is listed. */
-export const noShowcases: DatasetShowcases = { builtWith: () => Promise.resolve([]) };
+export const noShowcases: DatasetShowcases = {
+  builtWith: () => Promise.resolve([]),
+  submitHref: () => null,
+};

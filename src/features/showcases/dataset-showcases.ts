@@ -16,4 +16,5 @@ export const datasetShowcases: DatasetShowcases = {
       image_url: imageUrl(s),
     }));
   },
+  submitHref: (datasetSlug) => `/account/showcases/new?dataset=${encodeURIComponent(datasetSlug)}`,
 };

@@ -51,6 +51,8 @@ export function datasetPage(
         ...view,
         harvest,
         builtWith,
+        showcaseHref:
+          d.visibility === 'public' && d.state === 'active' ? showcases.submitHref(d.slug) : null,
         structuredData: scriptJson(jsonLd),
       });
     },
