@@ -40,7 +40,13 @@ export type Action =
   /** How reports reach the bodies: sending failures, parked jobs, "send again" (site admins). */
   | { type: 'reports:operate' }
   /** Reports from another system with their own history and times (the demo): site admins. */
-  | { type: 'report:import' };
+  | { type: 'report:import' }
+  /** Publish, edit and judge an organisation's challenges: its admins and editors, site admins. */
+  | { type: 'challenge:manage'; organisationId: string }
+  /** See an organisation's draft challenges and its entries before the deadline: any member. */
+  | { type: 'challenge:see-unpublished'; organisationId: string }
+  /** Enter a challenge (or accept a place in a team): anyone signed in, by session or token. */
+  | { type: 'challenge:enter' };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -111,7 +117,12 @@ export function can(actor: Actor, action: Action): boolean {
         (actor.user.isSiteAdmin || actor.roles.has(action.organisationId))
       );
     case 'report:moderate':
+    case 'challenge:manage':
       return canWriteFor(actor, action.organisationId);
+    case 'challenge:see-unpublished':
+      return canSeeUnpublished(actor, action.organisationId);
+    case 'challenge:enter':
+      return !!actor.user && (actor.scopes.has('write') || actor.scopes.has('reports'));
     case 'report:own':
       return (
         !!actor.user &&
@@ -149,6 +160,9 @@ export function isPublisher(actor: Actor): boolean {
 export function authorise(actor: Actor, action: Action, message: string): void {
   if (can(actor, action)) return;
   if (!actor.user) throw unauthorized('Sign in or send an API token to do that');
+  if (action.type === 'challenge:enter') {
+    throw forbidden('This API token is read-only: it lacks the "write" or "reports" scope');
+  }
   if (action.type === 'report:submit' || action.type === 'report:own') {
     if (!actor.scopes.has('reports')) {
       throw forbidden('This API token lacks the "reports" scope');
