@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createToken, createUser } from '../../src/features/accounts/index.js';
+import { bearer } from './fixture.js';
 import { fibre, promiseTest, type PromiseTest } from './promise-fixture.js';
 
 // The challenges' test region: the promise tracker's (the mayor's office, its chief digital
@@ -22,9 +23,15 @@ export const inclusion = {
   promise: fibre.slug,
 };
 
-export interface ChallengeTest extends PromiseTest {
+export interface ChallengeTest extends Omit<PromiseTest, 'api'> {
   /** A token of a second resident, invited into the first one's team (scopes read, reports). */
   friend: string;
+  api(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    token?: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export async function challengeTest(): Promise<ChallengeTest> {
@@ -39,7 +46,14 @@ export async function challengeTest(): Promise<ChallengeTest> {
     name: 'test',
     scopes: ['read', 'reports'],
   });
-  return { ...p, friend };
+  const api: ChallengeTest['api'] = (method, url, token, payload) =>
+    p.t.app.inject({
+      method,
+      url,
+      ...(token ? { headers: bearer(token) } : {}),
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+  return { ...p, friend, api };
 }
 
 export const entry = {
