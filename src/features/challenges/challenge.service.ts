@@ -5,6 +5,7 @@ import { findPromise } from '../promises/index.js';
 import { readableChallenge } from './challenge-access.js';
 import {
   challengeDatasetIds,
+  findChallengeBySlug,
   listChallengeRows,
   publishedChallengesOfPromise,
   type ChallengeWithOrg,
@@ -87,4 +88,9 @@ export async function challengesOfPromise(ctx: AppContext, promiseId: string) {
       deadline: r.deadline,
     };
   });
+}
+
+/** Whether a challenge has this slug, whatever its state (the demo adds only missing ones). */
+export async function challengeExists(ctx: AppContext, slug: string): Promise<boolean> {
+  return (await findChallengeBySlug(ctx.db.kysely, slug)) !== undefined;
 }
