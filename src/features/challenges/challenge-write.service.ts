@@ -21,6 +21,11 @@ import {
 import type { ChallengeCreateInput, ChallengePatchInput } from './challenge.schemas.js';
 import { challengeDetail } from './challenge.service.js';
 
+const blankToNull = (v: string | null | undefined): string | null => {
+  const t = v?.trim() ?? '';
+  return t === '' ? null : t;
+};
+
 type Fields = Pick<
   ChallengeRow,
   'title' | 'problem' | 'criteria' | 'prize' | 'deadline' | 'state' | 'promise_id'
@@ -48,7 +53,8 @@ async function columnsOf(ctx: AppContext, input: ChallengePatchInput) {
     if (value === '') errors.push({ field: key, message: 'must not be blank' });
     else if (value !== undefined) out[key] = value;
   }
-  if (input.prize !== undefined) out.prize = input.prize?.trim() || null;
+  // A blank prize is no prize.
+  if (input.prize !== undefined) out.prize = blankToNull(input.prize);
   if (input.deadline !== undefined) out.deadline = new Date(input.deadline).toISOString();
   if (input.state !== undefined) out.state = input.state;
   if (input.promise !== undefined) {

@@ -96,7 +96,7 @@ export async function createEntry(
     title: input.title.trim(),
     description: input.description.trim(),
     url: input.url,
-    team_name: input.team_name?.trim() || null,
+    team_name: input.team_name?.trim() ? input.team_name.trim() : null,
     created_by: actor.user?.id ?? null,
     award: null,
     created_at: stamp,
@@ -152,7 +152,7 @@ export async function acceptEntryInvitation(
   authorise(actor, { type: 'challenge:enter' }, 'Sign in to accept an invitation');
   const challenge = await readableChallenge(ctx, actor, slug);
   const entry = await findEntryRow(ctx.db.kysely, entryId);
-  if (!entry || entry.challenge_id !== challenge.id) throw notFound(`Entry ${entryId}`);
+  if (entry?.challenge_id !== challenge.id) throw notFound(`Entry ${entryId}`);
   const email = emailOf(actor) ?? '';
   const at = now();
   const accepted = await joinTransaction(ctx.db.kysely, async (trx) => {
