@@ -81,6 +81,10 @@ describe('authorisation of challenges', () => {
     const url = await make('draft-one', 'draft');
     const read = await matrix(async (who) => (await call(who, 'GET', url)).statusCode);
     expect(read).toEqual(expected(MEMBERS, 200, 404, OUTSIDERS));
+    const entries = await matrix(
+      async (who) => (await call(who, 'GET', `${url}/entries`)).statusCode,
+    );
+    expect(entries).toEqual(expected(MEMBERS, 200, 404, OUTSIDERS));
     const edit = await matrix(
       async (who) => (await call(who, 'PATCH', url, { title: `By ${who}` })).statusCode,
     );
@@ -102,6 +106,13 @@ describe('authorisation of challenges', () => {
       async (who) => (await call(who, 'POST', `${url}/entries`, entry)).statusCode,
     );
     expect(got).toEqual(expected(['outsider', 'member', 'editor', 'otherEditor', 'admin'], 201));
+  });
+
+  it('GET /challenge-invitations: anyone signed in with a token that writes', async () => {
+    const got = await matrix(
+      async (who) => (await call(who, 'GET', '/api/v1/challenge-invitations')).statusCode,
+    );
+    expect(got).toEqual(expected(['outsider', 'member', 'editor', 'otherEditor', 'admin'], 200));
   });
 
   it('entries before the deadline: the team and the organisation; after it, everyone', async () => {

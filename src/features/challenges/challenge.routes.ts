@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
-import { operations } from '../../platform/http/operations.js';
+import { bearer, operations } from '../../platform/http/operations.js';
 import { SlugParams } from '../../platform/http/schemas.js';
-import type { Api } from '../../platform/http/types.js';
+import { type Api, errors } from '../../platform/http/types.js';
 import { pageFrom } from '../../platform/paging.js';
 import { createChallenge, patchChallenge } from './challenge-write.service.js';
 import {
@@ -74,7 +74,8 @@ export function challengeRoutes(app: Api, ctx: AppContext): void {
 
   app.get(
     '/api/v1/challenges/:slug/entries',
-    op.list(EntryList, {
+    // A read (not a plain list): a draft's entries are 404 to those who may not see the draft.
+    op.read(EntryList, {
       summary: 'Entries: public after the deadline; before it, your team’s (all, if you judge)',
       params: SlugParams,
       querystring: ListQuery(),
@@ -133,10 +134,15 @@ export function challengeRoutes(app: Api, ctx: AppContext): void {
 
   app.get(
     '/api/v1/challenge-invitations',
-    op.list(InvitationList, {
-      summary: 'Invitations to join a team, waiting for your email address',
-      querystring: ListQuery(),
-    }),
+    {
+      schema: {
+        tags: ['challenges'],
+        summary: 'Invitations to join a team, waiting for your email address',
+        querystring: ListQuery(),
+        security: bearer,
+        response: { 200: InvitationList, ...errors(403) },
+      },
+    },
     async (request) => pageFrom(await myInvitations(ctx, request.actor), request.query),
   );
 }
