@@ -122,6 +122,9 @@ describe('challenge pages', () => {
     const action = $(invitations.body)('#invitations form').attr('action') ?? '';
     const accepted = await bo.post(action, {}, { from: '/account/challenges' });
     expect(accepted.statusCode).toBe(303);
+    // Judging waits for the deadline.
+    const early = await office.get('/publish/challenges/get-every-household-online/judge');
+    expect($(early.body)('#not-yet').text()).toContain('Entries are judged after the deadline');
     const after = await bo.get('/challenges/get-every-household-online');
     expect($(after.body)('#entry-list').text()).toContain('Ada Resident, Bo Resident');
   });

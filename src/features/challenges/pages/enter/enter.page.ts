@@ -33,7 +33,7 @@ function render(reply: FastifyReply, c: ChallengeWithOrg, form: EntryForm, error
         { text: c.title, href: `/challenges/${c.slug}` },
       ],
       challenge: c,
-      open: challengeStatus(c, new Date()) === 'open',
+      status: challengeStatus(c, new Date()),
       form,
     },
     errors,

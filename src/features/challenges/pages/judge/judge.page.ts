@@ -10,6 +10,7 @@ import type { Actor } from '../../../accounts/index.js';
 import type { ChallengeWithOrg } from '../../challenge.repository.js';
 import { manageableChallenge } from '../../challenge-access.js';
 import { visibleEntries } from '../../entry.service.js';
+import { challengeStatus } from '../../challenge-status.js';
 import { markWinners, writeOutcome } from '../../judging.service.js';
 
 const TEMPLATE = 'features/challenges/pages/judge/judge.njk';
@@ -41,6 +42,8 @@ async function render(
       section: 'publish',
       breadcrumbs: [PUBLISH, { text: c.title, href: `/challenges/${c.slug}` }],
       challenge: c,
+      // Judging starts at the deadline; before it the page says so rather than offer the form.
+      judging: ['judging', 'decided'].includes(challengeStatus(c, new Date())),
       entries,
       form: shown,
     },
