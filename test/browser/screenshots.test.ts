@@ -26,6 +26,8 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'reports', url: '/reports?area=bolton-council' },
   { name: 'report', url: 'report:' },
   { name: 'reports-dashboard', url: '/dashboards/citizen-reports-by-borough' },
+  { name: 'challenges', url: '/challenges' },
+  { name: 'challenge', url: '/challenges/bus-delays-you-can-see' },
 ];
 
 /** The top of the page, down to where its main content (a chart, a map) has been seen. */

@@ -11,6 +11,7 @@ import {
   type EntryListBody,
 } from '../helpers/challenge-fixture.js';
 import type { Fixture } from '../helpers/fixture.js';
+import { decodedBody, readOutbox } from '../helpers/mail.js';
 
 // Challenges through the API: who sets them, drafts, entering until the deadline (moved to a
 // fixed past date, not waited for), entries private until then, teams, judging and the outcome.
@@ -97,6 +98,12 @@ describe('challenges through the API', () => {
     entryId = body.id;
     expect(body.members).toEqual([{ name: 'resident', role: 'lead' }]);
     expect(body.pending_invitations).toBe(1);
+    // The invited address is told where to accept.
+    const mail = (await readOutbox(t.ctx))
+      .map(decodedBody)
+      .find((m) => m.includes('Friend@'.toLowerCase()));
+    expect(mail).toContain('/sign-in?next=%2Faccount%2Fchallenges');
+    expect(mail).toContain('Not-spots map');
 
     const anon = await api('GET', `${URL}/entries`);
     expect(anon.json<EntryListBody>()).toMatchObject({ total: 0, entries_public: false });

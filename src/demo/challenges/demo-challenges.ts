@@ -59,7 +59,7 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
     promise: 'live-transport-data',
     deadlineDay: 200,
     outcome:
-      'Twelve entries came in. The judges chose **Delay Map** by Northern Civic Lab: it ' +
+      'Three entries came in. The judges chose **Delay Map** by Northern Civic Lab: it ' +
       'showed that a third of lost minutes on the busiest routes build up at six junctions. ' +
       'The transport team now uses it each month, and two of the junctions are in the next ' +
       'bus priority programme. *Bus Times for Everyone* was commended for its plain-English ' +

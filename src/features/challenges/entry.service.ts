@@ -4,6 +4,7 @@ import { conflict, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise } from '../accounts/index.js';
 import { recordChallengeChange } from './challenge-activity.js';
+import { mailInvitations } from './invitation-mail.js';
 import { canSeeUnpublished, readableChallenge } from './challenge-access.js';
 import type { ChallengeWithOrg } from './challenge.repository.js';
 import type { EntryCreateInput } from './challenge.schemas.js';
@@ -118,6 +119,12 @@ export async function createEntry(
       diff,
       stamp,
     );
+  });
+  await mailInvitations(ctx, invited, {
+    challenge: { slug: challenge.slug, title: challenge.title },
+    entryTitle: entry.title,
+    teamName: entry.team_name,
+    invitedBy: actor.user?.name ?? 'Someone',
   });
   const rows = await membersOfEntries(ctx.db.kysely, [id]);
   return entryView(entry, rows);
