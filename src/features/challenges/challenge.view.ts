@@ -53,10 +53,7 @@ export function entryView(row: ChallengeEntryRow, members: readonly Member[]) {
 }
 export type EntryView = ReturnType<typeof entryView>;
 
-const AWARD_ORDER = { winner: 0, commended: 1 } as const;
+const rank = (e: EntryView): number => (e.award === 'winner' ? 0 : e.award === 'commended' ? 1 : 2);
 
-/** Winners first, then commendations, then the rest in the order they came. */
-export function byAward(a: EntryView, b: EntryView): number {
-  const rank = (e: EntryView) => (e.award === null ? 2 : AWARD_ORDER[e.award as 'winner']);
-  return rank(a) - rank(b);
-}
+/** Winners first, then commendations, then the rest in the order they came (a stable sort). */
+export const byAward = (a: EntryView, b: EntryView): number => rank(a) - rank(b);
