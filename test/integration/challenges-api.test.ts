@@ -123,6 +123,19 @@ describe('challenges through the API', () => {
     ]);
     const stranger = await api('POST', `${URL}/entries/${entryId}/accept`, fx.tokens.member);
     expect(stranger.statusCode).toBe(404);
+    // Someone holding an account for the invited address they never proved cannot take the place.
+    await t.ctx.db.kysely
+      .updateTable('users')
+      .set({ email_verified_at: null })
+      .where('email', '=', 'friend@example.org')
+      .execute();
+    const unproved = await api('POST', `${URL}/entries/${entryId}/accept`, c.friend);
+    expect(unproved.statusCode).toBe(403);
+    await t.ctx.db.kysely
+      .updateTable('users')
+      .set({ email_verified_at: '2026-01-01T00:00:00.000Z' })
+      .where('email', '=', 'friend@example.org')
+      .execute();
     const res = await api('POST', `${URL}/entries/${entryId}/accept`, c.friend);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<EntryBody>().members).toEqual([

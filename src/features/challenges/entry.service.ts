@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { joinTransaction } from '../../platform/db/transaction.js';
-import { conflict, notFound, validationFailed } from '../../platform/errors.js';
+import { conflict, forbidden, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise } from '../accounts/index.js';
 import { recordChallengeChange } from './challenge-activity.js';
@@ -133,6 +133,8 @@ export async function createEntry(
 /** The invitations waiting for the signed-in person's address. */
 export async function myInvitations(ctx: AppContext, actor: Actor) {
   authorise(actor, { type: 'challenge:enter' }, 'Sign in to see your invitations');
+  // An address not yet proved could be anyone's: its invitations wait until it is.
+  if (actor.user?.emailVerified !== true) return [];
   const rows = await pendingInvitations(ctx.db.kysely, emailOf(actor) ?? '');
   const base = ctx.config.baseUrl;
   return rows.map((r) => ({
@@ -157,6 +159,9 @@ export async function acceptEntryInvitation(
   entryId: string,
 ): Promise<EntryView> {
   authorise(actor, { type: 'challenge:enter' }, 'Sign in to accept an invitation');
+  if (actor.user?.emailVerified !== true) {
+    throw forbidden('Confirm your e-mail address first: the invitation was sent to it');
+  }
   const challenge = await readableChallenge(ctx, actor, slug);
   const entry = await findEntryRow(ctx.db.kysely, entryId);
   if (entry?.challenge_id !== challenge.id) throw notFound(`Entry ${entryId}`);
