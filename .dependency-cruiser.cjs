@@ -23,6 +23,7 @@ const LAYERS = [
   'ckan',
   'harvest',
   'rollups',
+  'challenges',
 ];
 
 const directionRules = LAYERS.slice(0, -1).map((feature, i) => ({

@@ -8,6 +8,7 @@ import type { AppContext } from './context.js';
 import { registerAccounts, registerAuth } from './features/accounts/index.js';
 import { registerAreas } from './features/areas/index.js';
 import { registerCatalog } from './features/catalog/index.js';
+import { challengesOfPromise, registerChallenges } from './features/challenges/index.js';
 import { registerCkan } from './features/ckan/index.js';
 import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
@@ -115,7 +116,7 @@ export async function buildApp(
   await registerDatastore(app, ctx);
   registerSql(app, ctx);
   registerIndicators(app, ctx);
-  registerPromises(app, ctx);
+  registerPromises(app, ctx, { challenges: challengesOfPromise });
   registerReports(app, ctx);
   registerOpen311(app, ctx);
   registerPublishPages(app, ctx);
@@ -125,6 +126,7 @@ export async function buildApp(
   registerHarvest(app, ctx);
   registerRollups(app, ctx);
   registerShowcases(app, ctx);
+  registerChallenges(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
   const stopSweeper = startPeriodic(

@@ -23,6 +23,7 @@ import {
   createOrganisation,
   setOrganisationBoundary,
 } from '../features/organisations/index.js';
+import { seedChallenges } from './challenges/seed-challenges.js';
 import { seedIndicators } from './indicators/indicators.js';
 import { seedPromises } from './promises/seed-promises.js';
 import { seedRollups } from './rollups/seed-rollups.js';
@@ -234,6 +235,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedPromises(ctx, actor);
   // A few synthetic showcases built on the demo datasets, approved, with their pictures.
   await seedShowcases(ctx, actor);
+  // The mayor's office's challenges, one linked to the broadband promise, with synthetic entries.
+  await seedChallenges(ctx, actor);
   return summary;
 }
 

@@ -35,6 +35,9 @@ const PUBLIC_PAGES = [
   '/sign-in/link',
   '/sql',
   '/sql?q=SELECT%201%20AS%20one',
+  '/challenges',
+  '/challenges/get-every-household-online',
+  '/challenges/bus-delays-you-can-see',
   '/no-such-page',
 ];
 
@@ -64,6 +67,11 @@ const PUBLISHER_PAGES = [
   '/account/data',
   '/publish/promises',
   '/publish/promises/new',
+  '/publish/challenges/new',
+  '/publish/challenges/get-every-household-online/edit',
+  '/publish/challenges/bus-delays-you-can-see/judge',
+  '/account/challenges',
+  '/account/challenges/get-every-household-online/enter',
   '/sign-out',
 ];
 

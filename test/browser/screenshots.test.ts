@@ -28,6 +28,8 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'reports-dashboard', url: '/dashboards/citizen-reports-by-borough' },
   { name: 'showcases', url: '/showcases' },
   { name: 'showcase', url: '/showcases/getting-online-in-the-boroughs' },
+  { name: 'challenges', url: '/challenges' },
+  { name: 'challenge', url: '/challenges/bus-delays-you-can-see' },
 ];
 
 /** The top of the page, down to where its main content (a chart, a map) has been seen. */

@@ -453,6 +453,7 @@ describe('seeding on first start', () => {
       await ctx.db.kysely.deleteFrom('datasets').execute();
       await ctx.db.kysely.deleteFrom('promises').execute();
       await ctx.db.kysely.deleteFrom('reports').execute();
+      await ctx.db.kysely.deleteFrom('challenges').execute();
       await ctx.db.kysely.deleteFrom('organisations').execute();
       expect(await seedDemoIfEmpty(ctx, () => undefined)).toBe(false);
     }),

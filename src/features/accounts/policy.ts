@@ -50,7 +50,13 @@ export type Action =
   /** Deleting a showcase: its author and site admins. */
   | { type: 'showcase:delete'; showcase: ShowcaseRef }
   /** Approving or rejecting showcases: site admins. */
-  | { type: 'showcase:moderate' };
+  | { type: 'showcase:moderate' }
+  /** Publish, edit and judge an organisation's challenges: its admins and editors, site admins. */
+  | { type: 'challenge:manage'; organisationId: string }
+  /** See an organisation's draft challenges and its entries before the deadline: any member. */
+  | { type: 'challenge:see-unpublished'; organisationId: string }
+  /** Enter a challenge (or accept a place in a team): anyone signed in, by session or token. */
+  | { type: 'challenge:enter' };
 
 /** What the policy needs to know of a showcase. */
 export interface ShowcaseRef {
@@ -138,7 +144,12 @@ export function can(actor: Actor, action: Action): boolean {
         (actor.user.isSiteAdmin || actor.roles.has(action.organisationId))
       );
     case 'report:moderate':
+    case 'challenge:manage':
       return canWriteFor(actor, action.organisationId);
+    case 'challenge:see-unpublished':
+      return canSeeUnpublished(actor, action.organisationId);
+    case 'challenge:enter':
+      return !!actor.user && (actor.scopes.has('write') || actor.scopes.has('reports'));
     case 'report:own':
       return (
         !!actor.user &&
@@ -196,6 +207,8 @@ export function authorise(actor: Actor, action: Action, message: string): void {
   if (action.type.startsWith('showcase:') && action.type !== 'showcase:moderate') {
     if (!canActAsSelf(actor))
       throw forbidden('This API token lacks the "write" or "reports" scope');
+  } else if (action.type === 'challenge:enter') {
+    throw forbidden('This API token is read-only: it lacks the "write" or "reports" scope');
   } else if (action.type === 'report:submit' || action.type === 'report:own') {
     if (!actor.scopes.has('reports')) {
       throw forbidden('This API token lacks the "reports" scope');

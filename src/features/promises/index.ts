@@ -7,6 +7,7 @@ export { changePromiseStatus } from './promise-status.service.js';
 export { createPromise } from './promise-write.service.js';
 export type { DeadlineInput } from './promise.schemas.js';
 export { findPromise, promiseLocations } from './promise.service.js';
+export type { PromiseChallenge, PromiseExtensions } from './promise-links.js';
 export { registerPromises } from './promises.plugin.js';
 export { addDays, todayIso } from './term.js';
 export { currentTerm } from './term.service.js';

@@ -7,14 +7,15 @@ import { publishPromiseFormPages } from './pages/publish-form/publish-form.page.
 import { publishPromiseListPage } from './pages/publish-list/publish-list.page.js';
 import { publishStatusPages } from './pages/publish-status/publish-status.page.js';
 import { scorecardPage } from './pages/scorecard/scorecard.page.js';
+import type { PromiseExtensions } from './promise-links.js';
 import { promiseRoutes } from './promise.routes.js';
 
 /** The promise tracker: its API, public pages, feeds and downloads, and the editors' forms. */
-export function registerPromises(app: Api, ctx: AppContext): void {
+export function registerPromises(app: Api, ctx: AppContext, ext: PromiseExtensions = {}): void {
   promiseRoutes(app, ctx);
   promiseDownloads(app, ctx);
   scorecardPage(app, ctx);
-  promisePage(app, ctx);
+  promisePage(app, ctx, ext);
   publishPromiseListPage(app, ctx);
   publishPromiseFormPages(app, ctx);
   publishStatusPages(app, ctx);

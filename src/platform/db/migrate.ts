@@ -19,6 +19,7 @@ import { rollupsMigration } from './migrations/0016-rollups.js';
 import { harvestFilesMigration } from './migrations/0017-harvest-files.js';
 import { harvestCronMigration } from './migrations/0018-harvest-cron.js';
 import { showcasesMigration } from './migrations/0020-showcases.js';
+import { challengesMigration } from './migrations/0021-challenges.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -41,6 +42,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0017-harvest-files': harvestFilesMigration,
     '0018-harvest-cron': harvestCronMigration,
     '0020-showcases': showcasesMigration,
+    '0021-challenges': challengesMigration,
   };
 }
 

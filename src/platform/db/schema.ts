@@ -1,5 +1,11 @@
 import type { WardTable } from './tables/areas.js';
 import type {
+  ChallengeDatasetTable,
+  ChallengeEntryMemberTable,
+  ChallengeEntryTable,
+  ChallengeTable,
+} from './tables/challenges.js';
+import type {
   HarvestedDatasetTable,
   HarvestItemTable,
   HarvestRunTable,
@@ -52,6 +58,7 @@ import type { SignInAddressTable, SignInAttemptTable, SignInLinkTable } from './
 export type * from './tables/accounts.js';
 export type * from './tables/areas.js';
 export type * from './tables/catalogue.js';
+export type * from './tables/challenges.js';
 export type * from './tables/datastore.js';
 export type * from './tables/harvest.js';
 export type * from './tables/harvest-files.js';
@@ -115,4 +122,8 @@ export interface Database {
   rollup_expected: RollupExpectedTable;
   showcases: ShowcaseTable;
   showcase_datasets: ShowcaseDatasetTable;
+  challenges: ChallengeTable;
+  challenge_datasets: ChallengeDatasetTable;
+  challenge_entries: ChallengeEntryTable;
+  challenge_entry_members: ChallengeEntryMemberTable;
 }

@@ -3,7 +3,7 @@ import { validationFailed } from '../errors.js';
 import type { Database } from './schema.js';
 
 /** The tables whose rows get a unique slug when they are made, never to be reused. */
-type Slugged = 'datasets' | 'promises';
+type Slugged = 'datasets' | 'promises' | 'challenges';
 
 /** Whether a row of `table` has this slug, whatever its state. */
 export async function slugTaken(

@@ -11,6 +11,7 @@ import { seedDemo } from '../../../src/demo/seed.js';
 import { createPublisher, PUBLISHER } from './publisher.js';
 import { COUNCIL_EDITOR, createCouncilJourney } from './council.js';
 import { createSiteAdmin, SITE_ADMIN } from './showcases.js';
+import { CHALLENGE_RESIDENT, createChallengeResident } from './challenges.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ declare module 'vitest' {
     dataDir: string;
     council: { email: string; password: string; reportId: string };
     siteAdmin: { email: string; password: string };
+    challengeResident: { email: string; password: string };
   }
 }
 
@@ -34,6 +36,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   await createPublisher(ctx);
   await createSiteAdmin(ctx);
   const { reportId } = await createCouncilJourney(ctx);
+  await createChallengeResident(ctx);
   const app = await buildApp(ctx, { ownsContext: true, logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   project.provide('baseUrl', address);
@@ -41,6 +44,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   project.provide('dataDir', dataDir);
   project.provide('council', { ...COUNCIL_EDITOR, reportId });
   project.provide('siteAdmin', SITE_ADMIN);
+  project.provide('challengeResident', CHALLENGE_RESIDENT);
   return async () => {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });

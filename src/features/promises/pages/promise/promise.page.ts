@@ -5,11 +5,12 @@ import { canEditPromises } from '../../promise-access.js';
 import { SlugParams } from '../../../../platform/http/schemas.js';
 import { HOME } from '../../../../platform/views/page-head.js';
 import type { SlugRoute } from '../../../../platform/views/page-query.js';
+import type { PromiseExtensions } from '../../promise-links.js';
 import { getPromise } from '../../promise.service.js';
 import { statusTag, suggestionLine, timelineView } from './promise.view.js';
 
 /** /promises/{slug}: the permalink of a promise, with its indicators and its timeline. */
-export function promisePage(app: FastifyInstance, ctx: AppContext): void {
+export function promisePage(app: FastifyInstance, ctx: AppContext, ext: PromiseExtensions): void {
   app.get<SlugRoute>(
     '/promises/:slug',
     { schema: { hide: true, params: SlugParams } },
@@ -25,6 +26,7 @@ export function promisePage(app: FastifyInstance, ctx: AppContext): void {
         getPromise(ctx, request.actor, request.params.slug),
         canEditPromises(ctx, request.actor),
       ]);
+      const challenges = ext.challenges ? await ext.challenges(ctx, promise.id) : [];
       return reply.page('features/promises/pages/promise/promise.njk', {
         pageTitle: promise.title,
         section: 'promises',
@@ -37,6 +39,7 @@ export function promisePage(app: FastifyInstance, ctx: AppContext): void {
         timeline: timelineView(promise.history),
         indicators: promise.indicators,
         canEdit,
+        challenges,
       });
     },
   );

@@ -1,0 +1,61 @@
+import type { Selectable } from 'kysely';
+
+// Challenges (migration 0021): an organisation's problem, the datasets it offers, and entries.
+
+export type ChallengeState = 'draft' | 'published';
+export type EntryAward = 'winner' | 'commended';
+export type EntryMemberRole = 'lead' | 'member';
+
+export interface ChallengeTable {
+  id: string;
+  slug: string;
+  organisation_id: string;
+  title: string;
+  /** Markdown. */
+  problem: string;
+  criteria: string;
+  prize: string | null;
+  /** ISO timestamp: entries close at this moment. */
+  deadline: string;
+  state: ChallengeState;
+  promise_id: string | null;
+  /** Markdown, written when judged. */
+  outcome: string | null;
+  decided_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChallengeDatasetTable {
+  challenge_id: string;
+  dataset_id: string;
+  position: number;
+}
+
+export interface ChallengeEntryTable {
+  id: string;
+  challenge_id: string;
+  title: string;
+  description: string;
+  url: string;
+  team_name: string | null;
+  created_by: string | null;
+  award: EntryAward | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChallengeEntryMemberTable {
+  entry_id: string;
+  /** Lower-cased. */
+  email: string;
+  user_id: string | null;
+  role: EntryMemberRole;
+  invited_at: string;
+  accepted_at: string | null;
+}
+
+export type ChallengeRow = Selectable<ChallengeTable>;
+export type ChallengeEntryRow = Selectable<ChallengeEntryTable>;
+export type ChallengeEntryMemberRow = Selectable<ChallengeEntryMemberTable>;
