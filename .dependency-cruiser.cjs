@@ -16,6 +16,7 @@ const LAYERS = [
   'promises',
   'reports',
   'open311',
+  'quality',
   'publish',
   'dcat',
   'discovery',

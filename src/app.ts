@@ -18,6 +18,7 @@ import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
 import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
+import { qualityJobHandlers, registerQuality } from './features/quality/index.js';
 import { registerReports, reportJobHandlers } from './features/reports/index.js';
 import {
   harvestJobHandlers,
@@ -116,6 +117,7 @@ export async function buildApp(
   registerPromises(app, ctx);
   registerReports(app, ctx);
   registerOpen311(app, ctx);
+  registerQuality(app, ctx);
   registerPublishPages(app, ctx);
   registerDcat(app, ctx);
   registerDiscovery(app, ctx);
@@ -150,6 +152,7 @@ export async function buildApp(
       }),
       ...harvestJobHandlers(ctx),
       ...rollupJobHandlers(ctx),
+      ...qualityJobHandlers(ctx),
     },
     {
       pollMs: ctx.config.jobPollIntervalMs,

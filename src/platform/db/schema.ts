@@ -30,6 +30,11 @@ import type {
   RateLimitTable,
 } from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
+import type {
+  LinkCheckTable,
+  QualityScoreTable,
+  QualitySnapshotTable,
+} from './tables/quality.js';
 import type { RollupExpectedTable, RollupMemberTable, RollupTable } from './tables/rollups.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
 import type {
@@ -58,6 +63,7 @@ export type * from './tables/indicators.js';
 export type * from './tables/places.js';
 export type * from './tables/platform.js';
 export type * from './tables/promises.js';
+export type * from './tables/quality.js';
 export type * from './tables/region.js';
 export type * from './tables/reports.js';
 export type * from './tables/rollups.js';
@@ -111,4 +117,7 @@ export interface Database {
   rollups: RollupTable;
   rollup_members: RollupMemberTable;
   rollup_expected: RollupExpectedTable;
+  quality_scores: QualityScoreTable;
+  link_checks: LinkCheckTable;
+  quality_snapshots: QualitySnapshotTable;
 }
