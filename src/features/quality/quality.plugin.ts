@@ -2,8 +2,10 @@ import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
 import { onNewVersion } from '../datastore/index.js';
 import { queueLinkCheck, queueRescore } from './quality-jobs.js';
+import { qualityRoutes } from './quality.routes.js';
 
 export function registerQuality(app: Api, ctx: AppContext): void {
+  qualityRoutes(app, ctx);
   // A new datastore version can earn the fourth star: rescore soon rather than at the next tick.
   onNewVersion(ctx, async () => {
     await queueRescore(ctx);
