@@ -37,7 +37,8 @@ export async function linksDue(db: Db, before: string, limit: number): Promise<L
 }
 
 export async function saveLinkCheck(db: Db, row: LinkCheck): Promise<void> {
-  const { resource_id: _id, ...rest } = row;
+  const rest: Partial<LinkCheck> = { ...row };
+  delete rest.resource_id;
   await db
     .insertInto('link_checks')
     .values(row)

@@ -74,7 +74,9 @@ export async function organisationSummaries(
 }
 
 export async function saveSnapshot(db: Db, row: QualitySnapshot): Promise<void> {
-  const { organisation_id: _o, day: _d, ...rest } = row;
+  const rest: Partial<QualitySnapshot> = { ...row };
+  delete rest.organisation_id;
+  delete rest.day;
   await db
     .insertInto('quality_snapshots')
     .values(row)

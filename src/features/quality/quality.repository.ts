@@ -54,7 +54,8 @@ export async function datasetsToScore(db: Db, limit: number): Promise<string[]> 
 }
 
 export async function saveScore(db: Db, row: NewQualityScore): Promise<void> {
-  const { dataset_id: _id, ...rest } = row;
+  const rest: Partial<NewQualityScore> = { ...row };
+  delete rest.dataset_id;
   await db
     .insertInto('quality_scores')
     .values(row)

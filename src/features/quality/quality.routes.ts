@@ -53,12 +53,17 @@ export function qualityRoutes(app: Api, ctx: AppContext): void {
       querystring: ListQuery(),
     }),
     async (request) => {
-      const { organisation: _o, ...rest } = await organisationQuality(
-        ctx,
-        request.params.slug,
-        request.query,
-      );
-      return rest;
+      const q = await organisationQuality(ctx, request.params.slug, request.query);
+      return {
+        total: q.total,
+        page: q.page,
+        per_page: q.per_page,
+        results: q.results,
+        score: q.score,
+        trend: q.trend,
+        broken_links: q.broken_links,
+        stale_datasets: q.stale_datasets,
+      };
     },
   );
 }
