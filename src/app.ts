@@ -18,7 +18,7 @@ import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
 import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
-import { qualityJobHandlers, registerQuality } from './features/quality/index.js';
+import { qualityJobHandlers, qualityPanel, registerQuality } from './features/quality/index.js';
 import { registerReports, reportJobHandlers } from './features/reports/index.js';
 import {
   harvestJobHandlers,
@@ -107,6 +107,7 @@ export async function buildApp(
     data: datastoreResourceData,
     dependents: [resourceDependents],
     provenance: harvestProvenance,
+    quality: qualityPanel,
   });
   registerOrganisations(app, ctx);
   registerAreas(app, ctx);

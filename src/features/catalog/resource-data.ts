@@ -1,3 +1,4 @@
+import type { DatasetQuality } from './dataset-quality.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/index.js';
 import type { DatasetProvenance } from './dataset-provenance.js';
@@ -54,4 +55,6 @@ export interface CatalogExtensions {
   dependents: ResourceDependents[];
   /** Where harvested datasets came from (none without it). */
   provenance?: DatasetProvenance;
+  /** The quality scores shown on a dataset's page (none without it). */
+  quality?: DatasetQuality;
 }

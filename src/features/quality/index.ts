@@ -6,3 +6,4 @@ export { checkDueLinks, checkLinks } from './link-checker.js';
 export { qualityJobHandlers, queueLinkCheck, queueRescore, rescorePass } from './quality-jobs.js';
 export { scoreDatasets } from './quality-recompute.js';
 export { registerQuality } from './quality.plugin.js';
+export { qualityPanel } from './quality-panel.js';

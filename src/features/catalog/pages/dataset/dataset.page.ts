@@ -3,6 +3,7 @@ import type { AppContext } from '../../../../context.js';
 import { HOME } from '../../../../platform/views/page-head.js';
 import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-query.js';
 import { originOf, type DatasetProvenance } from '../../dataset-provenance.js';
+import type { DatasetQuality } from '../../dataset-quality.js';
 import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';
 import { datasetView } from './dataset.view.js';
@@ -16,6 +17,7 @@ export function datasetPage(
   ctx: AppContext,
   resourceData: ResourceData,
   provenance: DatasetProvenance,
+  quality: DatasetQuality,
 ): void {
   app.get<{ Params: SlugParamInput }>(
     '/datasets/:slug',
@@ -24,10 +26,11 @@ export function datasetPage(
       const data = await datasetPageData(ctx, request.actor, request.params.slug, resourceData);
       const d = data.dataset;
       const view = datasetView(data, ctx.config.baseUrl, new Date());
-      const [extent, siteName, harvest] = await Promise.all([
+      const [extent, siteName, harvest, qualityPanel] = await Promise.all([
         spatialExtent(ctx, d),
         regionName(ctx),
         originOf(ctx, provenance, d.id),
+        quality.panel(ctx, d.id),
       ]);
       const { pageUrl } = view;
       const jsonLd = datasetJsonLd({
@@ -47,6 +50,7 @@ export function datasetPage(
         ],
         ...view,
         harvest,
+        quality: qualityPanel,
         structuredData: scriptJson(jsonLd),
       });
     },
