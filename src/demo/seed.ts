@@ -25,6 +25,7 @@ import {
 } from '../features/organisations/index.js';
 import { seedIndicators } from './indicators/indicators.js';
 import { seedPromises } from './promises/seed-promises.js';
+import { seedQuality } from './quality/seed-quality.js';
 import { seedRollups } from './rollups/seed-rollups.js';
 import { REGION } from './region/boroughs.js';
 import { boroughPolygon, regionPolygon } from './region/boundaries.js';
@@ -231,6 +232,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedIndicators(ctx, actor);
   // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
   await seedPromises(ctx, actor);
+  // Quality scores of everything above, without checking any link.
+  await seedQuality(ctx);
   return summary;
 }
 
