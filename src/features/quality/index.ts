@@ -7,3 +7,9 @@ export { qualityJobHandlers, queueLinkCheck, queueRescore, rescorePass } from '.
 export { scoreDatasets } from './quality-recompute.js';
 export { registerQuality } from './quality.plugin.js';
 export { qualityPanel } from './quality-panel.js';
+export {
+  QUALITY_EXTRA_KEYS,
+  qualityExtras,
+  qualityMeasures,
+  type QualityMeasures,
+} from './quality-extras.js';
