@@ -30,11 +30,7 @@ import type {
   RateLimitTable,
 } from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
-import type {
-  LinkCheckTable,
-  QualityScoreTable,
-  QualitySnapshotTable,
-} from './tables/quality.js';
+import type { LinkCheckTable, QualityScoreTable, QualitySnapshotTable } from './tables/quality.js';
 import type { RollupExpectedTable, RollupMemberTable, RollupTable } from './tables/rollups.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
 import type {
