@@ -232,8 +232,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedIndicators(ctx, actor);
   // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
   await seedPromises(ctx, actor);
-  // Quality scores of everything above, without checking any link.
-  await seedQuality(ctx);
+  // Quality scores of everything above (and a few datasets published the old way), without
+  // checking any link.
+  const legacy = await seedQuality(ctx, actor);
+  summary.datasets += legacy;
+  summary.resources += legacy;
   return summary;
 }
 
