@@ -79,6 +79,11 @@ describe('quality pages', () => {
     expect(datasets.sort()).toEqual(['Bus punctuality', 'Fly-tipping reports']);
   });
 
+  it('is linked from the organisation’s own page', async () => {
+    const page = $((await t.app.inject({ url: '/organisations/bolton' })).body);
+    expect(page('a[href="/quality/organisations/bolton"]').length).toBe(1);
+  });
+
   it('answers an unknown body and a bad page number with error pages', async () => {
     expect((await t.app.inject({ url: '/quality/organisations/nowhere' })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/quality?page=0' })).statusCode).toBe(400);
