@@ -17,6 +17,7 @@ const LAYERS = [
   'reports',
   'showcases',
   'open311',
+  'quality',
   'publish',
   'dcat',
   'discovery',

@@ -19,6 +19,7 @@ import { registerOps } from './features/ops/index.js';
 import { registerOrganisations } from './features/organisations/index.js';
 import { registerPostcodes } from './features/places/index.js';
 import { registerPromises } from './features/promises/index.js';
+import { qualityJobHandlers, qualityPanel, registerQuality } from './features/quality/index.js';
 import { registerReports, reportJobHandlers } from './features/reports/index.js';
 import {
   harvestJobHandlers,
@@ -109,6 +110,7 @@ export async function buildApp(
     dependents: [resourceDependents],
     provenance: harvestProvenance,
     showcases: datasetShowcases,
+    quality: qualityPanel,
   });
   registerOrganisations(app, ctx);
   registerAreas(app, ctx);
@@ -119,6 +121,7 @@ export async function buildApp(
   registerPromises(app, ctx, { challenges: challengesOfPromise });
   registerReports(app, ctx);
   registerOpen311(app, ctx);
+  registerQuality(app, ctx);
   registerPublishPages(app, ctx);
   registerDcat(app, ctx);
   registerDiscovery(app, ctx);
@@ -155,6 +158,7 @@ export async function buildApp(
       }),
       ...harvestJobHandlers(ctx),
       ...rollupJobHandlers(ctx),
+      ...qualityJobHandlers(ctx),
     },
     {
       pollMs: ctx.config.jobPollIntervalMs,

@@ -234,6 +234,18 @@ export const settings = {
     default: 20_000,
     doc: 'Datasets one harvest run takes from a source at most; the rest wait for the next run.',
   },
+  qualityLinkCheckIntervalH: {
+    env: 'QUALITY_LINK_CHECK_INTERVAL_H',
+    kind: 'integer',
+    default: 168,
+    doc: 'How often (hours) each resource link is checked again for the quality scores; 0 turns the link checker off.',
+  },
+  qualityLinkTimeoutMs: {
+    env: 'QUALITY_LINK_TIMEOUT_MS',
+    kind: 'integer',
+    default: 15_000,
+    doc: 'Time limit of checking one resource link (HEAD, then GET), redirects included.',
+  },
   open311PollIntervalS: {
     env: 'OPEN311_POLL_INTERVAL_S',
     kind: 'integer',

@@ -26,6 +26,7 @@ import {
 import { seedChallenges } from './challenges/seed-challenges.js';
 import { seedIndicators } from './indicators/indicators.js';
 import { seedPromises } from './promises/seed-promises.js';
+import { seedQuality } from './quality/seed-quality.js';
 import { seedRollups } from './rollups/seed-rollups.js';
 import { seedShowcases } from './showcases/seed-showcases.js';
 import { REGION } from './region/boroughs.js';
@@ -237,6 +238,11 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedShowcases(ctx, actor);
   // The mayor's office's challenges, one linked to the broadband promise, with synthetic entries.
   await seedChallenges(ctx, actor);
+  // Quality scores of everything above (and a few datasets published the old way), without
+  // checking any link.
+  const legacy = await seedQuality(ctx, actor);
+  summary.datasets += legacy;
+  summary.resources += legacy;
   return summary;
 }
 

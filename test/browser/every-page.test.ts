@@ -17,6 +17,8 @@ const PUBLIC_PAGES = [
   '/datasets/ev-charge-points',
   '/api/docs',
   '/promises',
+  '/quality',
+  '/quality/organisations/tfgm',
   '/promises?status=kept',
   '/promises/full-fibre-for-every-home',
   '/indicators',

@@ -19,6 +19,7 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'chart', url: 'resource:/chart?type=bar&x=borough&agg=count&group=status' },
   { name: 'map', url: 'resource:/map' },
   { name: 'promises', url: '/promises' },
+  { name: 'quality', url: '/quality' },
   { name: 'promise', url: '/promises/full-fibre-for-every-home' },
   { name: 'indicator', url: '/indicators/full-fibre-coverage' },
   { name: 'dashboard', url: '/dashboards' },

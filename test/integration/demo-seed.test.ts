@@ -306,6 +306,20 @@ describe('seeding the demo region', () => {
 
   // The Parquet file of all service requests too: DuckDB writes the same rows the same way.
   // Not the citizen reports: their file is the reports table's, whose ids the system draws.
+  it('scores every dataset for quality, checking no link while seeding', async () => {
+    const k = ctx.db.kysely;
+    const datasets = await k
+      .selectFrom('datasets')
+      .select('id')
+      .where('state', '!=', 'deleted')
+      .execute();
+    const scores = await k.selectFrom('quality_scores').select(['stars', 'total']).execute();
+    expect(scores).toHaveLength(datasets.length);
+    expect(scores.every((s) => s.total > 0)).toBe(true);
+    expect(await k.selectFrom('link_checks').selectAll().execute()).toHaveLength(0);
+    expect(await k.selectFrom('quality_snapshots').selectAll().execute()).not.toHaveLength(0);
+  });
+
   it('is the same, byte for byte, every time it is seeded', async () => {
     const files = async (c: TestContext) =>
       (await resourceHashes(c)).filter((h) => !h.startsWith(`${CITIZEN_REPORTS_SLUG}/`));

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { noProvenance } from './dataset-provenance.js';
 import { noShowcases } from './dataset-showcases.js';
+import { noQuality } from './dataset-quality.js';
 import { datasetPage } from './pages/dataset/dataset.page.js';
 import { homePage } from './pages/home/home.page.js';
 import { datasetFormPages } from './pages/publish-dataset-form/publish-dataset-form.page.js';
@@ -21,7 +22,14 @@ export function registerCatalogPages(
   const provenance = ext.provenance ?? noProvenance;
   homePage(app, ctx);
   searchPage(app, ctx);
-  datasetPage(app, ctx, ext.data, provenance, ext.showcases ?? noShowcases);
+  datasetPage(
+    app,
+    ctx,
+    ext.data,
+    provenance,
+    ext.showcases ?? noShowcases,
+    ext.quality ?? noQuality,
+  );
   themesPage(app, ctx);
   themePage(app, ctx);
   // /publish/datasets/new before /publish/datasets/:slug (Fastify prefers static segments anyway).

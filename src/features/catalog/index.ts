@@ -59,3 +59,4 @@ export type {
 export { editableDataset } from './publisher.service.js';
 export type { DatasetProvenance, HarvestOrigin } from './dataset-provenance.js';
 export type { DatasetShowcase, DatasetShowcases } from './dataset-showcases.js';
+export type { DatasetQuality, DatasetQualityPanel } from './dataset-quality.js';

@@ -1,3 +1,4 @@
+import type { DatasetQuality } from './dataset-quality.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/index.js';
 import type { DatasetProvenance } from './dataset-provenance.js';
@@ -57,4 +58,6 @@ export interface CatalogExtensions {
   provenance?: DatasetProvenance;
   /** The showcases built with a dataset (none without it). */
   showcases?: DatasetShowcases;
+  /** The quality scores shown on a dataset's page (none without it). */
+  quality?: DatasetQuality;
 }

@@ -8,6 +8,7 @@ import {
   type DatasetRecord,
 } from '../catalog/index.js';
 import { datastoreStatuses, type DatastoreStatus } from '../datastore/index.js';
+import { qualityExtras } from '../quality/index.js';
 import { ckanTime, groupDict, organizationDict, tagDict } from './ckan-words.js';
 
 // Our datasets and resources as CKAN 2.11's package and resource dictionaries (package_show,
@@ -67,6 +68,7 @@ export function packageDict(
   record: DatasetRecord,
   datastore: ReadonlyMap<string, DatastoreStatus>,
   baseUrl: string,
+  computed: readonly { key: string; value: string }[] = [],
 ) {
   const { dataset: d, organisation } = record;
   const licence = licenceById(d.licence);
@@ -97,7 +99,7 @@ export function packageDict(
     num_tags: record.tags.length,
     tags: record.tags.map(tagDict),
     groups: record.themes.map(groupDict),
-    extras: extrasOf(d),
+    extras: [...extrasOf(d), ...computed],
     resources: record.resources.map((r) => resourceDict(r, datastore.get(r.id), baseUrl)),
     relationships_as_subject: [],
     relationships_as_object: [],
@@ -117,7 +119,13 @@ export async function loadPackages(
     ctx,
     records.flatMap((r) => r.resources.map((x) => x.id)),
   );
-  return records.map((r) => packageDict(r, statuses, ctx.config.baseUrl));
+  const quality = await qualityExtras(
+    ctx,
+    records.map((r) => r.dataset.id),
+  );
+  return records.map((r) =>
+    packageDict(r, statuses, ctx.config.baseUrl, quality.get(r.dataset.id)),
+  );
 }
 
 /** package_show's answer: a dataset by name (slug) or id, 404 when the actor may not read it. */
@@ -131,5 +139,6 @@ export async function showPackage(
     ctx,
     record.resources.map((r) => r.id),
   );
-  return packageDict(record, statuses, ctx.config.baseUrl);
+  const quality = await qualityExtras(ctx, [record.dataset.id]);
+  return packageDict(record, statuses, ctx.config.baseUrl, quality.get(record.dataset.id));
 }

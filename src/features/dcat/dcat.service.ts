@@ -1,3 +1,5 @@
+import { qualityMeasures } from '../quality/index.js';
+import { addQuality } from './quality-graph.js';
 import type { AppContext } from '../../context.js';
 import { invalidParameter } from '../../platform/errors.js';
 import { anonymous } from '../accounts/index.js';
@@ -69,13 +71,21 @@ export async function catalogGraph(
     PUBLIC,
     found.results.map((d) => d.id),
   );
-  const datastore = await datastoreResources(ctx, [...resources.values()].flat());
+  const [datastore, quality] = await Promise.all([
+    datastoreResources(ctx, [...resources.values()].flat()),
+    qualityMeasures(
+      ctx,
+      found.results.map((d) => d.id),
+    ),
+  ]);
   const g = new Graph();
   const datasets: string[] = [];
   const services: string[] = [];
   for (const d of found.results) {
     const added = addDataset(g, base, { ...d, resources: resources.get(d.id) ?? [] }, datastore);
     datasets.push(added.iri);
+    const measures = quality.get(d.id);
+    if (measures) addQuality(g, base, added.iri, measures);
     services.push(...added.services);
   }
   addCatalog(g, {
@@ -93,8 +103,13 @@ export async function catalogGraph(
 /** One dataset as a graph; a dataset an anonymous visitor cannot see is not found. */
 export async function datasetGraph(ctx: AppContext, slug: string): Promise<Graph> {
   const dataset = await getDataset(ctx, PUBLIC, slug);
-  const datastore = await datastoreResources(ctx, dataset.resources);
+  const [datastore, quality] = await Promise.all([
+    datastoreResources(ctx, dataset.resources),
+    qualityMeasures(ctx, [dataset.id]),
+  ]);
   const g = new Graph();
-  addDataset(g, ctx.config.baseUrl, dataset, datastore);
+  const { iri } = addDataset(g, ctx.config.baseUrl, dataset, datastore);
+  const measures = quality.get(dataset.id);
+  if (measures) addQuality(g, ctx.config.baseUrl, iri, measures);
   return g;
 }

@@ -12,6 +12,8 @@ export const PREFIXES = {
   skos: 'http://www.w3.org/2004/02/skos/core#',
   spdx: 'http://spdx.org/rdf/terms#',
   hydra: 'http://www.w3.org/ns/hydra/core#',
+  dqv: 'http://www.w3.org/ns/dqv#',
+  prov: 'http://www.w3.org/ns/prov#',
 } as const;
 
 type Prefix = keyof typeof PREFIXES;
@@ -30,6 +32,8 @@ export const vcard = ns('vcard');
 export const skos = ns('skos');
 export const spdx = ns('spdx');
 export const hydra = ns('hydra');
+export const dqv = ns('dqv');
+export const prov = ns('prov');
 
 /** The EU Publications Office's authority tables (DCAT-AP's controlled vocabularies). */
 export const EU = {

@@ -20,6 +20,7 @@ import { harvestFilesMigration } from './migrations/0017-harvest-files.js';
 import { harvestCronMigration } from './migrations/0018-harvest-cron.js';
 import { showcasesMigration } from './migrations/0020-showcases.js';
 import { challengesMigration } from './migrations/0021-challenges.js';
+import { qualityMigration } from './migrations/0022-quality.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -43,6 +44,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0018-harvest-cron': harvestCronMigration,
     '0020-showcases': showcasesMigration,
     '0021-challenges': challengesMigration,
+    '0022-quality': qualityMigration,
   };
 }
 

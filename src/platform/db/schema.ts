@@ -36,6 +36,7 @@ import type {
   RateLimitTable,
 } from './tables/platform.js';
 import type { PromiseStatusChangeTable, PromiseTable } from './tables/promises.js';
+import type { LinkCheckTable, QualityScoreTable, QualitySnapshotTable } from './tables/quality.js';
 import type { RollupExpectedTable, RollupMemberTable, RollupTable } from './tables/rollups.js';
 import type { ShowcaseDatasetTable, ShowcaseTable } from './tables/showcases.js';
 import type { OrganisationTable, RegionTable } from './tables/region.js';
@@ -66,6 +67,7 @@ export type * from './tables/indicators.js';
 export type * from './tables/places.js';
 export type * from './tables/platform.js';
 export type * from './tables/promises.js';
+export type * from './tables/quality.js';
 export type * from './tables/region.js';
 export type * from './tables/reports.js';
 export type * from './tables/rollups.js';
@@ -126,4 +128,7 @@ export interface Database {
   challenge_datasets: ChallengeDatasetTable;
   challenge_entries: ChallengeEntryTable;
   challenge_entry_members: ChallengeEntryMemberTable;
+  quality_scores: QualityScoreTable;
+  link_checks: LinkCheckTable;
+  quality_snapshots: QualitySnapshotTable;
 }

@@ -37,7 +37,8 @@ export interface OutboundLimits {
 }
 
 export interface OutboundRequest {
-  method?: 'GET' | 'POST';
+  /** HEAD answers have no body: the stream ends at once. */
+  method?: 'GET' | 'HEAD' | 'POST';
   headers?: Record<string, string>;
   body?: string | Buffer;
 }

@@ -4,6 +4,7 @@ import { HOME } from '../../../../platform/views/page-head.js';
 import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-query.js';
 import { originOf, type DatasetProvenance } from '../../dataset-provenance.js';
 import type { DatasetShowcases } from '../../dataset-showcases.js';
+import type { DatasetQuality } from '../../dataset-quality.js';
 import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';
 import { datasetView } from './dataset.view.js';
@@ -18,6 +19,7 @@ export function datasetPage(
   resourceData: ResourceData,
   provenance: DatasetProvenance,
   showcases: DatasetShowcases,
+  quality: DatasetQuality,
 ): void {
   app.get<{ Params: SlugParamInput }>(
     '/datasets/:slug',
@@ -26,11 +28,12 @@ export function datasetPage(
       const data = await datasetPageData(ctx, request.actor, request.params.slug, resourceData);
       const d = data.dataset;
       const view = datasetView(data, ctx.config.baseUrl, new Date());
-      const [extent, siteName, harvest, builtWith] = await Promise.all([
+      const [extent, siteName, harvest, builtWith, qualityPanel] = await Promise.all([
         spatialExtent(ctx, d),
         regionName(ctx),
         originOf(ctx, provenance, d.id),
         showcases.builtWith(ctx, d.id),
+        quality.panel(ctx, d.id),
       ]);
       const { pageUrl } = view;
       const jsonLd = datasetJsonLd({
@@ -53,6 +56,7 @@ export function datasetPage(
         builtWith,
         showcaseHref:
           d.visibility === 'public' && d.state === 'active' ? showcases.submitHref(d.slug) : null,
+        quality: qualityPanel,
         structuredData: scriptJson(jsonLd),
       });
     },

@@ -13,6 +13,7 @@ import { bool, ckanValidation, json, str, type CkanCall } from '../../ckan-actio
 import { ckanInvalid } from '../../ckan-failure.js';
 import { ckanFieldErrors } from './ckan-fields.js';
 import { EXTRA_KEYS } from '../../ckan-package.js';
+import { QUALITY_EXTRA_KEYS } from '../../../quality/index.js';
 import { resourceItems, type ResourceItem } from './resource-items.js';
 
 // A CKAN package dict, as package_create, package_patch and package_update receive it, turned
@@ -112,6 +113,9 @@ function extras(call: CkanCall): Partial<Record<ExtraKey, string | null>> | unde
   const out: Partial<Record<ExtraKey, string | null>> = {};
   for (const item of value as unknown[]) {
     const { key, value: v } = (item ?? {}) as { key?: unknown; value?: unknown };
+    // The quality scores are computed: a client sending package_show's extras back keeps them.
+    if (typeof key === 'string' && (QUALITY_EXTRA_KEYS as readonly string[]).includes(key))
+      continue;
     if (typeof key !== 'string' || !(EXTRA_KEYS as readonly string[]).includes(key)) {
       throw ckanValidation(
         'extras',

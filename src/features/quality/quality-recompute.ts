@@ -1,0 +1,114 @@
+import type { AppContext } from '../../context.js';
+import { type Actor } from '../accounts/index.js';
+import { licenceById, readableDatasetRecords, type DatasetRecord } from '../catalog/index.js';
+import { datastoreStatuses } from '../datastore/index.js';
+import { linkChecksOf } from './link-check.repository.js';
+import { metadataQuality } from './mqa.js';
+import { openness } from './openness.js';
+import type { DatasetInput, LinkCheckResult } from './quality-input.js';
+import { datasetsToScore, saveScore } from './quality.repository.js';
+import { linkProblem } from './quality-input.js';
+import { dueBy } from './staleness.js';
+
+// Computes and stores the scores of datasets that changed since their last score.
+
+/** Reads every dataset, drafts and private ones included: their scores are shown only to
+ * those who may read the dataset, and aggregates count public datasets only. */
+const scorer: Actor = {
+  user: {
+    id: 'quality-scorer',
+    name: 'Quality scores',
+    email: 'quality@metrodata.invalid',
+    isSiteAdmin: true,
+    emailVerified: true,
+  },
+  roles: new Map(),
+  scopes: new Set(['read']),
+};
+
+function inputOf(
+  r: DatasetRecord,
+  queryable: ReadonlySet<string>,
+  links: ReadonlyMap<string, LinkCheckResult>,
+): DatasetInput {
+  const d = r.dataset;
+  const licence = licenceById(d.licence);
+  return {
+    title: d.title,
+    description: d.description,
+    licence: {
+      id: d.licence,
+      open: licence.open,
+      known: licence.url !== null,
+    },
+    tags: r.tags,
+    themes: r.themes.map((t) => t.slug),
+    spatial_coverage: d.spatial_coverage,
+    temporal_start: d.temporal_start,
+    temporal_end: d.temporal_end,
+    contact_name: d.contact_name,
+    contact_email: d.contact_email,
+    publisher: r.organisation.name,
+    update_frequency: d.update_frequency,
+    created_at: d.created_at,
+    modified_at: d.modified_at,
+    resources: r.resources.map((res) => ({
+      id: res.id,
+      name: res.name,
+      format: res.format,
+      media_type: res.media_type,
+      url: res.url,
+      size: res.size,
+      queryable: queryable.has(res.id),
+      link: res.url ? (links.get(res.id) ?? null) : null,
+    })),
+  };
+}
+
+/** Scores these datasets now and stores the scores. */
+export async function scoreDatasets(ctx: AppContext, ids: string[], at = new Date()) {
+  const records = await readableDatasetRecords(ctx, scorer, ids);
+  const resourceIds = records.flatMap((r) => r.resources.map((res) => res.id));
+  const [statuses, checks] = await Promise.all([
+    datastoreStatuses(ctx, resourceIds),
+    linkChecksOf(ctx.db.kysely, resourceIds),
+  ]);
+  const links = new Map(checks.map((c) => [c.resource_id, c]));
+  for (const record of records) {
+    const input = inputOf(record, new Set(statuses.keys()), links);
+    const stars = openness(input);
+    const quality = metadataQuality(input);
+    const withLinks = input.resources.filter((res) => res.url !== null);
+    const due = dueBy(input.update_frequency, input.modified_at);
+    await saveScore(ctx.db.kysely, {
+      dataset_id: record.dataset.id,
+      organisation_id: record.dataset.organisation_id,
+      stars: stars.stars,
+      total: quality.total,
+      rating: quality.rating,
+      findability: quality.dimensions.findability.points,
+      accessibility: quality.dimensions.accessibility.points,
+      interoperability: quality.dimensions.interoperability.points,
+      reusability: quality.dimensions.reusability.points,
+      contextuality: quality.dimensions.contextuality.points,
+      broken_links: withLinks.filter((res) => linkProblem(res.link) !== null).length,
+      unchecked_links: withLinks.filter((res) => res.link === null).length,
+      due_by: due ? due.toISOString() : null,
+      report: JSON.stringify({ openness: stars.scale, checks: quality.checks }),
+      computed_at: at.toISOString(),
+    });
+  }
+  return records.length;
+}
+
+/** Scores every dataset whose score is out of date, in batches; how many were scored. */
+export async function rescoreChanged(ctx: AppContext, batch = 200): Promise<number> {
+  const seen = new Set<string>();
+  for (;;) {
+    // A dataset dated in the future stays "changed since"; once is enough per pass.
+    const ids = (await datasetsToScore(ctx.db.kysely, batch)).filter((id) => !seen.has(id));
+    if (ids.length === 0) return seen.size;
+    for (const id of ids) seen.add(id);
+    await scoreDatasets(ctx, ids);
+  }
+}
