@@ -97,7 +97,7 @@ describe('quality scores', () => {
     const checks = await ctx.db.kysely.selectFrom('link_checks').selectAll().execute();
     expect(checks.map((c) => c.status).sort()).toEqual([200, 200, 404]);
 
-    await rescorePass(ctx);
+    // The checker scores the datasets it checked: no pass needed.
     const bus = await score('bus-punctuality');
     expect(bus.broken_links).toBe(1);
     expect(bus.unchecked_links).toBe(0);
@@ -107,6 +107,28 @@ describe('quality scores', () => {
     // Checked links are not checked again until the interval passes.
     expect(await checkDueLinks(ctx)).toBe(0);
   }, 20_000);
+
+  it('scores everything again when the change log no longer reaches back to its last pass', async () => {
+    const k = ctx.db.kysely;
+    const live = await k
+      .selectFrom('datasets')
+      .select('id')
+      .where('state', '!=', 'deleted')
+      .execute();
+    const pruned = k.updateTable('meta').where('key', '=', 'search_changes_pruned');
+    const before = await k
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'search_changes_pruned')
+      .executeTakeFirstOrThrow();
+    await pruned.set({ value: String(Number.MAX_SAFE_INTEGER) }).execute();
+    try {
+      expect(await rescorePass(ctx)).toBe(live.length);
+    } finally {
+      await pruned.set({ value: before.value }).execute();
+    }
+    expect(await rescorePass(ctx)).toBe(0);
+  });
 
   it('refuses a private address that is not allowed, and records why', async () => {
     const strict = await createTestContext();

@@ -60,3 +60,8 @@ export { editableDataset } from './publisher.service.js';
 export type { DatasetProvenance, HarvestOrigin } from './dataset-provenance.js';
 export type { DatasetShowcase, DatasetShowcases } from './dataset-showcases.js';
 export type { DatasetQuality, DatasetQualityPanel } from './dataset-quality.js';
+export {
+  catalogueGeneration,
+  datasetsChangedAfter,
+  type DatasetChanges,
+} from './dataset-changes.js';

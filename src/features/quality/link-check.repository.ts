@@ -7,6 +7,7 @@ type Db = Kysely<Database>;
 
 export interface LinkToCheck {
   resource_id: string;
+  dataset_id: string;
   url: string;
 }
 
@@ -19,7 +20,7 @@ export async function linksDue(db: Db, before: string, limit: number): Promise<L
     .selectFrom('resources as r')
     .innerJoin('datasets as d', 'd.id', 'r.dataset_id')
     .leftJoin('link_checks as l', 'l.resource_id', 'r.id')
-    .select(['r.id as resource_id', 'r.url'])
+    .select(['r.id as resource_id', 'r.dataset_id', 'r.url'])
     .where('d.state', '!=', 'deleted')
     .where('r.url', 'is not', null)
     .where((eb) =>
@@ -33,7 +34,9 @@ export async function linksDue(db: Db, before: string, limit: number): Promise<L
     .orderBy('r.id')
     .limit(limit)
     .execute();
-  return rows.flatMap((r) => (r.url ? [{ resource_id: r.resource_id, url: r.url }] : []));
+  return rows.flatMap((r) =>
+    r.url ? [{ resource_id: r.resource_id, dataset_id: r.dataset_id, url: r.url }] : [],
+  );
 }
 
 export async function saveLinkCheck(db: Db, row: LinkCheck): Promise<void> {

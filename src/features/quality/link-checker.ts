@@ -7,6 +7,7 @@ import {
   type OutboundLimits,
 } from '../../platform/http/outbound.js';
 import { linksDue, saveLinkCheck, type LinkToCheck } from './link-check.repository.js';
+import { scoreInBatches } from './quality-rescore.js';
 
 // Checks resource links through the platform's outbound client (private addresses refused
 // unless the operator allowed them, time and size limits): HEAD first, GET when HEAD is refused
@@ -101,5 +102,7 @@ export async function checkDueLinks(ctx: AppContext, now = new Date()): Promise<
   const before = new Date(now.getTime() - hours * 3_600_000).toISOString();
   const due = await linksDue(ctx.db.kysely, before, LINKS_PER_PASS);
   await checkLinks(ctx, due);
+  // Checks are not in the catalogue's change log: their datasets are scored here.
+  await scoreInBatches(ctx, [...new Set(due.map((l) => l.dataset_id))]);
   return due.length;
 }

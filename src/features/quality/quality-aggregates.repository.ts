@@ -73,6 +73,17 @@ export async function organisationSummaries(
   }));
 }
 
+/** Whether any organisation has a snapshot of `day` (YYYY-MM-DD). */
+export async function hasSnapshotOn(db: Db, day: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('quality_snapshots')
+    .select('day')
+    .where('day', '=', day)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function saveSnapshot(db: Db, row: QualitySnapshot): Promise<void> {
   const rest: Partial<QualitySnapshot> = { ...row };
   delete rest.organisation_id;

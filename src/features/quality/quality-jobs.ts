@@ -1,13 +1,15 @@
 import type { AppContext } from '../../context.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
 import { checkDueLinks } from './link-checker.js';
-import { rescoreChanged } from './quality-recompute.js';
+import { rescoreChanged } from './quality-rescore.js';
+import { hasSnapshotOn } from './quality-aggregates.repository.js';
 import { snapshotOrganisations } from './quality-snapshot.js';
 
 // Two self-queueing background jobs, one waiting at a time each (their dedupe keys), so any
 // node may run them and a change made by another process (the CLI, a harvest) is caught too:
-// - rescore: every RESCORE_S, scores the datasets changed since their score, and records the
-//   day's snapshot per organisation (replaced through the day, so the last one stands);
+// - rescore: every RESCORE_S, scores the datasets changed since the last pass (quality-rescore.ts)
+//   and records the day's snapshot per organisation (replaced through the day, so the last one
+//   stands);
 // - links: every LINKS_S, checks the links that are due (QUALITY_LINK_CHECK_INTERVAL_H).
 
 export const RESCORE_JOB = 'quality.rescore';
@@ -29,10 +31,16 @@ function queue(ctx: AppContext, kind: string, delayS: number): Promise<boolean> 
 export const queueRescore = (ctx: AppContext, delayS = 0) => queue(ctx, RESCORE_JOB, delayS);
 export const queueLinkCheck = (ctx: AppContext, delayS = 0) => queue(ctx, LINKS_JOB, delayS);
 
-/** One rescore pass: changed datasets, then today's snapshot. */
+/**
+ * One rescore pass: changed datasets, then today's snapshot when anything was scored (or there
+ * is none yet today): the totals walk every score, so an idle minute does not.
+ */
 export async function rescorePass(ctx: AppContext, at = new Date()): Promise<number> {
   const scored = await rescoreChanged(ctx);
-  await snapshotOrganisations(ctx, at);
+  const day = at.toISOString().slice(0, 10);
+  if (scored > 0 || !(await hasSnapshotOn(ctx.db.kysely, day))) {
+    await snapshotOrganisations(ctx, at);
+  }
   return scored;
 }
 
@@ -48,7 +56,7 @@ export function qualityJobHandlers(ctx: AppContext): Record<string, JobHandler> 
     },
     [LINKS_JOB]: async () => {
       try {
-        if ((await checkDueLinks(ctx)) > 0) await rescorePass(ctx);
+        if ((await checkDueLinks(ctx)) > 0) await snapshotOrganisations(ctx);
       } finally {
         await queue(ctx, LINKS_JOB, LINKS_S);
       }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { type Actor } from '../accounts/index.js';
 import { licenceById, readableDatasetRecords, type DatasetRecord } from '../catalog/index.js';
 import { datastoreStatuses } from '../datastore/index.js';
@@ -6,7 +7,7 @@ import { linkChecksOf } from './link-check.repository.js';
 import { metadataQuality } from './mqa.js';
 import { openness } from './openness.js';
 import type { DatasetInput, LinkCheckResult } from './quality-input.js';
-import { datasetsToScore, saveScore } from './quality.repository.js';
+import { saveScore } from './quality.repository.js';
 import { linkProblem } from './quality-input.js';
 import { dueBy } from './staleness.js';
 
@@ -65,8 +66,12 @@ function inputOf(
   };
 }
 
-/** Scores these datasets now and stores the scores. */
+/** Scores these datasets now and stores the scores (in one transaction: one commit). */
 export async function scoreDatasets(ctx: AppContext, ids: string[], at = new Date()) {
+  return inTransaction(ctx, (tx) => scoreIn(tx, ids, at));
+}
+
+async function scoreIn(ctx: AppContext, ids: string[], at: Date) {
   const records = await readableDatasetRecords(ctx, scorer, ids);
   const resourceIds = records.flatMap((r) => r.resources.map((res) => res.id));
   const [statuses, checks] = await Promise.all([
@@ -99,16 +104,4 @@ export async function scoreDatasets(ctx: AppContext, ids: string[], at = new Dat
     });
   }
   return records.length;
-}
-
-/** Scores every dataset whose score is out of date, in batches; how many were scored. */
-export async function rescoreChanged(ctx: AppContext, batch = 200): Promise<number> {
-  const seen = new Set<string>();
-  for (;;) {
-    // A dataset dated in the future stays "changed since"; once is enough per pass.
-    const ids = (await datasetsToScore(ctx.db.kysely, batch)).filter((id) => !seen.has(id));
-    if (ids.length === 0) return seen.size;
-    for (const id of ids) seen.add(id);
-    await scoreDatasets(ctx, ids);
-  }
 }

@@ -2,6 +2,8 @@ import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
 import { onNewVersion } from '../datastore/index.js';
 import { queueLinkCheck, queueRescore } from './quality-jobs.js';
+import { scoreDatasets } from './quality-recompute.js';
+import { datasetOfResource } from './quality.repository.js';
 import { qualityRoutes } from './quality.routes.js';
 import { leaguePage } from './pages/league/league.page.js';
 import { organisationQualityPage } from './pages/organisation/organisation.page.js';
@@ -10,9 +12,11 @@ export function registerQuality(app: Api, ctx: AppContext): void {
   qualityRoutes(app, ctx);
   leaguePage(app, ctx);
   organisationQualityPage(app, ctx);
-  // A new datastore version can earn the fourth star: rescore soon rather than at the next tick.
-  onNewVersion(ctx, async () => {
-    await queueRescore(ctx);
+  // A new datastore version can earn the fourth star; versions are not in the catalogue's change
+  // log, so the dataset is scored here.
+  onNewVersion(ctx, async (resourceId) => {
+    const dataset = await datasetOfResource(ctx.db.kysely, resourceId);
+    if (dataset) await scoreDatasets(ctx, [dataset]);
   });
   // The self-queueing jobs start here; their dedupe keys make this safe on every node.
   app.addHook('onReady', async () => {

@@ -5,52 +5,27 @@ import type { Database, NewQualityScore, QualityScore } from '../../platform/db/
 
 type Db = Kysely<Database>;
 
-/**
- * Datasets (not deleted) whose score is missing or older than a change to the dataset, one of
- * its resources, a datastore load of one, or a check of one's link. Text timestamps compare
- * as times on both databases (ISO-8601 UTC).
- */
-export async function datasetsToScore(db: Db, limit: number): Promise<string[]> {
+/** Up to `limit` datasets (not deleted) after the id `after`, in id order: a scan in steps. */
+export async function datasetIdsAfter(db: Db, after: string, limit: number): Promise<string[]> {
   const rows = await db
-    .selectFrom('datasets as d')
-    .leftJoin('quality_scores as q', 'q.dataset_id', 'd.id')
-    .select('d.id')
-    .where('d.state', '!=', 'deleted')
-    .where((eb) =>
-      eb.or([
-        eb('q.computed_at', 'is', null),
-        eb('q.computed_at', '<', eb.ref('d.modified_at')),
-        eb.exists(
-          eb
-            .selectFrom('resources as r')
-            .select('r.id')
-            .whereRef('r.dataset_id', '=', 'd.id')
-            .where((e) =>
-              e.or([
-                e('r.modified_at', '>', e.ref('q.computed_at')),
-                e.exists(
-                  e
-                    .selectFrom('link_checks as l')
-                    .select('l.resource_id')
-                    .whereRef('l.resource_id', '=', 'r.id')
-                    .whereRef('l.checked_at', '>', 'q.computed_at'),
-                ),
-                e.exists(
-                  e
-                    .selectFrom('datastore_versions as v')
-                    .select('v.resource_id')
-                    .whereRef('v.resource_id', '=', 'r.id')
-                    .whereRef('v.created_at', '>', 'q.computed_at'),
-                ),
-              ]),
-            ),
-        ),
-      ]),
-    )
-    .orderBy('d.id')
+    .selectFrom('datasets')
+    .select('id')
+    .where('state', '!=', 'deleted')
+    .where('id', '>', after)
+    .orderBy('id')
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The dataset a resource belongs to. */
+export async function datasetOfResource(db: Db, resourceId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('resources')
+    .select('dataset_id')
+    .where('id', '=', resourceId)
+    .executeTakeFirst();
+  return row?.dataset_id;
 }
 
 export async function saveScore(db: Db, row: NewQualityScore): Promise<void> {
