@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { progress, setting, type Benchmark } from './lib/benchmark.js';
 import { createBenchContext } from './lib/bench-context.js';
+import { catchUpQuality } from './lib/quality-catch-up.js';
 import { runLoad } from './lib/load.js';
 import { describeMachine, memoryMiB } from './lib/machine.js';
 import { createRng } from './lib/prng.js';
@@ -53,6 +54,7 @@ async function run(): Promise<string[]> {
     log(
       `generated in ${seeded.seconds.toFixed(1)} s (${int(seeded.datasets / seeded.seconds)} datasets/s)`,
     );
+    await catchUpQuality(ctx, log);
     if (ctx.db.dialect === 'postgres') {
       // Production PostgreSQL auto-analyses a table within a minute of a bulk load; test servers
       // often run with autovacuum off, and without statistics the planner picks nested loops

@@ -8,6 +8,7 @@ import { actorForUser, createUser } from '../src/features/accounts/index.js';
 import { createSource, runHarvest } from '../src/features/harvest/index.js';
 import { progress, setting, type Benchmark } from './lib/benchmark.js';
 import { createBenchContext } from './lib/bench-context.js';
+import { catchUpQuality } from './lib/quality-catch-up.js';
 import { describeMachine, memoryMiB } from './lib/machine.js';
 import { summarise } from './lib/percentiles.js';
 import { int, writeSection } from './lib/report.js';
@@ -70,6 +71,7 @@ async function run(): Promise<string[]> {
     );
     log(`generated in ${seeded.seconds.toFixed(0)} s`);
     ctx = await bench.reopen(settings);
+    await catchUpQuality(ctx, log);
     app = await buildApp(ctx, { logger: false });
     if (ctx.db.dialect === 'postgres') {
       // As autovacuum would soon after a bulk load (see catalog.bench.ts).
