@@ -22,6 +22,7 @@ const LAYERS = [
   'ckan',
   'harvest',
   'rollups',
+  'data-requests',
 ];
 
 const directionRules = LAYERS.slice(0, -1).map((feature, i) => ({

@@ -9,6 +9,11 @@ import { registerAccounts, registerAuth } from './features/accounts/index.js';
 import { registerAreas } from './features/areas/index.js';
 import { registerCatalog } from './features/catalog/index.js';
 import { registerCkan } from './features/ckan/index.js';
+import {
+  datasetAnswers,
+  organisationRequests,
+  registerDataRequests,
+} from './features/data-requests/index.js';
 import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
 import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
@@ -106,8 +111,9 @@ export async function buildApp(
     data: datastoreResourceData,
     dependents: [resourceDependents],
     provenance: harvestProvenance,
+    answers: datasetAnswers,
   });
-  registerOrganisations(app, ctx);
+  registerOrganisations(app, ctx, [organisationRequests]);
   registerAreas(app, ctx);
   registerPostcodes(app, ctx);
   await registerDatastore(app, ctx);
@@ -122,6 +128,7 @@ export async function buildApp(
   await registerCkan(app, ctx);
   registerHarvest(app, ctx);
   registerRollups(app, ctx);
+  registerDataRequests(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
   const stopSweeper = startPeriodic(

@@ -40,7 +40,15 @@ export type Action =
   /** How reports reach the bodies: sending failures, parked jobs, "send again" (site admins). */
   | { type: 'reports:operate' }
   /** Reports from another system with their own history and times (the demo): site admins. */
-  | { type: 'report:import' };
+  | { type: 'report:import' }
+  /** Asking for a dataset, supporting or commenting on a request: a signed-in person. */
+  | { type: 'data-request:participate' }
+  /** Answering a request (status and reason): the assigned body's admins and editors. */
+  | { type: 'data-request:answer'; organisationId: string }
+  /** Assigning a request to another body: site admins. */
+  | { type: 'data-request:reassign' }
+  /** Hiding and showing comments on a body's requests: its admins and editors. */
+  | { type: 'data-request:moderate'; organisationId: string };
 
 const WRITE_ROLES = new Set(['admin', 'editor']);
 
@@ -119,6 +127,14 @@ export function can(actor: Actor, action: Action): boolean {
         actor.user.id === action.reporterId &&
         actor.scopes.has('reports')
       );
+    case 'data-request:participate':
+      // A resident's session or token carries `reports`, as for citizen reports.
+      return !!actor.user && actor.scopes.has('reports');
+    case 'data-request:answer':
+    case 'data-request:moderate':
+      return canWriteFor(actor, action.organisationId);
+    case 'data-request:reassign':
+      return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
     case 'promise:edit':
     case 'indicator:edit':
       return (

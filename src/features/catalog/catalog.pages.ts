@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { noAnswers } from './dataset-answers.js';
 import { noProvenance } from './dataset-provenance.js';
 import { datasetPage } from './pages/dataset/dataset.page.js';
 import { homePage } from './pages/home/home.page.js';
@@ -20,7 +21,7 @@ export function registerCatalogPages(
   const provenance = ext.provenance ?? noProvenance;
   homePage(app, ctx);
   searchPage(app, ctx);
-  datasetPage(app, ctx, ext.data, provenance);
+  datasetPage(app, ctx, ext.data, provenance, ext.answers ?? noAnswers);
   themesPage(app, ctx);
   themePage(app, ctx);
   // /publish/datasets/new before /publish/datasets/:slug (Fastify prefers static segments anyway).

@@ -58,3 +58,4 @@ export type {
 } from './resource-data.js';
 export { editableDataset } from './publisher.service.js';
 export type { DatasetProvenance, HarvestOrigin } from './dataset-provenance.js';
+export type { DatasetAnswers, RequestAnswered } from './dataset-answers.js';

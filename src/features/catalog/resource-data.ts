@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/index.js';
+import type { DatasetAnswers } from './dataset-answers.js';
 import type { DatasetProvenance } from './dataset-provenance.js';
 import type { HoldFormat, StagedFile } from './resource-upload.js';
 
@@ -54,4 +55,6 @@ export interface CatalogExtensions {
   dependents: ResourceDependents[];
   /** Where harvested datasets came from (none without it). */
   provenance?: DatasetProvenance;
+  /** The data requests a dataset answers (none without it). */
+  answers?: DatasetAnswers;
 }

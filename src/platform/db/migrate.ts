@@ -18,6 +18,7 @@ import { searchChangesMigration } from './migrations/0015-search-changes.js';
 import { rollupsMigration } from './migrations/0016-rollups.js';
 import { harvestFilesMigration } from './migrations/0017-harvest-files.js';
 import { harvestCronMigration } from './migrations/0018-harvest-cron.js';
+import { dataRequestsMigration } from './migrations/0019-data-requests.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -39,6 +40,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0016-rollups': rollupsMigration,
     '0017-harvest-files': harvestFilesMigration,
     '0018-harvest-cron': harvestCronMigration,
+    '0019-data-requests': dataRequestsMigration,
   };
 }
 

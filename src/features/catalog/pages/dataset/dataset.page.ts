@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../../context.js';
 import { HOME } from '../../../../platform/views/page-head.js';
 import { SlugParam, type SlugParamInput } from '../../../../platform/views/page-query.js';
+import { noAnswers, type DatasetAnswers } from '../../dataset-answers.js';
 import { originOf, type DatasetProvenance } from '../../dataset-provenance.js';
 import type { ResourceData } from '../../resource-data.js';
 import { datasetPageData } from './dataset-page.service.js';
@@ -16,6 +17,7 @@ export function datasetPage(
   ctx: AppContext,
   resourceData: ResourceData,
   provenance: DatasetProvenance,
+  answers: DatasetAnswers = noAnswers,
 ): void {
   app.get<{ Params: SlugParamInput }>(
     '/datasets/:slug',
@@ -24,10 +26,11 @@ export function datasetPage(
       const data = await datasetPageData(ctx, request.actor, request.params.slug, resourceData);
       const d = data.dataset;
       const view = datasetView(data, ctx.config.baseUrl, new Date());
-      const [extent, siteName, harvest] = await Promise.all([
+      const [extent, siteName, harvest, answered] = await Promise.all([
         spatialExtent(ctx, d),
         regionName(ctx),
         originOf(ctx, provenance, d.id),
+        answers(ctx, d.id),
       ]);
       const { pageUrl } = view;
       const jsonLd = datasetJsonLd({
@@ -47,6 +50,7 @@ export function datasetPage(
         ],
         ...view,
         harvest,
+        answered,
         structuredData: scriptJson(jsonLd),
       });
     },
