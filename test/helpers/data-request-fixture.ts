@@ -6,6 +6,7 @@ import {
   setPassword,
   type Actor,
 } from '../../src/features/accounts/index.js';
+import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from './app.js';
 import { bearer, seedFixture, type Fixture } from './fixture.js';
 
@@ -19,12 +20,7 @@ export interface RequestTest {
   t: TestApp;
   fx: Fixture;
   residents: { token: string; email: string; actor: Actor }[];
-  api(
-    method: string,
-    url: string,
-    token?: string,
-    payload?: object,
-  ): ReturnType<TestApp['app']['inject']>;
+  api(method: string, url: string, token?: string, payload?: object): Promise<LightMyRequestResponse>;
 }
 
 async function resident(t: TestApp, email: string, name: string) {
@@ -46,8 +42,8 @@ export async function requestTest(): Promise<RequestTest> {
     t,
     fx,
     residents,
-    api: (method, url, token, payload) =>
-      t.app.inject({
+    api: async (method, url, token, payload) =>
+      await t.app.inject({
         method: method as 'GET',
         url,
         headers: token ? bearer(token) : {},
@@ -61,5 +57,5 @@ export const gritting = {
   purpose: 'A winter cycling app that shows which roads are gritted, and when.',
   organisation: 'bolton',
   theme: 'transport',
-  frequency: 'daily',
+  frequency: 'daily' as const,
 };

@@ -157,7 +157,7 @@ export function requestAnswerPages(app: FastifyInstance, ctx: AppContext): void 
         read,
         save: (input) => changeRequestStatus(ctx, request.actor, id, input),
         next: () => {
-          reply.flash('Your answer is published; the requester and supporters are told by e-mail');
+          reply.flash('Your answer is published. The requester and supporters are told by e-mail.');
           return `/data-requests/${id}`;
         },
         render: (form, errors) => render(ctx, request.actor, reply, id, form, errors),

@@ -114,7 +114,7 @@ export function requestNewPages(app: FastifyInstance, ctx: AppContext): void {
         read,
         save: (input) => createRequest(ctx, request.actor, input),
         next: (saved) => {
-          reply.flash('Your request is published; the body has been asked to answer it');
+          reply.flash('Your request is published. The body has been asked to answer it.');
           return `/data-requests/${saved.id}`;
         },
         render: (form, errors) => render(ctx, reply, form, errors),

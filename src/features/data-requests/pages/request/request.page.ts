@@ -90,8 +90,8 @@ export function requestPages(app: FastifyInstance, ctx: AppContext): void {
         const result = await supportRequest(ctx, request.actor, id);
         reply.flash(
           result.outcome === 'counted'
-            ? 'Thank you: you will be told when the request is answered'
-            : 'You have already said you need this: each person counts once',
+            ? 'Thank you. You will be told when the request is answered.'
+            : 'You have already said you need this. Each person counts once.',
         );
         return await reply.redirect(`/data-requests/${id}`, 303);
       } catch (err) {
