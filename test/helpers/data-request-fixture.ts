@@ -20,7 +20,12 @@ export interface RequestTest {
   t: TestApp;
   fx: Fixture;
   residents: { token: string; email: string; actor: Actor }[];
-  api(method: string, url: string, token?: string, payload?: object): Promise<LightMyRequestResponse>;
+  api(
+    method: string,
+    url: string,
+    token?: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse>;
 }
 
 async function resident(t: TestApp, email: string, name: string) {
