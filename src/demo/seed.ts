@@ -26,6 +26,7 @@ import {
 import { seedIndicators } from './indicators/indicators.js';
 import { seedPromises } from './promises/seed-promises.js';
 import { seedRollups } from './rollups/seed-rollups.js';
+import { seedDataRequests } from './data-requests/seed-data-requests.js';
 import { REGION } from './region/boroughs.js';
 import { boroughPolygon, regionPolygon } from './region/boundaries.js';
 import { DEMO_DATASETS } from './datasets/datasets.js';
@@ -95,7 +96,7 @@ export const publisherMessage = (p: NonNullable<SeedSummary['publisher']>) =>
 const boundaryOf = (org: DemoOrganisation): string =>
   JSON.stringify(org.area.type === 'region' ? regionPolygon() : boroughPolygon(org.area.index));
 
-async function demoActor(ctx: AppContext): Promise<Actor> {
+export async function demoActor(ctx: AppContext): Promise<Actor> {
   const user =
     (await findUser(ctx, DEMO_USER.email)) ??
     (await createUser(ctx, { ...DEMO_USER, siteAdmin: true }));
@@ -231,6 +232,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedIndicators(ctx, actor);
   // The mayor's promises, measured by those indicators, dated from the term's start (May 2024).
   await seedPromises(ctx, actor);
+  // Synthetic data requests in every status, one answered by a demo dataset.
+  await seedDataRequests(ctx, actor);
   return summary;
 }
 

@@ -6,3 +6,4 @@ export { datasetAnswers, organisationRequests } from './request-ports.js';
 export { createRequest } from './data-request.service.js';
 export { changeRequestStatus } from './request-answer.service.js';
 export { commentOnRequest, supportRequest } from './request-voice.service.js';
+export { derivedId, importRequests, type ImportedRequest } from './request-import.service.js';

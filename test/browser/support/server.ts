@@ -10,6 +10,7 @@ import { loadConfig } from '../../../src/config.js';
 import { seedDemo } from '../../../src/demo/seed.js';
 import { createPublisher, PUBLISHER } from './publisher.js';
 import { COUNCIL_EDITOR, createCouncilJourney } from './council.js';
+import { createRequester, REQUESTER } from './data-requests.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,7 @@ declare module 'vitest' {
     /** The server's DATA_DIR: its outbox holds the mail it sent (DATA_DIR/outbox). */
     dataDir: string;
     council: { email: string; password: string; reportId: string };
+    requester: { email: string; password: string };
   }
 }
 
@@ -31,12 +33,14 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   await seedDemo(ctx, { force: false, largeRows: 20_000 });
   await createPublisher(ctx);
   const { reportId } = await createCouncilJourney(ctx);
+  await createRequester(ctx);
   const app = await buildApp(ctx, { ownsContext: true, logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   project.provide('baseUrl', address);
   project.provide('publisher', PUBLISHER);
   project.provide('dataDir', dataDir);
   project.provide('council', { ...COUNCIL_EDITOR, reportId });
+  project.provide('requester', REQUESTER);
   return async () => {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
