@@ -104,14 +104,14 @@ export function dataRequestRoutes(app: Api, ctx: AppContext): void {
   );
 
   app.post(
-    '/api/v1/data-requests/:id/comments/:commentId/moderation',
+    '/api/v1/data-requests/:id/comments/:comment_id/moderation',
     op.create(Moderation, {
       summary: "Hide a comment or show it again, with a reason (the body's admins and editors)",
       params: RequestCommentParams,
       body: ModerationBody,
     }),
     async (request, reply) => {
-      const { id, commentId } = request.params;
+      const { id, comment_id: commentId } = request.params;
       const m = await moderateComment(ctx, request.actor, id, commentId, request.body);
       return reply.status(201).send(m);
     },

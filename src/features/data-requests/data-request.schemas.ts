@@ -72,5 +72,5 @@ export type RequestListInput = Static<typeof RequestListQuery>;
 
 export const RequestCommentParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  commentId: Type.String({ format: 'uuid' }),
+  comment_id: Type.String({ format: 'uuid' }),
 });
