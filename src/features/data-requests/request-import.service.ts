@@ -68,7 +68,13 @@ export async function importRequests(
     if (!org) throw notFound(`Organisation ${r.organisation}`);
     const last = r.answers.at(-1);
     const datasetId = last?.dataset ? (await readableDataset(ctx, actor, last.dataset)).id : null;
-    const requester = await userId(ctx, r.requester);
+    // Every user looked up before the transaction: on SQLite it holds the one connection.
+    const emails = [r.requester, ...r.supporters, ...r.comments.map((c) => c.by)];
+    emails.push(...r.answers.flatMap((a) => (a.by ? [a.by] : [])));
+    const ids = new Map<string, string | null>();
+    for (const email of emails) ids.set(email, await userId(ctx, email));
+    const idOf = (email: string | undefined) => (email ? (ids.get(email) ?? null) : null);
+    const requester = idOf(r.requester);
     await inTransaction(ctx, async (tx) => {
       const db = tx.db.kysely;
       await insertRequestRow(db, {
@@ -101,13 +107,13 @@ export async function importRequests(
           dataset_id: a === last ? datasetId : null,
           refusal_reason: a.refusal_reason ?? null,
           duplicate_of: null,
-          actor_id: a.by ? await userId(ctx, a.by) : null,
+          actor_id: idOf(a.by),
           created_at: a.at,
         });
         from = a.status;
       }
       for (const email of r.supporters) {
-        const supporter = await userId(ctx, email);
+        const supporter = idOf(email);
         if (supporter) await insertSupporter(db, id, supporter, r.created_at);
       }
       await recountSupporters(db, id);
@@ -115,7 +121,7 @@ export async function importRequests(
         await insertComment(db, {
           id: derivedId(`${r.key}/comment/${String(i)}`),
           request_id: id,
-          author_id: await userId(ctx, c.by),
+          author_id: idOf(c.by),
           body: c.body,
           hidden: 0,
           created_at: c.at,
