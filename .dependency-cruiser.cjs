@@ -25,6 +25,7 @@ const LAYERS = [
   'harvest',
   'rollups',
   'challenges',
+  'data-requests',
 ];
 
 const directionRules = LAYERS.slice(0, -1).map((feature, i) => ({

@@ -10,6 +10,11 @@ import { registerAreas } from './features/areas/index.js';
 import { registerCatalog } from './features/catalog/index.js';
 import { challengesOfPromise, registerChallenges } from './features/challenges/index.js';
 import { registerCkan } from './features/ckan/index.js';
+import {
+  datasetAnswers,
+  organisationRequests,
+  registerDataRequests,
+} from './features/data-requests/index.js';
 import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
 import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
@@ -111,8 +116,9 @@ export async function buildApp(
     provenance: harvestProvenance,
     showcases: datasetShowcases,
     quality: qualityPanel,
+    answers: datasetAnswers,
   });
-  registerOrganisations(app, ctx);
+  registerOrganisations(app, ctx, [organisationRequests]);
   registerAreas(app, ctx);
   registerPostcodes(app, ctx);
   await registerDatastore(app, ctx);
@@ -130,6 +136,7 @@ export async function buildApp(
   registerRollups(app, ctx);
   registerShowcases(app, ctx);
   registerChallenges(app, ctx);
+  registerDataRequests(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
   const stopSweeper = startPeriodic(

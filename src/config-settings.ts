@@ -270,6 +270,12 @@ export const settings = {
     default: 48,
     doc: 'How long the e-mailed link that confirms a report (or a "me too") works, in hours.',
   },
+  dataRequestResponseDays: {
+    env: 'DATA_REQUEST_RESPONSE_DAYS',
+    kind: 'integer',
+    default: 20,
+    doc: 'Working days (Monday to Friday) a body has to answer a data request before it is overdue.',
+  },
   reportPhotoMaxBytes: {
     env: 'REPORT_PHOTO_MAX_BYTES',
     kind: 'integer',

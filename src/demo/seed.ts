@@ -29,6 +29,7 @@ import { seedPromises } from './promises/seed-promises.js';
 import { seedQuality } from './quality/seed-quality.js';
 import { seedRollups } from './rollups/seed-rollups.js';
 import { seedShowcases } from './showcases/seed-showcases.js';
+import { seedDataRequests } from './data-requests/seed-data-requests.js';
 import { REGION } from './region/boroughs.js';
 import { boroughPolygon, regionPolygon } from './region/boundaries.js';
 import { DEMO_DATASETS } from './datasets/datasets.js';
@@ -98,7 +99,7 @@ export const publisherMessage = (p: NonNullable<SeedSummary['publisher']>) =>
 const boundaryOf = (org: DemoOrganisation): string =>
   JSON.stringify(org.area.type === 'region' ? regionPolygon() : boroughPolygon(org.area.index));
 
-async function demoActor(ctx: AppContext): Promise<Actor> {
+export async function demoActor(ctx: AppContext): Promise<Actor> {
   const user =
     (await findUser(ctx, DEMO_USER.email)) ??
     (await createUser(ctx, { ...DEMO_USER, siteAdmin: true }));
@@ -238,6 +239,8 @@ export async function seedDemo(ctx: AppContext, options: SeedOptions): Promise<S
   await seedShowcases(ctx, actor);
   // The mayor's office's challenges, one linked to the broadband promise, with synthetic entries.
   await seedChallenges(ctx, actor);
+  // Synthetic data requests in every status, one answered by a demo dataset.
+  await seedDataRequests(ctx, actor);
   // Quality scores of everything above (and a few datasets published the old way), without
   // checking any link.
   const legacy = await seedQuality(ctx, actor);

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/features/organisations/organisation.service.js';
-import { seedDemo, seedDemoIfEmpty, type SeedSummary } from '../../src/demo/seed.js';
+import { demoActor, seedDemo, seedDemoIfEmpty, type SeedSummary } from '../../src/demo/seed.js';
+import { seedDataRequests } from '../../src/demo/data-requests/seed-data-requests.js';
+import { derivedId } from '../../src/features/data-requests/index.js';
 import { BOROUGHS } from '../../src/demo/region/boroughs.js';
 import { boroughIndexAt } from '../../src/demo/region/boundaries.js';
 import { DEMO_DATASETS } from '../../src/demo/datasets/datasets.js';
@@ -423,6 +425,23 @@ describe('seeding the demo region', () => {
     expect(stockport?.status).toBe('fail');
     expect(stockport?.report).toContain('bad_date');
     expect(rollup).toMatchObject({ built_version: 1, built_rows: 15 });
+  });
+
+  it('asks for data in every status, labelled synthetic, one released as a demo dataset', async () => {
+    const rows = await ctx.db.kysely
+      .selectFrom('data_requests as r')
+      .leftJoin('datasets as d', 'd.id', 'r.dataset_id')
+      .select(['r.id', 'r.status', 'r.purpose', 'd.slug'])
+      .orderBy('r.created_at')
+      .execute();
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['new', 'under_consideration', 'accepted', 'released', 'refused']),
+    );
+    expect(rows.every((r) => r.purpose.includes('SYNTHETIC'))).toBe(true);
+    expect(rows.find((r) => r.status === 'released')?.slug).toBe('ev-charge-points');
+    // Ids come from the demo's keys: seeding again writes nothing new.
+    expect(rows.map((r) => r.id)).toContain(derivedId('demo/ev-charge-point-availability'));
+    expect(await seedDataRequests(ctx, await demoActor(ctx))).toBe(0);
   });
 });
 

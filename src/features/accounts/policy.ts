@@ -56,7 +56,17 @@ export type Action =
   /** See an organisation's draft challenges and its entries before the deadline: any member. */
   | { type: 'challenge:see-unpublished'; organisationId: string }
   /** Enter a challenge (or accept a place in a team): anyone signed in, by session or token. */
-  | { type: 'challenge:enter' };
+  | { type: 'challenge:enter' }
+  /** Asking for a dataset, supporting or commenting on a request: a signed-in person. */
+  | { type: 'data-request:participate' }
+  /** Answering a request (status and reason): the assigned body's admins and editors. */
+  | { type: 'data-request:answer'; organisationId: string }
+  /** Assigning a request to another body: site admins. */
+  | { type: 'data-request:reassign' }
+  /** Hiding and showing comments on a body's requests: its admins and editors. */
+  | { type: 'data-request:moderate'; organisationId: string }
+  /** Requests from another system with their own history and times (the demo): site admins. */
+  | { type: 'data-request:import' };
 
 /** What the policy needs to know of a showcase. */
 export interface ShowcaseRef {
@@ -174,6 +184,15 @@ export function can(actor: Actor, action: Action): boolean {
       return isSiteAdminWriting(actor) || isAuthor(actor, action.showcase);
     case 'showcase:moderate':
       return isSiteAdminWriting(actor);
+    case 'data-request:participate':
+      // A resident's session or token carries `reports`, as for citizen reports.
+      return !!actor.user && actor.scopes.has('reports');
+    case 'data-request:answer':
+    case 'data-request:moderate':
+      return canWriteFor(actor, action.organisationId);
+    case 'data-request:reassign':
+    case 'data-request:import':
+      return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
     case 'promise:edit':
     case 'indicator:edit':
       return (

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { noAnswers } from './dataset-answers.js';
 import { noProvenance } from './dataset-provenance.js';
 import { noShowcases } from './dataset-showcases.js';
 import { noQuality } from './dataset-quality.js';
@@ -22,14 +23,12 @@ export function registerCatalogPages(
   const provenance = ext.provenance ?? noProvenance;
   homePage(app, ctx);
   searchPage(app, ctx);
-  datasetPage(
-    app,
-    ctx,
-    ext.data,
+  datasetPage(app, ctx, ext.data, {
     provenance,
-    ext.showcases ?? noShowcases,
-    ext.quality ?? noQuality,
-  );
+    showcases: ext.showcases ?? noShowcases,
+    quality: ext.quality ?? noQuality,
+    answers: ext.answers ?? noAnswers,
+  });
   themesPage(app, ctx);
   themePage(app, ctx);
   // /publish/datasets/new before /publish/datasets/:slug (Fastify prefers static segments anyway).

@@ -65,3 +65,4 @@ export {
   datasetsChangedAfter,
   type DatasetChanges,
 } from './dataset-changes.js';
+export type { DatasetAnswers, RequestAnswered } from './dataset-answers.js';

@@ -1,6 +1,7 @@
 import type { DatasetQuality } from './dataset-quality.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../accounts/index.js';
+import type { DatasetAnswers } from './dataset-answers.js';
 import type { DatasetProvenance } from './dataset-provenance.js';
 import type { DatasetShowcases } from './dataset-showcases.js';
 import type { HoldFormat, StagedFile } from './resource-upload.js';
@@ -60,4 +61,6 @@ export interface CatalogExtensions {
   showcases?: DatasetShowcases;
   /** The quality scores shown on a dataset's page (none without it). */
   quality?: DatasetQuality;
+  /** The data requests a dataset answers (none without it). */
+  answers?: DatasetAnswers;
 }

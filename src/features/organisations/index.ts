@@ -24,3 +24,4 @@ export {
   setOrganisationBoundary,
 } from './organisation.service.js';
 export { registerOrganisations } from './organisations.plugin.js';
+export type { OrganisationPanel, OrganisationSection } from './organisation-sections.js';

@@ -18,6 +18,7 @@ import { searchChangesMigration } from './migrations/0015-search-changes.js';
 import { rollupsMigration } from './migrations/0016-rollups.js';
 import { harvestFilesMigration } from './migrations/0017-harvest-files.js';
 import { harvestCronMigration } from './migrations/0018-harvest-cron.js';
+import { dataRequestsMigration } from './migrations/0019-data-requests.js';
 import { showcasesMigration } from './migrations/0020-showcases.js';
 import { challengesMigration } from './migrations/0021-challenges.js';
 import { qualityMigration } from './migrations/0022-quality.js';
@@ -42,6 +43,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0016-rollups': rollupsMigration,
     '0017-harvest-files': harvestFilesMigration,
     '0018-harvest-cron': harvestCronMigration,
+    '0019-data-requests': dataRequestsMigration,
     '0020-showcases': showcasesMigration,
     '0021-challenges': challengesMigration,
     '0022-quality': qualityMigration,

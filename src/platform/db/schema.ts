@@ -49,6 +49,13 @@ import type {
   ReportTable,
   ReportUpdateTable,
 } from './tables/reports.js';
+import type {
+  DataRequestCommentTable,
+  DataRequestModerationTable,
+  DataRequestStatusChangeTable,
+  DataRequestSupporterTable,
+  DataRequestTable,
+} from './tables/data-requests.js';
 import type { SignInAddressTable, SignInAttemptTable, SignInLinkTable } from './tables/sign-in.js';
 
 // The catalogue database: its tables, defined by area in tables/, assembled here; code outside
@@ -73,6 +80,7 @@ export type * from './tables/reports.js';
 export type * from './tables/rollups.js';
 export type * from './tables/showcases.js';
 export type * from './tables/sign-in.js';
+export type * from './tables/data-requests.js';
 
 export interface Database {
   regions: RegionTable;
@@ -131,4 +139,9 @@ export interface Database {
   quality_scores: QualityScoreTable;
   link_checks: LinkCheckTable;
   quality_snapshots: QualitySnapshotTable;
+  data_requests: DataRequestTable;
+  data_request_status_changes: DataRequestStatusChangeTable;
+  data_request_supporters: DataRequestSupporterTable;
+  data_request_comments: DataRequestCommentTable;
+  data_request_moderations: DataRequestModerationTable;
 }

@@ -12,6 +12,7 @@ import { createPublisher, PUBLISHER } from './publisher.js';
 import { COUNCIL_EDITOR, createCouncilJourney } from './council.js';
 import { createSiteAdmin, SITE_ADMIN } from './showcases.js';
 import { CHALLENGE_RESIDENT, createChallengeResident } from './challenges.js';
+import { createRequester, REQUESTER } from './data-requests.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +23,7 @@ declare module 'vitest' {
     council: { email: string; password: string; reportId: string };
     siteAdmin: { email: string; password: string };
     challengeResident: { email: string; password: string };
+    requester: { email: string; password: string };
   }
 }
 
@@ -37,6 +39,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   await createSiteAdmin(ctx);
   const { reportId } = await createCouncilJourney(ctx);
   await createChallengeResident(ctx);
+  await createRequester(ctx);
   const app = await buildApp(ctx, { ownsContext: true, logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   project.provide('baseUrl', address);
@@ -45,6 +48,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   project.provide('council', { ...COUNCIL_EDITOR, reportId });
   project.provide('siteAdmin', SITE_ADMIN);
   project.provide('challengeResident', CHALLENGE_RESIDENT);
+  project.provide('requester', REQUESTER);
   return async () => {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
