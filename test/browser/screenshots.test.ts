@@ -31,6 +31,7 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'showcase', url: '/showcases/getting-online-in-the-boroughs' },
   { name: 'challenges', url: '/challenges' },
   { name: 'challenge', url: '/challenges/bus-delays-you-can-see' },
+  { name: 'data-requests', url: '/data-requests' },
 ];
 
 /** The top of the page, down to where its main content (a chart, a map) has been seen. */

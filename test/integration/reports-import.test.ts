@@ -98,12 +98,13 @@ describe('importing reports with their history', () => {
       .where('id', '=', row.organisation_id)
       .executeTakeFirstOrThrow();
     expect(body.slug).toBe('eastshire');
-    // Nothing is sent again, and the open dataset follows (the harvest schedule's and the
-    // roll-ups' watch jobs, which every app queues when it starts, are not the import's doing).
+    // Nothing is sent again, and the open dataset follows (the harvest schedule's, the
+    // roll-ups' watch and the quality scores' jobs, which every app queues when it starts, are
+    // not the import's doing).
     const jobs = await t.ctx.db.kysely
       .selectFrom('jobs')
       .select('kind')
-      .where('kind', 'not in', ['harvest.due', 'rollups.watch'])
+      .where('kind', 'not in', ['harvest.due', 'rollups.watch', 'quality.rescore', 'quality.links'])
       .execute();
     expect(jobs.map((j) => j.kind)).toEqual(['reports.dataset']);
   });
