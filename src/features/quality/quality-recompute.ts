@@ -7,7 +7,7 @@ import { linkChecksOf } from './link-check.repository.js';
 import { metadataQuality } from './mqa.js';
 import { openness } from './openness.js';
 import type { DatasetInput, LinkCheckResult } from './quality-input.js';
-import { saveScore } from './quality.repository.js';
+import { saveScores } from './quality.repository.js';
 import { linkProblem } from './quality-input.js';
 import { dueBy } from './staleness.js';
 
@@ -79,13 +79,14 @@ async function scoreIn(ctx: AppContext, ids: string[], at: Date) {
     linkChecksOf(ctx.db.kysely, resourceIds),
   ]);
   const links = new Map(checks.map((c) => [c.resource_id, c]));
-  for (const record of records) {
-    const input = inputOf(record, new Set(statuses.keys()), links);
+  const queryable = new Set(statuses.keys());
+  const rows = records.map((record) => {
+    const input = inputOf(record, queryable, links);
     const stars = openness(input);
     const quality = metadataQuality(input);
     const withLinks = input.resources.filter((res) => res.url !== null);
     const due = dueBy(input.update_frequency, input.modified_at);
-    await saveScore(ctx.db.kysely, {
+    return {
       dataset_id: record.dataset.id,
       organisation_id: record.dataset.organisation_id,
       stars: stars.stars,
@@ -101,7 +102,8 @@ async function scoreIn(ctx: AppContext, ids: string[], at: Date) {
       due_by: due ? due.toISOString() : null,
       report: JSON.stringify({ openness: stars.scale, checks: quality.checks }),
       computed_at: at.toISOString(),
-    });
-  }
+    };
+  });
+  await saveScores(ctx.db.kysely, rows);
   return records.length;
 }
