@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLinkResource, patchDataset } from '../../src/features/catalog/index.js';
 import { rescorePass } from '../../src/features/quality/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { recordBrokenLink } from '../helpers/broken-link.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 
 // The quality API: a dataset's stars and points with the fixes, an organisation's scores with
@@ -25,17 +26,7 @@ beforeAll(async () => {
     format: 'CSV',
   });
   // A check that found the link gone (as the link checker records it).
-  await t.ctx.db.kysely
-    .insertInto('link_checks')
-    .values({
-      resource_id: link.id,
-      url: 'https://example.org/timetable.csv',
-      status: 404,
-      error: null,
-      duration_ms: 30,
-      checked_at: new Date().toISOString(),
-    })
-    .execute();
+  await recordBrokenLink(t.ctx, link.id, 'https://example.org/timetable.csv');
   await rescorePass(t.ctx);
 });
 afterAll(() => t.close());

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLinkResource } from '../../src/features/catalog/index.js';
 import { rescorePass } from '../../src/features/quality/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { recordBrokenLink } from '../helpers/broken-link.js';
 import { seedFixture, type Fixture } from '../helpers/fixture.js';
 import { $ } from '../helpers/pages.js';
 
@@ -24,17 +25,7 @@ beforeAll(async () => {
     url: 'https://example.org/map',
     format: 'HTML',
   });
-  await t.ctx.db.kysely
-    .insertInto('link_checks')
-    .values({
-      resource_id: link.id,
-      url: 'https://example.org/timetable.csv',
-      status: 404,
-      error: null,
-      duration_ms: 30,
-      checked_at: new Date().toISOString(),
-    })
-    .execute();
+  await recordBrokenLink(t.ctx, link.id, 'https://example.org/timetable.csv');
   await rescorePass(t.ctx);
 });
 afterAll(() => t.close());
