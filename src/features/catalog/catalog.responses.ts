@@ -17,6 +17,24 @@ export const DatasetSummary = Type.Object(
     tags: Type.Array(Text),
     themes: Type.Array(Type.Object({ slug: Text, title: Text })),
     formats: Type.Array(Text),
+    openness_stars: Nullable(
+      Type.Integer({
+        minimum: 0,
+        maximum: 5,
+        description: 'Five-star openness (null until the quality scores have rated it)',
+      }),
+    ),
+    metadata_quality: Nullable(
+      Type.Union(
+        [
+          Type.Literal('excellent'),
+          Type.Literal('good'),
+          Type.Literal('sufficient'),
+          Type.Literal('bad'),
+        ],
+        { description: "The European data portal's metadata quality rating" },
+      ),
+    ),
     state: Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('deleted')]),
     visibility: Type.Union([Type.Literal('public'), Type.Literal('private')]),
     update_frequency: Nullable(Text),
@@ -75,6 +93,8 @@ export const SearchResults = Page(Type.Ref('DatasetSummary'), {
     tag: FacetValues,
     format: FacetValues,
     licence: FacetValues,
+    openness: FacetValues,
+    quality: FacetValues,
   }),
 });
 

@@ -83,6 +83,11 @@ export const SearchQuery = Type.Object(
       Type.Array(Type.String({ maxLength: 20, pattern: '^[A-Za-z0-9.+-]+$' }), { maxItems: 20 }),
     ),
     licence: Type.Optional(StringOrList),
+    // Openness stars, 0 to 5; the MQA's metadata quality bands.
+    openness: Type.Optional(Type.Array(Type.String({ pattern: '^[0-5]$' }), { maxItems: 6 })),
+    quality: Type.Optional(
+      Type.Array(Type.String({ pattern: '^(excellent|good|sufficient|bad)$' }), { maxItems: 4 }),
+    ),
     sort: Type.Optional(enumOf(['relevance', 'modified', 'title'] as const)),
     ...PageParams,
   },

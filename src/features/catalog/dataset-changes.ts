@@ -21,7 +21,9 @@ export interface DatasetChanges {
 /**
  * The datasets changed after generation `after`, reading at most `span` generations; null when
  * the log no longer reaches back that far (pruned), so the caller must look at everything.
- * Changes of an organisation or a theme (no dataset) are not listed.
+ * Changes of an organisation or a theme (no dataset) are not listed, nor are those derived
+ * from the catalogue (ratings the quality scores computed: reading them as changes would score
+ * every dataset twice).
  */
 export async function datasetsChangedAfter(
   db: Kysely<Database>,
@@ -37,6 +39,7 @@ export async function datasetsChangedAfter(
     .distinct()
     .where('generation', '>', after)
     .where('generation', '<=', upTo)
+    .where('derived', '=', 0)
     .execute();
   // Pruned while this was read: what was read may lack some.
   if (after < (await readPrunedGeneration(db))) return null;

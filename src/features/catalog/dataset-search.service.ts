@@ -3,7 +3,7 @@ import { type Actor, readableScope } from '../accounts/index.js';
 import type { SearchQueryInput } from './catalog.schemas.js';
 import { searchDatasets } from './dataset-search.repository.js';
 import { loadDatasetLists } from './dataset.repository.js';
-import { datasetSummary } from './dataset.view.js';
+import { datasetSummary, noLists } from './dataset.view.js';
 import { licenceById } from './licences.js';
 import { FACETS, type FacetName } from './search-types.js';
 import { themeTitles } from './taxonomy.repository.js';
@@ -57,7 +57,7 @@ export async function searchCatalogue(
     const r = byId.get(id);
     if (!r) return [];
     const org = { slug: r.org_slug, name: r.org_name, kind: r.org_kind };
-    const l = lists.get(id) ?? { tags: [], themes: [], formats: [] };
+    const l = lists.get(id) ?? noLists();
     return [datasetSummary(r, org, l, titles, ctx.config.baseUrl)];
   });
   const facets = {

@@ -8,6 +8,7 @@ import type {
   Resource,
 } from '../../platform/db/schema.js';
 import type { ReadableScope } from '../accounts/index.js';
+import { noLists, type DatasetLists } from './dataset.view.js';
 
 export type WithD = Database & { d: DatasetTable };
 export type DatasetQuery = SelectQueryBuilder<WithD, 'd', object>;
@@ -81,15 +82,10 @@ export async function replaceThemes(db: Kysely<Database>, datasetId: string, the
 export async function loadDatasetLists(
   db: Kysely<Database>,
   ids: string[],
-): Promise<Map<string, { tags: string[]; themes: string[]; formats: string[] }>> {
-  const out = new Map(
-    ids.map((id) => [
-      id,
-      { tags: [] as string[], themes: [] as string[], formats: [] as string[] },
-    ]),
-  );
+): Promise<Map<string, DatasetLists>> {
+  const out = new Map<string, DatasetLists>(ids.map((id) => [id, noLists()]));
   if (ids.length === 0) return out;
-  const [tags, themes, formats] = await Promise.all([
+  const [tags, themes, formats, ratings] = await Promise.all([
     db
       .selectFrom('dataset_tags')
       .select(['dataset_id', 'tag'])
@@ -109,10 +105,19 @@ export async function loadDatasetLists(
       .where('dataset_id', 'in', ids)
       .orderBy('format')
       .execute(),
+    db
+      .selectFrom('dataset_ratings')
+      .select(['dataset_id', 'openness', 'quality'])
+      .where('dataset_id', 'in', ids)
+      .execute(),
   ]);
   for (const t of tags) out.get(t.dataset_id)?.tags.push(t.tag);
   for (const t of themes) out.get(t.dataset_id)?.themes.push(t.theme);
   for (const f of formats) out.get(f.dataset_id)?.formats.push(f.format);
+  for (const r of ratings) {
+    const lists = out.get(r.dataset_id);
+    if (lists) lists.rating = { openness: r.openness, quality: r.quality };
+  }
   return out;
 }
 

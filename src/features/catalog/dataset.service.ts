@@ -23,6 +23,7 @@ import {
 import {
   datasetSnapshot,
   datasetSummary,
+  noLists,
   resourceView,
   type DatasetLists,
 } from './dataset.view.js';
@@ -91,7 +92,7 @@ async function present(ctx: AppContext, dataset: Dataset, lists?: DatasetLists) 
     lists ? Promise.resolve(null) : loadDatasetLists(k, [dataset.id]),
     themeTitles(k),
   ]);
-  const l = lists ?? allLists?.get(dataset.id) ?? { tags: [], themes: [], formats: [] };
+  const l = lists ?? allLists?.get(dataset.id) ?? noLists();
   if (!org) throw new Error(`Organisation ${dataset.organisation_id} missing`);
   return { org, lists: l, summary: datasetSummary(dataset, org, l, titles, ctx.config.baseUrl) };
 }
@@ -183,10 +184,11 @@ export async function createDataset(ctx: AppContext, actor: Actor, input: Datase
     created_at: at,
     modified_at: at,
   };
-  const lists = {
+  const lists: DatasetLists = {
     tags: normaliseTags(input.tags ?? []),
     themes: [...new Set(input.themes ?? [])].sort(),
     formats: [],
+    rating: null,
   };
   await joinTransaction(ctx.db.kysely, async (trx) => {
     await insertDataset(trx, dataset);
@@ -243,10 +245,10 @@ export async function patchDataset(
     );
     changes.organisation_id = org.id;
   }
-  const lists = {
+  const lists: DatasetLists = {
+    ...oldLists,
     tags: input.tags ? normaliseTags(input.tags) : oldLists.tags,
     themes: input.themes ? [...new Set(input.themes)].sort() : oldLists.themes,
-    formats: oldLists.formats,
   };
   const after: Dataset = { ...before, ...changes, modified_at: now() };
   const diff = diffOf(

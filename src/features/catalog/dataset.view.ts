@@ -1,11 +1,21 @@
-import type { Dataset, Resource, Organisation } from '../../platform/db/schema.js';
+import type {
+  Dataset,
+  DatasetRatingTable,
+  Organisation,
+  Resource,
+} from '../../platform/db/schema.js';
 import { licenceById } from './licences.js';
 
 export interface DatasetLists {
   tags: string[];
   themes: string[];
   formats: string[];
+  /** Openness stars and metadata quality, once the quality scores have rated the dataset. */
+  rating: Pick<DatasetRatingTable, 'openness' | 'quality'> | null;
 }
+
+/** A dataset with nothing listed yet (new, or not found). */
+export const noLists = (): DatasetLists => ({ tags: [], themes: [], formats: [], rating: null });
 
 type OrgRef = Pick<Organisation, 'slug' | 'name' | 'kind'>;
 
@@ -28,6 +38,8 @@ export function datasetSummary(
     tags: lists.tags,
     themes: lists.themes.map((slug) => ({ slug, title: themeTitles.get(slug) ?? slug })),
     formats: lists.formats,
+    openness_stars: lists.rating?.openness ?? null,
+    metadata_quality: lists.rating?.quality ?? null,
     state: d.state,
     visibility: d.visibility,
     update_frequency: d.update_frequency,

@@ -60,6 +60,7 @@ export { editableDataset } from './publisher.service.js';
 export type { DatasetProvenance, HarvestOrigin } from './dataset-provenance.js';
 export type { DatasetShowcase, DatasetShowcases } from './dataset-showcases.js';
 export type { DatasetQuality, DatasetQualityPanel } from './dataset-quality.js';
+export { setDatasetRatings, type DatasetRating } from './dataset-ratings.repository.js';
 export {
   catalogueGeneration,
   datasetsChangedAfter,

@@ -13,7 +13,15 @@ const two = withSecondConnection();
 const searchTag = (tag: string) =>
   searchDatasets(two.other, readableScope(anonymous), {
     q: '',
-    filters: { organisation: [], theme: [], tag: [tag], format: [], licence: [] },
+    filters: {
+      organisation: [],
+      theme: [],
+      tag: [tag],
+      format: [],
+      licence: [],
+      openness: [],
+      quality: [],
+    },
     sort: 'modified',
     page: 1,
     perPage: 100,

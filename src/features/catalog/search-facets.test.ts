@@ -23,11 +23,15 @@ const THEMES = [
 const TAGS = ['bus', 'rail', 'air', 'homes', 'gis', 'budget', 'crime', 'parks'];
 const FORMATS = ['CSV', 'GEOJSON', 'PDF'];
 const LICENCES = ['OGL-UK-3.0', 'CC-BY-4.0', 'CC0-1.0'];
+const STARS = ['5', '4', '3', '2', '1', '0'];
+const RATINGS = ['excellent', 'good', 'sufficient', 'bad'];
 
 interface Model extends IndexedDataset {
   themes: string[];
   tags: string[];
   formats: string[];
+  /** Not yet scored: no openness or quality value. */
+  rating: { openness: number; quality: string } | null;
   key: number;
 }
 
@@ -50,6 +54,8 @@ function dataset(next: Next, i: number): Model {
     themes: some(next, THEMES, 0.3).map((t) => t.slug),
     tags: some(next, TAGS, 0.25),
     formats: some(next, FORMATS, 0.4),
+    rating:
+      next() < 0.8 ? { openness: Math.floor(next() * 6), quality: pick(next, RATINGS) } : null,
     key: i + 1,
   };
 }
@@ -64,6 +70,7 @@ function rowsOf(models: Model[]): DatasetRows {
     datasetTags: list((m) => m.tags),
     datasetThemes: list((m) => m.themes),
     datasetFormats: list((m) => m.formats),
+    ratings: models.flatMap((m) => (m.rating ? [{ dataset_id: m.id, ...m.rating }] : [])),
     textRows: models.map((m) => ({ text_key: m.key, dataset_id: m.id })),
   };
 }
@@ -86,13 +93,29 @@ function reference(
           ? m.tags
           : f === 'format'
             ? m.formats
-            : [m.licence];
+            : f === 'licence'
+              ? [m.licence]
+              : f === 'openness'
+                ? m.rating
+                  ? [String(m.rating.openness)]
+                  : []
+                : m.rating
+                  ? [m.rating.quality]
+                  : [];
   const labelOf = (f: FacetName, v: string) =>
     f === 'organisation'
       ? (ORGS.find((o) => o.slug === v)?.name ?? v)
       : f === 'theme'
         ? (THEMES.find((t) => t.slug === v)?.title ?? v)
-        : v;
+        : f === 'openness'
+          ? v === '0'
+            ? 'No stars'
+            : `${v} star${v === '1' ? '' : 's'}`
+          : f === 'quality'
+            ? v.charAt(0).toUpperCase() + v.slice(1)
+            : v;
+  // Grades are listed best first, the other facets most used first.
+  const graded: Partial<Record<FacetName, string[]>> = { openness: STARS, quality: RATINGS };
   const counts = new Map(FACETS.map((f) => [f, new Map<string, number>()]));
   const count = (f: FacetName, m: Model) => {
     const c = counts.get(f);
@@ -135,7 +158,11 @@ function reference(
       f,
       [...(counts.get(f) ?? new Map<string, number>())]
         .map(([value, n]) => ({ value, label: labelOf(f, value), count: n }))
-        .sort((a, b) => b.count - a.count || compare(a.label, b.label) || compare(a.value, b.value))
+        .sort((a, b) => {
+          const grades = graded[f];
+          if (grades) return grades.indexOf(a.value) - grades.indexOf(b.value);
+          return b.count - a.count || compare(a.label, b.label) || compare(a.value, b.value);
+        })
         .slice(0, 50),
     ]),
   ) as Record<FacetName, FacetValue[]>;
@@ -157,6 +184,8 @@ function randomSearch(next: Next, models: Map<string, Model>) {
     tag: [...TAGS, 'unknown'],
     format: ['csv', ...FORMATS],
     licence: LICENCES,
+    openness: STARS,
+    quality: [...RATINGS, 'unknown'],
   };
   const facets = some(next, FACETS, 0.25);
   for (const f of facets) filters[f] = some(next, pool[f], 0.3).concat(pick(next, pool[f]));

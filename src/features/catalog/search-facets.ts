@@ -58,12 +58,16 @@ function chosen(index: SearchIndex, params: SearchParams): Filter[] {
   });
 }
 
+/** Facets whose values are grades, listed best first (as numbered) rather than most used. */
+const GRADED: ReadonlySet<FacetName> = new Set(['openness', 'quality']);
+
 function facetList(index: SearchIndex, facet: FacetName, counts: ArrayLike<number>): FacetValue[] {
   const { values, labels, rank } = index.facets[facet];
   const used: number[] = [];
   for (let i = 0; i < counts.length; i++) if ((counts[i] ?? 0) > 0) used.push(i);
   // Most used first; ties by label (value for tags and formats).
-  used.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
+  if (!GRADED.has(facet))
+    used.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
   return used.slice(0, FACET_LIMIT).map((i) => ({
     value: values[i] ?? '',
     label: labels[i] ?? '',

@@ -113,6 +113,8 @@ export interface DatasetRows {
   datasetTags: DatasetList[];
   datasetThemes: DatasetList[];
   datasetFormats: DatasetList[];
+  /** Openness stars and metadata quality rating, of the datasets scored so far. */
+  ratings: { dataset_id: string; openness: number; quality: string }[];
   /**
    * SQLite: each dataset's full-text rowid, so matches can be read by rowid alone; null on
    * PostgreSQL, whose full-text rows are keyed by dataset id.
@@ -137,7 +139,7 @@ export async function loadDatasetRows(db: Db, ids: readonly string[] | null): Pr
   const some = ids !== null;
   const wanted = ids ?? [];
   // Lists come grouped per dataset: one row per dataset costs a third of one row per tag.
-  const [rows, datasetTags, datasetThemes, datasetFormats, textRows] = await Promise.all([
+  const [rows, datasetTags, datasetThemes, datasetFormats, ratings, textRows] = await Promise.all([
     k
       .selectFrom('datasets')
       .select([
@@ -172,6 +174,11 @@ export async function loadDatasetRows(db: Db, ids: readonly string[] | null): Pr
       .$if(some, (q) => q.where('dataset_id', 'in', wanted))
       .groupBy('dataset_id')
       .execute(),
+    k
+      .selectFrom('dataset_ratings')
+      .select(['dataset_id', 'openness', 'quality'])
+      .$if(some, (q) => q.where('dataset_id', 'in', wanted))
+      .execute(),
     db.dialect === 'sqlite'
       ? k
           .selectFrom('search_text_keys')
@@ -180,7 +187,7 @@ export async function loadDatasetRows(db: Db, ids: readonly string[] | null): Pr
           .execute()
       : Promise.resolve(null),
   ]);
-  return { datasets: rows, datasetTags, datasetThemes, datasetFormats, textRows };
+  return { datasets: rows, datasetTags, datasetThemes, datasetFormats, ratings, textRows };
 }
 
 /** Everything the in-memory index holds, for every dataset not deleted. */

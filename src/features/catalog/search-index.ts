@@ -1,6 +1,7 @@
 import type { DatasetRows, IndexedDataset, SearchIndexRows } from './search-index.repository.js';
 import { orderAll, reorder } from './search-index-order.js';
 import type { FacetColumn, FacetValues, SearchIndex } from './search-index-types.js';
+import { OPENNESS_GRADES, QUALITY_GRADES } from './dataset-ratings.js';
 import type { KeyedMatches } from './search-text.repository.js';
 import { FACETS, type FacetName } from './search-types.js';
 
@@ -64,6 +65,14 @@ function emptyIndex(rows: SearchIndexRows): SearchIndex {
       tag: facetValues(),
       format: facetValues(),
       licence: facetValues(),
+      openness: facetValues(
+        OPENNESS_GRADES.map(([v]) => v),
+        OPENNESS_GRADES.map(([, label]) => label),
+      ),
+      quality: facetValues(
+        QUALITY_GRADES.map(([v]) => v),
+        QUALITY_GRADES.map(([, label]) => label),
+      ),
     },
     columns: FACETS.map(() => ({ starts: [], ends: [], values: [], garbage: 0 })),
     postings: FACETS.map(() => []),
@@ -138,6 +147,7 @@ function writeRows(index: SearchIndex, rows: DatasetRows, changed: Iterable<stri
   const tags = lists(rows.datasetTags);
   const themes = lists(rows.datasetThemes);
   const formats = lists(rows.datasetFormats);
+  const ratings = new Map(rows.ratings.map((r) => [r.dataset_id, r]));
   const keys = rows.textRows && new Map(rows.textRows.map((r) => [r.dataset_id, r.text_key]));
   const byId = new Map(rows.datasets.map((d) => [d.id, d]));
   const touched: number[] = [];
@@ -173,12 +183,15 @@ function writeRows(index: SearchIndex, rows: DatasetRows, changed: Iterable<stri
       index.textKeys.set(key, p);
       index.textKeyOf[p] = key;
     }
+    const rating = ratings.get(d.id);
     const perFacet: Record<FacetName, string[]> = {
       organisation: [organisation],
       theme: themes.get(d.id) ?? [],
       tag: tags.get(d.id) ?? [],
       format: formats.get(d.id) ?? [],
       licence: [d.licence],
+      openness: rating ? [String(rating.openness)] : [],
+      quality: rating ? [rating.quality] : [],
     };
     FACETS.forEach((f, i) => {
       const facet = index.facets[f];

@@ -1,8 +1,17 @@
 // The shapes of a catalogue search, shared by the SQL side (dataset-search.repository.ts) and the
 // in-memory side (search-index.ts, search-facets.ts) without an import cycle between them.
 
-export type FacetName = 'organisation' | 'theme' | 'tag' | 'format' | 'licence';
-export const FACETS: readonly FacetName[] = ['organisation', 'theme', 'tag', 'format', 'licence'];
+export type FacetName =
+  'organisation' | 'theme' | 'tag' | 'format' | 'licence' | 'openness' | 'quality';
+export const FACETS: readonly FacetName[] = [
+  'organisation',
+  'theme',
+  'tag',
+  'format',
+  'licence',
+  'openness',
+  'quality',
+];
 
 export interface SearchParams {
   q: string;

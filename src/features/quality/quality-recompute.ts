@@ -1,7 +1,12 @@
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { type Actor } from '../accounts/index.js';
-import { licenceById, readableDatasetRecords, type DatasetRecord } from '../catalog/index.js';
+import {
+  licenceById,
+  readableDatasetRecords,
+  setDatasetRatings,
+  type DatasetRecord,
+} from '../catalog/index.js';
 import { datastoreStatuses } from '../datastore/index.js';
 import { linkChecksOf } from './link-check.repository.js';
 import { metadataQuality } from './mqa.js';
@@ -105,5 +110,10 @@ async function scoreIn(ctx: AppContext, ids: string[], at: Date) {
     };
   });
   await saveScores(ctx.db.kysely, rows);
+  // Search's openness and quality facets (the catalogue files only those that changed).
+  await setDatasetRatings(
+    ctx.db.kysely,
+    rows.map((r) => ({ dataset_id: r.dataset_id, openness: r.stars, quality: r.rating })),
+  );
   return records.length;
 }

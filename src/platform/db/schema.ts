@@ -18,6 +18,7 @@ import type {
   DatasetSearchTable,
   SearchChangeTable,
   SearchTextKeyTable,
+  DatasetRatingTable,
   DatasetTable,
   DatasetTagTable,
   DatasetThemeTable,
@@ -96,6 +97,7 @@ export interface Database {
   datasets: DatasetTable;
   dataset_tags: DatasetTagTable;
   dataset_themes: DatasetThemeTable;
+  dataset_ratings: DatasetRatingTable;
   themes: ThemeTable;
   resources: ResourceTable;
   activities: ActivityTable;

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Datasets with their tags, themes and resources, and the search indexes and page views kept
 // beside them.
@@ -35,6 +35,13 @@ export interface DatasetTagTable {
 export interface DatasetThemeTable {
   dataset_id: string;
   theme: string;
+}
+
+/** A dataset's openness stars (0-5) and metadata quality rating, as search facets. */
+export interface DatasetRatingTable {
+  dataset_id: string;
+  openness: number;
+  quality: 'excellent' | 'good' | 'sufficient' | 'bad';
 }
 
 export interface ThemeTable {
@@ -74,6 +81,8 @@ export interface DatasetFtsTable {
 export interface SearchChangeTable {
   generation: number | string;
   dataset_id: string | null;
+  /** 1 for a change of something computed from the catalogue (a rating), not of the catalogue. */
+  derived: Generated<number>;
 }
 
 /** SQLite: the fixed rowid of each dataset's full-text row; see 0015. */

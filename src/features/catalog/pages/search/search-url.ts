@@ -15,17 +15,14 @@ export interface SearchState {
 const list = (v: string | string[] | undefined): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x.trim() !== '');
 
-export function searchStateOf(query: {
-  q?: string | undefined;
-  sort?: Sort | undefined;
-  page?: number | undefined;
-  per_page?: number | undefined;
-  organisation?: string | string[] | undefined;
-  theme?: string | string[] | undefined;
-  tag?: string | string[] | undefined;
-  format?: string | string[] | undefined;
-  licence?: string | string[] | undefined;
-}): SearchState {
+export function searchStateOf(
+  query: {
+    q?: string | undefined;
+    sort?: Sort | undefined;
+    page?: number | undefined;
+    per_page?: number | undefined;
+  } & Partial<Record<FacetName, string | string[] | undefined>>,
+): SearchState {
   return {
     q: (query.q ?? '').trim(),
     // Tags are stored lower-case and formats upper-case (the service matches them so), and so

@@ -12,6 +12,8 @@ const found: FoundPage = {
     tag: Array.from({ length: 20 }, (_, i) => ({ value: `t${i}`, label: `t${i}`, count: 20 - i })),
     format: [],
     licence: [],
+    openness: [],
+    quality: [],
   },
 };
 

@@ -9,6 +9,8 @@ export const FACET_TITLES: Record<FacetName, string> = {
   tag: 'Tag',
   format: 'Format',
   licence: 'Licence',
+  openness: 'Openness',
+  quality: 'Metadata quality',
 };
 
 /** Facet values shown before "and N more" is left to the search box; selected ones always show. */

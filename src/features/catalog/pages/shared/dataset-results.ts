@@ -2,6 +2,7 @@ import type { AppContext } from '../../../../context.js';
 import { PER_PAGE } from '../../../../platform/views/page-query.js';
 import { paginationFor, rangeText } from '../../../../platform/views/pagination.js';
 import type { Actor } from '../../../accounts/index.js';
+import { OPENNESS_GRADES, QUALITY_GRADES } from '../../dataset-ratings.js';
 import { searchCatalogue } from '../../dataset-search.service.js';
 import { excerpt } from './text.js';
 
@@ -13,6 +14,16 @@ export interface FoundDataset {
   organisation: { slug: string; name: string };
   formats: string[];
   modified_at: string;
+  openness_stars?: number | null;
+  metadata_quality?: string | null;
+}
+
+/** "Openness: 3 stars · Metadata quality: good", or null before the dataset is rated. */
+function ratingText(r: FoundDataset): string | null {
+  if (r.openness_stars == null || r.metadata_quality == null) return null;
+  const stars = OPENNESS_GRADES.find(([v]) => v === String(r.openness_stars))?.[1];
+  const quality = QUALITY_GRADES.find(([v]) => v === r.metadata_quality)?.[1];
+  return `Openness: ${stars ?? ''} · Metadata quality: ${(quality ?? '').toLowerCase()}`;
 }
 
 interface Found {
@@ -30,6 +41,7 @@ export const datasetItem = (r: FoundDataset) => ({
   organisation: { name: r.organisation.name, href: `/organisations/${r.organisation.slug}` },
   formats: r.formats,
   modified_at: r.modified_at,
+  rating: ratingText(r),
 });
 
 /** A page of search results as the dataset list and pagination show them. */
