@@ -26,6 +26,7 @@ const LAYERS = [
   'rollups',
   'challenges',
   'data-requests',
+  'get-involved',
 ];
 
 const directionRules = LAYERS.slice(0, -1).map((feature, i) => ({

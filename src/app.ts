@@ -31,6 +31,7 @@ import {
   harvestProvenance,
   registerHarvest,
 } from './features/harvest/index.js';
+import { registerGetInvolved } from './features/get-involved/index.js';
 import { registerPublishPages } from './features/publish/index.js';
 import { regionNameCache, registerRegion } from './features/region/index.js';
 import { registerRollups, rollupJobHandlers } from './features/rollups/index.js';
@@ -137,6 +138,7 @@ export async function buildApp(
   registerShowcases(app, ctx);
   registerChallenges(app, ctx);
   registerDataRequests(app, ctx);
+  registerGetInvolved(app, ctx);
 
   // Files of deleted resources leave the blob store in the background (docs/operations.md).
   const stopSweeper = startPeriodic(

@@ -40,6 +40,8 @@ const PUBLIC_PAGES = [
   '/challenges',
   '/challenges/get-every-household-online',
   '/challenges/bus-delays-you-can-see',
+  '/get-involved',
+  '/data-requests',
   '/no-such-page',
 ];
 

@@ -24,4 +24,24 @@ describe('every page', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('fits the service navigation on one line on a laptop screen, signed out', async () => {
+    const { page, context } = await newVisitor(browser);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/get-involved');
+    const items = page.locator('.govuk-service-navigation__item');
+    const tops: number[] = [];
+    for (const item of await items.all())
+      tops.push(Math.round((await item.boundingBox())?.y ?? -1));
+    expect(tops.length).toBeGreaterThan(5);
+    expect(new Set(tops).size, 'items wrapped onto another line').toBe(1);
+    // The page is under "Get involved", and leads to each way to take part.
+    await expect(
+      page.locator('.govuk-service-navigation__item--active').textContent(),
+    ).resolves.toContain('Get involved');
+    for (const name of ['Report a problem', 'Ask for data', 'Showcases', 'Challenges']) {
+      await expect(page.getByRole('heading', { name }).count()).resolves.toBe(1);
+    }
+    await context.close();
+  });
 });

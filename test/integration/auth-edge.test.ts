@@ -45,7 +45,7 @@ describe('a bogus Authorization header', () => {
         const page = $(res.body);
         const nonce = /'nonce-([0-9a-f]{32})'/.exec(String(res.headers['content-security-policy']));
         expect(page('script[nonce]').attr('nonce')).toBe(nonce?.[1]);
-        expect(page('.govuk-service-navigation').text()).toContain('Sign in');
+        expect(page('nav[aria-label="Account"]').text()).toContain('Sign in');
       }
     },
   );

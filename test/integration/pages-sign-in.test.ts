@@ -163,7 +163,7 @@ describe('the session', () => {
     const browser = new PageClient(t.app);
     await browser.signIn('editor@bolton.example', PASSWORD);
     const res = await browser.get('/sign-out');
-    const nav = $(res.body)('.govuk-service-navigation');
+    const nav = $(res.body)('nav[aria-label="Account"]');
     expect(nav.text()).toContain('Sign out');
     expect(nav.text()).toContain('Publish');
     expect(nav.text()).not.toContain('Sign in');

@@ -72,7 +72,7 @@ describe('signing up', () => {
     const reports = await browser.get('/account/reports');
     expect(reports.statusCode).toBe(200);
     expect(mainText(reports.body)).toContain('Your e-mail address is confirmed');
-    const nav = $(reports.body)('.govuk-service-navigation a')
+    const nav = $(reports.body)('nav[aria-label="Account"] a')
       .map((_, a) => $(reports.body)(a).text().trim())
       .get();
     expect(nav).toContain('Your reports');

@@ -3,6 +3,6 @@
 
 export { registerChallenges } from './challenges.plugin.js';
 export { createChallenge } from './challenge-write.service.js';
-export { challengeExists, challengesOfPromise } from './challenge.service.js';
+export { challengeExists, challengesOfPromise, listChallenges } from './challenge.service.js';
 export { createEntry, acceptEntryInvitation } from './entry.service.js';
 export { markWinners, writeOutcome } from './judging.service.js';

@@ -3,7 +3,7 @@
 
 export { registerDataRequests } from './data-requests.plugin.js';
 export { datasetAnswers, organisationRequests } from './request-ports.js';
-export { createRequest } from './data-request.service.js';
+export { createRequest, listRequests } from './data-request.service.js';
 export { changeRequestStatus } from './request-answer.service.js';
 export { commentOnRequest, supportRequest } from './request-voice.service.js';
 export { derivedId, importRequests, type ImportedRequest } from './request-import.service.js';
