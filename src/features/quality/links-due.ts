@@ -22,11 +22,12 @@ export async function linksDue(
   db: Kysely<Database>,
   before: string,
   limit: number,
+  span = SWEEP_SPAN,
 ): Promise<LinkToCheck[]> {
   const stale = await staleLinks(db, before, limit);
   const room = limit - Math.min(stale.length, Math.floor(limit / 2));
   const after = (await findMetaValue(db, SWEPT_KEY)) ?? '';
-  const swept = await uncheckedLinksAfter(db, after, SWEEP_SPAN, room);
+  const swept = await uncheckedLinksAfter(db, after, span, room);
   await setMetaValue(db, SWEPT_KEY, swept.next);
   // A changed link that is also due again is in both: checked once.
   const byResource = new Map(swept.links.map((l) => [l.resource_id, l]));
