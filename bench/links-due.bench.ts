@@ -90,7 +90,15 @@ async function run(): Promise<string[]> {
     let total = 0;
     const chosen = plan.filter((d) => (total += d.resources.length) - d.resources.length < wanted);
     log(`generating ${int(chosen.length)} datasets with their links…`);
-    const seeded = await seedCatalogue(ctx, chosen, 1, (n) => log(`  ${int(n)} datasets`), 500);
+    const seeded = await seedCatalogue(
+      ctx,
+      chosen,
+      1,
+      (n) => {
+        log(`  ${int(n)} datasets`);
+      },
+      500,
+    );
     log(`${int(seeded.resources)} links in ${seeded.seconds.toFixed(0)} s`);
     const now = Date.now();
     const before = new Date(now - WEEK_MS).toISOString();
