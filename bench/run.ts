@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { catalogBenchmark } from './catalog.bench.js';
 import { datastoreBenchmark } from './datastore.bench.js';
 import { harvestBenchmark } from './harvest.bench.js';
+import { linksBenchmark } from './links-due.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { routingBenchmark } from './routing.bench.js';
@@ -16,6 +17,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   pagesBenchmark,
   routingBenchmark,
   postcodesBenchmark,
+  linksBenchmark,
 ];
 
 async function main(filters: string[]): Promise<number> {

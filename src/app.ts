@@ -11,6 +11,7 @@ import { registerCatalog } from './features/catalog/index.js';
 import { challengesOfPromise, registerChallenges } from './features/challenges/index.js';
 import { registerCkan } from './features/ckan/index.js';
 import {
+  bodyResponsiveness,
   datasetAnswers,
   organisationRequests,
   registerDataRequests,
@@ -128,7 +129,7 @@ export async function buildApp(
   registerPromises(app, ctx, { challenges: challengesOfPromise });
   registerReports(app, ctx);
   registerOpen311(app, ctx);
-  registerQuality(app, ctx);
+  registerQuality(app, ctx, bodyResponsiveness);
   registerPublishPages(app, ctx);
   registerDcat(app, ctx);
   registerDiscovery(app, ctx);
@@ -167,7 +168,7 @@ export async function buildApp(
       }),
       ...harvestJobHandlers(ctx),
       ...rollupJobHandlers(ctx),
-      ...qualityJobHandlers(ctx),
+      ...qualityJobHandlers(ctx, bodyResponsiveness),
     },
     {
       pollMs: ctx.config.jobPollIntervalMs,

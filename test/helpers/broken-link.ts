@@ -2,6 +2,7 @@ import type { AppContext } from '../../src/context.js';
 
 /** Records that a resource's link answered 404, as the link checker would have. */
 export async function recordBrokenLink(ctx: AppContext, resourceId: string, url: string) {
+  const at = new Date().toISOString();
   await ctx.db.kysely
     .insertInto('link_checks')
     .values({
@@ -10,7 +11,8 @@ export async function recordBrokenLink(ctx: AppContext, resourceId: string, url:
       status: 404,
       error: null,
       duration_ms: 30,
-      checked_at: new Date().toISOString(),
+      checked_at: at,
+      scheduled_from: at,
     })
     .execute();
 }

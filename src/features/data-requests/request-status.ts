@@ -36,6 +36,9 @@ export const STATUS_TAGS: Record<DataRequestStatus, string> = {
 /** Still waiting for a decision: these count against the response target. */
 export const AWAITING: readonly DataRequestStatus[] = ['new', 'under_consideration'];
 
+/** A decision: the first of these answers a request, for its response time. */
+export const DECIDED = STATUSES.filter((s) => !AWAITING.includes(s));
+
 export const REFUSAL_REASONS = [
   'personal_data',
   'commercial_confidentiality',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isoDay, overdueCutoff, responseDue } from './working-days.js';
+import {
+  addWorkingDays,
+  isoDay,
+  overdueCutoff,
+  responseDue,
+  workingDaysBetween,
+} from './working-days.js';
 
 describe('working days', () => {
   it('skips weekends: 20 working days from Monday 7 December 2026 is Monday 4 January 2027', () => {
@@ -22,5 +28,13 @@ describe('working days', () => {
       const overdue = responseDue(made.toISOString(), 20) < isoDay(today);
       expect(isoDay(made) < cutoff).toBe(overdue);
     }
+  });
+
+  it('counts the working days a request took: Monday to Thursday is 3, Friday to Monday 1', () => {
+    const days = (a: string, b: string) => workingDaysBetween(new Date(a), new Date(b));
+    expect(days('2026-12-07T10:00:00Z', '2026-12-10T15:00:00Z')).toBe(3);
+    expect(days('2026-12-11T16:00:00Z', '2026-12-14T09:00:00Z')).toBe(1);
+    expect(days('2026-12-07T10:00:00Z', '2026-12-07T17:00:00Z')).toBe(0);
+    expect(days('2026-12-07T10:00:00Z', '2027-01-04T10:00:00Z')).toBe(20);
   });
 });

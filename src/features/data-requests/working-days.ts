@@ -37,3 +37,15 @@ export function overdueCutoff(today: Date, days: number): string {
     d = before;
   }
 }
+
+/** Working days from `from`'s day to `to`'s: the weekdays after the first day, up to the last. */
+export function workingDaysBetween(from: Date, to: Date): number {
+  const last = isoDay(to);
+  let d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  let days = 0;
+  for (;;) {
+    d = new Date(d.getTime() + DAY_MS);
+    if (isoDay(d) > last) return days;
+    if (!isWeekend(d)) days += 1;
+  }
+}

@@ -2,6 +2,7 @@
 // portal's MQA), resource link checks, and per-organisation summaries. Other features use only
 // what is exported here.
 
+export { noRequests, type BodyResponsiveness, type RequestFigures } from './body-responsiveness.js';
 export { checkDueLinks, checkLinks } from './link-checker.js';
 export { qualityJobHandlers, queueLinkCheck, queueRescore, rescorePass } from './quality-jobs.js';
 export { scoreDatasets } from './quality-recompute.js';

@@ -6,7 +6,8 @@ import {
   streamOutbound,
   type OutboundLimits,
 } from '../../platform/http/outbound.js';
-import { linksDue, saveLinkCheck, type LinkToCheck } from './link-check.repository.js';
+import { saveLinkCheck, type LinkToCheck } from './link-check.repository.js';
+import { linksDue } from './links-due.js';
 import { scoreInBatches } from './quality-rescore.js';
 
 // Checks resource links through the platform's outbound client (private addresses refused
@@ -82,20 +83,22 @@ export async function checkLinks(ctx: AppContext, links: readonly LinkToCheck[])
       if (!refused && (outcome.status === null || outcome.status >= 400)) {
         outcome = await paced(link.url, 'GET');
       }
+      const checkedAt = new Date().toISOString();
       await saveLinkCheck(ctx.db.kysely, {
         resource_id: link.resource_id,
         url: link.url,
         status: outcome.status,
         error: outcome.error,
         duration_ms: Date.now() - started,
-        checked_at: new Date().toISOString(),
+        checked_at: checkedAt,
+        scheduled_from: checkedAt,
       });
     }
   };
   await Promise.all([...byHost.values()].map(checkHost));
 }
 
-/** Checks the links that are due (never checked, changed, or older than the interval). */
+/** Checks the links that are due (links-due.ts: never checked, changed, or older than the interval). */
 export async function checkDueLinks(ctx: AppContext, now = new Date()): Promise<number> {
   const hours = ctx.config.qualityLinkCheckIntervalH;
   if (hours === 0) return 0;

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { enqueueJob, type JobHandler } from '../../platform/jobs/jobs.js';
+import { noRequests, type BodyResponsiveness } from './body-responsiveness.js';
 import { checkDueLinks } from './link-checker.js';
 import { rescoreChanged } from './quality-rescore.js';
 import { hasSnapshotOn } from './quality-aggregates.repository.js';
@@ -35,28 +36,35 @@ export const queueLinkCheck = (ctx: AppContext, delayS = 0) => queue(ctx, LINKS_
  * One rescore pass: changed datasets, then today's snapshot when anything was scored (or there
  * is none yet today): the totals walk every score, so an idle minute does not.
  */
-export async function rescorePass(ctx: AppContext, at = new Date()): Promise<number> {
+export async function rescorePass(
+  ctx: AppContext,
+  requests: BodyResponsiveness = noRequests,
+  at = new Date(),
+): Promise<number> {
   const scored = await rescoreChanged(ctx);
   const day = at.toISOString().slice(0, 10);
   if (scored > 0 || !(await hasSnapshotOn(ctx.db.kysely, day))) {
-    await snapshotOrganisations(ctx, at);
+    await snapshotOrganisations(ctx, requests, at);
   }
   return scored;
 }
 
-/** The handlers app.ts gives the job runner. */
-export function qualityJobHandlers(ctx: AppContext): Record<string, JobHandler> {
+/** The handlers app.ts gives the job runner, with the data requests' figures for snapshots. */
+export function qualityJobHandlers(
+  ctx: AppContext,
+  requests: BodyResponsiveness,
+): Record<string, JobHandler> {
   return {
     [RESCORE_JOB]: async () => {
       try {
-        await rescorePass(ctx);
+        await rescorePass(ctx, requests);
       } finally {
         await queue(ctx, RESCORE_JOB, RESCORE_S);
       }
     },
     [LINKS_JOB]: async () => {
       try {
-        if ((await checkDueLinks(ctx)) > 0) await snapshotOrganisations(ctx);
+        if ((await checkDueLinks(ctx)) > 0) await snapshotOrganisations(ctx, requests);
       } finally {
         await queue(ctx, LINKS_JOB, LINKS_S);
       }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Api } from '../../platform/http/types.js';
 import { onNewVersion } from '../datastore/index.js';
+import type { BodyResponsiveness } from './body-responsiveness.js';
 import { queueLinkCheck, queueRescore } from './quality-jobs.js';
 import { scoreDatasets } from './quality-recompute.js';
 import { datasetOfResource } from './quality.repository.js';
@@ -8,10 +9,11 @@ import { qualityRoutes } from './quality.routes.js';
 import { leaguePage } from './pages/league/league.page.js';
 import { organisationQualityPage } from './pages/organisation/organisation.page.js';
 
-export function registerQuality(app: Api, ctx: AppContext): void {
-  qualityRoutes(app, ctx);
-  leaguePage(app, ctx);
-  organisationQualityPage(app, ctx);
+/** `requests`: the data requests' figures per body (a port: that feature sits above this one). */
+export function registerQuality(app: Api, ctx: AppContext, requests: BodyResponsiveness): void {
+  qualityRoutes(app, ctx, requests);
+  leaguePage(app, ctx, requests);
+  organisationQualityPage(app, ctx, requests);
   // A new datastore version can earn the fourth star; versions are not in the catalogue's change
   // log, so the dataset is scored here.
   onNewVersion(ctx, async (resourceId) => {

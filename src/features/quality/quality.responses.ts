@@ -51,6 +51,33 @@ export const DatasetQuality = Type.Object({
   computed_at: DateTime,
 });
 
+export const Responsiveness = Type.Object(
+  {
+    open_requests: Type.Integer({ minimum: 0, description: 'Data requests awaiting a decision' }),
+    overdue_requests: Type.Integer({
+      minimum: 0,
+      description: 'Of those, open longer than the response target (working days)',
+    }),
+    answered_requests: Type.Integer({
+      minimum: 0,
+      description: 'Requests of the last 12 months given a decision',
+    }),
+    median_working_days: Nullable(
+      Type.Number({ minimum: 0, description: 'Median working days from request to decision' }),
+    ),
+    answered_in_time_percent: Nullable(
+      Type.Number({
+        minimum: 0,
+        maximum: 100,
+        description:
+          'Share of answered (12 months) and overdue requests answered within the target; ' +
+          'null without either',
+      }),
+    ),
+  },
+  { description: 'How the body answers the data requests made to it' },
+);
+
 export const OrganisationScore = Type.Object({
   organisation: Type.Object({ slug: Type.String(), name: Type.String() }),
   datasets: Type.Integer({ minimum: 0, description: 'Public datasets scored' }),
@@ -66,6 +93,14 @@ export const OrganisationScore = Type.Object({
   ),
   broken_links: Type.Integer({ minimum: 0 }),
   stale_datasets: Type.Integer({ minimum: 0 }),
+  responsiveness: Responsiveness,
+  overall_score: Type.Number({
+    minimum: 0,
+    maximum: 100,
+    description:
+      'What ranks the league: metadata score as % of 405, 80%, and answered_in_time_percent, ' +
+      '20% (the metadata alone when that is null)',
+  }),
 });
 
 export const LeaguePage = Page(OrganisationScore);
@@ -77,6 +112,9 @@ export const TrendPoint = Type.Object({
   average_score: Type.Number({ minimum: 0 }),
   broken_links: Type.Integer({ minimum: 0 }),
   stale_datasets: Type.Integer({ minimum: 0 }),
+  open_requests: Type.Integer({ minimum: 0 }),
+  overdue_requests: Type.Integer({ minimum: 0 }),
+  answered_in_time_percent: Nullable(Type.Number({ minimum: 0, maximum: 100 })),
 });
 
 export const BrokenLink = Type.Object({
@@ -107,6 +145,7 @@ export const DatasetScore = Type.Object({
 
 export const OrganisationQuality = Page(DatasetScore, {
   score: Nullable(OrganisationScore),
+  responsiveness: Responsiveness,
   trend: Type.Array(TrendPoint, { description: 'Daily snapshots, the last 90 days' }),
   broken_links: Type.Array(BrokenLink),
   stale_datasets: Type.Array(StaleDataset),

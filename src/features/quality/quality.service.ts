@@ -4,7 +4,8 @@ import { pageFrom, pageOf, type PageInput } from '../../platform/paging.js';
 import { authorise, type Actor } from '../accounts/index.js';
 import { readableDatasetRecord } from '../catalog/index.js';
 import { findOrganisation } from '../organisations/index.js';
-import { forgetLinkChecks } from './link-check.repository.js';
+import { NO_FIGURES, type BodyResponsiveness } from './body-responsiveness.js';
+import { recheckSoon } from './link-check.repository.js';
 import {
   brokenLinksOf,
   datasetScoresOf,
@@ -15,7 +16,12 @@ import {
 import { queueLinkCheck } from './quality-jobs.js';
 import { scoreDatasets } from './quality-recompute.js';
 import { findScore } from './quality.repository.js';
-import { datasetQualityView, organisationScoreView, trendPointView } from './quality.view.js';
+import {
+  datasetQualityView,
+  organisationScoreView,
+  responsivenessView,
+  trendPointView,
+} from './quality.view.js';
 
 // Reading the scores, for whoever may read the dataset; aggregates count public datasets only.
 
@@ -38,13 +44,23 @@ export async function datasetQuality(
   return datasetQualityView(dataset, score, now);
 }
 
-/** The bodies compared: the best average metadata score first. */
-export async function leagueTable(ctx: AppContext, input: PageInput, now = new Date()) {
-  const rows = (await organisationSummaries(ctx.db.kysely, now.toISOString())).map(
-    organisationScoreView,
+/** The bodies compared: the best overall score (metadata and responsiveness) first. */
+export async function leagueTable(
+  ctx: AppContext,
+  input: PageInput,
+  requests: BodyResponsiveness,
+  now = new Date(),
+) {
+  const summaries = await organisationSummaries(ctx.db.kysely, now.toISOString());
+  const figures = await requests(
+    ctx,
+    summaries.map((s) => s.organisation_id),
+    now,
   );
+  const rows = summaries.map((s) => organisationScoreView(s, figures.get(s.organisation_id)));
   rows.sort(
     (a, b) =>
+      b.overall_score - a.overall_score ||
       b.average_score - a.average_score ||
       b.average_stars - a.average_stars ||
       a.organisation.name.localeCompare(b.organisation.name),
@@ -52,11 +68,15 @@ export async function leagueTable(ctx: AppContext, input: PageInput, now = new D
   return pageFrom(rows, input);
 }
 
-/** An organisation's scores, trend, broken links, stale datasets, and its datasets' scores. */
+/**
+ * An organisation's scores, trend, broken links, stale datasets, data requests, and its
+ * datasets' scores.
+ */
 export async function organisationQuality(
   ctx: AppContext,
   slug: string,
   input: PageInput,
+  requests: BodyResponsiveness,
   now = new Date(),
 ) {
   const org = await findOrganisation(ctx, slug);
@@ -64,14 +84,16 @@ export async function organisationQuality(
   const k = ctx.db.kysely;
   const at = now.toISOString();
   const { page, per_page } = pageOf(input);
-  const [summary, trend, broken, stale, datasets] = await Promise.all([
+  const [summary, trend, broken, stale, datasets, figures] = await Promise.all([
     organisationSummaries(k, at, org.id),
     snapshotsOf(k, org.id, TREND_DAYS),
     brokenLinksOf(k, org.id),
     staleOf(k, org.id, at),
     datasetScoresOf(k, org.id, per_page, (page - 1) * per_page),
+    requests(ctx, [org.id], now),
   ]);
-  const score = summary[0] ? organisationScoreView(summary[0]) : null;
+  const own = figures.get(org.id) ?? NO_FIGURES;
+  const score = summary[0] ? organisationScoreView(summary[0], own) : null;
   return {
     organisation: org,
     total: score?.datasets ?? 0,
@@ -79,6 +101,8 @@ export async function organisationQuality(
     per_page,
     results: datasets,
     score,
+    // Apart from the score: a body without public datasets may still have requests.
+    responsiveness: responsivenessView(own),
     trend: trend.map(trendPointView),
     broken_links: broken.map((b) => ({
       dataset: { slug: b.dataset_slug, title: b.dataset_title },
@@ -97,7 +121,7 @@ export async function recheckLinks(ctx: AppContext, actor: Actor, slug: string) 
   const { dataset, resources } = await readableDatasetRecord(ctx, actor, slug);
   authorise(actor, { type: 'dataset:update', dataset }, 'You cannot re-check this dataset’s links');
   const linked = resources.filter((r) => r.url !== null).map((r) => r.id);
-  await forgetLinkChecks(ctx.db.kysely, linked);
+  await recheckSoon(ctx.db.kysely, linked);
   const queued = linked.length > 0 && (await queueLinkCheck(ctx));
   return { links: linked.length, queued };
 }

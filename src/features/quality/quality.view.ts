@@ -1,4 +1,11 @@
 import type { QualityScore } from '../../platform/db/schema.js';
+import {
+  inTimePercent,
+  judgedOf,
+  NO_FIGURES,
+  overallScore,
+  type RequestFigures,
+} from './body-responsiveness.js';
 import { ratingOf, type Check } from './mqa.js';
 import type { Star } from './openness.js';
 import type { OrganisationSummary } from './quality-aggregates.repository.js';
@@ -47,9 +54,21 @@ export function datasetQualityView(
 
 export type DatasetQualityView = ReturnType<typeof datasetQualityView>;
 
-export function organisationScoreView(o: OrganisationSummary) {
+/** A body's data requests: open, overdue, how fast and how often in time it answers. */
+export function responsivenessView(f: RequestFigures) {
+  return {
+    open_requests: f.open,
+    overdue_requests: f.overdue,
+    answered_requests: f.answered,
+    median_working_days: f.median_days === null ? null : round1(f.median_days),
+    answered_in_time_percent: inTimePercent(judgedOf(f), f.answered_in_time),
+  };
+}
+
+export function organisationScoreView(o: OrganisationSummary, requests = NO_FIGURES) {
   const mean = (sum: number) => (o.datasets === 0 ? 0 : round1(sum / o.datasets));
   const average = mean(o.total_sum);
+  const responsiveness = responsivenessView(requests);
   return {
     organisation: { slug: o.slug, name: o.name },
     datasets: o.datasets,
@@ -65,6 +84,8 @@ export function organisationScoreView(o: OrganisationSummary) {
     },
     broken_links: o.broken_links,
     stale_datasets: o.stale,
+    responsiveness,
+    overall_score: overallScore(average, responsiveness.answered_in_time_percent),
   };
 }
 
@@ -77,6 +98,10 @@ export function trendPointView(s: {
   total_sum: number;
   broken_links: number;
   stale: number;
+  open_requests: number;
+  overdue_requests: number;
+  judged_requests: number;
+  in_time_requests: number;
 }) {
   const mean = (sum: number) => (s.datasets === 0 ? 0 : round1(sum / s.datasets));
   return {
@@ -86,5 +111,8 @@ export function trendPointView(s: {
     average_score: mean(s.total_sum),
     broken_links: s.broken_links,
     stale_datasets: s.stale,
+    open_requests: s.open_requests,
+    overdue_requests: s.overdue_requests,
+    answered_in_time_percent: inTimePercent(s.judged_requests, s.in_time_requests),
   };
 }

@@ -22,6 +22,7 @@ import { dataRequestsMigration } from './migrations/0019-data-requests.js';
 import { showcasesMigration } from './migrations/0020-showcases.js';
 import { challengesMigration } from './migrations/0021-challenges.js';
 import { qualityMigration } from './migrations/0022-quality.js';
+import { qualityRequestsMigration } from './migrations/0023-quality-requests.js';
 import { datasetRatingsMigration } from './migrations/0026-dataset-ratings.js';
 
 function migrations(db: Db): Record<string, Migration> {
@@ -48,6 +49,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0020-showcases': showcasesMigration,
     '0021-challenges': challengesMigration,
     '0022-quality': qualityMigration,
+    '0023-quality-requests': qualityRequestsMigration,
     '0026-dataset-ratings': datasetRatingsMigration(db.dialect),
   };
 }

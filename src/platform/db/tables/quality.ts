@@ -30,6 +30,9 @@ export interface LinkCheckTable {
   error: string | null;
   duration_ms: number;
   checked_at: string;
+  /** When the check interval counts from: the last check, or the epoch once a re-check is
+   * asked (migration 0023; indexed, so a pass finds the due links without a scan). */
+  scheduled_from: string;
 }
 
 export interface QualitySnapshotTable {
@@ -41,6 +44,13 @@ export interface QualitySnapshotTable {
   total_sum: number;
   broken_links: number;
   stale: number;
+  /** The body's data requests awaiting a decision that day, and those of them overdue. */
+  open_requests: number;
+  overdue_requests: number;
+  /** Requests whose timeliness was known (answered in the last 12 months, or overdue), and
+   * those answered within the response target: the responsiveness (migration 0023). */
+  judged_requests: number;
+  in_time_requests: number;
 }
 
 export type QualityScore = Selectable<QualityScoreTable>;
