@@ -45,7 +45,7 @@ export type Action =
   | { type: 'showcase:submit' }
   /** Seeing a showcase: the public once approved; before, its author and site admins. */
   | { type: 'showcase:read'; showcase: ShowcaseRef }
-  /** Changing a showcase's image: its author while it waits, and site admins. */
+  /** Changing a showcase (text, datasets, image): its author and site admins. */
   | { type: 'showcase:edit'; showcase: ShowcaseRef }
   /** Deleting a showcase: its author and site admins. */
   | { type: 'showcase:delete'; showcase: ShowcaseRef }
@@ -176,10 +176,6 @@ export function can(actor: Actor, action: Action): boolean {
         (!!actor.user && actor.user.id === action.showcase.author_id)
       );
     case 'showcase:edit':
-      return (
-        isSiteAdminWriting(actor) ||
-        (action.showcase.status === 'pending' && isAuthor(actor, action.showcase))
-      );
     case 'showcase:delete':
       return isSiteAdminWriting(actor) || isAuthor(actor, action.showcase);
     case 'showcase:moderate':
