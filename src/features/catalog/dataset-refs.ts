@@ -18,11 +18,11 @@ export function datasetSlugOf(line: string): string {
   }
 }
 
-/** The datasets typed in a form, one a line (or separated by commas), each once, in order. */
+/** The datasets typed in a form, one a line (or separated by commas or spaces), each once, in order. */
 export const datasetSlugsOf = (text: string): string[] => [
   ...new Set(
     text
-      .split(/[\n,]+/)
+      .split(/[\s,]+/)
       .map(datasetSlugOf)
       .filter((s) => s !== ''),
   ),

@@ -85,7 +85,8 @@ export async function cancelChallenge(
   const text = reason.trim();
   if (text === '') throw validationFailed([{ field: 'reason', message: 'Enter the reason' }]);
   const status = challengeStatus(row, at);
-  if (status === 'cancelled') throw conflict('This challenge is cancelled already', null, 'cancelled');
+  if (status === 'cancelled')
+    throw conflict('This challenge is cancelled already', null, 'cancelled');
   if (status === 'decided') {
     throw conflict('This challenge is decided: it can no longer be cancelled', null, 'decided');
   }

@@ -62,7 +62,9 @@ export async function updateEntry(
   if (input.url !== undefined) changes.url = input.url;
   if (input.team_name !== undefined) changes.team_name = input.team_name?.trim() || null;
   if (errors.length > 0) throw validationFailed(errors);
-  const before = Object.fromEntries(Object.keys(changes).map((k) => [k, entry[k as keyof typeof changes]]));
+  const before = Object.fromEntries(
+    Object.keys(changes).map((k) => [k, entry[k as keyof typeof changes]]),
+  );
   const diff = diffOf(before, changes);
   if (Object.keys(diff).length === 0) return entryView(entry, members);
   const stamp = at.toISOString();

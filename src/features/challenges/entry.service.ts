@@ -54,7 +54,9 @@ export async function visibleEntries(
       .map((m) => m.entry_id),
   );
   const led = new Set(
-    members.filter((m) => me !== null && m.role === 'lead' && m.user_id === me.id).map((m) => m.entry_id),
+    members
+      .filter((m) => me !== null && m.role === 'lead' && m.user_id === me.id)
+      .map((m) => m.entry_id),
   );
   const isPublic = entriesPublic(challenge, at);
   const all = isPublic || canSeeUnpublished(actor, challenge);

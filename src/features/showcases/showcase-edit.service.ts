@@ -113,5 +113,9 @@ export async function editShowcase(
 }
 
 /** Replaces a showcase's image (its author, or a site admin), as an edit of the image alone. */
-export const setShowcaseImage = (ctx: AppContext, actor: Actor, slug: string, upload: ImageUpload) =>
-  editShowcase(ctx, actor, slug, {}, upload);
+export const setShowcaseImage = (
+  ctx: AppContext,
+  actor: Actor,
+  slug: string,
+  upload: ImageUpload,
+) => editShowcase(ctx, actor, slug, {}, upload);

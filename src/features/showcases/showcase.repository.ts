@@ -175,7 +175,9 @@ export async function replaceShowcaseDatasets(
   if (datasetIds.length === 0) return;
   await db
     .insertInto('showcase_datasets')
-    .values(datasetIds.map((dataset_id, position) => ({ showcase_id: showcaseId, dataset_id, position })))
+    .values(
+      datasetIds.map((dataset_id, position) => ({ showcase_id: showcaseId, dataset_id, position })),
+    )
     .execute();
 }
 

@@ -65,18 +65,22 @@ async function saving<T>(work: Promise<T>): Promise<T> {
 export function entryPages(app: FastifyInstance, ctx: AppContext): void {
   const schema = { hide: true, params: EntryRoute };
 
-  app.get<Route>('/account/challenges/:slug/entries/:id/edit', { schema }, async (request, reply) => {
-    const { slug, id } = request.params;
-    const { challenge, entry } = await changeableEntry(ctx, request.actor, slug, id, new Date());
-    const form = {
-      title: entry.title,
-      description: entry.description,
-      url: entry.url,
-      team_name: entry.team_name ?? '',
-      members: '',
-    };
-    return render(reply, challenge, entry.id, form);
-  });
+  app.get<Route>(
+    '/account/challenges/:slug/entries/:id/edit',
+    { schema },
+    async (request, reply) => {
+      const { slug, id } = request.params;
+      const { challenge, entry } = await changeableEntry(ctx, request.actor, slug, id, new Date());
+      const form = {
+        title: entry.title,
+        description: entry.description,
+        url: entry.url,
+        team_name: entry.team_name ?? '',
+        members: '',
+      };
+      return render(reply, challenge, entry.id, form);
+    },
+  );
 
   app.post<Route>(
     '/account/challenges/:slug/entries/:id/edit',

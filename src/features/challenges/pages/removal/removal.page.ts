@@ -13,11 +13,7 @@ import { PUBLISH } from '../../../../platform/views/page-head.js';
 import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { manageableChallenge } from '../../challenge-access.js';
 import type { ChallengeWithOrg } from '../../challenge.repository.js';
-import {
-  cancelChallenge,
-  deleteChallenge,
-  removalOf,
-} from '../../challenge-removal.service.js';
+import { cancelChallenge, deleteChallenge, removalOf } from '../../challenge-removal.service.js';
 import { challengeDetail } from '../../challenge.service.js';
 
 const LABELS = { reason: { label: 'Reason' } };
