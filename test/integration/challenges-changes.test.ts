@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const api: ChallengeTest['api'] = (...args) => c.api(...args);
-type Failed = { error: { code: string; message: string } };
+interface Failed {
+  error: { code: string; message: string };
+}
 
 let n = 0;
 /** A published challenge of the mayor's office, open, with one entry by `outsider` (friend invited). */

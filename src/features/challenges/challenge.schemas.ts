@@ -78,8 +78,7 @@ export const EntryCreateBody = Type.Object(
 );
 export type EntryCreateInput = Static<typeof EntryCreateBody>;
 
-const { members: _members, ...entryFields } = EntryCreateBody.properties;
-export const EntryPatchBody = Type.Partial(Type.Object(entryFields), {
+export const EntryPatchBody = Type.Partial(Type.Omit(EntryCreateBody, ['members']), {
   additionalProperties: false,
   minProperties: 1,
   description: 'Only the fields given change (the team is changed by invitations)',

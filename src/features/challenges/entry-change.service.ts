@@ -60,7 +60,11 @@ export async function updateEntry(
     else if (value !== undefined) changes[key] = value;
   }
   if (input.url !== undefined) changes.url = input.url;
-  if (input.team_name !== undefined) changes.team_name = input.team_name?.trim() || null;
+  if (input.team_name !== undefined) {
+    // A blank team name is no team name.
+    const name = input.team_name?.trim() ?? '';
+    changes.team_name = name === '' ? null : name;
+  }
   if (errors.length > 0) throw validationFailed(errors);
   const before = Object.fromEntries(
     Object.keys(changes).map((k) => [k, entry[k as keyof typeof changes]]),

@@ -14,7 +14,9 @@ const EntryRoute = Type.Object({
   slug: Type.String({ maxLength: 200 }),
   id: Type.String({ format: 'uuid' }),
 });
-type Route = { Params: Static<typeof EntryRoute> };
+interface Route {
+  Params: Static<typeof EntryRoute>;
+}
 
 const crumbs = (c: ChallengeWithOrg) => [
   HOME,
@@ -93,8 +95,8 @@ export function entryPages(app: FastifyInstance, ctx: AppContext): void {
         read(body) {
           const form = entryFormFromBody(body);
           const { input, errors } = entryInputOf({ ...form, members: '' });
-          const { members: _members, ...patch } = input;
-          return { form, input: patch, errors };
+          const { title, description, url, team_name } = input;
+          return { form, input: { title, description, url, team_name }, errors };
         },
         save: (patch) => saving(updateEntry(ctx, request.actor, slug, id, patch)),
         next: () => {
