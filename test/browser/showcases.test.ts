@@ -27,7 +27,7 @@ describe.each([
   { js: true, label: 'with JavaScript' },
   { js: false, label: 'without JavaScript' },
 ])('a maker and a site admin $label', ({ js }) => {
-  it('submit a showcase with an image, approve it, and find it on the dataset page', async () => {
+  it('submit a showcase with an image, approve it, find it on the dataset page, change it', async () => {
     const title = `Charge point finder ${js ? 'for phones' : 'for the web'}`;
     const maker = await newVisitor(browser(), js);
     const page = maker.page;
@@ -110,7 +110,7 @@ describe.each([
     e.setDefaultTimeout(20_000);
     await signIn(e, inject('publisher'));
     await e.goto(new URL(showcaseUrl).pathname);
-    await navigate(e, () => e.getByRole('link', { name: 'Change this showcase' }).click());
+    await navigate(e, () => e.getByRole('button', { name: 'Change this showcase' }).click());
     await expect(e.getByLabel('Title').inputValue()).resolves.toBe(title);
     await expect(e.locator('#back-to-queue').textContent()).resolves.toContain(
       'checks your changes',
