@@ -1,5 +1,6 @@
-// The mayor's office sets a challenge, a resident enters it, and once the deadline has passed
-// the office picks the winner and writes the outcome: with JavaScript and without it.
+// The mayor's office sets a challenge, a resident enters it (changes the entry, and withdraws a
+// second one), and once the deadline has passed the office picks the winner and writes the
+// outcome: with JavaScript and without it.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { newVisitor } from './support/browser.js';
@@ -80,6 +81,35 @@ describe.each([
       'Not-spots finder',
     );
     await expectAccessible(resident.page, js);
+
+    // The lead changes the entry until the deadline.
+    const r = resident.page;
+    await navigate(r, () =>
+      r.getByRole('link', { name: 'Change your entry “Not-spots finder”' }).click(),
+    );
+    await expectAccessible(r, js);
+    await r.getByLabel('Description').fill('Streets where fibre is unused, ward by ward.');
+    await navigate(r, () => r.getByRole('button', { name: 'Save changes' }).click());
+    await expect(r.locator('#entry-list').textContent()).resolves.toContain('ward by ward');
+
+    // A second entry, withdrawn after "are you sure?": it stays, marked, for the team alone.
+    await navigate(r, () => r.getByRole('button', { name: 'Enter this challenge' }).click());
+    await r.getByLabel('Title').fill('Half an idea');
+    await r.getByLabel('Description').fill('Not ready.');
+    await r.getByLabel('Link').fill('https://example.org/half');
+    await navigate(r, () => r.getByRole('button', { name: 'Send entry' }).click());
+    await navigate(r, () =>
+      r.getByRole('link', { name: 'Withdraw your entry “Half an idea”' }).click(),
+    );
+    await expect(r.locator('h1').textContent()).resolves.toBe(
+      'Withdraw your entry “Half an idea”?',
+    );
+    await expectAccessible(r, js);
+    await navigate(r, () => r.getByRole('button', { name: 'Withdraw the entry' }).click());
+    await expect(
+      r.locator('#entry-list li', { hasText: 'Half an idea' }).textContent(),
+    ).resolves.toContain('Withdrawn');
+    await expectAccessible(r, js);
 
     // The deadline passes: the office moves it to yesterday, then judges.
     await office.page.goto(`/publish/challenges${challengeUrl.slice('/challenges'.length)}/edit`);

@@ -1,6 +1,7 @@
 // Someone who built an app on the region's data submits it as a showcase, with a screenshot; a
 // site administrator approves it from the queue; it appears on the showcases and on the page of
-// the dataset it uses ("Built with this data"). With JavaScript, and again without.
+// the dataset it uses ("Built with this data"). Its maker then changes it, which sends it back to
+// the queue (and off the public list) until approved again. With JavaScript, and again without.
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
@@ -26,7 +27,7 @@ describe.each([
   { js: true, label: 'with JavaScript' },
   { js: false, label: 'without JavaScript' },
 ])('a maker and a site admin $label', ({ js }) => {
-  it('submit a showcase with an image, approve it, and find it on the dataset page', async () => {
+  it('submit a showcase with an image, approve it, find it on the dataset page, change it', async () => {
     const title = `Charge point finder ${js ? 'for phones' : 'for the web'}`;
     const maker = await newVisitor(browser(), js);
     const page = maker.page;
@@ -102,7 +103,42 @@ describe.each([
     await expect(v.locator('.app-showcases').textContent()).resolves.toContain(title);
     await expectAccessible(v, js);
 
-    expect([...maker.problems, ...admin.problems, ...visitor.problems]).toEqual([]);
-    await visitor.context.close();
+    // The maker changes it: the form starts filled in, a dataset not found is named and what was
+    // typed is listed back; saved, it goes back to the queue and leaves the public list.
+    const editor = await newVisitor(browser(), js);
+    const e = editor.page;
+    e.setDefaultTimeout(20_000);
+    await signIn(e, inject('publisher'));
+    await e.goto(new URL(showcaseUrl).pathname);
+    await navigate(e, () => e.getByRole('button', { name: 'Change this showcase' }).click());
+    await expect(e.getByLabel('Title').inputValue()).resolves.toBe(title);
+    await expect(e.locator('#back-to-queue').textContent()).resolves.toContain(
+      'checks your changes',
+    );
+    await expectAccessible(e, js);
+    await e.getByLabel('Description').fill('Find a **free** charge point, now with opening hours.');
+    await e
+      .getByLabel('Datasets it uses')
+      .fill(`${new URL(e.url()).origin}/datasets/${DATASET.slug}\nno-such-data`);
+    await navigate(e, () => e.getByRole('button', { name: 'Save and send for approval' }).click());
+    await expect(e.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'There is no public dataset “no-such-data”',
+    );
+    await expect(e.locator('#datasets-chosen').textContent()).resolves.toContain(DATASET.title);
+    await expectAccessible(e, js);
+    await e.getByLabel('Datasets it uses').fill(DATASET.slug);
+    await navigate(e, () => e.getByRole('button', { name: 'Save and send for approval' }).click());
+    const changed = (await e.locator('main').textContent()) ?? '';
+    expect(changed).toContain('A site administrator checks them');
+    expect(changed).toContain('now with opening hours');
+    expect(changed).toContain('Only you and the site administrators can see this showcase');
+    await expectAccessible(e, js);
+    await v.goto('/showcases?type=app');
+    await expect(v.locator('main').textContent()).resolves.not.toContain(title);
+
+    expect([...maker.problems, ...admin.problems, ...visitor.problems, ...editor.problems]).toEqual(
+      [],
+    );
+    await Promise.all([visitor.context.close(), editor.context.close()]);
   });
 });

@@ -16,7 +16,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-function call(who: Who, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+function call(
+  who: Who,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
   return t.app.inject({
     method,
     url,
@@ -161,5 +166,49 @@ describe('authorisation of challenges', () => {
         ).statusCode,
     );
     expect(outcome).toEqual(expected(WRITERS, 200));
+  });
+
+  let n = 0;
+  /** A fresh published challenge for each caller, with an entry by `outsider` if asked. */
+  async function each(
+    withEntry: boolean,
+    run: (who: Who, url: string, entry: string) => Promise<number>,
+  ) {
+    return matrix(async (who) => {
+      n++;
+      const url = await make(`case-${n}`, 'published');
+      let id = '';
+      if (withEntry) {
+        const entry = { title: 'E', description: 'E.', url: 'https://example.org/e' };
+        id = (await call('outsider', 'POST', `${url}/entries`, entry)).json<{ id: string }>().id;
+      }
+      return run(who, url, id);
+    });
+  }
+
+  it('PATCH and withdraw an entry: its lead; the judges 403; to the rest it does not exist', async () => {
+    const hidden: Who[] = ['anonymous', 'otherEditor'];
+    const edit = await each(
+      true,
+      async (who, url, id) =>
+        (await call(who, 'PATCH', `${url}/entries/${id}`, { title: `By ${who}` })).statusCode,
+    );
+    expect(edit).toEqual(expected(['outsider'], 200, 403, hidden));
+    const withdraw = await each(
+      true,
+      async (who, url, id) => (await call(who, 'POST', `${url}/entries/${id}/withdraw`)).statusCode,
+    );
+    expect(withdraw).toEqual(expected(['outsider'], 200, 403, hidden));
+  });
+
+  it("DELETE a challenge nobody entered, and cancel one with entries: the organisation's editors", async () => {
+    const del = await each(false, async (who, url) => (await call(who, 'DELETE', url)).statusCode);
+    expect(del).toEqual(expected(WRITERS, 204));
+    const cancel = await each(
+      true,
+      async (who, url) =>
+        (await call(who, 'POST', `${url}/cancel`, { reason: `By ${who}` })).statusCode,
+    );
+    expect(cancel).toEqual(expected(WRITERS, 200));
   });
 });

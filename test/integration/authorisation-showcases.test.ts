@@ -12,7 +12,7 @@ import { multipartBody } from '../helpers/multipart.js';
 
 // Who may do what with showcases by API, for every kind of caller. Anyone signed in submits;
 // only site admins approve or reject; a pending one is invisible to all but its author and the
-// admins; its author or an admin deletes it. Each case gets a showcase of its own.
+// admins; its author or an admin changes or deletes it. Each case gets a showcase of its own.
 
 let t: TestApp;
 let fx: ShowcaseFixture;
@@ -56,13 +56,35 @@ const token = (who: Who): string | null =>
     expired: fx.tokens.expired,
   })[who];
 
-function call(who: Who, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) {
+function call(
+  who: Who,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
   const bearer = token(who);
   return t.app.inject({
     method,
     url,
     headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
     ...(payload ? { payload } : {}),
+  });
+}
+
+async function putImage(who: Who, slug: string) {
+  const { body, contentType } = multipartBody(
+    {},
+    { field: 'image', filename: 'a.png', content: await testImage() },
+  );
+  const bearer = token(who);
+  return t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/showcases/${slug}/image`,
+    headers: {
+      'content-type': contentType,
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+    },
+    payload: body,
   });
 }
 
@@ -146,27 +168,54 @@ const rows: {
   {
     name: 'PUT the image of a pending showcase',
     approved: false,
-    run: async (who, slug) => {
-      const { body, contentType } = multipartBody(
-        {},
-        { field: 'image', filename: 'a.png', content: await testImage() },
-      );
-      const bearer = token(who);
-      return t.app.inject({
-        method: 'PUT',
-        url: `/api/v1/showcases/${slug}/image`,
-        headers: {
-          'content-type': contentType,
-          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-        },
-        payload: body,
-      });
-    },
+    run: putImage,
     expect: {
       anonymous: 404,
       author: 200,
       otherResident: 404,
       publisher: 404,
+      siteAdmin: 200,
+      authorReadOnly: 403,
+      expired: 401,
+    },
+  },
+  {
+    name: 'PATCH a pending showcase',
+    approved: false,
+    run: (who, slug) => call(who, 'PATCH', `/api/v1/showcases/${slug}`, { link: 'https://x.org/' }),
+    expect: {
+      anonymous: 404,
+      author: 200,
+      otherResident: 404,
+      publisher: 404,
+      siteAdmin: 200,
+      authorReadOnly: 403,
+      expired: 401,
+    },
+  },
+  {
+    name: 'PATCH an approved showcase',
+    approved: true,
+    run: (who, slug) => call(who, 'PATCH', `/api/v1/showcases/${slug}`, { link: 'https://x.org/' }),
+    expect: {
+      anonymous: 401,
+      author: 200,
+      otherResident: 403,
+      publisher: 403,
+      siteAdmin: 200,
+      authorReadOnly: 403,
+      expired: 401,
+    },
+  },
+  {
+    name: 'PUT the image of an approved showcase',
+    approved: true,
+    run: putImage,
+    expect: {
+      anonymous: 401,
+      author: 200,
+      otherResident: 403,
+      publisher: 403,
       siteAdmin: 200,
       authorReadOnly: 403,
       expired: 401,
@@ -235,6 +284,7 @@ describe('showcases by API', () => {
           // Refused means nothing changed.
           expect(after.json()).toMatchObject({
             status: row.approved ? 'approved' : 'pending',
+            link: 'https://example.org/bus-watch',
             image: null,
           });
         }

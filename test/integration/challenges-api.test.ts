@@ -61,7 +61,7 @@ describe('challenges through the API', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json<{ error: { details: unknown } }>().error.details).toEqual([
       { field: 'promise', message: 'no promise no-such-promise' },
-      { field: 'datasets', message: 'no public dataset staff-rota' },
+      { field: 'datasets', message: 'There is no public dataset “staff-rota”' },
     ]);
     const date = await api('POST', '/api/v1/challenges', c.mayorsEditor, {
       ...inclusion,

@@ -80,9 +80,7 @@ describe('submitting', () => {
     expect(res.statusCode).toBe(422);
     const fields = res.json<Failed>().error.details.map((d: { message: string }) => d.message);
     expect(fields).toEqual([
-      'There is no public dataset “staff-rota”',
-      'There is no public dataset “draft-cycle-counts”',
-      'There is no public dataset “nope”',
+      'There are no public datasets “staff-rota”, “draft-cycle-counts” and “nope”',
     ]);
     expect((await submit(showcaseBody({ link: 'javascript:alert(1)' }))).statusCode).toBe(400);
     const bad = await submit(showcaseBody({ type: 'poem' }));

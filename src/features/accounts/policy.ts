@@ -45,7 +45,7 @@ export type Action =
   | { type: 'showcase:submit' }
   /** Seeing a showcase: the public once approved; before, its author and site admins. */
   | { type: 'showcase:read'; showcase: ShowcaseRef }
-  /** Changing a showcase's image: its author while it waits, and site admins. */
+  /** Changing a showcase (text, datasets, image): its author and site admins. */
   | { type: 'showcase:edit'; showcase: ShowcaseRef }
   /** Deleting a showcase: its author and site admins. */
   | { type: 'showcase:delete'; showcase: ShowcaseRef }
@@ -57,6 +57,8 @@ export type Action =
   | { type: 'challenge:see-unpublished'; organisationId: string }
   /** Enter a challenge (or accept a place in a team): anyone signed in, by session or token. */
   | { type: 'challenge:enter' }
+  /** Change or withdraw an entry: its team's lead (who entered it). */
+  | { type: 'challenge:entry-lead'; leadId: string | null }
   /** Asking for a dataset, supporting or commenting on a request: a signed-in person. */
   | { type: 'data-request:participate' }
   /** Answering a request (status and reason): the assigned body's admins and editors. */
@@ -159,7 +161,9 @@ export function can(actor: Actor, action: Action): boolean {
     case 'challenge:see-unpublished':
       return canSeeUnpublished(actor, action.organisationId);
     case 'challenge:enter':
-      return !!actor.user && (actor.scopes.has('write') || actor.scopes.has('reports'));
+      return canActAsSelf(actor);
+    case 'challenge:entry-lead':
+      return canActAsSelf(actor) && action.leadId !== null && actor.user?.id === action.leadId;
     case 'report:own':
       return (
         !!actor.user &&
@@ -176,10 +180,6 @@ export function can(actor: Actor, action: Action): boolean {
         (!!actor.user && actor.user.id === action.showcase.author_id)
       );
     case 'showcase:edit':
-      return (
-        isSiteAdminWriting(actor) ||
-        (action.showcase.status === 'pending' && isAuthor(actor, action.showcase))
-      );
     case 'showcase:delete':
       return isSiteAdminWriting(actor) || isAuthor(actor, action.showcase);
     case 'showcase:moderate':
@@ -226,8 +226,10 @@ export function authorise(actor: Actor, action: Action, message: string): void {
   if (action.type.startsWith('showcase:') && action.type !== 'showcase:moderate') {
     if (!canActAsSelf(actor))
       throw forbidden('This API token lacks the "write" or "reports" scope');
-  } else if (action.type === 'challenge:enter') {
-    throw forbidden('This API token is read-only: it lacks the "write" or "reports" scope');
+  } else if (action.type === 'challenge:enter' || action.type === 'challenge:entry-lead') {
+    if (!canActAsSelf(actor)) {
+      throw forbidden('This API token is read-only: it lacks the "write" or "reports" scope');
+    }
   } else if (action.type === 'report:submit' || action.type === 'report:own') {
     if (!actor.scopes.has('reports')) {
       throw forbidden('This API token lacks the "reports" scope');

@@ -15,6 +15,14 @@ export {
 } from './dataset-records.service.js';
 export { deleteDataset, restoreDataset } from './dataset-lifecycle.service.js';
 export { datasetSlugFor } from './dataset-ref.service.js';
+export {
+  datasetSlugOf,
+  datasetSlugsOf,
+  missingDatasetsError,
+  publicDatasetsNamed,
+  type DatasetChoice,
+  type NamedDataset,
+} from './dataset-refs.js';
 export { deleteResource } from './resource-delete.service.js';
 export { patchResource, type ResourcePatchInput } from './resource-patch.service.js';
 export {

@@ -3,10 +3,10 @@ import { diffOf } from '../../platform/activity/diff.js';
 import { newSlug } from '../../platform/db/slug.repository.js';
 import type { ChallengeRow } from '../../platform/db/schema.js';
 import { joinTransaction } from '../../platform/db/transaction.js';
-import { validationFailed, type FieldError } from '../../platform/errors.js';
+import { conflict, validationFailed, type FieldError } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import { anonymous, type Actor, authorise } from '../accounts/index.js';
-import { readableDatasetRecord, slugify } from '../catalog/index.js';
+import { type Actor, authorise } from '../accounts/index.js';
+import { missingDatasetsError, publicDatasetsNamed, slugify } from '../catalog/index.js';
 import { findOrganisation } from '../organisations/index.js';
 import { findPromise } from '../promises/index.js';
 import { recordChallengeChange } from './challenge-activity.js';
@@ -31,19 +31,6 @@ type Fields = Pick<
   'title' | 'problem' | 'criteria' | 'prize' | 'deadline' | 'state' | 'promise_id'
 >;
 
-/** Ids of the offered datasets: each must be public in the catalogue (422 naming those not). */
-async function datasetIdsOf(ctx: AppContext, slugs: readonly string[], errors: FieldError[]) {
-  const ids: string[] = [];
-  for (const slug of slugs) {
-    try {
-      ids.push((await readableDatasetRecord(ctx, anonymous, slug)).dataset.id);
-    } catch {
-      errors.push({ field: 'datasets', message: `no public dataset ${slug}` });
-    }
-  }
-  return ids;
-}
-
 /** The input as columns, checking what a schema cannot: known datasets, promise, dates. */
 async function columnsOf(ctx: AppContext, input: ChallengePatchInput) {
   const errors: FieldError[] = [];
@@ -64,8 +51,12 @@ async function columnsOf(ctx: AppContext, input: ChallengePatchInput) {
     }
     out.promise_id = promise?.id ?? null;
   }
-  const datasetIds =
-    input.datasets === undefined ? undefined : await datasetIdsOf(ctx, input.datasets, errors);
+  let datasetIds: string[] | undefined;
+  if (input.datasets !== undefined) {
+    const { found, missing } = await publicDatasetsNamed(ctx, input.datasets);
+    if (missing.length > 0) errors.push(missingDatasetsError(missing));
+    datasetIds = found.map((d) => d.id);
+  }
   if (errors.length > 0) throw validationFailed(errors);
   return { columns: out, datasetIds };
 }
@@ -129,6 +120,9 @@ export async function patchChallenge(
   input: ChallengePatchInput,
 ) {
   const before = await manageableChallenge(ctx, actor, slug);
+  if (before.cancelled_at !== null) {
+    throw conflict('This challenge was cancelled: it can no longer be changed', null, 'cancelled');
+  }
   const { columns, datasetIds } = await columnsOf(ctx, input);
   const k = ctx.db.kysely;
   const oldIds = datasetIds ? await challengeDatasetIds(k, before.id) : undefined;

@@ -91,9 +91,14 @@ export async function replaceChallengeDatasets(
 export function publishedChallengesOfPromise(db: Db, promiseId: string) {
   return db
     .selectFrom('challenges')
-    .select(['slug', 'title', 'deadline', 'decided_at', 'state'])
+    .select(['slug', 'title', 'deadline', 'decided_at', 'cancelled_at', 'state'])
     .where('promise_id', '=', promiseId)
     .where('state', '=', 'published')
     .orderBy('deadline', 'desc')
     .execute();
+}
+
+/** Deletes a challenge (its offered datasets go with it; the service checks it has no entries). */
+export async function deleteChallengeRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('challenges').where('id', '=', id).execute();
 }

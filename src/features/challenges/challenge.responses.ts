@@ -38,10 +38,14 @@ export const ChallengeDetail = Type.Object({
     }),
     { description: 'The public datasets offered' },
   ),
-  entries_public: Type.Boolean({ description: 'Entries are public once the deadline passes' }),
-  entry_count: Type.Integer({ minimum: 0 }),
+  entries_public: Type.Boolean({
+    description: 'Entries are public once the deadline passes (never, if cancelled)',
+  }),
+  entry_count: Type.Integer({ minimum: 0, description: 'Entries not withdrawn' }),
   outcome: Nullable(Type.String({ description: 'Markdown, once decided' })),
   decided_at: Nullable(Type.String()),
+  cancelled_at: Nullable(Type.String({ description: 'Set if the organisation cancelled it' })),
+  cancellation_reason: Nullable(Type.String({ description: 'Why it was cancelled (Markdown)' })),
 });
 
 export const Entry = Type.Object(
@@ -60,7 +64,11 @@ export const Entry = Type.Object(
       { description: 'Who made it: the lead and the members who accepted' },
     ),
     pending_invitations: Type.Integer({ minimum: 0 }),
+    withdrawn_at: Nullable(
+      Type.String({ description: 'Set once its team withdrew it: only the team sees it then' }),
+    ),
     created_at: Type.String(),
+    updated_at: Type.String(),
   },
   { description: 'An entry to a challenge' },
 );

@@ -78,6 +78,24 @@ export const EntryCreateBody = Type.Object(
 );
 export type EntryCreateInput = Static<typeof EntryCreateBody>;
 
+export const EntryPatchBody = Type.Partial(Type.Omit(EntryCreateBody, ['members']), {
+  additionalProperties: false,
+  minProperties: 1,
+  description: 'Only the fields given change (the team is changed by invitations)',
+});
+export type EntryPatchInput = Static<typeof EntryPatchBody>;
+
+export const CancelBody = Type.Object(
+  {
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 5000,
+      description: 'Why it is cancelled (Markdown, public on its page and mailed to entrants)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const EntryParams = Type.Object({
   slug: Type.String({ maxLength: 200 }),
   id: Type.String({ format: 'uuid' }),

@@ -68,6 +68,8 @@ export async function challengeDetail(
     entry_count: entries.total,
     outcome: row.outcome,
     decided_at: row.decided_at,
+    cancelled_at: row.cancelled_at,
+    cancellation_reason: row.cancellation_reason,
   };
 }
 

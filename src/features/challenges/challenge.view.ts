@@ -48,7 +48,9 @@ export function entryView(row: ChallengeEntryRow, members: readonly Member[]) {
       .filter((m) => m.accepted_at !== null)
       .map((m) => ({ name: m.name ?? 'A former member', role: m.role })),
     pending_invitations: own.filter((m) => m.accepted_at === null).length,
+    withdrawn_at: row.withdrawn_at,
     created_at: row.created_at,
+    updated_at: row.updated_at,
   };
 }
 export type EntryView = ReturnType<typeof entryView>;

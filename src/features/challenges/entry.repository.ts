@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type {
   ChallengeEntryMemberRow,
   ChallengeEntryMemberTable,
@@ -109,4 +109,37 @@ export async function acceptInvitation(
     .where('accepted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+export async function updateEntryRow(
+  db: Db,
+  id: string,
+  changes: Updateable<ChallengeEntryTable>,
+): Promise<void> {
+  await db.updateTable('challenge_entries').set(changes).where('id', '=', id).execute();
+}
+
+/** How many entries a challenge has ever had, withdrawn ones too. */
+export async function countEntries(db: Db, challengeId: string): Promise<number> {
+  const row = await db
+    .selectFrom('challenge_entries')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('challenge_id', '=', challengeId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The addresses of everyone in a team of an entry not withdrawn (the lead and who accepted). */
+export async function entrantEmails(db: Db, challengeId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('challenge_entry_members as m')
+    .innerJoin('challenge_entries as e', 'e.id', 'm.entry_id')
+    .select('m.email')
+    .distinct()
+    .where('e.challenge_id', '=', challengeId)
+    .where('e.withdrawn_at', 'is', null)
+    .where('m.accepted_at', 'is not', null)
+    .orderBy('m.email')
+    .execute();
+  return rows.map((r) => r.email);
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { joinTransaction } from '../../platform/db/transaction.js';
-import { conflict, forbidden, notFound, validationFailed } from '../../platform/errors.js';
+import { forbidden, notFound, validationFailed } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { type Actor, authorise } from '../accounts/index.js';
 import { recordChallengeChange } from './challenge-activity.js';
@@ -8,7 +8,7 @@ import { mailInvitations } from './invitation-mail.js';
 import { canSeeUnpublished, readableChallenge } from './challenge-access.js';
 import type { ChallengeWithOrg } from './challenge.repository.js';
 import type { EntryCreateInput } from './challenge.schemas.js';
-import { challengeStatus, deadlinePassed } from './challenge-status.js';
+import { assertOpen, deadlinePassed } from './challenge-status.js';
 import { byAward, entryView, type EntryView } from './challenge.view.js';
 import {
   acceptInvitation,
@@ -21,37 +21,49 @@ import {
 
 const emailOf = (actor: Actor) => actor.user?.email.toLowerCase() ?? null;
 
+/** Whether entries are public: once a published challenge's deadline has passed, unless cancelled. */
+export const entriesPublic = (challenge: ChallengeWithOrg, at: Date): boolean =>
+  challenge.state === 'published' &&
+  challenge.cancelled_at === null &&
+  deadlinePassed(challenge, at);
+
 /**
  * The entries the actor may see: all of them once the deadline has passed (or to the
- * organisation that judges); before it, only those of the actor's own team (as lead, member
- * or invited). `total` counts every entry, which tells no one what they are.
+ * organisation that judges); before it, or once the challenge is cancelled, only those of the
+ * actor's own team (as lead, member or invited). A withdrawn entry is its team's alone. `total`
+ * counts every entry not withdrawn, which tells no one what they are; `led` holds the ids of
+ * those the actor leads (who may change or withdraw them).
  */
 export async function visibleEntries(
   ctx: AppContext,
   actor: Actor,
   challenge: ChallengeWithOrg,
   at: Date,
-): Promise<{ public: boolean; total: number; entries: EntryView[] }> {
+): Promise<{ public: boolean; total: number; entries: EntryView[]; led: Set<string> }> {
   const k = ctx.db.kysely;
   const rows = await listEntryRows(k, challenge.id);
   const members = await membersOfEntries(
     k,
     rows.map((r) => r.id),
   );
-  const isPublic = challenge.state === 'published' && deadlinePassed(challenge, at);
-  let shown = rows;
-  if (!isPublic && !canSeeUnpublished(actor, challenge)) {
-    const me = actor.user;
-    const email = emailOf(actor);
-    const mine = new Set(
-      members
-        .filter((m) => me !== null && (m.user_id === me.id || m.email === email))
-        .map((m) => m.entry_id),
-    );
-    shown = rows.filter((r) => mine.has(r.id));
-  }
+  const me = actor.user;
+  const email = emailOf(actor);
+  const mine = new Set(
+    members
+      .filter((m) => me !== null && (m.user_id === me.id || m.email === email))
+      .map((m) => m.entry_id),
+  );
+  const led = new Set(
+    members
+      .filter((m) => me !== null && m.role === 'lead' && m.user_id === me.id)
+      .map((m) => m.entry_id),
+  );
+  const isPublic = entriesPublic(challenge, at);
+  const all = isPublic || canSeeUnpublished(actor, challenge);
+  const shown = rows.filter((r) => mine.has(r.id) || (all && r.withdrawn_at === null));
   const entries = shown.map((r) => entryView(r, members));
-  return { public: isPublic, total: rows.length, entries: entries.sort(byAward) };
+  const total = rows.filter((r) => r.withdrawn_at === null).length;
+  return { public: isPublic, total, entries: entries.sort(byAward), led };
 }
 
 export async function listEntries(ctx: AppContext, actor: Actor, slug: string) {
@@ -69,15 +81,7 @@ export async function createEntry(
 ): Promise<EntryView> {
   authorise(actor, { type: 'challenge:enter' }, 'Sign in to enter a challenge');
   const challenge = await readableChallenge(ctx, actor, slug);
-  const status = challengeStatus(challenge, at);
-  if (status === 'draft') throw conflict('This challenge is not published yet', null, 'not_open');
-  if (status !== 'open') {
-    throw conflict(
-      `Entries closed at the deadline, ${challenge.deadline}`,
-      { deadline: challenge.deadline },
-      'deadline_passed',
-    );
-  }
+  assertOpen(challenge, at, 'Entries closed');
   const lead = emailOf(actor) ?? '';
   const invited = (input.members ?? []).map((e) => e.trim().toLowerCase());
   const errors = [];
@@ -100,6 +104,7 @@ export async function createEntry(
     team_name: input.team_name?.trim() ? input.team_name.trim() : null,
     created_by: actor.user?.id ?? null,
     award: null,
+    withdrawn_at: null,
     created_at: stamp,
     updated_at: stamp,
   };

@@ -18,6 +18,9 @@ import { listEntryRows, setAwards } from './entry.repository.js';
 
 /** Judging starts at the deadline: before it, entries may still come. */
 function assertJudging(challenge: ChallengeWithOrg, at: Date): void {
+  if (challenge.cancelled_at !== null) {
+    throw conflict('This challenge was cancelled: it is not judged', null, 'cancelled');
+  }
   if (challenge.state !== 'published' || !deadlinePassed(challenge, at)) {
     throw conflict(
       `Entries are judged after the deadline, ${challenge.deadline}`,
@@ -44,7 +47,9 @@ export async function markWinners(
   const challenge = await manageableChallenge(ctx, actor, slug);
   assertJudging(challenge, at);
   const k = ctx.db.kysely;
-  const ids = new Set((await listEntryRows(k, challenge.id)).map((e) => e.id));
+  // A withdrawn entry is not judged: naming it is naming no entry.
+  const entries = await listEntryRows(k, challenge.id);
+  const ids = new Set(entries.filter((e) => e.withdrawn_at === null).map((e) => e.id));
   const commended = input.commended ?? [];
   const unknown = [...input.winners, ...commended].filter((id) => !ids.has(id));
   const both = input.winners.filter((id) => commended.includes(id));

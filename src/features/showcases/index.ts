@@ -4,12 +4,8 @@
 export { datasetShowcases } from './dataset-showcases.js';
 export { registerShowcases } from './showcases.plugin.js';
 export { submitShowcase, type SubmitOptions } from './showcase-submit.service.js';
-export {
-  approveShowcase,
-  deleteShowcase,
-  rejectShowcase,
-  setShowcaseImage,
-} from './showcase-moderation.service.js';
+export { approveShowcase, deleteShowcase, rejectShowcase } from './showcase-moderation.service.js';
+export { editShowcase, setShowcaseImage, type ShowcasePatch } from './showcase-edit.service.js';
 export {
   getShowcase,
   listShowcases,

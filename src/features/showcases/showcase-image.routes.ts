@@ -5,7 +5,7 @@ import { bearer } from '../../platform/http/operations.js';
 import { SlugParams } from '../../platform/http/schemas.js';
 import { writeErrors, type Api } from '../../platform/http/types.js';
 import { readImagePart } from './image-upload.js';
-import { setShowcaseImage } from './showcase-moderation.service.js';
+import { setShowcaseImage } from './showcase-edit.service.js';
 import { ShowcaseSchema } from './showcase.schemas.js';
 import { readableShowcase } from './showcase.service.js';
 import { imageUrl } from './showcase.view.js';
@@ -24,7 +24,8 @@ export function showcaseImageRoutes(app: Api, ctx: AppContext): void {
         summary: "Set a showcase's image (multipart/form-data, one `image` part)",
         description:
           'JPEG, PNG or HEIC, at most 10 MB; kept as a JPEG of at most 1600 px without ' +
-          'metadata. Its author while it is pending, or a site admin. Anything else is a 422.',
+          "metadata. Its author or a site admin; the author's change to a showcase already " +
+          'decided on sends it back to the moderation queue. Anything else is a 422.',
         params: SlugParams,
         body: {
           content: {

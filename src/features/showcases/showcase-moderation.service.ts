@@ -6,7 +6,8 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { now } from '../../platform/ids.js';
 import type { ShowcaseStatus } from '../../platform/db/schema.js';
 import { authorise, type Actor } from '../accounts/index.js';
-import { imagePrefix, processImage, storeImage, type ImageUpload } from './showcase-image.js';
+import { mailDecision } from './showcase-mail.js';
+import { imagePrefix } from './showcase-image.js';
 import { deleteShowcaseRow, updateShowcase } from './showcase.repository.js';
 import { getShowcase, readableShowcase } from './showcase.service.js';
 import type { PublicShowcase } from './showcase.view.js';
@@ -44,6 +45,7 @@ async function decide(
       at,
     });
   });
+  await mailDecision(ctx, actor, showcase, { to, reason });
   return getShowcase(ctx, actor, slug);
 }
 
@@ -61,46 +63,6 @@ export function rejectShowcase(ctx: AppContext, actor: Actor, slug: string, reas
     ]);
   }
   return decide(ctx, actor, slug, 'rejected', text, now());
-}
-
-/** Replaces a waiting showcase's image (its author) or any showcase's (a site admin). */
-export async function setShowcaseImage(
-  ctx: AppContext,
-  actor: Actor,
-  slug: string,
-  upload: ImageUpload,
-): Promise<PublicShowcase> {
-  const showcase = await readableShowcase(ctx, actor, slug);
-  authorise(
-    actor,
-    { type: 'showcase:edit', showcase },
-    'Only its author, while it waits, or a site administrator can change the image',
-  );
-  const image = await processImage(upload);
-  const stored = await storeImage(ctx, showcase.id, image);
-  const at = now();
-  try {
-    await inTransaction(ctx, async (tx) => {
-      await updateShowcase(tx.db.kysely, showcase.id, {
-        image_key: stored.key,
-        image_width: stored.width,
-        image_height: stored.height,
-        image_bytes: stored.bytes,
-        updated_at: at,
-      });
-      await recordActivity(tx.db.kysely, actor, {
-        action: 'showcase.image-changed',
-        subject: { type: 'showcase', id: showcase.id },
-        diff: { image: { from: showcase.image_key, to: stored.key } },
-        at,
-      });
-    });
-  } catch (err) {
-    await ctx.blobs.delete(stored.key).catch(() => undefined);
-    throw err;
-  }
-  if (showcase.image_key) await ctx.blobs.delete(showcase.image_key).catch(() => undefined);
-  return getShowcase(ctx, actor, slug);
 }
 
 /** Deletes a showcase and (in the background) its image. */

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context.js';
 import { recordActivity } from '../../platform/activity/record.js';
-import { DomainError, validationFailed, type FieldError } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { newId, now } from '../../platform/ids.js';
-import { anonymous, authorise, type Actor } from '../accounts/index.js';
-import { readableDataset, slugify } from '../catalog/index.js';
-import { processImage, storeImage, type ImageUpload, type StoredImage } from './showcase-image.js';
-import { checkInput, type ShowcaseInput } from './showcase-input.js';
+import { authorise, type Actor } from '../accounts/index.js';
+import { slugify } from '../catalog/index.js';
+import { storeImage, type ImageUpload, type StoredImage } from './showcase-image.js';
+import type { ShowcaseInput } from './showcase-input.js';
+import { checkedSubmission } from './showcase-check.js';
 import { insertShowcase, slugTaken } from './showcase.repository.js';
 import { getShowcase } from './showcase.service.js';
 import type { PublicShowcase } from './showcase.view.js';
@@ -17,22 +17,6 @@ export interface SubmitOptions {
   id?: string;
   at?: string;
   imageId?: string;
-}
-
-/** The public datasets named, by slug; a slug the public cannot see is a field error. */
-async function publicDatasetIds(ctx: AppContext, slugs: readonly string[]) {
-  const ids: string[] = [];
-  const errors: FieldError[] = [];
-  for (const slug of slugs) {
-    try {
-      // Asked as the public: a showcase lists only data anyone can follow it to.
-      ids.push((await readableDataset(ctx, anonymous, slug)).id);
-    } catch (err) {
-      if (!(err instanceof DomainError) || err.kind !== 'not_found') throw err;
-      errors.push({ field: 'datasets', message: `There is no public dataset “${slug}”` });
-    }
-  }
-  return { ids, errors };
 }
 
 async function freeSlug(ctx: AppContext, title: string): Promise<string> {
@@ -56,20 +40,10 @@ export async function submitShowcase(
   authorise(actor, { type: 'showcase:submit' }, 'Sign in to submit a showcase');
   const user = actor.user;
   if (!user) throw new Error('authorise let an anonymous actor through');
-  const { value, errors } = checkInput(input, user.name);
-  const datasets = await publicDatasetIds(ctx, value.datasets);
-  errors.push(...datasets.errors);
-  let image = null;
-  if (options.image) {
-    try {
-      image = await processImage(options.image);
-    } catch (err) {
-      const details = (err as { details?: unknown }).details;
-      if (!Array.isArray(details)) throw err;
-      errors.push(...(details as FieldError[]));
-    }
-  }
-  if (errors.length > 0) throw validationFailed(errors);
+  const { value, datasetIds, image } = await checkedSubmission(ctx, input, user.name, {
+    datasets: true,
+    image: options.image,
+  });
   const id = options.id ?? newId();
   const at = options.at ?? now();
   let stored: StoredImage | null = null;
@@ -99,7 +73,7 @@ export async function submitShowcase(
           created_at: at,
           updated_at: at,
         },
-        datasets.ids,
+        datasetIds ?? [],
       );
       await recordActivity(tx.db.kysely, actor, {
         action: 'showcase.submitted',

@@ -41,13 +41,7 @@ export async function insertShowcase(
   datasetIds: readonly string[],
 ): Promise<void> {
   await db.insertInto('showcases').values(row).execute();
-  if (datasetIds.length === 0) return;
-  await db
-    .insertInto('showcase_datasets')
-    .values(
-      datasetIds.map((dataset_id, position) => ({ showcase_id: row.id, dataset_id, position })),
-    )
-    .execute();
+  await replaceShowcaseDatasets(db, row.id, datasetIds);
 }
 
 export async function updateShowcase(
@@ -159,3 +153,41 @@ export const ownShowcaseRows = (db: Kysely<Database>, userId: string): Promise<S
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
+
+/** The address of a showcase's author (none once their account is gone). */
+export async function authorEmail(db: Kysely<Database>, authorId: string | null) {
+  if (authorId === null) return undefined;
+  const row = await db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', authorId)
+    .executeTakeFirst();
+  return row?.email;
+}
+
+/** Makes a showcase's datasets these, in this order. */
+export async function replaceShowcaseDatasets(
+  db: Kysely<Database>,
+  showcaseId: string,
+  datasetIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('showcase_datasets').where('showcase_id', '=', showcaseId).execute();
+  if (datasetIds.length === 0) return;
+  await db
+    .insertInto('showcase_datasets')
+    .values(
+      datasetIds.map((dataset_id, position) => ({ showcase_id: showcaseId, dataset_id, position })),
+    )
+    .execute();
+}
+
+/** The ids of a showcase's datasets, in order (whatever their state now). */
+export async function showcaseDatasetIds(db: Kysely<Database>, showcaseId: string) {
+  const rows = await db
+    .selectFrom('showcase_datasets')
+    .select('dataset_id')
+    .where('showcase_id', '=', showcaseId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => r.dataset_id);
+}

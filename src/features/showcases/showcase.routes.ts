@@ -3,11 +3,13 @@ import { noContent, operations } from '../../platform/http/operations.js';
 import { Page, SlugParams } from '../../platform/http/schemas.js';
 import type { Api } from '../../platform/http/types.js';
 import { approveShowcase, deleteShowcase, rejectShowcase } from './showcase-moderation.service.js';
+import { editShowcase } from './showcase-edit.service.js';
 import { submitShowcase } from './showcase-submit.service.js';
 import {
   RejectBody,
   ShowcaseCreateBody,
   ShowcaseListQuery,
+  ShowcasePatchBody,
   ShowcaseSchema,
 } from './showcase.schemas.js';
 import { getShowcase, listShowcases } from './showcase.service.js';
@@ -50,16 +52,33 @@ export function showcaseRoutes(app: Api, ctx: AppContext): void {
     (request) => getShowcase(ctx, request.actor, request.params.slug),
   );
 
+  app.patch(
+    '/api/v1/showcases/:slug',
+    op.update(ShowcaseSchema, {
+      summary: 'Change a showcase (its author or a site admin)',
+      description:
+        'An author changing a published or rejected showcase sends it back to the moderation ' +
+        'queue (pending) until a site admin approves it again; a site admin’s change keeps ' +
+        'its status. Replace the image with PUT /api/v1/showcases/{slug}/image.',
+      params: SlugParams,
+      body: ShowcasePatchBody,
+    }),
+    (request) => editShowcase(ctx, request.actor, request.params.slug, request.body),
+  );
+
   app.post(
     '/api/v1/showcases/:slug/approve',
-    op.update(ShowcaseSchema, { summary: 'Approve a showcase (site admins)', params: SlugParams }),
+    op.update(ShowcaseSchema, {
+      summary: 'Approve a showcase; its author is told by e-mail (site admins)',
+      params: SlugParams,
+    }),
     (request) => approveShowcase(ctx, request.actor, request.params.slug),
   );
 
   app.post(
     '/api/v1/showcases/:slug/reject',
     op.update(ShowcaseSchema, {
-      summary: 'Reject a showcase, with the reason its author is shown (site admins)',
+      summary: 'Reject a showcase, with the reason its author is shown and mailed (site admins)',
       params: SlugParams,
       body: RejectBody,
     }),

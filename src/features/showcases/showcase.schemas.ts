@@ -31,6 +31,14 @@ export const ShowcaseCreateBody = Type.Object(
 );
 export type ShowcaseCreateInput = Static<typeof ShowcaseCreateBody>;
 
+export const ShowcasePatchBody = Type.Partial(ShowcaseCreateBody, {
+  additionalProperties: false,
+  minProperties: 1,
+  description:
+    'Only the fields given change. An author changing a published or rejected showcase sends ' +
+    'it back to the moderation queue (pending); a site admin’s change keeps its status.',
+});
+
 export const RejectBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Shown to the author' }) },
   { additionalProperties: false },

@@ -5,6 +5,7 @@ import { myShowcasesPage } from './pages/my-showcases/my-showcases.page.js';
 import { showcaseDeletePages } from './pages/showcase/showcase-delete.page.js';
 import { showcasePage } from './pages/showcase/showcase.page.js';
 import { showcasesPage } from './pages/showcases/showcases.page.js';
+import { editPages } from './pages/submit/edit.page.js';
 import { submitPages } from './pages/submit/submit.page.js';
 import { showcaseImageRoutes } from './showcase-image.routes.js';
 import { showcaseRoutes } from './showcase.routes.js';
@@ -17,6 +18,7 @@ export function registerShowcases(app: Api, ctx: AppContext): void {
   showcasePage(app, ctx);
   showcaseDeletePages(app, ctx);
   submitPages(app, ctx);
+  editPages(app, ctx);
   myShowcasesPage(app, ctx);
   moderatePages(app, ctx);
 }

@@ -23,6 +23,7 @@ import { showcasesMigration } from './migrations/0020-showcases.js';
 import { challengesMigration } from './migrations/0021-challenges.js';
 import { qualityMigration } from './migrations/0022-quality.js';
 import { qualityRequestsMigration } from './migrations/0023-quality-requests.js';
+import { challengeWithdrawalsMigration } from './migrations/0025-challenge-withdrawals.js';
 import { datasetRatingsMigration } from './migrations/0026-dataset-ratings.js';
 
 function migrations(db: Db): Record<string, Migration> {
@@ -50,6 +51,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0021-challenges': challengesMigration,
     '0022-quality': qualityMigration,
     '0023-quality-requests': qualityRequestsMigration,
+    '0025-challenge-withdrawals': challengeWithdrawalsMigration,
     '0026-dataset-ratings': datasetRatingsMigration(db.dialect),
   };
 }

@@ -6,4 +6,5 @@ export const STATUS_TAG: Record<ChallengeStatus, string> = {
   open: 'govuk-tag--green',
   judging: 'govuk-tag--yellow',
   decided: 'govuk-tag--blue',
+  cancelled: 'govuk-tag--red',
 };

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 
-// Challenges (migration 0021): an organisation's problem, the datasets it offers, and entries.
+// Challenges (migrations 0021, 0025): an organisation's problem, the datasets it offers, and entries.
 
 export type ChallengeState = 'draft' | 'published';
 export type EntryAward = 'winner' | 'commended';
@@ -22,6 +22,10 @@ export interface ChallengeTable {
   /** Markdown, written when judged. */
   outcome: string | null;
   decided_at: string | null;
+  /** Set when the organisation cancels it (migration 0025): no more entries, no judging. */
+  cancelled_at: string | null;
+  /** Markdown, public: why it was cancelled. */
+  cancellation_reason: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -42,6 +46,8 @@ export interface ChallengeEntryTable {
   team_name: string | null;
   created_by: string | null;
   award: EntryAward | null;
+  /** Set when its team withdraws it (migration 0025): neither public nor judged. */
+  withdrawn_at: string | null;
   created_at: string;
   updated_at: string;
 }

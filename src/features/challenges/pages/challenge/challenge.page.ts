@@ -4,6 +4,7 @@ import { SlugParams } from '../../../../platform/http/schemas.js';
 import { HOME } from '../../../../platform/views/page-head.js';
 import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { canManageChallenge, readableChallenge } from '../../challenge-access.js';
+import { removalOf } from '../../challenge-removal.service.js';
 import { challengeDetail } from '../../challenge.service.js';
 import { visibleEntries } from '../../entry.service.js';
 import { STATUS_TAG } from '../status-tag.js';
@@ -20,6 +21,7 @@ export function challengePage(app: FastifyInstance, ctx: AppContext): void {
         challengeDetail(ctx, request.actor, row, at),
         visibleEntries(ctx, request.actor, row, at),
       ]);
+      const canManage = canManageChallenge(request.actor, row);
       return reply.page('features/challenges/pages/challenge/challenge.njk', {
         pageTitle: challenge.title,
         section: 'challenges',
@@ -28,7 +30,10 @@ export function challengePage(app: FastifyInstance, ctx: AppContext): void {
         tag: STATUS_TAG[challenge.status],
         entries: entries.entries,
         winners: entries.entries.filter((e) => e.award !== null),
-        canManage: canManageChallenge(request.actor, row),
+        // Entries the actor leads, which they may change or withdraw while it is open.
+        led: [...entries.led],
+        canManage,
+        removal: canManage ? await removalOf(ctx, row, at) : null,
       });
     },
   );

@@ -7,6 +7,7 @@ import { PUBLISH } from '../../../../platform/views/page-head.js';
 import type { SlugRoute } from '../../../../platform/views/page-query.js';
 import { forbidden } from '../../../../platform/errors.js';
 import { type Actor, can } from '../../../accounts/index.js';
+import { datasetSlugsOf, publicDatasetsNamed } from '../../../catalog/index.js';
 import { allOrganisations } from '../../../organisations/index.js';
 import { manageableChallenge } from '../../challenge-access.js';
 import { challengeDetail } from '../../challenge.service.js';
@@ -45,6 +46,8 @@ async function render(
   errors?: FormErrors,
 ) {
   const orgs = await organisationsFor(ctx, actor);
+  // After a problem, the datasets typed are listed back: which were found, which not.
+  const chosen = errors ? await publicDatasetsNamed(ctx, datasetSlugsOf(form.datasets)) : null;
   return formPage(
     reply,
     TEMPLATE,
@@ -57,6 +60,7 @@ async function render(
       editing: mode.slug !== undefined,
       organisations: orgs.map((o) => ({ value: o.slug, text: o.name })),
       form,
+      chosen,
     },
     errors,
   );

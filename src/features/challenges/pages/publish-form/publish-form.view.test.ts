@@ -7,7 +7,7 @@ const form = {
   problem: 'Offline homes.',
   criteria: 'Reach.',
   deadline: { day: '31', month: '3', year: '2027' },
-  datasets: 'bus-punctuality\n air-quality  bus-punctuality',
+  datasets: 'bus-punctuality\n https://data.example/datasets/air-quality  bus-punctuality',
 };
 
 describe('the challenge form', () => {

@@ -8,6 +8,7 @@ import {
   type DateParts,
 } from '../../../../platform/views/forms/form-date.js';
 import { field } from '../../../../platform/views/forms/form-input.js';
+import { datasetSlugsOf } from '../../../catalog/index.js';
 import { ChallengeCreateBody, type ChallengeCreateInput } from '../../challenge.schemas.js';
 
 // The challenge form. The deadline is a day: entries close at the end of it (23:59:59 UTC).
@@ -94,9 +95,6 @@ const check = formChecker(
     criteria: { minLength: 'Say how entries are judged', '*': 'The criteria are too long' },
     prize: { '*': 'Prize must be 500 characters or fewer' },
     deadline: { '*': 'Enter the deadline' },
-    datasets: {
-      '*': 'Enter the datasets’ short names (the end of their address), one a line; at most 20',
-    },
     promise: { '*': 'Enter the promise’s short name (the end of its address)' },
   },
   (e) => e.instancePath.split('/')[1] ?? 'title',
@@ -118,11 +116,16 @@ export function challengeInputOf(form: ChallengeForm): {
     criteria: form.criteria.trim(),
     prize: form.prize.trim() || null,
     deadline: day.value ? `${day.value}T23:59:59.000Z` : '',
-    datasets: [...new Set(form.datasets.split(/[\s,]+/).filter((s) => s !== ''))],
+    datasets: datasetSlugsOf(form.datasets),
     promise: form.promise === '' ? null : form.promise,
     state: form.state === 'published' ? 'published' : 'draft',
   };
-  const schema = check(input).filter((e) => e.field !== 'deadline');
+  // Datasets are named as typed (an address or a short name): the service names each one it
+  // does not find, so the schema checks only how many there are.
+  const schema = check({ ...input, datasets: [] }).filter((e) => e.field !== 'deadline');
+  if ((input.datasets?.length ?? 0) > 20) {
+    errors.push({ field: 'datasets', message: 'Offer at most 20 datasets' });
+  }
   // The summary lists problems in the order of the fields on the form.
   const order = Object.keys(LABELS);
   const all = [...errors, ...schema].sort(

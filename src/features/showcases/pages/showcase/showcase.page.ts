@@ -21,6 +21,7 @@ export function showcasePage(app: FastifyInstance, ctx: AppContext): void {
         section: 'showcases',
         breadcrumbs: [HOME, { text: 'Showcases', href: '/showcases' }],
         showcase,
+        canEdit: can(actor, { type: 'showcase:edit', showcase: row }),
         canDelete: can(actor, { type: 'showcase:delete', showcase: row }),
         canModerate: can(actor, { type: 'showcase:moderate' }) && row.status !== 'approved',
       });

@@ -1,6 +1,8 @@
 import type { FieldLabels } from '../../../../platform/views/forms/form-errors.js';
 import { SHOWCASE_TYPES, TYPE_LABELS } from '../../showcase-types.js';
 import type { ShowcaseInput } from '../../showcase-input.js';
+import type { PublicShowcase } from '../../showcase.view.js';
+import { datasetSlugsOf } from '../../../catalog/index.js';
 
 export interface SubmitForm {
   title: string;
@@ -39,23 +41,23 @@ export const formFrom = (fields: Record<string, string>): SubmitForm => ({
   datasets: fields.datasets ?? '',
 });
 
-/** A dataset as typed: its short name, or its page's address (copied from the browser). */
-export function datasetSlugOf(line: string): string {
-  const text = line.trim();
-  const path = /\/datasets\/([^/?#\s]+)/.exec(text);
-  return decodeURIComponent(path?.[1] ?? text);
-}
-
 export const inputFrom = (form: SubmitForm): ShowcaseInput => ({
   title: form.title,
   type: form.type,
   description: form.description,
   link: form.link,
   author_name: form.author_name,
-  datasets: form.datasets
-    .split(/[\n,]+/)
-    .map(datasetSlugOf)
-    .filter(Boolean),
+  datasets: datasetSlugsOf(form.datasets),
+});
+
+/** A showcase as its edit form starts: as it is, its datasets one a line. */
+export const formOf = (s: PublicShowcase): SubmitForm => ({
+  title: s.title,
+  type: s.type,
+  description: s.description,
+  link: s.link,
+  author_name: s.author.name,
+  datasets: s.datasets.map((d) => d.slug).join('\n'),
 });
 
 export const typeItems = (chosen: string) =>
