@@ -36,3 +36,16 @@ export interface BlobStore {
   /** Ready to read and write (for /readyz). */
   check(): Promise<void>;
 }
+
+const SAFE_KEY = /^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/;
+
+/** The keys every store accepts: plain path-like names that cannot climb out of a folder. */
+export function checkKey(key: string): string {
+  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`Unsafe blob key: ${key}`);
+  return key;
+}
+
+export function checkPrefix(prefix: string): string {
+  if (!prefix.endsWith('/')) throw new Error(`A blob prefix ends with "/": ${prefix}`);
+  return checkKey(prefix);
+}
