@@ -89,7 +89,9 @@ const server = createServer((req, res) => {
   }
   const [, b, ...rest] = url.pathname.split('/');
   const key = b === bucket ? decodeURIComponent(rest.join('/')) : '';
-  if (req.method === 'GET' && key && url.search === '') gets[key] = (gets[key] ?? 0) + 1;
+  // A download: the object itself (the SDK adds x-id=GetObject), not a sub-resource of it.
+  const download = [...url.searchParams.keys()].every((k) => k === 'x-id');
+  if (req.method === 'GET' && key && download) gets[key] = (gets[key] ?? 0) + 1;
   multipartOps(req, res, url, key).then(
     (done) => {
       if (!done) handle(req, res);

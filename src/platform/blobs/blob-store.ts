@@ -26,7 +26,7 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Removes every blob whose key starts with `prefix` (a folder-like prefix ending in "/"). */
   deletePrefix(prefix: string): Promise<void>;
-  /** A file path DuckDB can read the blob at, or null when the store is remote. */
+  /** The blob's own file, or null when the store is remote (BlobCache then downloads a copy). */
   localPath(key: string): string | null;
   /**
    * Removes the temporary files of writes that never finished (a process killed mid-upload)
