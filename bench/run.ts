@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { catalogBenchmark } from './catalog.bench.js';
 import { datastoreBenchmark } from './datastore.bench.js';
 import { harvestBenchmark } from './harvest.bench.js';
+import { objectStorageBenchmark } from './object-storage.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { routingBenchmark } from './routing.bench.js';
@@ -13,6 +14,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   catalogBenchmark,
   harvestBenchmark,
   datastoreBenchmark,
+  objectStorageBenchmark,
   pagesBenchmark,
   routingBenchmark,
   postcodesBenchmark,
