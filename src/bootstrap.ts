@@ -18,7 +18,7 @@ export async function openContext(config: Config): Promise<AppContext> {
     await connected.close();
     throw err;
   }
-  const blobs = openBlobStore(config);
+  const blobs = await openBlobStore(config);
   const blobCache = await openBlobCache(config, blobs);
   const engine = await openEngine(config);
   const mailer = createMailer(config);

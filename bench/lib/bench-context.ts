@@ -114,7 +114,7 @@ export async function createBenchContext(
       await dropSchema();
       throw err;
     }
-    const blobs = openBlobStore(config);
+    const blobs = await openBlobStore(config);
     const ctx: AppContext = {
       config,
       db,

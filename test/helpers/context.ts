@@ -55,7 +55,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
-  const blobs = openBlobStore(config);
+  const blobs = await openBlobStore(config);
   const blobCache = await openBlobCache(config, blobs);
   const engine = await openEngine(config);
   return {

@@ -3,7 +3,6 @@ import type { Config } from '../../config.js';
 import { BlobCache } from './blob-cache.js';
 import type { BlobStore } from './blob-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
-import { S3BlobStore } from './s3-blob-store.js';
 
 type StoreConfig = Pick<
   Config,
@@ -17,9 +16,13 @@ type StoreConfig = Pick<
   | 's3ForcePathStyle'
 >;
 
-/** The blob store BLOB_STORE names: the local folder (the default) or an S3 bucket. */
-export function openBlobStore(config: StoreConfig): BlobStore {
+/**
+ * The blob store BLOB_STORE names: the local folder (the default) or an S3 bucket. The AWS SDK
+ * is loaded only for S3 (it adds half a second to every start otherwise).
+ */
+export async function openBlobStore(config: StoreConfig): Promise<BlobStore> {
   if (config.blobStore !== 's3') return new LocalBlobStore(config.blobDir);
+  const { S3BlobStore } = await import('./s3-blob-store.js');
   return new S3BlobStore({
     endpoint: config.s3Endpoint,
     region: config.s3Region,
