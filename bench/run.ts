@@ -3,6 +3,7 @@ import { catalogBenchmark } from './catalog.bench.js';
 import { datastoreBenchmark } from './datastore.bench.js';
 import { harvestBenchmark } from './harvest.bench.js';
 import { linksBenchmark } from './links-due.bench.js';
+import { objectStorageBenchmark } from './object-storage.bench.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { routingBenchmark } from './routing.bench.js';
@@ -14,6 +15,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   catalogBenchmark,
   harvestBenchmark,
   datastoreBenchmark,
+  objectStorageBenchmark,
   pagesBenchmark,
   routingBenchmark,
   postcodesBenchmark,

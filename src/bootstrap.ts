@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { LocalBlobStore } from './platform/blobs/local-blob-store.js';
+import { openBlobCache, openBlobStore } from './platform/blobs/open-blob-store.js';
 import { connectDb, sqliteFile } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { withBackgroundCheckpoints } from './platform/db/sqlite-checkpointer.js';
@@ -18,9 +18,11 @@ export async function openContext(config: Config): Promise<AppContext> {
     await connected.close();
     throw err;
   }
+  const blobs = await openBlobStore(config);
+  const blobCache = await openBlobCache(config, blobs);
   const engine = await openEngine(config);
   const mailer = createMailer(config);
-  return { config, db, blobs: new LocalBlobStore(config.blobDir), engine, mailer };
+  return { config, db, blobs, blobCache, engine, mailer };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {

@@ -18,6 +18,8 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBe('');
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(config.blobDir).toBe(path.resolve('data/blobs'));
+    expect(config.blobStore).toBe('local');
+    expect(config.cacheDir).toBe(path.resolve('data/cache'));
     expect(config.seedDemo).toBe(true);
     expect(config.baseUrl).toBe('http://localhost:8080');
   });
@@ -52,6 +54,9 @@ describe('configuration', () => {
     [{ SEED_DEMO: 'maybe' }, /SEED_DEMO must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
+    [{ BLOB_STORE: 'nfs' }, /BLOB_STORE must be local or s3/],
+    [{ BLOB_STORE: 's3' }, /BLOB_STORE=s3 needs S3_BUCKET/],
+    [{ BLOB_STORE: 's3', S3_BUCKET: 'b', S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT must be/],
   ])('refuses a bad value %o with a message naming it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

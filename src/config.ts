@@ -91,10 +91,20 @@ export function loadConfig(
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  if (config.blobStore !== 'local' && config.blobStore !== 's3') {
+    throw new ConfigError('BLOB_STORE must be local or s3');
+  }
+  if (config.blobStore === 's3' && !config.s3Bucket) {
+    throw new ConfigError('BLOB_STORE=s3 needs S3_BUCKET, the bucket to keep files in');
+  }
+  if (config.s3Endpoint && !/^https?:\/\/[^/]/.test(config.s3Endpoint)) {
+    throw new ConfigError('S3_ENDPOINT must be an http(s) URL');
+  }
   return {
     ...config,
     dataDir: path.resolve(config.dataDir),
     blobDir: path.resolve(config.blobDir || path.join(config.dataDir, 'blobs')),
+    cacheDir: path.resolve(config.cacheDir || path.join(config.dataDir, 'cache')),
     baseUrl: (config.baseUrl || `http://localhost:${config.port}`).replace(/\/$/, ''),
   };
 }

@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { BlobCache } from './platform/blobs/blob-cache.js';
 import type { BlobStore } from './platform/blobs/blob-store.js';
 import type { Db } from './platform/db/connect.js';
 import type { Engine } from './platform/engine/engine.js';
@@ -9,6 +10,8 @@ export interface AppContext {
   config: Config;
   db: Db;
   blobs: BlobStore;
+  /** Local files of blobs for DuckDB: the blob itself on a local store, a cached copy on S3. */
+  blobCache: BlobCache;
   engine: Engine;
   mailer: Mailer;
 }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { closeContext, openContext } from '../../src/bootstrap.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
+import { openBlobCache, openBlobStore } from '../../src/platform/blobs/open-blob-store.js';
 import { connectDb } from '../../src/platform/db/connect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { openEngine } from '../../src/platform/engine/open-engine.js';
@@ -114,10 +114,12 @@ export async function createBenchContext(
       await dropSchema();
       throw err;
     }
+    const blobs = await openBlobStore(config);
     const ctx: AppContext = {
       config,
       db,
-      blobs: new LocalBlobStore(config.blobDir),
+      blobs,
+      blobCache: await openBlobCache(config, blobs),
       engine,
       mailer: createMailer(config),
     };

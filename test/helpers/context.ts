@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import { LocalBlobStore } from '../../src/platform/blobs/local-blob-store.js';
+import { openBlobCache, openBlobStore } from '../../src/platform/blobs/open-blob-store.js';
 import { connectDb } from '../../src/platform/db/connect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { openEngine } from '../../src/platform/engine/open-engine.js';
@@ -55,11 +55,14 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
+  const blobs = await openBlobStore(config);
+  const blobCache = await openBlobCache(config, blobs);
   const engine = await openEngine(config);
   return {
     config,
     db,
-    blobs: new LocalBlobStore(config.blobDir),
+    blobs,
+    blobCache,
     engine,
     // No SMTP_URL in tests: mail lands in the temporary DATA_DIR's outbox (test/helpers/mail.ts).
     mailer: createMailer(config),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AppContext } from '../../context.js';
+import { engineBlobDir } from '../../platform/blobs/open-blob-store.js';
 import { BesideEngine } from '../../platform/engine/beside-engine.js';
 import { Engine } from '../../platform/engine/engine.js';
 
@@ -16,7 +17,7 @@ export const EXPORT_MEMORY_LIMIT = '256MB';
 
 const exportInstances = new BesideEngine<AppContext, Engine>((ctx) =>
   Engine.open({
-    allowedDirectories: [ctx.config.blobDir, ctx.engine.tempDir],
+    allowedDirectories: [engineBlobDir(ctx.config), ctx.engine.tempDir],
     tempDir: path.join(ctx.engine.tempDir, 'duckdb-exports'),
     threads: EXPORT_THREADS,
     memoryLimit: EXPORT_MEMORY_LIMIT,

@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../context.js';
 import type { DatastoreLoad, Resource } from '../../platform/db/schema.js';
 import { now, newId } from '../../platform/ids.js';
 import { insertActivity } from '../../platform/activity/activity.repository.js';
+import { downloadBlob } from '../../platform/blobs/blob-cache.js';
 import { scheduleBlobDeletion } from '../../platform/blobs/garbage.repository.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { adoptResourceFile, findResource, type StagedFile } from '../catalog/index.js';
@@ -62,11 +64,17 @@ export async function createLoad(
   return load;
 }
 
-/** A readable local path for a blob: the file itself, or (remote stores) a copy in workDir. */
-function localFile(ctx: AppContext, key: string): string {
+/**
+ * The load's source as a local file: the blob itself on a local store, else a copy downloaded
+ * into the load's work folder (read by this load only, so not worth a place in the cache).
+ */
+async function sourceFile(ctx: AppContext, key: string, workDir: string): Promise<string> {
   const local = ctx.blobs.localPath(key);
   if (local) return local;
-  throw new Error('Loading from a remote blob store needs a local copy (not yet supported)');
+  await mkdir(workDir, { recursive: true });
+  const file = path.join(workDir, `original${path.extname(key)}`);
+  await downloadBlob(ctx.blobs, key, file);
+  return file;
 }
 
 /**
@@ -94,7 +102,7 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
   try {
     const result = await ingestFile({
       engine: ctx.engine,
-      file: localFile(ctx, load.source_blob_key),
+      file: await sourceFile(ctx, load.source_blob_key, workDir),
       format: load.format,
       workDir,
       sheet: options.sheet,
@@ -119,6 +127,7 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
     const stored = inPlace
       ? { key: blobKey }
       : await ctx.blobs.put(blobKey, createReadStream(result.parquetFile));
+    const size = await fileSize(result.parquetFile);
     const dataset = (await findResource(ctx, load.resource_id))?.dataset;
     await inTransaction(ctx, async (tx) => {
       const trx = tx.db.kysely;
@@ -130,7 +139,7 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
         load_id: load.id,
         blob_key: stored.key,
         row_count: result.rows,
-        size: await fileSize(result.parquetFile),
+        size,
         fields: JSON.stringify(result.fields),
         geometry: result.geometry ? JSON.stringify(result.geometry) : null,
         report: JSON.stringify(report),
@@ -163,6 +172,9 @@ export async function runLoad(ctx: AppContext, loadId: string): Promise<Datastor
         await adoptResourceFile(tx, actor, load.resource_id, options.file, at);
       }
     });
+    // The version is published: a failure now must not undo it, and the cache only saves the
+    // first query on this node a download.
+    await ctx.blobCache.adopt(blobKey, result.parquetFile).catch(() => undefined);
   } catch (err) {
     await ctx.blobs.delete(blobKey);
     // A held upload that did not load is removed; only the load's report is kept.

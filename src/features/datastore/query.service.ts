@@ -38,8 +38,7 @@ export async function versionSource(
       ? new DomainError('conflict', 'not_loaded', 'This resource has no data in the datastore yet')
       : notFound(`Version ${version} of resource ${resourceId}`);
   }
-  const path = ctx.blobs.localPath(v.blob_key);
-  if (!path) throw new Error('Querying a remote blob store is not supported yet');
+  const path = await ctx.blobCache.localFile(v.blob_key);
   return {
     version: v,
     fields: JSON.parse(v.fields) as Field[],

@@ -26,7 +26,7 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Removes every blob whose key starts with `prefix` (a folder-like prefix ending in "/"). */
   deletePrefix(prefix: string): Promise<void>;
-  /** A file path DuckDB can read the blob at, or null when the store is remote. */
+  /** The blob's own file, or null when the store is remote (BlobCache then downloads a copy). */
   localPath(key: string): string | null;
   /**
    * Removes the temporary files of writes that never finished (a process killed mid-upload)
@@ -35,4 +35,17 @@ export interface BlobStore {
   sweepTemporary(maxAgeMs: number, now: number): Promise<number>;
   /** Ready to read and write (for /readyz). */
   check(): Promise<void>;
+}
+
+const SAFE_KEY = /^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/;
+
+/** The keys every store accepts: plain path-like names that cannot climb out of a folder. */
+export function checkKey(key: string): string {
+  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`Unsafe blob key: ${key}`);
+  return key;
+}
+
+export function checkPrefix(prefix: string): string {
+  if (!prefix.endsWith('/')) throw new Error(`A blob prefix ends with "/": ${prefix}`);
+  return checkKey(prefix);
 }

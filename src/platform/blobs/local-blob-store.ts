@@ -1,26 +1,25 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  BlobTooLargeError,
+  checkKey,
+  checkPrefix,
   type BlobStore,
   type PutOptions,
   type StoredBlob,
 } from './blob-store.js';
+import { meter } from './metered.js';
 import { removeStale } from './stale-files.js';
-
-const SAFE_KEY = /^[a-zA-Z0-9][a-zA-Z0-9._/-]*$/;
 
 /** Blobs as files under one folder; writes go to a temporary file renamed into place. */
 export class LocalBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`Unsafe blob key: ${key}`);
-    return path.join(this.root, key);
+    return path.join(this.root, checkKey(key));
   }
 
   async put(key: string, body: Readable, options: PutOptions = {}): Promise<StoredBlob> {
@@ -29,28 +28,15 @@ export class LocalBlobStore implements BlobStore {
     const tmpDir = path.join(this.root, '.tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, randomUUID());
-    const hash = createHash('sha256');
-    let size = 0;
-    const max = options.maxBytes ?? Number.POSITIVE_INFINITY;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        size += chunk.length;
-        if (size > max) {
-          done(new BlobTooLargeError(max));
-          return;
-        }
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
+    const metered = meter(options.maxBytes);
     try {
-      await pipeline(body, meter, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(body, metered.stream, createWriteStream(tmp, { flags: 'wx' }));
       await rename(tmp, target);
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
     }
-    return { key, size, sha256: hash.digest('hex') };
+    return { key, ...metered.measured() };
   }
 
   get(key: string): Promise<Readable> {
@@ -82,7 +68,7 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async deletePrefix(prefix: string): Promise<void> {
-    if (!prefix.endsWith('/')) throw new Error(`A blob prefix ends with "/": ${prefix}`);
+    checkPrefix(prefix);
     await rm(this.pathOf(prefix), { recursive: true, force: true });
   }
 

@@ -3,6 +3,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../config.js';
+import { engineBlobDir } from '../blobs/open-blob-store.js';
 import { newestChange } from '../blobs/stale-files.js';
 import { Engine } from './engine.js';
 
@@ -54,7 +55,7 @@ export async function openEngine(config: Config): Promise<Engine> {
   await removeDeadScratch(root, null, Date.now());
   const tempDir = path.join(root, `${process.pid}-${randomBytes(4).toString('hex')}`);
   return Engine.open({
-    allowedDirectories: [config.blobDir, tempDir],
+    allowedDirectories: [engineBlobDir(config), tempDir],
     tempDir,
     threads: config.engineThreads || os.availableParallelism(),
     memoryLimit: config.engineMemoryLimit,

@@ -6,6 +6,7 @@ import {
 } from '@duckdb/node-api';
 import path from 'node:path';
 import type { Config } from '../../config.js';
+import { engineBlobDir } from '../blobs/open-blob-store.js';
 import { Engine, type EngineOptions, type SqlParam } from './engine.js';
 import { sqlIdentifier } from './sql.js';
 
@@ -154,12 +155,12 @@ function cursorOf(result: DuckDBResult): SandboxCursor {
 }
 
 /**
- * The SQL endpoint's instance: reads the blob folder only (no scratch folder of the app's, no
+ * The SQL endpoint's instance: reads the folder of blobs only (no scratch folder of the app's, no
  * network), with SQL_MEMORY_LIMIT and SQL_THREADS; it spills under the app engine's scratch.
  */
 export function openSandbox(config: Config, scratchDir: string): Promise<Sandbox> {
   return Sandbox.open({
-    allowedDirectories: [config.blobDir],
+    allowedDirectories: [engineBlobDir(config)],
     tempDir: path.join(scratchDir, 'duckdb-sql'),
     threads: Math.max(1, config.sqlThreads),
     memoryLimit: config.sqlMemoryLimit,
