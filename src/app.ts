@@ -121,7 +121,7 @@ export async function buildApp(
   registerOrganisations(app, ctx, [organisationRequests]);
   registerAreas(app, ctx);
   registerPostcodes(app, ctx);
-  await registerDatastore(app, ctx);
+  registerDatastore(app, ctx);
   registerSql(app, ctx);
   registerIndicators(app, ctx);
   registerPromises(app, ctx, { challenges: challengesOfPromise });

@@ -22,6 +22,7 @@ import { dataRequestsMigration } from './migrations/0019-data-requests.js';
 import { showcasesMigration } from './migrations/0020-showcases.js';
 import { challengesMigration } from './migrations/0021-challenges.js';
 import { qualityMigration } from './migrations/0022-quality.js';
+import { loadJobsMigration } from './migrations/0024-load-jobs.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -47,6 +48,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0020-showcases': showcasesMigration,
     '0021-challenges': challengesMigration,
     '0022-quality': qualityMigration,
+    '0024-load-jobs': loadJobsMigration,
   };
 }
 
