@@ -206,7 +206,10 @@ export async function performLoad(
       outcome = 'lost';
       return;
     }
-    if (attempt.last && (await recordFailure(ctx, load, options, err, started))) {
+    if (!attempt.last) {
+      // Waiting for its next try, as its page says.
+      await settleLoad(k, load.id, { status: 'queued' });
+    } else if (await recordFailure(ctx, load, options, err, started)) {
       outcome = 'failed';
     }
     throw err;
