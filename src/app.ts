@@ -18,6 +18,7 @@ import {
 import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
 import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
+import { registerJobs } from './features/jobs/index.js';
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOpen311 } from './features/open311/index.js';
 import { registerOps } from './features/ops/index.js';
@@ -108,6 +109,7 @@ export async function buildApp(
   // Each feature registers its API and its pages; see docs/architecture.md for the directions.
   registerOps(app, ctx);
   registerAccounts(app, ctx);
+  registerJobs(app, ctx);
   registerRegion(app, ctx);
   // The catalogue defines what it asks of the features above it; they answer here.
   registerCatalog(app, ctx, {

@@ -165,7 +165,14 @@ export async function performLoad(
   const load = await findLoad(k, loadId);
   // Gone with its resource, or published by a run whose job did not get to say it was done.
   if (!load || load.status === 'succeeded') return;
-  await updateLoad(k, load.id, { status: 'running', started_at: now(), finished_at: null });
+  // A retried failed load (an administrator's retry of its parked job) starts afresh.
+  await updateLoad(k, load.id, {
+    status: 'running',
+    started_at: now(),
+    error: null,
+    report: null,
+    finished_at: null,
+  });
   const options = JSON.parse(load.options) as LoadOptions;
   const workDir = path.join(ctx.engine.tempDir, 'loads', `${load.id}-${attempt.number}`);
   const blobKey = parquetKey(load, attempt.number);
