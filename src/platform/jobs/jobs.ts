@@ -74,6 +74,14 @@ export interface RunOptions {
 const defaultBackoff = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 6 * 3_600_000);
 const workerId = () => `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 
+type Resolved = Required<RunOptions>;
+
+const resolve = (options: RunOptions): Resolved => ({
+  worker: options.worker ?? workerId(),
+  leaseMs: options.leaseMs ?? 60_000,
+  backoff: options.backoff ?? defaultBackoff,
+});
+
 /** Runs one claimed job to its end (done, retried later, or parked). */
 async function runJob(
   db: Db,
@@ -105,14 +113,6 @@ async function runJob(
   }
 }
 
-type Resolved = Required<Omit<RunOptions, 'worker'>> & { worker: string };
-
-const resolve = (options: RunOptions): Resolved => ({
-  worker: options.worker ?? workerId(),
-  leaseMs: options.leaseMs ?? 60_000,
-  backoff: options.backoff ?? defaultBackoff,
-});
-
 /** Claims the next due job of the handled kinds (or job `id` only) and runs it; false if none. */
 async function claimAndRun(
   db: Db,
@@ -143,9 +143,17 @@ export async function runDueJobs(
   handlers: Readonly<Record<string, JobHandler>>,
   options: RunOptions = {},
 ): Promise<number> {
-  const resolved = resolve(options);
+  return drain(db, handlers, resolve(options), () => false);
+}
+
+async function drain(
+  db: Db,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: Resolved,
+  stopping: () => boolean,
+): Promise<number> {
   let ran = 0;
-  while (await claimAndRun(db, handlers, resolved)) ran += 1;
+  while (!stopping() && (await claimAndRun(db, handlers, options))) ran += 1;
   return ran;
 }
 
@@ -178,12 +186,13 @@ export function startJobRunner(
   handlers: Readonly<Record<string, JobHandler>>,
   options: RunOptions & { pollMs: number; log: (err: unknown) => void },
 ): JobRunner {
-  const worker = options.worker ?? workerId();
   let running: Promise<unknown> | null = null;
   let again = false;
   let stopped = false;
+  const resolved = resolve(options);
   const pass = async () => {
-    await runDueJobs(db, handlers, { ...options, worker });
+    // A stopping process finishes the job in hand and claims no other.
+    await drain(db, handlers, resolved, () => stopped);
     await deleteDoneJobs(db.kysely, new Date(Date.now() - 7 * 86_400_000).toISOString());
   };
   const tick = () => {
