@@ -5,6 +5,7 @@
 /** Each feature may import the ones before it (through their index.ts), never one after it. */
 const LAYERS = [
   'accounts',
+  'jobs',
   'region',
   'catalog',
   'organisations',

@@ -19,6 +19,7 @@ import {
 import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
 import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
+import { registerJobs } from './features/jobs/index.js';
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOpen311 } from './features/open311/index.js';
 import { registerOps } from './features/ops/index.js';
@@ -110,6 +111,7 @@ export async function buildApp(
   // Each feature registers its API and its pages; see docs/architecture.md for the directions.
   registerOps(app, ctx);
   registerAccounts(app, ctx);
+  registerJobs(app, ctx);
   registerRegion(app, ctx);
   // The catalogue defines what it asks of the features above it; they answer here.
   registerCatalog(app, ctx, {
@@ -123,7 +125,7 @@ export async function buildApp(
   registerOrganisations(app, ctx, [organisationRequests]);
   registerAreas(app, ctx);
   registerPostcodes(app, ctx);
-  await registerDatastore(app, ctx);
+  registerDatastore(app, ctx);
   registerSql(app, ctx);
   registerIndicators(app, ctx);
   registerPromises(app, ctx, { challenges: challengesOfPromise });

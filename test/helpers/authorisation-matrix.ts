@@ -5,7 +5,8 @@ import {
   deleteDataset,
   findResource,
 } from '../../src/features/catalog/index.js';
-import { createLoad, runLoad } from '../../src/features/datastore/load.service.js';
+import { runLoad } from '../../src/features/datastore/load-queue.js';
+import { createLoad } from '../../src/features/datastore/load.service.js';
 import type { TestApp } from './app.js';
 import type { Fixture } from './fixture.js';
 

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addFileResource, findResource, patchDataset } from '../../src/features/catalog/index.js';
-import { createLoad, runLoad } from '../../src/features/datastore/load.service.js';
+import { runLoad } from '../../src/features/datastore/load-queue.js';
+import { createLoad } from '../../src/features/datastore/load.service.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { seedFixture, type Fixture } from '../helpers/fixture.js';
 

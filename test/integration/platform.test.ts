@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueJob } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -23,6 +24,18 @@ describe('operations endpoints', () => {
     expect(res.body).toMatch(
       /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/datasets",status="200"\} \d+/,
     );
+  });
+
+  it('shows the job queue: depth by kind and state, and how long the oldest due job has waited', async () => {
+    const at = new Date(Date.now() - 90_000);
+    await enqueueJob(t.ctx.db, { kind: 'test.waiting', payload: null, runAt: at });
+    await enqueueJob(t.ctx.db, { kind: 'test.waiting', payload: null });
+    const res = await t.app.inject('/metrics');
+    expect(res.body).toContain('metrodata_jobs{kind="test.waiting",state="queued"} 2');
+    const age = /metrodata_job_oldest_queued_age_seconds\{kind="test.waiting"\} ([\d.]+)/.exec(
+      res.body,
+    );
+    expect(Number(age?.[1])).toBeGreaterThanOrEqual(90);
   });
 
   it('returns a request id, keeping a sane one the client sent', async () => {

@@ -39,6 +39,8 @@ export type Action =
   | { type: 'report:own'; reporterId: string | null }
   /** How reports reach the bodies: sending failures, parked jobs, "send again" (site admins). */
   | { type: 'reports:operate' }
+  /** The background job queue: parked jobs of every kind, "retry" (site admins). */
+  | { type: 'jobs:operate' }
   /** Reports from another system with their own history and times (the demo): site admins. */
   | { type: 'report:import' }
   /** Submitting a showcase: anyone signed in (a resident or a publisher). */
@@ -139,6 +141,7 @@ export function can(actor: Actor, action: Action): boolean {
       return actor.user?.id === action.ownerId && actor.scopes.has('write');
     case 'category:define':
     case 'reports:operate':
+    case 'jobs:operate':
     case 'report:import':
       return !!actor.user?.isSiteAdmin && actor.scopes.has('write');
     case 'category:manage':

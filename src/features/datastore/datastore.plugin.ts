@@ -7,12 +7,14 @@ import { exportRoutes } from './export.routes.js';
 import { loadQueue } from './load-queue.js';
 
 /** The datastore API and pages, and its load queue running for as long as the app does. */
-export async function registerDatastore(app: Api, ctx: AppContext): Promise<void> {
+export function registerDatastore(app: Api, ctx: AppContext): void {
   datastoreRoutes(app, ctx);
   exportRoutes(app, ctx);
   registerDatastorePages(app, ctx);
   const queue = loadQueue(ctx);
-  await queue.start();
+  queue.start((err) => {
+    app.log.error({ err }, 'a load pass failed; it runs again at the next poll');
+  });
   app.addHook('onClose', async () => {
     await queue.stop();
     await closeExportEngine(ctx);

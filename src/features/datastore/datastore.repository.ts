@@ -15,17 +15,6 @@ export function findLoad(db: Kysely<Database>, id: string): Promise<DatastoreLoa
   return db.selectFrom('datastore_loads').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Marks a queued load as running; false if another worker took it first. */
-export async function claimLoad(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable('datastore_loads')
-    .set({ status: 'running', started_at: at })
-    .where('id', '=', id)
-    .where('status', '=', 'queued')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
 export async function updateLoad(
   db: Kysely<Database>,
   id: string,
@@ -34,24 +23,22 @@ export async function updateLoad(
   await db.updateTable('datastore_loads').set(changes).where('id', '=', id).execute();
 }
 
-export async function queuedLoadIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('datastore_loads')
-    .select('id')
-    .where('status', '=', 'queued')
-    .orderBy('created_at')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** Loads left running by a process that died: queued again, so they are redone from the file. */
-export async function requeueRunningLoads(db: Kysely<Database>): Promise<number> {
+/**
+ * Ends a load (succeeded or failed) unless another run of it succeeded first; false then. Inside
+ * a transaction on PostgreSQL, a second run waits on the row until the first commits.
+ */
+export async function settleLoad(
+  db: Kysely<Database>,
+  id: string,
+  changes: Updateable<DatastoreLoadTable>,
+): Promise<boolean> {
   const result = await db
     .updateTable('datastore_loads')
-    .set({ status: 'queued', started_at: null })
-    .where('status', '=', 'running')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '!=', 'succeeded')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return result.numUpdatedRows > 0n;
 }
 
 /** The newest loads of a resource; with `succeededOnly`, those that made a version. */

@@ -15,8 +15,8 @@ import {
   replaceResourceFile,
   type StagedFile,
 } from '../catalog/index.js';
-import { findLoad } from './datastore.repository.js';
-import { createLoad, isLoadable, runLoad } from './load.service.js';
+import { runLoad } from './load-queue.js';
+import { createLoad, isLoadable } from './load.service.js';
 
 export interface ImportInput {
   /** A local file. */
@@ -52,8 +52,8 @@ async function* counted(source: Readable, size: number, onBytes: ImportInput['on
 
 /**
  * Loads the resource's current file now, in this process, not through the background queue,
- * and returns the finished load. Another process's queue may claim the load first (loads are
- * shared rows); then this waits for that one to finish it.
+ * and returns the finished load. Another node may claim the load's job first; then this waits
+ * for that one to finish it.
  */
 export async function loadNow(
   ctx: AppContext,
@@ -62,12 +62,7 @@ export async function loadNow(
   staged: StagedFile | null = null,
 ): Promise<DatastoreLoad> {
   const queued = await createLoad(ctx, resource, userId, staged ? { file: staged } : {});
-  let load = await runLoad(ctx, queued.id);
-  while (load.status === 'queued' || load.status === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    load = (await findLoad(ctx.db.kysely, load.id)) ?? load;
-  }
-  return load;
+  return runLoad(ctx, queued.id);
 }
 
 /**

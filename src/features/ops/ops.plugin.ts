@@ -7,7 +7,7 @@ import { rootRoutes } from './root.routes.js';
 
 /** Probes, metrics, the API's index and its documentation page. */
 export function registerOps(app: FastifyInstance, ctx: AppContext): void {
-  const metrics = registerMetrics(app);
+  const metrics = registerMetrics(app, ctx.db);
   opsRoutes(app, ctx, metrics);
   rootRoutes(app, ctx);
   apiDocsPage(app, ctx);

@@ -23,6 +23,7 @@ import { showcasesMigration } from './migrations/0020-showcases.js';
 import { challengesMigration } from './migrations/0021-challenges.js';
 import { qualityMigration } from './migrations/0022-quality.js';
 import { qualityRequestsMigration } from './migrations/0023-quality-requests.js';
+import { loadJobsMigration } from './migrations/0024-load-jobs.js';
 import { challengeWithdrawalsMigration } from './migrations/0025-challenge-withdrawals.js';
 import { datasetRatingsMigration } from './migrations/0026-dataset-ratings.js';
 
@@ -51,6 +52,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0021-challenges': challengesMigration,
     '0022-quality': qualityMigration,
     '0023-quality-requests': qualityRequestsMigration,
+    '0024-load-jobs': loadJobsMigration,
     '0025-challenge-withdrawals': challengeWithdrawalsMigration,
     '0026-dataset-ratings': datasetRatingsMigration(db.dialect),
   };

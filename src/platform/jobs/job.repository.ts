@@ -16,6 +16,8 @@ export async function insertJob(db: Kysely<Database>, job: Job): Promise<boolean
 
 export interface ClaimInput {
   kinds: readonly string[];
+  /** This job only (a caller running it now), if it is due or its lease has lapsed. */
+  id?: string | undefined;
   worker: string;
   at: string;
   leaseUntil: string;
@@ -40,6 +42,7 @@ export async function claimNextJob(db: Db, input: ClaimInput): Promise<Job | und
         .selectFrom('jobs')
         .select('id')
         .where('kind', 'in', input.kinds)
+        .$if(input.id !== undefined, (q) => q.where('id', '=', input.id ?? ''))
         .where((w) =>
           w.or([
             w.and([w('state', '=', 'queued'), w('run_at', '<=', input.at)]),
@@ -141,4 +144,29 @@ export async function deleteDoneJobs(db: Kysely<Database>, before: string): Prom
     .where('state', '=', 'done')
     .where('finished_at', '<', before)
     .execute();
+}
+
+export interface JobCount {
+  kind: string;
+  state: Job['state'];
+  count: number;
+  /** The earliest run_at among these jobs (for queued ones: since when the oldest is due). */
+  oldest_run_at: string | null;
+}
+
+/** How many jobs there are of each kind and state, with the earliest due time of each group. */
+export async function countJobs(db: Kysely<Database>): Promise<JobCount[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select((eb) => [
+      'kind',
+      'state',
+      eb.fn.countAll<number | string>().as('count'),
+      eb.fn.min('run_at').as('oldest_run_at'),
+    ])
+    .groupBy(['kind', 'state'])
+    .orderBy('kind')
+    .orderBy('state')
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }

@@ -4,6 +4,7 @@ import type { Job } from '../db/schema.js';
 import { newId } from '../ids.js';
 import {
   claimNextJob,
+  countJobs,
   deleteDoneJobs,
   findJob as findJobRow,
   finishJob,
@@ -11,7 +12,10 @@ import {
   listJobs,
   renewJobLease,
   requeueJob as requeueJobRow,
+  type JobCount,
 } from './job.repository.js';
+
+export type { JobCount } from './job.repository.js';
 
 // Background work any process may run (DESIGN: jobs leased from the catalogue database). A job
 // is claimed with a lease the worker renews while it runs; a process that dies leaves its lease
@@ -20,6 +24,8 @@ import {
 // idempotent: a job taken over may have half-run.
 
 export interface JobSpec {
+  /** The job's id, when the work has one of its own (a load's job is the load's id). */
+  id?: string | undefined;
   kind: string;
   payload: unknown;
   /** At most one queued job per key: asking again while one waits is a no-op. */
@@ -35,7 +41,7 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
 export function enqueueJob(db: Db, spec: JobSpec): Promise<boolean> {
   const at = new Date().toISOString();
   return insertJob(db.kysely, {
-    id: newId(),
+    id: spec.id ?? newId(),
     kind: spec.kind,
     payload: JSON.stringify(spec.payload ?? null),
     dedupe_key: spec.dedupeKey ?? null,
@@ -68,13 +74,21 @@ export interface RunOptions {
 const defaultBackoff = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 6 * 3_600_000);
 const workerId = () => `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
 
+type Resolved = Required<RunOptions>;
+
+const resolve = (options: RunOptions): Resolved => ({
+  worker: options.worker ?? workerId(),
+  leaseMs: options.leaseMs ?? 60_000,
+  backoff: options.backoff ?? defaultBackoff,
+});
+
 /** Runs one claimed job to its end (done, retried later, or parked). */
 async function runJob(
   db: Db,
   job: Job,
   handler: JobHandler,
   worker: string,
-  options: Required<Omit<RunOptions, 'worker'>>,
+  options: Pick<Resolved, 'leaseMs' | 'backoff'>,
 ): Promise<void> {
   const renew = setInterval(() => {
     const until = new Date(Date.now() + options.leaseMs).toISOString();
@@ -99,6 +113,27 @@ async function runJob(
   }
 }
 
+/** Claims the next due job of the handled kinds (or job `id` only) and runs it; false if none. */
+async function claimAndRun(
+  db: Db,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: Resolved,
+  id?: string,
+): Promise<boolean> {
+  const at = new Date();
+  const job = await claimNextJob(db, {
+    kinds: Object.keys(handlers),
+    id,
+    worker: options.worker,
+    at: at.toISOString(),
+    leaseUntil: new Date(at.getTime() + options.leaseMs).toISOString(),
+  });
+  if (!job) return false;
+  const handler = handlers[job.kind];
+  if (handler) await runJob(db, job, handler, options.worker, options);
+  return true;
+}
+
 /**
  * Claims and runs due jobs of the handled kinds, one at a time, until none is due; returns how
  * many ran. The runner calls it on a timer; tests and the CLI call it to drain the queue.
@@ -108,25 +143,32 @@ export async function runDueJobs(
   handlers: Readonly<Record<string, JobHandler>>,
   options: RunOptions = {},
 ): Promise<number> {
-  const worker = options.worker ?? workerId();
-  const resolved = {
-    leaseMs: options.leaseMs ?? 60_000,
-    backoff: options.backoff ?? defaultBackoff,
-  };
+  return drain(db, handlers, resolve(options), () => false);
+}
+
+async function drain(
+  db: Db,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: Resolved,
+  stopping: () => boolean,
+): Promise<number> {
   let ran = 0;
-  for (;;) {
-    const at = new Date();
-    const job = await claimNextJob(db, {
-      kinds: Object.keys(handlers),
-      worker,
-      at: at.toISOString(),
-      leaseUntil: new Date(at.getTime() + resolved.leaseMs).toISOString(),
-    });
-    if (!job) return ran;
-    const handler = handlers[job.kind];
-    if (handler) await runJob(db, job, handler, worker, resolved);
-    ran += 1;
-  }
+  while (!stopping() && (await claimAndRun(db, handlers, options))) ran += 1;
+  return ran;
+}
+
+/**
+ * Runs one job now, in this process, if it is due (or its holder's lease has lapsed); false
+ * when another worker holds it, it waits for a retry, or it is over. For work a caller waits on
+ * (a load the CLI imports), which must not wait for a poll.
+ */
+export function runJobNow(
+  db: Db,
+  id: string,
+  handlers: Readonly<Record<string, JobHandler>>,
+  options: RunOptions = {},
+): Promise<boolean> {
+  return claimAndRun(db, handlers, resolve(options), id);
 }
 
 export interface JobRunner {
@@ -144,12 +186,13 @@ export function startJobRunner(
   handlers: Readonly<Record<string, JobHandler>>,
   options: RunOptions & { pollMs: number; log: (err: unknown) => void },
 ): JobRunner {
-  const worker = options.worker ?? workerId();
   let running: Promise<unknown> | null = null;
   let again = false;
   let stopped = false;
+  const resolved = resolve(options);
   const pass = async () => {
-    await runDueJobs(db, handlers, { ...options, worker });
+    // A stopping process finishes the job in hand and claims no other.
+    await drain(db, handlers, resolved, () => stopped);
     await deleteDoneJobs(db.kysely, new Date(Date.now() - 7 * 86_400_000).toISOString());
   };
   const tick = () => {
@@ -200,3 +243,10 @@ export function troubledJobs(db: Db, kind: string, limit = 500): Promise<Job[]> 
 /** An administrator's "try again": a parked job back in the queue, due now, attempts from zero. */
 export const requeueJob = (db: Db, id: string): Promise<boolean> =>
   requeueJobRow(db.kysely, id, new Date().toISOString());
+
+/** Jobs given up on, of every kind, most recently parked first (an administrator's list). */
+export const parkedJobs = (db: Db, limit = 500): Promise<Job[]> =>
+  listJobs(db.kysely, { states: ['parked'], limit });
+
+/** How many jobs of each kind are in each state, and since when the oldest has been due. */
+export const jobCounts = (db: Db): Promise<JobCount[]> => countJobs(db.kysely);

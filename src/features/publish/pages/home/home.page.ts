@@ -16,6 +16,7 @@ export function publishHomePage(app: FastifyInstance, ctx: AppContext): void {
       organisations: await publisherHome(ctx, request.actor, handlesReports),
       canEditPromises: await canEditPromises(ctx, request.actor),
       canOperateReports: can(request.actor, { type: 'reports:operate' }),
+      canOperateJobs: can(request.actor, { type: 'jobs:operate' }),
       handlesReports,
       canDefineCategories: can(request.actor, { type: 'category:define' }),
       // Harvest sources are managed by organisation administrators and site administrators.
