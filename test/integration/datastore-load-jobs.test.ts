@@ -145,18 +145,19 @@ describe('a load whose node died mid-way', () => {
 describe('a load that keeps failing for want of its file store', () => {
   it('is retried, then parked with its error, and the load shows failed', async () => {
     const load = await queuedLoad();
-    // A store that cannot hand DuckDB a local copy of the file, on every try.
+    // A remote store that does not answer, on every try.
     const blobs = Object.create(two.ctx.blobs) as AppContext['blobs'];
     blobs.localPath = () => null;
+    blobs.get = () => Promise.reject(new Error('object storage did not answer'));
     const broken = new LoadQueue({ ...two.ctx, blobs });
     expect(await runDueJobs(two.ctx.db, broken.handlers, { backoff: () => 0 })).toBe(3);
     const failed = await loadRow(load.id);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/could not be loaded: .*remote blob store/);
+    expect(failed.error).toMatch(/could not be loaded: object storage did not answer/);
     const job = await findJob(two.ctx.db, load.id);
     expect(job?.state).toBe('parked');
     expect(job?.attempts).toBe(3);
-    expect(job?.last_error).toMatch(/remote blob store/);
+    expect(job?.last_error).toMatch(/object storage did not answer/);
     expect(await versionsOf(load.resource_id)).toHaveLength(0);
   });
 });

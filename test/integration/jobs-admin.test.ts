@@ -32,9 +32,10 @@ beforeAll(async () => {
   const resource = (await findResource(t.ctx, view.id))?.resource;
   if (!resource) throw new Error('resource not stored');
   loadId = (await createLoad(t.ctx, resource, null)).id;
-  // Its node cannot get a local copy of the file, three times over: the load is parked.
+  // Its node's object storage does not answer, three times over: the load is parked.
   const blobs = Object.create(t.ctx.blobs) as AppContext['blobs'];
   blobs.localPath = () => null;
+  blobs.get = () => Promise.reject(new Error('object storage did not answer'));
   await runDueJobs(t.ctx.db, new LoadQueue({ ...t.ctx, blobs }).handlers, { backoff: () => 0 });
 }, 60_000);
 afterAll(() => t.close());
@@ -51,7 +52,7 @@ describe('the background jobs page', () => {
       .get();
     expect(loads).toEqual(['0', '0', '1', '0 s']);
     const parked = page(`#parked-jobs tr[data-job="${loadId}"]`);
-    expect(parked.text()).toContain('remote blob store');
+    expect(parked.text()).toContain('object storage did not answer');
     expect(parked.text()).toContain('3 of 3');
     expect(parked.find('form').attr('action')).toBe(`/admin/jobs/${loadId}/retry`);
     expect($((await admin.get('/publish')).body)('a[href="/admin/jobs"]')).toHaveLength(1);
