@@ -32,6 +32,9 @@ const PAGES: { name: string; url: string }[] = [
   { name: 'challenges', url: '/challenges' },
   { name: 'challenge', url: '/challenges/bus-delays-you-can-see' },
   { name: 'data-requests', url: '/data-requests' },
+  { name: 'data-request', url: 'data-request:' },
+  { name: 'quality-body', url: '/quality/organisations/tfgm' },
+  { name: 'get-involved', url: '/get-involved' },
 ];
 
 /** The top of the page, down to where its main content (a chart, a map) has been seen. */
@@ -58,8 +61,19 @@ describe('the key pages', () => {
     await page.goto('/reports?status=fixed&area=bolton-council');
     const report =
       (await page.locator('a[href^="/reports/"]').first().getAttribute('href')) ?? '/reports';
+    await page.goto('/data-requests?status=released');
+    const request =
+      (await page
+        .locator('a[href^="/data-requests/"]:not([href="/data-requests/new"])')
+        .first()
+        .getAttribute('href')) ?? '/data-requests';
     for (const { name, url } of PAGES) {
-      await page.goto(url.replace('resource:', resource).replace('report:', report));
+      await page.goto(
+        url
+          .replace('resource:', resource)
+          .replace('report:', report)
+          .replace('data-request:', request),
+      );
       if (name === 'map')
         await page.locator('.leaflet-marker-icon, .marker-cluster').first().waitFor();
       if (name === 'chart') await page.locator('.app-chart__interactive svg').first().waitFor();

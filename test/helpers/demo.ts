@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { seedDemo } from '../../src/demo/seed.js';
+import { afterAll, beforeAll } from 'vitest';
+import { seedDemo, type SeedSummary } from '../../src/demo/seed.js';
 import { createTestContext, type TestContext } from './context.js';
 
 // What the demo region's tests share: a smaller seed, file hashes, and a context of their own.
@@ -42,4 +43,15 @@ export async function withFreshContext<T>(fn: (ctx: TestContext) => Promise<T>):
   } finally {
     await ctx.cleanup();
   }
+}
+
+/** A demo region seeded once for the tests of a describe block (set in its beforeAll). */
+export function seededDemo(): { ctx: TestContext; summary: SeedSummary } {
+  const demo = {} as { ctx: TestContext; summary: SeedSummary };
+  beforeAll(async () => {
+    demo.ctx = await createTestContext();
+    demo.summary = await seedSmall(demo.ctx);
+  }, 180_000);
+  afterAll(() => demo.ctx.cleanup());
+  return demo;
 }

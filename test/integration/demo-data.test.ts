@@ -1,26 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BOROUGHS } from '../../src/demo/region/boroughs.js';
 import { boroughIndexAt } from '../../src/demo/region/boundaries.js';
 import { ALL_REQUESTS_SLUG } from '../../src/demo/datasets/service-requests-large.js';
 import { CITIZEN_REPORTS_SLUG } from '../../src/features/reports/index.js';
-import type { SeedSummary } from '../../src/demo/seed.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { LARGE_ROWS, resourceHashes, seedSmall, withFreshContext } from '../helpers/demo.js';
+import { type TestContext } from '../helpers/context.js';
+import {
+  LARGE_ROWS,
+  resourceHashes,
+  seededDemo,
+  seedSmall,
+  withFreshContext,
+} from '../helpers/demo.js';
 import { isLoadable } from '../../src/features/datastore/index.js';
 
 // The demo's files loaded into the datastore, its large Parquet table, its quality scores, and
 // the same bytes on every seed.
 describe('the demo region’s data', () => {
-  let ctx: TestContext;
-  let summary: SeedSummary;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    summary = await seedSmall(ctx);
-  }, 180_000);
-  afterAll(() => ctx.cleanup());
+  const demo = seededDemo();
 
   it('loads every tabular and geographic file into the datastore, as version 1', async () => {
-    const k = ctx.db.kysely;
+    const k = demo.ctx.db.kysely;
     const files = await k
       .selectFrom('resources')
       .select(['id', 'name', 'format'])
@@ -33,7 +32,7 @@ describe('the demo region’s data', () => {
       .select(['resource_id', 'version', 'row_count'])
       .execute();
     expect(loadable.length).toBeGreaterThanOrEqual(40);
-    expect(summary.loads).toBe(loadable.length);
+    expect(demo.summary.loads).toBe(loadable.length);
     for (const f of loadable) {
       expect(
         loads.filter((l) => l.resource_id === f.id).map((l) => l.status),
@@ -46,7 +45,7 @@ describe('the demo region’s data', () => {
   });
 
   it('publishes all service requests as Parquet, largeRows of them, with typed fields', async () => {
-    const k = ctx.db.kysely;
+    const k = demo.ctx.db.kysely;
     const resource = await k
       .selectFrom('resources as r')
       .innerJoin('datasets as d', 'd.id', 'r.dataset_id')
@@ -77,8 +76,8 @@ describe('the demo region’s data', () => {
       description: 'text',
     });
 
-    const file = ctx.blobs.localPath(version.blob_key) ?? '';
-    const [facts] = await ctx.engine.all(
+    const file = demo.ctx.blobs.localPath(version.blob_key) ?? '';
+    const [facts] = await demo.ctx.engine.all(
       `SELECT count(DISTINCT id)::INTEGER AS ids, count(DISTINCT borough)::INTEGER AS boroughs,
         count(DISTINCT category)::INTEGER AS categories, min(reported_at) AS first,
         max(reported_at) AS last, list(DISTINCT status ORDER BY status) AS statuses,
@@ -99,7 +98,9 @@ describe('the demo region’s data', () => {
     expect(String(facts?.last)).toMatch(/^2024-12-31/);
 
     // Every point lies inside the demo boundary of its own borough.
-    const points = await ctx.engine.all('SELECT borough, lat, lon FROM read_parquet(?)', [file]);
+    const points = await demo.ctx.engine.all('SELECT borough, lat, lon FROM read_parquet(?)', [
+      file,
+    ]);
     const outside = points.filter(
       (p) => BOROUGHS[boroughIndexAt(Number(p.lon), Number(p.lat))]?.name !== p.borough,
     );
@@ -109,7 +110,7 @@ describe('the demo region’s data', () => {
   // The Parquet file of all service requests too: DuckDB writes the same rows the same way.
   // Not the citizen reports: their file is the reports table's, whose ids the system draws.
   it('scores every dataset for quality, checking no link while seeding', async () => {
-    const k = ctx.db.kysely;
+    const k = demo.ctx.db.kysely;
     const datasets = await k
       .selectFrom('datasets')
       .select('id')
@@ -125,7 +126,7 @@ describe('the demo region’s data', () => {
   it('is the same, byte for byte, every time it is seeded', async () => {
     const files = async (c: TestContext) =>
       (await resourceHashes(c)).filter((h) => !h.startsWith(`${CITIZEN_REPORTS_SLUG}/`));
-    const first = await files(ctx);
+    const first = await files(demo.ctx);
     const second = await withFreshContext((fresh) => seedSmall(fresh).then(() => files(fresh)));
     expect(first.length).toBeGreaterThan(15);
     expect(first.some((h) => h.startsWith(`${ALL_REQUESTS_SLUG}/`))).toBe(true);

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoActor } from '../../src/demo/seed.js';
 import { seedDataRequests } from '../../src/demo/data-requests/seed-data-requests.js';
 import { derivedId } from '../../src/features/data-requests/index.js';
 import { TOILETS_ROLLUP } from '../../src/demo/rollups/seed-rollups.js';
 import { CITIZEN_REPORTS_SLUG } from '../../src/features/reports/index.js';
-import type { SeedSummary } from '../../src/demo/seed.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { seedSmall } from '../helpers/demo.js';
+import { seededDemo } from '../helpers/demo.js';
 
 // What the demo's residents and bodies did: two years of reports, the Citizen reports dataset,
 // the toilets roll-up and data requests.
 describe('the demo region’s residents and bodies', () => {
-  let ctx: TestContext;
-  let summary: SeedSummary;
-  beforeAll(async () => {
-    ctx = await createTestContext();
-    summary = await seedSmall(ctx);
-  }, 180_000);
-  afterAll(() => ctx.cleanup());
+  const demo = seededDemo();
 
   it('makes two years of synthetic reports through the reports feature, in every borough', async () => {
-    const k = ctx.db.kysely;
+    const k = demo.ctx.db.kysely;
     const reports = await k
       .selectFrom('reports as r')
       .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
@@ -37,7 +29,7 @@ describe('the demo region’s residents and bodies', () => {
         'o.slug',
       ])
       .execute();
-    expect(summary.reports).toBe(reports.length);
+    expect(demo.summary.reports).toBe(reports.length);
     expect(reports.length).toBeGreaterThanOrEqual(2000);
     expect(new Set(reports.map((r) => r.source))).toEqual(new Set(['demo']));
     expect(new Set(reports.map((r) => r.state))).toEqual(new Set(['confirmed']));
@@ -61,7 +53,7 @@ describe('the demo region’s residents and bodies', () => {
   });
 
   it('publishes them as the Citizen reports dataset, with its indicators and dashboard', async () => {
-    const k = ctx.db.kysely;
+    const k = demo.ctx.db.kysely;
     const dataset = await k
       .selectFrom('datasets as d')
       .innerJoin('organisations as o', 'o.id', 'd.organisation_id')
@@ -70,7 +62,7 @@ describe('the demo region’s residents and bodies', () => {
       .select(['o.slug', 'v.row_count', 'd.description'])
       .where('d.slug', '=', CITIZEN_REPORTS_SLUG)
       .execute();
-    expect(dataset.map((d) => [d.slug, d.row_count])).toEqual([['gmca', summary.reports]]);
+    expect(dataset.map((d) => [d.slug, d.row_count])).toEqual([['gmca', demo.summary.reports]]);
     expect(dataset[0]?.description).toMatch(/synthetic/i);
     const indicators = await k.selectFrom('indicators').select('slug').execute();
     expect(indicators.map((i) => i.slug)).toEqual(
@@ -91,12 +83,12 @@ describe('the demo region’s residents and bodies', () => {
   });
 
   it('builds the public toilets roll-up: three councils in, Stockport failing, the rest missing', async () => {
-    const rollup = await ctx.db.kysely
+    const rollup = await demo.ctx.db.kysely
       .selectFrom('rollups')
       .selectAll()
       .where('slug', '=', TOILETS_ROLLUP)
       .executeTakeFirstOrThrow();
-    const members = await ctx.db.kysely
+    const members = await demo.ctx.db.kysely
       .selectFrom('rollup_members as m')
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
       .select(['o.slug', 'm.status', 'm.report', 'm.included'])
@@ -115,7 +107,7 @@ describe('the demo region’s residents and bodies', () => {
   });
 
   it('asks for data in every status, labelled synthetic, one released as a demo dataset', async () => {
-    const rows = await ctx.db.kysely
+    const rows = await demo.ctx.db.kysely
       .selectFrom('data_requests as r')
       .leftJoin('datasets as d', 'd.id', 'r.dataset_id')
       .select(['r.id', 'r.status', 'r.purpose', 'd.slug'])
@@ -128,6 +120,6 @@ describe('the demo region’s residents and bodies', () => {
     expect(rows.find((r) => r.status === 'released')?.slug).toBe('ev-charge-points');
     // Ids come from the demo's keys: seeding again writes nothing new.
     expect(rows.map((r) => r.id)).toContain(derivedId('demo/ev-charge-point-availability'));
-    expect(await seedDataRequests(ctx, await demoActor(ctx))).toBe(0);
+    expect(await seedDataRequests(demo.ctx, await demoActor(demo.ctx))).toBe(0);
   });
 });
