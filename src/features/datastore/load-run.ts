@@ -220,7 +220,9 @@ export async function performLoad(
     // first query on this node a download.
     await ctx.blobCache.adopt(stored, result.parquetFile).catch(() => undefined);
   } catch (err) {
-    if (err instanceof AlreadySettled) {
+    // Another run published the load meanwhile (and may have swept this run's file as a dead
+    // run's): this run's failure is no one's.
+    if (err instanceof AlreadySettled || (await findLoad(k, load.id))?.status === 'succeeded') {
       outcome = 'lost';
       return;
     }
