@@ -9,13 +9,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { closeContext, openContext } from '../../src/bootstrap.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { noRequests, qualityJobHandlers } from '../../src/features/quality/index.js';
 import { sqliteFile } from '../../src/platform/db/connect.js';
 import { runDueJobs } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { copyBucketToFolder, copyFolderToBucket } from '../helpers/bucket-copy.js';
+import { testConfig } from '../helpers/context.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import { multipartBody } from '../helpers/multipart.js';
 import { startS3Server, type S3TestServer } from '../helpers/s3-server.js';
@@ -116,16 +117,6 @@ function expectSameAnswers(after: Answers, before: Answers) {
   for (const records of Object.values(after.totals)) expect(records).toHaveLength(4);
 }
 
-const nodeConfig = (dir: string, overrides: Partial<Config>) =>
-  loadConfig(process.env, {
-    dataDir: dir,
-    blobDir: path.join(dir, 'blobs'),
-    logLevel: 'silent',
-    baseUrl: 'http://metrodata.test',
-    jobPollIntervalMs: 3_600_000,
-    ...overrides,
-  });
-
 describe.skipIf(!databaseUrl)('backup and restore on PostgreSQL and object storage', () => {
   let source: S3TestServer;
   let restored: S3TestServer;
@@ -188,7 +179,7 @@ describe.skipIf(!databaseUrl)('backup and restore on PostgreSQL and object stora
     await target.end();
     await copyFolderToBucket(objects, keys, restored);
 
-    const config = nodeConfig(path.join(dir, 'node'), {
+    const config = testConfig(path.join(dir, 'node'), {
       ...restored.config,
       databaseUrl: restoredUrl.href,
     });
@@ -220,7 +211,7 @@ describe.skipIf(databaseUrl)('backup and restore of a single node on SQLite', ()
     ]);
     await cp(t.ctx.config.blobDir, path.join(restored, 'blobs'), { recursive: true });
     expectSameAnswers(
-      await answersOfRestoredNode(nodeConfig(restored, {}), seeded.fx.tokens.admin),
+      await answersOfRestoredNode(testConfig(restored, {}), seeded.fx.tokens.admin),
       seeded.before,
     );
   });
