@@ -13,14 +13,17 @@ import { api, upload, uploadWithPause, within, writeCsv } from './support/reques
 
 let cluster: Cluster;
 let files: string;
+// A cluster that failed to start has already been taken down.
+let stopCluster = () => Promise.resolve();
 
 beforeAll(async () => {
   files = await mkdtemp(path.join(tmpdir(), 'metrodata-cluster-files-'));
   cluster = await startCluster();
+  stopCluster = () => cluster.stop();
 });
 
 afterAll(async () => {
-  await cluster.stop();
+  await stopCluster();
   await rm(files, { recursive: true, force: true });
 });
 
