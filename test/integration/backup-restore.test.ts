@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -204,11 +205,15 @@ describe.skipIf(databaseUrl)('backup and restore of a single node on SQLite', ()
   it('restores an online copy of the database file and the files folder', async () => {
     const restored = path.join(dir, 'data');
     await mkdir(restored);
-    // Backup while serving: SQLite's online backup, then the files folder.
-    await run('sqlite3', [
-      sqliteFile(t.ctx.config),
-      `.backup ${path.join(restored, 'metrodata.sqlite')}`,
-    ]);
+    // Backup while serving: SQLite's online backup (what `sqlite3 FILE ".backup COPY"` runs;
+    // through better-sqlite3 here, as a newcomer's machine may lack the sqlite3 program), then
+    // the files folder.
+    const source = new Database(sqliteFile(t.ctx.config), { readonly: true });
+    try {
+      await source.backup(path.join(restored, 'metrodata.sqlite'));
+    } finally {
+      source.close();
+    }
     await cp(t.ctx.config.blobDir, path.join(restored, 'blobs'), { recursive: true });
     expectSameAnswers(
       await answersOfRestoredNode(testConfig(restored, {}), seeded.fx.tokens.admin),
