@@ -174,6 +174,7 @@ export async function buildApp(
     },
     {
       pollMs: ctx.config.jobPollIntervalMs,
+      leaseMs: ctx.config.jobLeaseS * 1000,
       log: (err) => {
         app.log.error({ err }, 'a background job pass failed; it runs again at the next poll');
       },

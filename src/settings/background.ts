@@ -13,6 +13,12 @@ export const backgroundSettings = {
     default: 1000,
     doc: 'How often (milliseconds) each server looks for due background jobs (sending reports, refreshing the reports dataset).',
   },
+  jobLeaseS: {
+    env: 'JOB_LEASE_S',
+    kind: 'integer',
+    default: 60,
+    doc: 'How long (seconds) a node holds a claimed job before another may take it over; renewed every third of it while the job runs.',
+  },
   outboundAllowedPrivate: {
     env: 'OUTBOUND_ALLOWED_PRIVATE',
     kind: 'string',

@@ -15,13 +15,9 @@ export interface TestContext extends AppContext {
   cleanup(): Promise<void>;
 }
 
-/**
- * A migrated catalogue of its own: an SQLite file in a temporary folder, or, when DATABASE_URL
- * is set, a fresh PostgreSQL schema, so test files run side by side on either database.
- */
-export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'metrodata-test-'));
-  const config = loadConfig(process.env, {
+/** The tests' configuration, with DATA_DIR (and the blob store's folder) in `dir`. */
+export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
+  return loadConfig(process.env, {
     dataDir: dir,
     blobDir: path.join(dir, 'blobs'),
     logLevel: 'silent',
@@ -31,6 +27,15 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     jobPollIntervalMs: 3_600_000,
     ...overrides,
   });
+}
+
+/**
+ * A migrated catalogue of its own: an SQLite file in a temporary folder, or, when DATABASE_URL
+ * is set, a fresh PostgreSQL schema, so test files run side by side on either database.
+ */
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'metrodata-test-'));
+  const config = testConfig(dir, overrides);
   let schema: string | undefined;
   if (config.databaseUrl) {
     schema = `t_${randomBytes(6).toString('hex')}`;

@@ -5,10 +5,11 @@ import path from 'node:path';
 import S3rver from 's3rver';
 
 // An S3-compatible server for the tests, run as a process of its own by s3-server.ts (which says
-// why): s3rver behind three small shims. Arguments: its folder and its bucket. It prints its
-// port on its first line, and serves how many times each key was downloaded at GET /__gets.
+// why): s3rver behind three small shims. Arguments: its folder, its bucket and its port (0 or
+// none: a free one). It prints its port on its first line, and serves how many times each key
+// was downloaded at GET /__gets.
 
-const [dir = '', bucket = ''] = process.argv.slice(2);
+const [dir = '', bucket = '', port = '0'] = process.argv.slice(2);
 
 interface DeletingStore {
   deleteObject(bucket: string, key: string): Promise<void>;
@@ -101,6 +102,6 @@ const server = createServer((req, res) => {
     },
   );
 });
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(port), '127.0.0.1', () => {
   process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
 });

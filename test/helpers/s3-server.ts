@@ -14,6 +14,10 @@ export interface S3TestServer {
   config: Partial<Config>;
   /** How many times each key has been downloaded (GET of the object). */
   gets(): Promise<Record<string, number>>;
+  /** Kills the server at once (as a crash would) and keeps its folder, to start it again. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port over the same folder, after `kill`. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,23 +31,8 @@ const PROCESS = path.join(import.meta.dirname, 's3-server-process.ts');
  */
 export async function startS3Server(bucket = 'metrodata-test'): Promise<S3TestServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 's3rver-'));
-  const child = spawn(
-    process.execPath,
-    ['--openssl-legacy-provider', '--import', 'tsx', PROCESS, dir, bucket],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
-  const lines = createInterface({ input: child.stdout });
-  const port = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => {
-      reject(new Error(`s3rver exited (${String(code)}) before listening`));
-    });
-  });
+  let server = await spawnS3rver(dir, bucket, '0');
+  const port = server.port;
   const endpoint = `http://127.0.0.1:${port}`;
   // s3rver's own fixed credentials.
   const settings: S3Settings = {
@@ -70,10 +59,39 @@ export async function startS3Server(bucket = 'metrodata-test'): Promise<S3TestSe
     async gets() {
       return (await (await fetch(`${endpoint}/__gets`)).json()) as Record<string, number>;
     },
+    async kill() {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    },
+    async restart() {
+      server = await spawnS3rver(dir, bucket, port);
+    },
     async close() {
-      child.kill();
-      await exited;
+      server.child.kill();
+      await server.exited;
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** s3rver's process over `dir` on `port` ('0': a free one), once it listens. */
+async function spawnS3rver(dir: string, bucket: string, port: string) {
+  const child = spawn(
+    process.execPath,
+    ['--openssl-legacy-provider', '--import', 'tsx', PROCESS, dir, bucket, port],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  const lines = createInterface({ input: child.stdout });
+  const listening = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => {
+      reject(new Error(`s3rver exited (${String(code)}) before listening`));
+    });
+  });
+  return { child, exited, port: listening };
 }

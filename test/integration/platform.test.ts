@@ -13,7 +13,10 @@ describe('operations endpoints', () => {
     expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await t.app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', blobs: 'ok' } });
+    expect(ready.json()).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', migrations: 'ok', blobs: 'ok', engine: 'ok' },
+    });
   });
 
   it('exposes Prometheus metrics including request durations by route', async () => {

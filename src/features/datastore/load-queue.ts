@@ -51,7 +51,7 @@ export class LoadQueue {
   /** Starts this process's load lane: it runs queued loads, and loads whose node died. */
   start(log: (err: unknown) => void): void {
     this.runner ??= startJobRunner(this.ctx.db, this.handlers, {
-      ...LOAD_RUN_OPTIONS,
+      ...this.runOptions(),
       pollMs: this.ctx.config.jobPollIntervalMs,
       log,
     });
@@ -82,12 +82,16 @@ export class LoadQueue {
    */
   async runNow(loadId: string): Promise<DatastoreLoad> {
     for (;;) {
-      await runJobNow(this.ctx.db, loadId, this.handlers, LOAD_RUN_OPTIONS);
+      await runJobNow(this.ctx.db, loadId, this.handlers, this.runOptions());
       const load = await findLoad(this.ctx.db.kysely, loadId);
       if (!load) throw new Error(`No load ${loadId}`);
       if (isOver(load)) return load;
       await this.settledOrPoll(loadId);
     }
+  }
+
+  private runOptions(): RunOptions {
+    return { ...LOAD_RUN_OPTIONS, leaseMs: this.ctx.config.jobLeaseS * 1000 };
   }
 
   private async settledOrPoll(loadId: string): Promise<void> {

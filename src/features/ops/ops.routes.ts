@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Metrics } from './metrics.js';
+import { checkReadiness } from './readiness.js';
 
 export function opsRoutes(app: FastifyInstance, ctx: AppContext, metrics: Metrics): void {
   const hide = { hide: true };
@@ -9,22 +9,10 @@ export function opsRoutes(app: FastifyInstance, ctx: AppContext, metrics: Metric
   app.get('/healthz', { schema: hide, logLevel: 'warn' }, () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: hide, logLevel: 'warn' }, async (request, reply) => {
-    const checks: Record<string, string> = {};
-    try {
-      await sql`select 1`.execute(ctx.db.kysely);
-      checks.database = 'ok';
-    } catch (err) {
-      request.log.error({ err }, 'readiness: database');
-      checks.database = 'failing';
+    const { ok, checks, errors } = await checkReadiness(ctx);
+    for (const [check, err] of Object.entries(errors)) {
+      request.log.error({ err, check }, 'readiness check failing');
     }
-    try {
-      await ctx.blobs.check();
-      checks.blobs = 'ok';
-    } catch (err) {
-      request.log.error({ err }, 'readiness: blob store');
-      checks.blobs = 'failing';
-    }
-    const ok = Object.values(checks).every((v) => v === 'ok');
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'failing', checks });
   });
 

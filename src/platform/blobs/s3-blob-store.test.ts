@@ -62,6 +62,31 @@ describe('S3BlobStore', () => {
     await expect(store.put('x.txt', Readable.from(['x']))).rejects.toThrow(/did not answer/);
   });
 
+  it('says object storage stopped answering when it dies while a large file streams in', async () => {
+    const dying = await startS3Server('dying');
+    try {
+      const store = new S3BlobStore(dying.settings);
+      const mib = Buffer.alloc(1024 * 1024, 'a');
+      async function* body() {
+        for (let i = 0; i < 64; i++) {
+          // Two parts are on their way when the service goes.
+          if (i === 20) await dying.kill();
+          yield mib;
+        }
+      }
+      const failure = await store
+        .put('big.bin', Readable.from(body()))
+        .catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(DomainError);
+      expect((failure as DomainError).code).toBe('object_storage_failed');
+      expect((failure as DomainError).message).toMatch(
+        /^Object storage at http:\/\/127\.0\.0\.1:\d+ /,
+      );
+    } finally {
+      await dying.close();
+    }
+  });
+
   it('has no local path: DuckDB reads its files through the node-local cache', () => {
     expect(new S3BlobStore(server.settings).localPath()).toBeNull();
   });

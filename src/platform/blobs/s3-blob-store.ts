@@ -102,6 +102,11 @@ export class S3BlobStore implements BlobStore {
       throw err;
     });
     const [piped, stored] = await Promise.allSettled([pipeline(body, metered.stream), uploaded]);
+    // An aborted body is the upload having stopped reading it, when the service failed: the
+    // service's error says why.
+    if (stored.status === 'rejected' && piped.status === 'rejected' && isAbort(piped.reason)) {
+      throw objectStorageError(this.where, stored.reason);
+    }
     // The body's own failure (too large, the client went away) explains the most.
     if (piped.status === 'rejected') throw objectStorageError(this.where, piped.reason);
     if (stored.status === 'rejected') throw objectStorageError(this.where, stored.reason);
@@ -222,3 +227,5 @@ export class S3BlobStore implements BlobStore {
     await this.call(() => this.client.send(new HeadBucketCommand({ Bucket: this.bucket })));
   }
 }
+
+const isAbort = (err: unknown) => err instanceof Error && err.name === 'AbortError';

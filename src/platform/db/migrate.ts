@@ -91,6 +91,17 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return applied;
 }
 
+/**
+ * The migrations this code knows that the database has not applied (for /readyz): none once a
+ * node has started, but some if the database was restored from an older backup under it.
+ */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const table = sql.table(db.schema ? `${db.schema}.kysely_migration` : 'kysely_migration');
+  const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db.kysely);
+  const applied = new Set(rows.map((r) => r.name));
+  return Object.keys(migrations(db)).filter((name) => !applied.has(name));
+}
+
 /** Reverts the latest migration; returns its name. */
 export async function migrateDown(db: Db): Promise<string[]> {
   return unwrap(await migrator(db).migrateDown());
