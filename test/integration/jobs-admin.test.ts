@@ -8,7 +8,7 @@ import { createLoad } from '../../src/features/datastore/load.service.js';
 import { runDueJobs } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
-import { $, h1, signedInAs } from '../helpers/pages.js';
+import { $, h1, PageClient, signedInAs } from '../helpers/pages.js';
 
 // A site administrator sees the background job queue, by kind and with the jobs given up on
 // (parked) and their errors, on /admin/jobs and GET /api/v1/jobs; "retry" puts a parked job
@@ -41,6 +41,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the background jobs page', () => {
+  it('sends a signed-out visitor to sign in first, and back afterwards', async () => {
+    const res = await new PageClient(t.app).get('/admin/jobs');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in?next=%2Fadmin%2Fjobs');
+  });
+
   it('shows the queue by kind and the parked load with its error, linked from the publisher home', async () => {
     const admin = await signedInAs(t.app, 'admin@example.org', PASSWORD);
     const res = await admin.get('/admin/jobs');

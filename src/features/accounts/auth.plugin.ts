@@ -30,7 +30,7 @@ function sessionScope(request: FastifyRequest): 'all' | 'read' | null {
 }
 
 /** Pages only a signed-in person sees: the publisher area and their own account. */
-const SIGNED_IN_PATH = /^\/(?:publish|account)(?:[/?]|$)/;
+const SIGNED_IN_PATH = /^\/(?:publish|account|admin)(?:[/?]|$)/;
 
 export function sessionCookieOptions(ctx: AppContext) {
   return {
