@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../../context.js';
-import { DomainError, validationFailed } from '../../../../platform/errors.js';
 import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
@@ -11,6 +10,7 @@ import { readableChallenge } from '../../challenge-access.js';
 import { challengeStatus } from '../../challenge-status.js';
 import { createEntry } from '../../entry.service.js';
 import {
+  asFormError,
   blankEntryForm,
   entryFormFromBody,
   entryInputOf,
@@ -40,18 +40,6 @@ function render(reply: FastifyReply, c: ChallengeWithOrg, form: EntryForm, error
   );
 }
 
-/** A closed challenge is the form's error (shown in the summary), not an error page. */
-async function saving<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof DomainError && err.code === 'deadline_passed') {
-      throw validationFailed([{ field: 'deadline', message: err.message }]);
-    }
-    throw err;
-  }
-}
-
 /** /account/challenges/{slug}/enter: the entry form (signed-in people only, by the guard). */
 export function enterPages(app: FastifyInstance, ctx: AppContext): void {
   app.get<SlugRoute>('/account/challenges/:slug/enter', async (request, reply) => {
@@ -67,7 +55,11 @@ export function enterPages(app: FastifyInstance, ctx: AppContext): void {
         const form = entryFormFromBody(body);
         return { form, ...entryInputOf(form) };
       },
-      save: (input) => saving(createEntry(ctx, request.actor, c.slug, input)),
+      save: (input) =>
+        asFormError(
+          createEntry(ctx, request.actor, c.slug, input),
+          (err) => err.code === 'deadline_passed',
+        ),
       next: () => {
         reply.flash('Your entry is in. Only your team and the judges see it until the deadline.');
         return `/challenges/${c.slug}#entries`;

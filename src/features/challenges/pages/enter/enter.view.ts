@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../../platform/errors.js';
+import { DomainError, validationFailed, type FieldError } from '../../../../platform/errors.js';
 import { formChecker } from '../../../../platform/views/forms/form-check.js';
 import { field } from '../../../../platform/views/forms/form-input.js';
 import { EntryCreateBody, type EntryCreateInput } from '../../challenge.schemas.js';
@@ -66,4 +66,22 @@ export function entryInputOf(form: EntryForm): { input: EntryCreateInput; errors
     members: [...new Set(members.map((m) => m.toLowerCase()))],
   };
   return { input, errors: check(input) };
+}
+
+/**
+ * A refusal the person can act on (entries closed at the deadline, say) is the form's error,
+ * shown in its summary, not an error page; `when` picks which.
+ */
+export async function asFormError<T>(
+  work: Promise<T>,
+  when: (err: DomainError) => boolean,
+): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof DomainError && when(err)) {
+      throw validationFailed([{ field: 'deadline', message: err.message }]);
+    }
+    throw err;
+  }
 }

@@ -1,14 +1,19 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { AppContext } from '../../../../context.js';
-import { DomainError, validationFailed } from '../../../../platform/errors.js';
 import type { FormErrors } from '../../../../platform/views/forms/form-errors.js';
 import { formPost } from '../../../../platform/views/forms/form-input.js';
 import { formPage, submitForm } from '../../../../platform/views/forms/form-page.js';
 import { HOME } from '../../../../platform/views/page-head.js';
 import type { ChallengeWithOrg } from '../../challenge.repository.js';
 import { changeableEntry, updateEntry, withdrawEntry } from '../../entry-change.service.js';
-import { entryFormFromBody, entryInputOf, LABELS, type EntryForm } from '../enter/enter.view.js';
+import {
+  asFormError,
+  entryFormFromBody,
+  entryInputOf,
+  LABELS,
+  type EntryForm,
+} from '../enter/enter.view.js';
 
 const EntryRoute = Type.Object({
   slug: Type.String({ maxLength: 200 }),
@@ -46,18 +51,6 @@ function render(
     },
     errors,
   );
-}
-
-/** Frozen entries are the form's error (in the summary), as on the entry form. */
-async function saving<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof DomainError && err.kind === 'conflict') {
-      throw validationFailed([{ field: 'deadline', message: err.message }]);
-    }
-    throw err;
-  }
 }
 
 /**
@@ -98,7 +91,11 @@ export function entryPages(app: FastifyInstance, ctx: AppContext): void {
           const { title, description, url, team_name } = input;
           return { form, input: { title, description, url, team_name }, errors };
         },
-        save: (patch) => saving(updateEntry(ctx, request.actor, slug, id, patch)),
+        save: (patch) =>
+          asFormError(
+            updateEntry(ctx, request.actor, slug, id, patch),
+            (err) => err.kind === 'conflict',
+          ),
         next: () => {
           reply.flash('Your entry is changed.');
           return `/challenges/${challenge.slug}#entries`;
