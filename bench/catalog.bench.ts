@@ -83,9 +83,19 @@ async function run(): Promise<string[]> {
     const runs = [];
     for (const load of loads) {
       log(`load: ${load.name}, ${options.connections} connections, ${options.durationS} s…`);
-      await runLoad({ origin, paths: load.paths, connections: options.connections, durationS: 2 });
+      await runLoad({
+        origins: [origin],
+        paths: load.paths,
+        connections: options.connections,
+        durationS: 2,
+      });
       const { connections, durationS } = options;
-      const result = await runLoad({ origin, paths: load.paths, connections, durationS });
+      const result = await runLoad({
+        origins: [origin],
+        paths: load.paths,
+        connections,
+        durationS,
+      });
       if (result.non2xx > 0 || result.errors > 0) {
         throw new Error(
           `${load.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors`,

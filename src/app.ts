@@ -41,9 +41,14 @@ import { registerSql } from './features/sql/index.js';
 import { datasetShowcases, registerShowcases } from './features/showcases/index.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { frameworkErrorOptions } from './platform/http/framework-errors.js';
-import { sweepBlobGarbage } from './platform/blobs/garbage-sweeper.js';
+import { sweepBlobStore } from './platform/blobs/garbage-sweeper.js';
 import { sweepTemporaryFiles } from './platform/blobs/temp-sweeper.js';
-import { startJobRunner } from './platform/jobs/jobs.js';
+import { forgetDoneJobs, startJobRunner } from './platform/jobs/jobs.js';
+import {
+  periodicJobHandlers,
+  schedulePeriodicJobs,
+  type PeriodicJob,
+} from './platform/jobs/periodic-jobs.js';
 import { startPeriodic } from './platform/periodic.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { requestForLog } from './platform/http/request-log.js';
@@ -143,16 +148,7 @@ export async function buildApp(
   registerDataRequests(app, ctx);
   registerGetInvolved(app, ctx);
 
-  // Files of deleted resources leave the blob store in the background (docs/operations.md).
-  const stopSweeper = startPeriodic(
-    () => sweepBlobGarbage(ctx.db.kysely, ctx.blobs),
-    ctx.config.blobSweepIntervalS,
-    (err) => {
-      app.log.error({ err }, 'blob clean-up failed; it is tried again at the next sweep');
-    },
-  );
-  app.addHook('onClose', stopSweeper);
-  // Temporary files a killed process left (uploads, loads, exports) go after an hour.
+  // This node's temporary files a killed process left (loads, exports) go after an hour.
   const stopTempSweeper = startPeriodic(
     () => sweepTemporaryFiles(ctx),
     ctx.config.blobSweepIntervalS,
@@ -161,10 +157,21 @@ export async function buildApp(
     },
   );
   app.addHook('onClose', stopTempSweeper);
-  // Background jobs (sending reports, refreshing their dataset), leased from the database.
+  // Clean-ups of what the nodes share, once per interval across the cluster (docs/operations.md).
+  const cleanUps: PeriodicJob[] = [
+    {
+      kind: 'blobs.clean-up',
+      everyS: ctx.config.blobSweepIntervalS,
+      run: () => sweepBlobStore(ctx.db.kysely, ctx.blobs),
+    },
+    { kind: 'jobs.clean-up', everyS: 3_600, run: () => forgetDoneJobs(ctx.db) },
+  ];
+  app.addHook('onReady', () => schedulePeriodicJobs(ctx.db, cleanUps));
+  // Background jobs (sending reports, harvests, clean-ups…), leased from the database.
   const jobs = startJobRunner(
     ctx.db,
     {
+      ...periodicJobHandlers(ctx.db, cleanUps),
       ...reportJobHandlers(ctx, (m) => {
         app.log.warn(m);
       }),

@@ -2,8 +2,8 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export interface LoadRequest {
-  /** e.g. http://127.0.0.1:41234 */
-  origin: string;
+  /** e.g. http://127.0.0.1:41234; with several, the connections are spread over them. */
+  origins: string[];
   /** Paths requested in turn, one per request. */
   paths: string[];
   connections: number;
@@ -13,7 +13,7 @@ export interface LoadRequest {
 export interface LoadResult {
   requests: number;
   requestsPerSecond: number;
-  /** Milliseconds, as autocannon measures them. */
+  /** Milliseconds from request to response, as autocannon measures them, over every origin. */
   latency: { mean: number; p50: number; p97_5: number; p99: number; max: number };
   non2xx: number;
   errors: number;
@@ -26,6 +26,8 @@ type Reply = { ok: true; result: LoadResult } | { ok: false; error: string };
 /** Runs autocannon against the server from a child process and returns its summary. */
 export function runLoad(request: LoadRequest): Promise<LoadResult> {
   if (request.paths.length === 0) return Promise.reject(new Error('runLoad: no paths'));
+  if (request.origins.length === 0 || request.connections < request.origins.length)
+    return Promise.reject(new Error('runLoad: at least one connection per origin'));
   // fork() reuses this process's execArgv, which carries tsx's loader, so the child runs .ts.
   const child = fork(fileURLToPath(new URL('./load-client.ts', import.meta.url)), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_RULE } from '../../src/features/accounts/sign-in-throttle.js';
-import { startCluster, type Cluster, type ClusterNode } from './support/cluster.js';
+import { startCluster, SWEEP_S, type Cluster, type ClusterNode } from '../helpers/cluster.js';
 import { api, upload, uploadWithPause, within, writeCsv } from './support/requests.js';
 
 // Two Metrodata nodes on one PostgreSQL database and one S3-compatible bucket behave as one
@@ -175,6 +175,36 @@ describe('two nodes on PostgreSQL and S3', () => {
           resolve();
         });
       });
+    }
+  });
+
+  it('cleans up the bucket once per interval across the cluster, not once per node', async () => {
+    const slug = await createDataset(cluster.a, 'Street lighting faults');
+    const file = path.join(files, 'lighting.csv');
+    await writeCsv(file, 1000);
+    const uploaded = await upload(cluster.a, cluster.token, slug, file, '?wait=true');
+    expect(uploaded.status).toBe(201);
+    const id = uploaded.body.id as string;
+    expect(await cluster.s3.keys(`resources/${id}/`)).not.toEqual([]);
+    const deleted = await call(cluster.b, 'DELETE', `/api/v1/resources/${id}`);
+    expect(deleted.status).toBe(204);
+    // The upload and its datastore version leave the bucket at the next clean-up, on either node.
+    const empty = await within(30_000, async () =>
+      (await cluster.s3.keys(`resources/${id}/`)).length === 0 ? true : null,
+    );
+    expect(empty).toBe(true);
+    // Since the nodes started, one clean-up at a time: each began an interval after the one
+    // before had ended, and one is waiting or under way.
+    const { rows } = await cluster.db.query<{ state: string; finished: Date }>(
+      `SELECT state, finished_at::timestamptz AS finished
+       FROM jobs WHERE kind = 'blobs.clean-up' ORDER BY finished_at`,
+    );
+    const done = rows.filter((r) => r.state === 'done');
+    expect(done.length).toBeGreaterThan(2);
+    expect(rows.filter((r) => r.state === 'queued' || r.state === 'running')).toHaveLength(1);
+    const ends = done.map((r) => r.finished.getTime());
+    for (let i = 1; i < ends.length; i++) {
+      expect((ends[i] ?? 0) - (ends[i - 1] ?? 0)).toBeGreaterThanOrEqual(SWEEP_S * 1000);
     }
   });
 

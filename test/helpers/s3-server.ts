@@ -1,3 +1,4 @@
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ export interface S3TestServer {
   settings: S3Settings;
   /** The configuration of an app whose files live in this server's bucket. */
   config: Partial<Config>;
+  /** The keys stored under `prefix`, as any S3 client lists them. */
+  keys(prefix: string): Promise<string[]>;
   /** How many times each key has been downloaded (GET of the object). */
   gets(): Promise<Record<string, number>>;
   /** Kills the server at once (as a crash would) and keeps its folder, to start it again. */
@@ -55,6 +58,25 @@ export async function startS3Server(bucket = 'metrodata-test'): Promise<S3TestSe
       s3AccessKeyId: settings.accessKeyId,
       s3SecretAccessKey: settings.secretAccessKey,
       s3ForcePathStyle: true,
+    },
+    async keys(prefix) {
+      const client = new S3Client({
+        endpoint,
+        region: settings.region,
+        forcePathStyle: true,
+        credentials: {
+          accessKeyId: settings.accessKeyId,
+          secretAccessKey: settings.secretAccessKey,
+        },
+      });
+      try {
+        const listed = await client.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }),
+        );
+        return (listed.Contents ?? []).map((o) => o.Key ?? '');
+      } finally {
+        client.destroy();
+      }
     },
     async gets() {
       return (await (await fetch(`${endpoint}/__gets`)).json()) as Record<string, number>;

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepBlobStore } from '../../src/platform/blobs/garbage-sweeper.js';
 import { sweepTemporaryFiles } from '../../src/platform/blobs/temp-sweeper.js';
 import { openEngine } from '../../src/platform/engine/open-engine.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
@@ -45,7 +46,8 @@ describe('temporary files left by a crash', () => {
     const blobs = ctx.config.blobDir;
     const blob = await file(path.join(blobs, 'resources', 'r1', 'data.csv'), 3 * HOUR, blobs);
 
-    await sweepTemporaryFiles(ctx);
+    await sweepTemporaryFiles(ctx); // each node's own scratch
+    await sweepBlobStore(ctx.db.kysely, ctx.blobs); // the shared store's, once per cluster
 
     expect(await exists(oldUpload)).toBe(false);
     expect(await exists(path.dirname(oldLoad))).toBe(false);

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Config } from '../../config.js';
 import { engineRoot, removeDeadScratch } from '../engine/open-engine.js';
 import type { Engine } from '../engine/engine.js';
-import type { BlobStore } from './blob-store.js';
 import { removeStale } from './stale-files.js';
 
 /** Temporary files in which nothing has changed for this long were left by a dead process. */
@@ -16,19 +15,18 @@ const NOT_SWEPT = new Set(['spill', 'duckdb-exports', 'loads']);
 
 interface TempOwners {
   config: Pick<Config, 'dataDir'>;
-  blobs: BlobStore;
   engine: Pick<Engine, 'tempDir'>;
 }
 
 /**
- * One sweep of temporary files nobody will finish (a process killed mid-upload, mid-load or
- * mid-export): uploads' temporary files in the blob store, loads' staging folders and exports'
- * files in the engine's scratch folder, and the scratch folders of dead processes. Anything
- * changed within the hour stays (an upload or a load still under way). Returns how many.
+ * One sweep of this node's temporary files nobody will finish (a process killed mid-load or
+ * mid-export): loads' staging folders and exports' files in the engine's scratch folder, and the
+ * scratch folders of dead processes. Anything changed within the hour stays (a load still under
+ * way). Returns how many. The blob store's own (shared) temporary files are swept once per
+ * cluster, by `sweepBlobStore`.
  */
 export async function sweepTemporaryFiles(ctx: TempOwners, now = Date.now()): Promise<number> {
   const removed =
-    (await ctx.blobs.sweepTemporary(TEMP_MAX_AGE_MS, now)) +
     (await removeStale(ctx.engine.tempDir, TEMP_MAX_AGE_MS, now, NOT_SWEPT)) +
     // Each load's staging folder (load.service.ts: <scratch>/loads/<load id>).
     (await removeStale(path.join(ctx.engine.tempDir, 'loads'), TEMP_MAX_AGE_MS, now));

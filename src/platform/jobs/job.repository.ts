@@ -126,6 +126,18 @@ export function listJobs(
   return q.orderBy('updated_at', 'desc').limit(filter.limit).execute();
 }
 
+/** Whether a job of this kind waits in the queue or is being run. */
+export async function hasPendingJob(db: Kysely<Database>, kind: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('state', 'in', ['queued', 'running'])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Puts a parked job back in the queue, its attempts counted from zero (an admin's retry). */
 export async function requeueJob(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
   const result = await db

@@ -177,10 +177,7 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-/**
- * Polls for due jobs every `pollMs` and runs them; never two passes at once in one process.
- * Finished jobs are forgotten after a week.
- */
+/** Polls for due jobs every `pollMs` and runs them; never two passes at once in one process. */
 export function startJobRunner(
   db: Db,
   handlers: Readonly<Record<string, JobHandler>>,
@@ -190,11 +187,8 @@ export function startJobRunner(
   let again = false;
   let stopped = false;
   const resolved = resolve(options);
-  const pass = async () => {
-    // A stopping process finishes the job in hand and claims no other.
-    await drain(db, handlers, resolved, () => stopped);
-    await deleteDoneJobs(db.kysely, new Date(Date.now() - 7 * 86_400_000).toISOString());
-  };
+  // A stopping process finishes the job in hand and claims no other.
+  const pass = () => drain(db, handlers, resolved, () => stopped);
   const tick = () => {
     if (stopped) return;
     if (running) {
@@ -223,6 +217,13 @@ export function startJobRunner(
     },
   };
 }
+
+/** How long finished jobs are kept (for an administrator's look back). */
+export const KEEP_DONE_JOBS_MS = 7 * 86_400_000;
+
+/** Forgets jobs finished more than a week ago; parked ones stay until someone looks. */
+export const forgetDoneJobs = (db: Db, now = Date.now()): Promise<void> =>
+  deleteDoneJobs(db.kysely, new Date(now - KEEP_DONE_JOBS_MS).toISOString());
 
 /** One job, for an administrator's view of it. */
 export const findJob = (db: Db, id: string): Promise<Job | undefined> => findJobRow(db.kysely, id);

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { request } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ClusterNode } from './cluster.js';
+import type { ClusterNode } from '../../helpers/cluster.js';
 
 // What the cluster tests ask of a node: the API with a token, uploads, and test files.
 

@@ -7,20 +7,23 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { startS3Server, type S3TestServer } from '../../helpers/s3-server.js';
+import { startS3Server, type S3TestServer } from './s3-server.js';
 
 // A cluster on one machine: a fresh PostgreSQL database, an S3-compatible server (s3rver) and
-// two Metrodata nodes (`node dist/main.js serve`, as built by `npm ci`) sharing both, each with
-// its own data and cache folders and port. Jobs lease for a few seconds so a dead node's work is
-// taken over quickly.
+// Metrodata nodes (`node dist/main.js serve`, as built by `npm ci`) sharing both, each with its
+// own data and cache folders and port. The cluster test (test/cluster) starts two, with jobs
+// leased for a few seconds so a dead node's work is taken over quickly; the cluster benchmark
+// starts one, measures, then adds another.
 
-const REPO = path.resolve(import.meta.dirname, '../../..');
+const REPO = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(REPO, 'dist/main.js');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const run = promisify(execFile);
 
 /** The lease of a job in the cluster (JOB_LEASE_S). */
 export const LEASE_S = 4;
+/** How often the cluster cleans up its bucket (BLOB_SWEEP_INTERVAL_S). */
+export const SWEEP_S = 2;
 
 export interface ClusterNode {
   name: string;
@@ -116,7 +119,21 @@ async function startNode(name: string, env: NodeJS.ProcessEnv, dirs: string[]) {
   return node;
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** A fresh database and bucket, with the environment nodes and the CLI run in. */
+export interface ClusterStore {
+  /** The run's database. */
+  databaseUrl: string;
+  s3: S3TestServer;
+  env: NodeJS.ProcessEnv;
+  /** Runs `metrodata <args>` on the cluster's database and bucket; its standard output. */
+  cli(...args: string[]): Promise<string>;
+  /** A node on its own port and folders, not started yet; stopped with the store. */
+  addNode(name: string): Promise<ClusterNode>;
+  stop(): Promise<void>;
+}
+
+/** Creates the database and starts s3rver; `env` is added to (or overrides) the nodes'. */
+export async function startClusterStore(env: NodeJS.ProcessEnv = {}): Promise<ClusterStore> {
   const database = `cluster_${randomBytes(6).toString('hex')}`;
   await admin(`CREATE DATABASE ${database}`);
   const url = new URL(ADMIN_URL);
@@ -124,17 +141,15 @@ export async function startCluster(): Promise<Cluster> {
   const dirs: string[] = [];
   const nodes: ClusterNode[] = [];
   let s3: S3TestServer | null = null;
-  let db: pg.Client | null = null;
   const stop = async () => {
     await Promise.allSettled(nodes.map((n) => n.kill()));
-    await db?.end().catch(() => undefined);
     await s3?.close().catch(() => undefined);
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   };
   try {
     s3 = await startS3Server('metrodata-cluster');
-    const env: NodeJS.ProcessEnv = {
+    const nodeEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: url.toString(),
       BLOB_STORE: 's3',
@@ -146,19 +161,50 @@ export async function startCluster(): Promise<Cluster> {
       S3_FORCE_PATH_STYLE: 'true',
       SEED_DEMO: 'false',
       SESSION_SECRET: randomBytes(32).toString('hex'),
-      JOB_LEASE_S: String(LEASE_S),
-      JOB_POLL_INTERVAL_MS: '200',
       OUTBOUND_ALLOWED_PRIVATE: '127.0.0.1',
       MAX_UPLOAD_BYTES: String(1024 ** 3),
-      // The nodes' errors show in the test's output; the rest is noise.
+      // The nodes' errors show in the output; the rest is noise.
       LOG_LEVEL: 'error',
+      ...env,
     };
-    const cli = async (...args: string[]) =>
-      (await run(process.execPath, [MAIN, ...args], { cwd: REPO, env })).stdout.trim();
-    await cli('migrate');
+    const store: ClusterStore = {
+      databaseUrl: url.toString(),
+      s3,
+      env: nodeEnv,
+      cli: async (...args) =>
+        (await run(process.execPath, [MAIN, ...args], { cwd: REPO, env: nodeEnv })).stdout.trim(),
+      async addNode(name) {
+        // Listed before it starts, so a node that never gets ready is still killed.
+        const node = await startNode(name, nodeEnv, dirs);
+        nodes.push(node);
+        return node;
+      },
+      stop,
+    };
+    return store;
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** The cluster test's: two nodes started, a site administrator and their API token. */
+export async function startCluster(): Promise<Cluster> {
+  const store = await startClusterStore({
+    JOB_LEASE_S: String(LEASE_S),
+    BLOB_SWEEP_INTERVAL_S: String(SWEEP_S),
+    JOB_POLL_INTERVAL_MS: '200',
+  });
+  let db: pg.Client | null = null;
+  const stop = async () => {
+    await db?.end().catch(() => undefined);
+    await store.stop();
+  };
+  try {
+    await store.cli('migrate');
     const adminUser = { email: 'admin@cluster.test', password: 'cluster-admin-password' };
-    await cli('org', 'create', '--slug', 'cluster-council', '--name', 'Cluster Council');
-    await cli(
+    await store.cli('org', 'create', '--slug', 'cluster-council', '--name', 'Cluster Council');
+    await store.cli(
       'user',
       'create',
       '--email',
@@ -173,14 +219,15 @@ export async function startCluster(): Promise<Cluster> {
       '--role',
       'admin',
     );
-    const token = (await cli('token', 'create', '--user', adminUser.email)).split('\n').at(-1);
-    // Listed before they start, so a node that never gets ready is still killed.
-    nodes.push(await startNode('a', env, dirs), await startNode('b', env, dirs));
-    await Promise.all(nodes.map((n) => n.start()));
-    db = new pg.Client({ connectionString: url.toString() });
+    const token = (await store.cli('token', 'create', '--user', adminUser.email))
+      .split('\n')
+      .at(-1);
+    const a = await store.addNode('a');
+    const b = await store.addNode('b');
+    await Promise.all([a.start(), b.start()]);
+    db = new pg.Client({ connectionString: store.databaseUrl });
     await db.connect();
-    const [a, b] = nodes as [ClusterNode, ClusterNode];
-    return { a, b, s3, token: token ?? '', admin: adminUser, db, stop };
+    return { a, b, s3: store.s3, token: token ?? '', admin: adminUser, db, stop };
   } catch (err) {
     await stop();
     throw err;
