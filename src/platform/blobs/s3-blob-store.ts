@@ -20,6 +20,7 @@ import {
   type StoredBlob,
 } from './blob-store.js';
 import { meter } from './metered.js';
+import { checksumContradicts } from './s3-checksum.js';
 import { isNotFound, objectStorageError, storageFailed } from './s3-errors.js';
 
 export interface S3Settings {
@@ -116,17 +117,15 @@ export class S3BlobStore implements BlobStore {
   }
 
   /**
-   * The service checked each part against the SHA-256 sent with it; a single-part object's own
-   * checksum is the whole file's (a multipart one's is a checksum of the parts', "...-N"), and
-   * its size must be what was read. A blob that fails is removed.
+   * The service checked each part against the SHA-256 sent with it; the object's size must be
+   * what was read, and its checksum not another file's (s3-checksum.ts). A blob that fails is
+   * removed.
    */
   private async verify(key: string, measured: Omit<StoredBlob, 'key'>, checksum?: string) {
     const head = await this.call(() =>
       this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })),
     );
-    const expected = Buffer.from(measured.sha256, 'hex').toString('base64');
-    const badChecksum = checksum !== undefined && !checksum.includes('-') && checksum !== expected;
-    if (head.ContentLength !== measured.size || badChecksum) {
+    if (head.ContentLength !== measured.size || checksumContradicts(checksum, measured.sha256)) {
       await this.delete(key);
       throw storageFailed(this.where, `stored ${key} unlike the file sent (size or SHA-256)`);
     }
