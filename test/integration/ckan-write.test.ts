@@ -1,204 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
+import { describe, expect, it } from 'vitest';
+import { bearer } from '../helpers/fixture.js';
+import { ckanWriter, type Envelope } from '../helpers/ckan-writer.js';
 import { multipartBody } from '../helpers/multipart.js';
 
-// The CKAN Action API's writes, as a CKAN client makes them: a dataset published, changed and
-// deleted, a link and a file added (the file loaded into the datastore), all by the same
-// policy and into the same history as /api/v1.
+// The CKAN Action API's writes after a dataset exists, as a CKAN client makes them: a dataset
+// changed and deleted, a link and a file added (the file loaded into the datastore), all by the
+// same policy and into the same history as /api/v1. package_create is in ckan-create.test.ts.
 
-let t: TestApp;
-let fx: Fixture;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  fx = await seedFixture(t.ctx);
-});
-afterAll(() => t.close());
-
-interface Envelope<T = Record<string, unknown>> {
-  success: boolean;
-  result: T;
-  error: Record<string, unknown>;
-}
-
-const post = (name: string, payload: object, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: `/api/3/action/${name}`, payload, headers });
-const editor = () => ({ authorization: fx.tokens.editor });
-
-async function ok<T = Record<string, unknown>>(
-  name: string,
-  payload: object,
-  headers: Record<string, string> = { authorization: fx.tokens.editor },
-): Promise<T> {
-  const res = await post(name, payload, headers);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Envelope<T>>().result;
-}
-
-const activityCount = async () =>
-  Number(
-    (
-      await t.ctx.db.kysely
-        .selectFrom('activities')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-describe('package_create', () => {
-  it('publishes a dataset from CKAN fields and answers its package dict', async () => {
-    const before = await activityCount();
-    const pkg = await ok('package_create', {
-      name: 'bin-collections',
-      title: 'Bin collections',
-      notes: 'Which streets are collected on which day.',
-      owner_org: 'bolton',
-      license_id: 'cc-by',
-      private: false,
-      tags: [{ name: 'Waste' }, { name: 'bins' }],
-      groups: [{ name: 'environment' }],
-      extras: [
-        { key: 'update_frequency', value: 'weekly' },
-        { key: 'temporal_start', value: '2024-01-01' },
-      ],
-      maintainer: 'Waste team',
-      maintainer_email: 'waste@bolton.example',
-      url: 'https://bolton.example/bins',
-      resources: [{ url: 'https://bolton.example/bins/rounds.csv', name: 'Rounds' }],
-    });
-    expect(pkg).toMatchObject({
-      name: 'bin-collections',
-      title: 'Bin collections',
-      notes: 'Which streets are collected on which day.',
-      license_id: 'CC-BY-4.0',
-      private: false,
-      state: 'active',
-      url: 'https://bolton.example/bins',
-      maintainer_email: 'waste@bolton.example',
-      num_resources: 1,
-      organization: { name: 'bolton', title: 'Bolton Council' },
-      tags: [{ name: 'bins' }, { name: 'waste' }],
-      groups: [{ name: 'environment' }],
-      resources: [{ name: 'Rounds', url: 'https://bolton.example/bins/rounds.csv', format: 'CSV' }],
-    });
-    expect(pkg.extras).toEqual(
-      expect.arrayContaining([
-        { key: 'update_frequency', value: 'weekly' },
-        { key: 'temporal_start', value: '2024-01-01' },
-      ]),
-    );
-    expect(pkg.metadata_created).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+$/);
-    // The same dataset through the REST API, and in the history (the dataset, then its link).
-    const rest = await t.app.inject('/api/v1/datasets/bin-collections');
-    expect(rest.json()).toMatchObject({ title: 'Bin collections', licence: { id: 'CC-BY-4.0' } });
-    expect((await activityCount()) - before).toBe(2);
-  });
-
-  it('takes the organisation by its id too, and publishes drafts and private datasets', async () => {
-    const org = await t.ctx.db.kysely
-      .selectFrom('organisations')
-      .select('id')
-      .where('slug', '=', 'bolton')
-      .executeTakeFirstOrThrow();
-    const pkg = await ok('package_create', {
-      name: 'gritting-routes',
-      owner_org: org.id,
-      private: true,
-      state: 'draft',
-    });
-    expect(pkg).toMatchObject({ title: 'gritting-routes', private: true, state: 'draft' });
-    expect((await t.app.inject('/api/v1/datasets/gritting-routes')).statusCode).toBe(404);
-  });
-
-  it('answers a taken name in CKAN words: 409 {"name": ["That URL is already in use."]}', async () => {
-    const res = await post(
-      'package_create',
-      { name: 'bus-punctuality', owner_org: 'bolton' },
-      editor(),
-    );
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({
-      success: false,
-      error: { __type: 'Validation Error', name: ['That URL is already in use.'] },
-    });
-  });
-
-  it('names owner_org when the organisation does not exist, and the field of each bad value', async () => {
-    const res = await post(
-      'package_create',
-      { name: 'nowhere-data', owner_org: 'atlantis' },
-      editor(),
-    );
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({
-      error: { __type: 'Validation Error', owner_org: ['Organization does not exist'] },
-    });
-    const bad: [object, string][] = [
-      [{ name: 'Bad Name!', owner_org: 'bolton' }, 'name'],
-      [{ owner_org: 'bolton' }, 'name'],
-      [{ name: 'no-org' }, 'owner_org'],
-      [{ name: 'bad-licence', owner_org: 'bolton', license_id: 'all-mine' }, 'license_id'],
-      [{ name: 'bad-group', owner_org: 'bolton', groups: [{ name: 'astrology' }] }, 'groups'],
-      [
-        { name: 'bad-extra', owner_org: 'bolton', extras: [{ key: 'colour', value: 'red' }] },
-        'extras',
-      ],
-      [{ name: 'bad-version', owner_org: 'bolton', version: '1.0' }, 'version'],
-      [{ name: 'bad-mail', owner_org: 'bolton', maintainer_email: 'not-mail' }, 'maintainer_email'],
-    ];
-    for (const [payload, field] of bad) {
-      const r = await post('package_create', payload, editor());
-      expect(r.statusCode, r.body).toBe(409);
-      expect(r.json<Envelope>().error, JSON.stringify(payload)).toHaveProperty(field);
-    }
-    const resources = await post(
-      'package_create',
-      {
-        name: 'bad-links',
-        owner_org: 'bolton',
-        resources: [{ url: 'https://a.example/x.csv' }, { name: 'no url' }],
-      },
-      editor(),
-    );
-    expect(resources.json<Envelope>().error.resources).toEqual([{}, { url: [expect.any(String)] }]);
-    expect((await t.app.inject('/api/v1/datasets/bad-links')).statusCode).toBe(404);
-  });
-
-  it('refuses a caller with no token with a 403 Authorization Error, and GET with a 400', async () => {
-    const res = await post('package_create', { name: 'anon-data', owner_org: 'bolton' });
-    expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ success: false, error: { __type: 'Authorization Error' } });
-    const other = await post(
-      'package_create',
-      { name: 'wigan-by-bolton', owner_org: 'wigan' },
-      editor(),
-    );
-    expect(other.statusCode).toBe(403);
-    const get = await t.app.inject('/api/3/action/package_create?name=x&owner_org=bolton');
-    expect(get.statusCode).toBe(400);
-  });
-
-  it('takes the token as X-CKAN-API-Key, as older CKAN clients send it', async () => {
-    const res = await post(
-      'package_create',
-      { name: 'key-header-data', owner_org: 'bolton' },
-      { 'x-ckan-api-key': fx.tokens.editor },
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.headers['cache-control']).toBe('private, no-cache');
-    const bad = await post('site_read', {}, { 'x-ckan-api-key': 'not-a-token' });
-    expect(bad.statusCode).toBe(403);
-    // Only on CKAN's paths: /api/v1 knows only Authorization.
-    const v1 = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/datasets',
-      payload: { title: 'By key', organisation: 'bolton' },
-      headers: { 'x-ckan-api-key': fx.tokens.editor },
-    });
-    expect(v1.statusCode).toBe(401);
-  });
-});
+const c = ckanWriter();
+const { post, editor, ok, activityCount } = c;
 
 describe('package_patch, package_update and package_delete', () => {
   it('patches only the fields given', async () => {
@@ -260,7 +70,7 @@ describe('package_patch, package_update and package_delete', () => {
       { package_id: 'fly-tipping-reports', name: 'Reports' },
       { field: 'upload', filename: 'reports.csv', content: 'ward,reports\nHalliwell,4\n' },
     );
-    const uploaded = await t.app.inject({
+    const uploaded = await c.t.app.inject({
       method: 'POST',
       url: '/api/3/action/resource_create',
       payload: body,
@@ -293,7 +103,7 @@ describe('package_patch, package_update and package_delete', () => {
     const hidden = await post(
       'package_patch',
       { id: 'staff-rota', title: 'Mine now' },
-      { authorization: fx.tokens.otherEditor },
+      { authorization: c.fx.tokens.otherEditor },
     );
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json()).toMatchObject({ error: { __type: 'Not Found Error' } });
@@ -304,11 +114,11 @@ describe('package_patch, package_update and package_delete', () => {
   it('deletes softly: gone for the public, restorable by its publishers', async () => {
     await ok('package_create', { name: 'old-survey', owner_org: 'bolton' });
     expect(await ok('package_delete', { id: 'old-survey' })).toBeNull();
-    expect((await t.app.inject('/api/v1/datasets/old-survey')).statusCode).toBe(404);
-    const restore = await t.app.inject({
+    expect((await c.t.app.inject('/api/v1/datasets/old-survey')).statusCode).toBe(404);
+    const restore = await c.t.app.inject({
       method: 'POST',
       url: '/api/v1/datasets/old-survey/restore',
-      headers: bearer(fx.tokens.editor),
+      headers: bearer(c.fx.tokens.editor),
     });
     expect(restore.statusCode).toBe(200);
   });
@@ -344,7 +154,7 @@ describe('resources', () => {
         content: 'stop,boardings\nBradshawgate,120\nVictoria Square,80\n',
       },
     );
-    const res = await t.app.inject({
+    const res = await c.t.app.inject({
       method: 'POST',
       url: '/api/3/action/resource_create',
       payload: body,
@@ -353,7 +163,7 @@ describe('resources', () => {
     expect(res.statusCode, res.body).toBe(200);
     const resource = res.json<Envelope<{ id: string; url: string }>>().result;
     expect(resource).toMatchObject({ name: 'Stops', datastore_active: true, url_type: 'upload' });
-    const download = await t.app.inject(resource.url.replace(t.ctx.config.baseUrl, ''));
+    const download = await c.t.app.inject(resource.url.replace(c.t.ctx.config.baseUrl, ''));
     expect(download.body).toContain('Bradshawgate');
     const rows = await ok<{ total: number }>('datastore_search', { resource_id: resource.id }, {});
     expect(rows.total).toBe(2);
@@ -364,7 +174,7 @@ describe('resources', () => {
       { package_id: 'bus-punctuality', name: 'Fares' },
       { field: 'upload', filename: 'fares.csv', content: 'zone,fare\n1,2.0\n' },
     );
-    const created = await t.app.inject({
+    const created = await c.t.app.inject({
       method: 'POST',
       url: '/api/3/action/resource_create',
       payload: first.body,
@@ -375,7 +185,7 @@ describe('resources', () => {
       { id, description: 'Fares from April' },
       { field: 'upload', filename: 'fares.csv', content: 'zone,fare\n1,2.5\n2,3.0\n' },
     );
-    const patched = await t.app.inject({
+    const patched = await c.t.app.inject({
       method: 'POST',
       url: '/api/3/action/resource_patch',
       payload: second.body,
@@ -397,7 +207,7 @@ describe('resources', () => {
       { field: 'upload', filename: 'x.csv', content: 'a\n1\n' },
     );
     const before = await activityCount();
-    const res = await t.app.inject({
+    const res = await c.t.app.inject({
       method: 'POST',
       url: '/api/3/action/resource_create',
       payload: body,
@@ -407,7 +217,7 @@ describe('resources', () => {
     expect(res.json()).toMatchObject({ error: { __type: 'Authorization Error' } });
     // The file first, its dataset after it (never read): CKAN's "Missing value" for package_id.
     const fileFirst = multipartBody({}, { field: 'upload', filename: 'x.csv', content: 'a\n1\n' });
-    const missing = await t.app.inject({
+    const missing = await c.t.app.inject({
       method: 'POST',
       url: '/api/3/action/resource_create',
       payload: fileFirst.body,
