@@ -18,7 +18,11 @@ import {
 } from './features/data-requests/index.js';
 import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
-import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
+import {
+  datastoreResourceData,
+  exportJobHandlers,
+  registerDatastore,
+} from './features/datastore/index.js';
 import { registerJobs } from './features/jobs/index.js';
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOpen311 } from './features/open311/index.js';
@@ -161,7 +165,8 @@ export async function buildApp(
     },
   );
   app.addHook('onClose', stopTempSweeper);
-  // Background jobs (sending reports, refreshing their dataset), leased from the database.
+  // Background jobs (sending reports, refreshing their dataset, building downloads), leased
+  // from the database.
   const jobs = startJobRunner(
     ctx.db,
     {
@@ -171,6 +176,7 @@ export async function buildApp(
       ...harvestJobHandlers(ctx),
       ...rollupJobHandlers(ctx),
       ...qualityJobHandlers(ctx, bodyResponsiveness),
+      ...exportJobHandlers(ctx),
     },
     {
       pollMs: ctx.config.jobPollIntervalMs,
