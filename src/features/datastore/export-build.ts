@@ -26,7 +26,9 @@ interface ExportJob {
 }
 
 /** The formats built ahead: csv always, geojson when on a map, xlsx when a sheet holds it. */
-export function prebuiltFormats(v: DatastoreVersion): ExportFormat[] {
+export function prebuiltFormats(
+  v: Pick<DatastoreVersion, 'geometry' | 'row_count'>,
+): ExportFormat[] {
   return [
     'csv',
     ...(v.geometry ? (['geojson'] as const) : []),
