@@ -217,6 +217,11 @@ describe('whole-version downloads built ahead', () => {
     // A version that does not exist (gone with retention) builds nothing.
     await buildDownloads(t.ctx, id, 7);
     expect(await downloadRows(id)).toHaveLength(3);
+    // A built file the store has lost: the download is streamed, never broken.
+    const csv = await exportOf(id, 'csv');
+    await t.ctx.blobs.delete(after[0]?.blob_key ?? '');
+    const lost = await exportOf(id, 'csv');
+    expect([lost.statusCode, lost.headers.etag, lost.body]).toEqual([200, undefined, csv.body]);
   });
 
   it('are built, on upgrade, for the latest versions published before there were any', async () => {
