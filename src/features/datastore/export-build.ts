@@ -60,7 +60,11 @@ async function buildOne(
   const plan = await planFor(ctx, found, await sourceOf(ctx, v), format, parseQueryString({}));
   const body = await openExport(ctx, plan, new AbortController().signal);
   const key = `${downloadPrefix(v.resource_id, v.version)}${newId()}.${format}`;
-  const stored = await ctx.blobs.put(key, body.stream);
+  const stored = await ctx.blobs.put(key, body.stream).catch((err: unknown) => {
+    // Closing the export stops its COPY and releases its file.
+    body.stream.destroy();
+    throw err;
+  });
   let recorded = false;
   try {
     recorded = await insertDownload(ctx.db.kysely, {
