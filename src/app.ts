@@ -18,7 +18,11 @@ import {
 } from './features/data-requests/index.js';
 import { registerDcat } from './features/dcat/index.js';
 import { registerDiscovery } from './features/discovery/index.js';
-import { datastoreResourceData, registerDatastore } from './features/datastore/index.js';
+import {
+  datastoreResourceData,
+  exportJobHandlers,
+  registerDatastore,
+} from './features/datastore/index.js';
 import { registerJobs } from './features/jobs/index.js';
 import { registerIndicators, resourceDependents } from './features/indicators/index.js';
 import { registerOpen311 } from './features/open311/index.js';
@@ -167,7 +171,8 @@ export async function buildApp(
     { kind: 'jobs.clean-up', everyS: 3_600, run: () => forgetDoneJobs(ctx.db) },
   ];
   app.addHook('onReady', () => schedulePeriodicJobs(ctx.db, cleanUps));
-  // Background jobs (sending reports, harvests, clean-ups…), leased from the database.
+  // Background jobs (sending reports, harvests, building downloads, clean-ups…), leased from
+  // the database; loads run in the datastore's own lane.
   const jobs = startJobRunner(
     ctx.db,
     {
@@ -178,6 +183,7 @@ export async function buildApp(
       ...harvestJobHandlers(ctx),
       ...rollupJobHandlers(ctx),
       ...qualityJobHandlers(ctx, bodyResponsiveness),
+      ...exportJobHandlers(ctx),
     },
     {
       pollMs: ctx.config.jobPollIntervalMs,

@@ -3,7 +3,9 @@ import { readdir, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPassword } from '../../src/features/accounts/index.js';
+import { exportJobHandlers } from '../../src/features/datastore/index.js';
 import { BlobCache } from '../../src/platform/blobs/blob-cache.js';
+import { runDueJobs } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { bearer, seedFixture, type Fixture } from '../helpers/fixture.js';
 import { multipartBody } from '../helpers/multipart.js';
@@ -92,6 +94,26 @@ describe('the datastore on object storage', () => {
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
     expect((await s3.gets())[(await version()).blob_key]).toBe(1);
     expect(await readdir(t.ctx.config.cacheDir)).toHaveLength(2); // the file and .tmp
+  });
+
+  it('serves the whole-version download from the bucket, the Parquet file not read', async () => {
+    const streamed = await t.app.inject(`/api/v1/resources/${resourceId}/export.csv`);
+    await runDueJobs(t.ctx.db, exportJobHandlers(t.ctx));
+    const built = await t.ctx.db.kysely
+      .selectFrom('datastore_downloads')
+      .selectAll()
+      .where('resource_id', '=', resourceId)
+      .where('format', '=', 'csv')
+      .executeTakeFirstOrThrow();
+    // A cold node: nothing in its cache, yet the download needs only the built file.
+    await rm(t.ctx.config.cacheDir, { recursive: true, force: true });
+    t.ctx.blobCache = new BlobCache(t.ctx.blobs, t.ctx.config.cacheDir, 1_000_000_000);
+    const parquetGets = (await s3.gets())[(await version()).blob_key] ?? 0;
+    const res = await t.app.inject(`/api/v1/resources/${resourceId}/export.csv`);
+    expect([res.statusCode, res.headers.etag]).toEqual([200, `"${built.sha256}"`]);
+    expect(res.body).toBe(streamed.body);
+    expect((await s3.gets())[built.blob_key]).toBe(1);
+    expect((await s3.gets())[(await version()).blob_key] ?? 0).toBe(parquetGets);
   });
 
   it('serves the original file for download', async () => {

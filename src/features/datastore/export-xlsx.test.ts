@@ -10,7 +10,7 @@ async function* once(rows: Json[][]): AsyncGenerator<Json[][]> {
 }
 
 async function readBack(columns: OutputField[], rows: Json[][]): Promise<unknown[][]> {
-  const bytes = await buffer(xlsxStream(once(rows), columns));
+  const bytes = await buffer(xlsxStream(once(rows), columns, new Date(0)));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const out: unknown[][] = [];

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { Dataset, Resource } from '../../platform/db/schema.js';
 import { oneRow } from '../../platform/engine/engine.js';
 import { invalidParameter } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
@@ -9,6 +10,7 @@ import { resultChunks } from './export-rows.js';
 import { xlsxStream } from './export-xlsx.js';
 import type { QueryInput } from './query.schemas.js';
 import { versionSource } from './query.service.js';
+import type { VersionSource } from './sql/query-builder.js';
 import { exportQuery, type ExportQuery } from './sql/export-query.js';
 import { asValueError } from './sql/value-errors.js';
 
@@ -18,6 +20,8 @@ export interface ExportPlan {
   fileName: string;
   /** Private or unpublished data: not to be kept by shared caches. */
   restricted: boolean;
+  /** When the version was published: the workbook's file times, so its bytes are the same. */
+  modified: Date;
   query: ExportQuery;
 }
 
@@ -32,8 +36,19 @@ export async function planExport(
   format: ExportFormat,
   input: QueryInput,
 ): Promise<ExportPlan> {
-  const { resource, dataset } = await readableResource(ctx, actor, resourceId);
+  const found = await readableResource(ctx, actor, resourceId);
   const vs = await versionSource(ctx, actor, resourceId, input.version ?? null);
+  return planFor(ctx, found, vs, format, input);
+}
+
+/** The plan of an export of a version, whoever asks (a job building downloads, say). */
+export async function planFor(
+  ctx: AppContext,
+  found: { resource: Resource; dataset: Dataset },
+  vs: VersionSource,
+  format: ExportFormat,
+  input: QueryInput,
+): Promise<ExportPlan> {
   const query = exportQuery(vs, input, format);
   if (format === 'xlsx') {
     const rows = await ctx.engine
@@ -52,9 +67,21 @@ export async function planExport(
   }
   return {
     format,
-    fileName: `${dataset.slug}-${slugify(resource.name)}-v${vs.version.version}.${format}`,
-    restricted: dataset.visibility !== 'public' || dataset.state !== 'active',
+    ...exportNaming(found, vs.version.version, format),
+    modified: new Date(vs.version.created_at),
     query,
+  };
+}
+
+/** The file name and caching of any export of this version of a resource. */
+export function exportNaming(
+  { resource, dataset }: { resource: Resource; dataset: Dataset },
+  version: number,
+  format: ExportFormat,
+): Pick<ExportPlan, 'fileName' | 'restricted'> {
+  return {
+    fileName: `${dataset.slug}-${slugify(resource.name)}-v${version}.${format}`,
+    restricted: dataset.visibility !== 'public' || dataset.state !== 'active',
   };
 }
 
@@ -73,5 +100,5 @@ export async function openExport(
       },
     );
   }
-  return { stream: xlsxStream(resultChunks(ctx, sql, params), columns), size: null };
+  return { stream: xlsxStream(resultChunks(ctx, sql, params), columns, plan.modified), size: null };
 }

@@ -8,6 +8,8 @@ export { datastoreStatuses, type DatastoreStatus } from './datastore-status.js';
 export { registerDatastore } from './datastore.plugin.js';
 export { ROW_ID, type Field, type IngestReport, type Warning } from './field.js';
 export { openExport, planExport, type ExportPlan } from './export.service.js';
+export { exportJobHandlers } from './export-build.js';
+export { queueMissingDownloads, queueRebuild, runDownloadJobs } from './export-backfill.js';
 export { importFile, loadNow, type ImportResult } from './import.service.js';
 export { isLoadable } from './load.service.js';
 export { LOADABLE_FORMATS } from './sources/index.js';

@@ -9,6 +9,7 @@ import { downloadBlob } from '../../platform/blobs/blob-cache.js';
 import { scheduleBlobDeletion } from '../../platform/blobs/garbage.repository.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { adoptResourceFile, findResource } from '../catalog/index.js';
+import { enqueueExportBuild } from './export-build.js';
 import type { IngestReport, IngestResult } from './field.js';
 import { fileSize, ingestFile, IngestError, removeWorkDir } from './ingest.js';
 import {
@@ -150,6 +151,8 @@ async function publish(
       }),
       created_at: at,
     });
+    // Its downloads are built by a job any node may run, asked for in the same commit.
+    await enqueueExportBuild(tx.db, load.resource_id, version);
     // A held upload becomes the resource's file with its data, in the same commit.
     if (options.file) {
       const actor = { user: load.created_by ? { id: load.created_by } : null };

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { AppContext } from '../../context.js';
+import type { DatastoreVersion } from '../../platform/db/schema.js';
 import { prepare, type SqlParam } from '../../platform/engine/engine.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
@@ -32,12 +33,26 @@ export async function versionSource(
   version: number | null,
 ): Promise<VersionSource> {
   await readableResource(ctx, actor, resourceId);
+  return sourceOf(ctx, await versionOf(ctx, resourceId, version));
+}
+
+/** A version of a resource (latest unless `version`); the caller has checked who asks. */
+export async function versionOf(
+  ctx: AppContext,
+  resourceId: string,
+  version: number | null,
+): Promise<DatastoreVersion> {
   const v = await findVersion(ctx.db.kysely, resourceId, version);
   if (!v) {
     throw version === null
       ? new DomainError('conflict', 'not_loaded', 'This resource has no data in the datastore yet')
       : notFound(`Version ${version} of resource ${resourceId}`);
   }
+  return v;
+}
+
+/** A version as a query's source, whoever asks (the caller has checked they may read it). */
+export async function sourceOf(ctx: AppContext, v: DatastoreVersion): Promise<VersionSource> {
   const path = await ctx.blobCache.localFile(v.blob_key);
   return {
     version: v,

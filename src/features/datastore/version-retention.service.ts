@@ -4,6 +4,7 @@ import { validationFailed } from '../../platform/errors.js';
 import { authorise, type Actor } from '../accounts/index.js';
 import { readableResource } from '../catalog/index.js';
 import { deleteVersions, versionsBeyond } from './datastore.repository.js';
+import { downloadPrefix } from './export-build.js';
 
 // Versions are immutable and kept, so a link to `@n` or `?version=n` keeps its answer. A table
 // republished by a machine every few minutes (the citizen reports) would keep thousands a day,
@@ -34,6 +35,10 @@ export async function pruneVersions(
   });
   // After the commit: no reader is sent to these files any more. One that opened a file just
   // before may fail its query; it asked for data that is no longer published.
-  for (const v of old) await ctx.blobs.delete(v.blob_key).catch(() => undefined);
+  // Their built downloads' rows went with them (a foreign key); their files go here.
+  for (const v of old) {
+    await ctx.blobs.delete(v.blob_key).catch(() => undefined);
+    await ctx.blobs.deletePrefix(downloadPrefix(resourceId, v.version)).catch(() => undefined);
+  }
   return old.length;
 }

@@ -26,6 +26,7 @@ import { qualityRequestsMigration } from './migrations/0023-quality-requests.js'
 import { loadJobsMigration } from './migrations/0024-load-jobs.js';
 import { challengeWithdrawalsMigration } from './migrations/0025-challenge-withdrawals.js';
 import { datasetRatingsMigration } from './migrations/0026-dataset-ratings.js';
+import { datastoreDownloadsMigration } from './migrations/0027-datastore-downloads.js';
 
 function migrations(db: Db): Record<string, Migration> {
   return {
@@ -55,6 +56,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0024-load-jobs': loadJobsMigration,
     '0025-challenge-withdrawals': challengeWithdrawalsMigration,
     '0026-dataset-ratings': datasetRatingsMigration(db.dialect),
+    '0027-datastore-downloads': datastoreDownloadsMigration,
   };
 }
 

@@ -26,7 +26,11 @@ import type {
   ResourceTable,
   ThemeTable,
 } from './tables/catalogue.js';
-import type { DatastoreLoadTable, DatastoreVersionTable } from './tables/datastore.js';
+import type {
+  DatastoreDownloadTable,
+  DatastoreLoadTable,
+  DatastoreVersionTable,
+} from './tables/datastore.js';
 import type { DashboardTable, IndicatorTable } from './tables/indicators.js';
 import type { PostcodeTable } from './tables/places.js';
 import type {
@@ -109,6 +113,7 @@ export interface Database {
   blob_garbage: BlobGarbageTable;
   datastore_loads: DatastoreLoadTable;
   datastore_versions: DatastoreVersionTable;
+  datastore_downloads: DatastoreDownloadTable;
   dataset_views: DatasetViewsTable;
   indicators: IndicatorTable;
   dashboards: DashboardTable;

@@ -45,3 +45,17 @@ export interface DatastoreVersionTable {
 
 export type DatastoreLoad = Selectable<DatastoreLoadTable>;
 export type DatastoreVersion = Selectable<DatastoreVersionTable>;
+
+/** A whole version's download, built once by a `datastore.export` job and kept in the blob store. */
+export interface DatastoreDownloadTable {
+  resource_id: string;
+  version: number;
+  /** An export format: csv, geojson, xlsx. */
+  format: string;
+  blob_key: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+export type DatastoreDownload = Selectable<DatastoreDownloadTable>;
