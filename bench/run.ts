@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { catalogBenchmark } from './catalog.bench.js';
+import { clusterBenchmark } from './cluster.bench.js';
 import { datastoreBenchmark } from './datastore.bench.js';
 import { harvestBenchmark } from './harvest.bench.js';
 import { linksBenchmark } from './links-due.bench.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   routingBenchmark,
   postcodesBenchmark,
   linksBenchmark,
+  clusterBenchmark,
 ];
 
 async function main(filters: string[]): Promise<number> {
