@@ -5,7 +5,7 @@ export const backgroundSettings = {
     env: 'BLOB_SWEEP_INTERVAL_S',
     kind: 'integer',
     default: 60,
-    doc: 'How often (seconds) the files of deleted resources are removed from the blob store.',
+    doc: 'How often (seconds) the files of deleted resources are removed from the blob store (once across the cluster), and each node sweeps its temporary files.',
   },
   jobPollIntervalMs: {
     env: 'JOB_POLL_INTERVAL_MS',
