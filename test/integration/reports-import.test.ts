@@ -99,12 +99,19 @@ describe('importing reports with their history', () => {
       .executeTakeFirstOrThrow();
     expect(body.slug).toBe('eastshire');
     // Nothing is sent again, and the open dataset follows (the harvest schedule's, the
-    // roll-ups' watch and the quality scores' jobs, which every app queues when it starts, are
-    // not the import's doing).
+    // roll-ups' watch, the quality scores' and the clean-ups' jobs, which every app queues when
+    // it starts, are not the import's doing).
     const jobs = await t.ctx.db.kysely
       .selectFrom('jobs')
       .select('kind')
-      .where('kind', 'not in', ['harvest.due', 'rollups.watch', 'quality.rescore', 'quality.links'])
+      .where('kind', 'not in', [
+        'harvest.due',
+        'rollups.watch',
+        'quality.rescore',
+        'quality.links',
+        'blobs.clean-up',
+        'jobs.clean-up',
+      ])
       .execute();
     expect(jobs.map((j) => j.kind)).toEqual(['reports.dataset']);
   });
