@@ -71,6 +71,36 @@ describe('two nodes on PostgreSQL and S3', () => {
     ]);
   });
 
+  it("builds a version's download once, on either node, and both serve it from the bucket", async () => {
+    const slug = await createDataset(cluster.a, 'Licensed premises');
+    const file = path.join(files, 'premises.csv');
+    await writeCsv(file, 5000);
+    const uploaded = await upload(cluster.a, cluster.token, slug, file, '?wait=true');
+    expect(uploaded.status).toBe(201);
+    const id = uploaded.body.id as string;
+    const csvOn = (node: ClusterNode) => fetch(`${node.url}/api/v1/resources/${id}/export.csv`);
+    // The load queued the job; whichever node claims it builds the file.
+    const built = await within(30_000, async () => {
+      const res = await csvOn(cluster.b);
+      const body = await res.text();
+      return res.headers.get('etag') ? { etag: res.headers.get('etag'), body } : null;
+    });
+    expect(built?.etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(built?.body.split('\n').slice(0, 2)).toEqual(['id,borough,amount', '0,Bolton,0.25']);
+    const onA = await csvOn(cluster.a);
+    expect(onA.headers.get('etag')).toBe(built?.etag);
+    expect(await onA.text()).toBe(built?.body);
+    const notChanged = await fetch(`${cluster.a.url}/api/v1/resources/${id}/export.csv`, {
+      headers: { 'if-none-match': built?.etag ?? '' },
+    });
+    expect(notChanged.status).toBe(304);
+    const { rows } = await cluster.db.query<{ state: string }>(
+      `SELECT state FROM jobs WHERE kind = 'datastore.export' AND payload LIKE $1`,
+      [`%${id}%`],
+    );
+    expect(rows).toEqual([{ state: 'done' }]);
+  });
+
   it('counts wrong sign-ins sent to both nodes at once against one account', async () => {
     const forms = await Promise.all(
       [cluster.a, cluster.b].map(async (node) => {
