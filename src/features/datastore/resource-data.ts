@@ -2,37 +2,47 @@ import type { AppContext } from '../../context.js';
 import type { ResourceData, ResourceDataSummary } from '../catalog/index.js';
 import { scheduleBlobDeletion } from '../../platform/blobs/garbage.repository.js';
 import { now } from '../../platform/ids.js';
-import { deleteDataOfResource, findVersion, listLoads } from './datastore.repository.js';
+import { latestLoadsOf, latestVersionsOf } from './datastore-status.repository.js';
+import { deleteDataOfResource } from './datastore.repository.js';
 import { loadAfterUpload, loadView } from './datastore.service.js';
 import type { Field } from './field.js';
 import { isLoadable } from './load.service.js';
 
-async function summary(ctx: AppContext, resourceId: string): Promise<ResourceDataSummary | null> {
-  const [version, loads] = await Promise.all([
-    findVersion(ctx.db.kysely, resourceId, null),
-    listLoads(ctx.db.kysely, resourceId, 1),
-  ]);
-  const load = loads[0];
-  if (!version && !load) return null;
-  return {
-    version: version?.version ?? null,
-    rows: version?.row_count ?? null,
-    fields: version ? (JSON.parse(version.fields) as Field[]).map((f) => f.name) : [],
-    latest_load: load ? loadView(load) : null,
-  };
+/** In slices, within the databases' parameter limits. */
+const SLICE = 500;
+
+/** Each resource's latest version and latest load, two queries for a whole dataset's resources. */
+async function summariesOf(
+  ctx: AppContext,
+  resourceIds: string[],
+): Promise<Map<string, ResourceDataSummary>> {
+  const out = new Map<string, ResourceDataSummary>();
+  for (let i = 0; i < resourceIds.length; i += SLICE) {
+    const ids = resourceIds.slice(i, i + SLICE);
+    const [versions, loads] = await Promise.all([
+      latestVersionsOf(ctx.db.kysely, ids),
+      latestLoadsOf(ctx.db.kysely, ids),
+    ]);
+    const versionOf = new Map(versions.map((v) => [v.resource_id, v]));
+    const loadOf = new Map(loads.map((l) => [l.resource_id, l]));
+    for (const id of ids) {
+      const version = versionOf.get(id);
+      const load = loadOf.get(id);
+      if (!version && !load) continue;
+      out.set(id, {
+        version: version?.version ?? null,
+        rows: version?.row_count ?? null,
+        fields: version ? (JSON.parse(version.fields) as Field[]).map((f) => f.name) : [],
+        latest_load: load ? loadView(load) : null,
+      });
+    }
+  }
+  return out;
 }
 
 /** The datastore's side of the catalogue's resources (the port the catalogue defines). */
 export const datastoreResourceData: ResourceData = {
-  async summaries(ctx, resourceIds) {
-    const found = await Promise.all(resourceIds.map((id) => summary(ctx, id)));
-    return new Map(
-      resourceIds.flatMap((id, i) => {
-        const s = found[i];
-        return s ? [[id, s] as const] : [];
-      }),
-    );
-  },
+  summaries: summariesOf,
   holds: isLoadable,
   fileAdded: (ctx, actor, resourceId, staged, wait) =>
     loadAfterUpload(ctx, actor, resourceId, wait, staged),
