@@ -43,7 +43,11 @@ function handle(req: IncomingMessage, res: ServerResponse) {
 
 beforeAll(async () => {
   // No background job runs during the test: it calls the sender and the poll itself.
-  t = await createTestApp({ jobPollIntervalMs: 3_600_000 });
+  t = await createTestApp({
+    jobPollIntervalMs: 3_600_000,
+    // The bodies' endpoints here are on loopback, which the outbound policy refuses otherwise.
+    outboundAllowedPrivate: '127.0.0.1',
+  });
   fx = await seedReportFixture(t.ctx);
   server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -29,7 +29,8 @@ let route: CategoryRoute;
 
 beforeAll(async () => {
   // No background job runs during the test (the sending job would send the report itself).
-  const quiet = { jobPollIntervalMs: 3_600_000 };
+  // The other install is on loopback, which the outbound policy refuses unless allowed.
+  const quiet = { jobPollIntervalMs: 3_600_000, outboundAllowedPrivate: '127.0.0.1' };
   [a, b] = await Promise.all([createTestApp(quiet), createTestApp(quiet)]);
   [fxA, fxB] = await Promise.all([seedReportFixture(a.ctx), seedReportFixture(b.ctx)]);
   await b.app.listen({ port: 0, host: '127.0.0.1' });

@@ -31,7 +31,8 @@ const SECRET = 'webhook-secret-of-eastshire';
 beforeAll(async () => {
   smtp = await startMailCatcher();
   receiver = await startReceiver();
-  t = await createTestApp({ smtpUrl: smtp.url });
+  // The bodies' receivers are on loopback, which the outbound policy refuses unless allowed.
+  t = await createTestApp({ smtpUrl: smtp.url, outboundAllowedPrivate: '127.0.0.1' });
   fx = await seedReportFixture(t.ctx);
 }, 60_000);
 afterAll(async () => {

@@ -7,8 +7,8 @@ import { OutboundPolicy } from './outbound-policy.js';
 
 export { OutboundPolicy };
 
-// Requests the platform makes to addresses a user gave it (a portal to harvest, a body's
-// webhook or Open311 endpoint). Only http(s); never to a private, loopback or link-local
+// Requests the platform makes to addresses a user gave it (a portal to harvest, a link to check,
+// a body's webhook or Open311 endpoint). Only http(s); never to a private, loopback or link-local
 // address unless the operator allowed it (OUTBOUND_ALLOWED_PRIVATE); every address a name
 // resolves to is checked when the connection is made, so a name cannot be pointed at the
 // inside after it was checked; redirects are followed by hand and checked again; a time and a
@@ -41,6 +41,11 @@ export interface OutboundRequest {
   method?: 'GET' | 'HEAD' | 'POST';
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /**
+   * false: a redirect is answered as it came rather than followed (a signed POST must not be
+   * sent on, with its secret, to wherever a redirect points).
+   */
+  followRedirects?: boolean;
 }
 
 export interface OutboundResponse {
@@ -201,6 +206,7 @@ export async function streamOutbound(
     const res = await once(url, policy, limits, current, deadline);
     const location = res.headers.location;
     if (res.status < 300 || res.status >= 400 || res.status === 304 || !location) return res;
+    if (request.followRedirects === false) return res;
     res.body.destroy();
     if (hops >= limits.maxRedirects) {
       throw new OutboundFailed(`${raw} redirected more than ${limits.maxRedirects} times`);

@@ -85,7 +85,7 @@ export async function sendByOpen311(
 ): Promise<Open311Sent> {
   const url = endpointUrl(input.route.destination, 'requests.json');
   const sent = readCreated(
-    await open311Call(url, await open311Form(ctx, input), `Sending report ${input.report.id}`),
+    await open311Call(ctx, url, await open311Form(ctx, input), `Sending report ${input.report.id}`),
   );
   // The poll asks the body's tokens/{token}.json for the id later.
   if (sent.token) await setMetaValue(ctx.db.kysely, tokenKey(input.report.id), sent.token);

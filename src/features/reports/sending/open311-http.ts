@@ -1,7 +1,15 @@
+import type { AppContext } from '../../../context.js';
+import {
+  OutboundPolicy,
+  OutboundRefused,
+  requestOutbound,
+  type OutboundResponse,
+} from '../../../platform/http/outbound.js';
 import { PermanentJobError } from '../../../platform/jobs/jobs.js';
 
-// Talking to a body's GeoReport v2 endpoint: http(s) only, a time limit, a size limit, no
-// redirects (a redirected POST would lose its form, and could carry the api_key elsewhere).
+// Talking to a body's GeoReport v2 endpoint under the outbound policy (no private addresses
+// unless allowed): http(s) only, a time limit, a size limit, no redirects (a redirected POST
+// would lose its form, and could carry the api_key elsewhere).
 // A refusal (4xx) cannot be mended by trying again; anything else (network, 5xx) can.
 
 export const OPEN311_TIMEOUT_MS = 10_000;
@@ -24,27 +32,6 @@ export function endpointUrl(base: string, file: string, query: FormValues = []):
   return url;
 }
 
-/** The body as text, stopping at the size limit. */
-async function readLimited(response: Response): Promise<string> {
-  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > OPEN311_MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new Error(
-        `The Open311 endpoint answered more than ${OPEN311_MAX_RESPONSE_BYTES} bytes`,
-      );
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** The errors' descriptions of an Open311 error answer, else the start of the body. */
 function refusalText(body: string): string {
   try {
@@ -63,29 +50,40 @@ function refusalText(body: string): string {
 
 /** GETs or POSTs (form-encoded) and parses the JSON answer; throws as the job should react. */
 export async function open311Call(
+  ctx: Pick<AppContext, 'config'>,
   url: URL,
   form: FormValues | null,
   what: string,
 ): Promise<unknown> {
-  let response: Response;
+  let response: OutboundResponse;
   try {
-    response = await fetch(url, {
-      method: form ? 'POST' : 'GET',
-      headers: {
-        accept: 'application/json',
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    response = await requestOutbound(
+      url.href,
+      new OutboundPolicy(ctx.config.outboundAllowedPrivate),
+      { timeoutMs: OPEN311_TIMEOUT_MS, maxBytes: OPEN311_MAX_RESPONSE_BYTES, maxRedirects: 0 },
+      {
+        method: form ? 'POST' : 'GET',
+        headers: {
+          accept: 'application/json',
+          ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+        followRedirects: false,
       },
-      body: form ? new URLSearchParams(form).toString() : null,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(OPEN311_TIMEOUT_MS),
-    });
+    );
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
+    // A private address stays private until the operator allows it: retrying cannot help.
+    if (err instanceof OutboundRefused) {
+      throw new PermanentJobError(
+        `${what}: the Open311 endpoint is refused (${reason}; an operator may allow it in OUTBOUND_ALLOWED_PRIVATE)`,
+      );
+    }
     throw new Error(`${what}: the Open311 endpoint could not be reached (${reason})`, {
       cause: err,
     });
   }
-  const body = await readLimited(response);
+  const body = response.body.toString('utf8');
   if (response.status >= 300 && response.status < 400) {
     throw new PermanentJobError(
       `${what}: the Open311 endpoint redirected (${response.status}); set its final URL`,
@@ -96,7 +94,7 @@ export async function open311Call(
       `${what}: the Open311 endpoint refused it (${response.status}): ${refusalText(body)}`,
     );
   }
-  if (!response.ok) {
+  if (response.status < 200 || response.status >= 300) {
     throw new Error(`${what}: the Open311 endpoint failed (${response.status})`);
   }
   try {

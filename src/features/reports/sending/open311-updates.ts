@@ -69,7 +69,7 @@ async function resolveTokens(ctx: AppContext, route: CategoryRoute): Promise<num
       `tokens/${encodeURIComponent(token)}.json`,
       baseQuery(route),
     );
-    const answer = await open311Call(url, null, `Resolving token ${token}`);
+    const answer = await open311Call(ctx, url, null, `Resolving token ${token}`);
     const first: unknown = Array.isArray(answer) ? answer[0] : answer;
     const id = text((first as RemoteUpdate | undefined)?.service_request_id);
     if (!id) continue;
@@ -98,7 +98,7 @@ export async function pollOpen311Updates(
     ['start_date', from.toISOString()],
     ['end_date', startedAt.toISOString()],
   ]);
-  const updates = updatesOf(await open311Call(url, null, 'Reading Open311 updates'));
+  const updates = updatesOf(await open311Call(ctx, url, null, 'Reading Open311 updates'));
   let applied = 0;
   let skipped = 0;
   for (const u of updates) {

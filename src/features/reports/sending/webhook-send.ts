@@ -1,5 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { AppContext } from '../../../context.js';
+import {
+  OutboundPolicy,
+  OutboundRefused,
+  requestOutbound,
+  type OutboundResponse,
+} from '../../../platform/http/outbound.js';
 import { PermanentJobError } from '../../../platform/jobs/jobs.js';
 import { outgoingReport, type Dispatch } from './outgoing-report.js';
 
@@ -8,6 +14,8 @@ import { outgoingReport, type Dispatch } from './outgoing-report.js';
 // (the job's id, the same on every attempt). docs/api.md shows a receiver.
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
+/** The most of a receiver's answer read (only its start is kept, for an error). */
+const WEBHOOK_MAX_ANSWER_BYTES = 1_000_000;
 /** 4xx answers that may mend themselves; every other 4xx means the request itself is refused. */
 const RETRYABLE_4XX = new Set([408, 429]);
 
@@ -16,9 +24,8 @@ export function webhookSignature(secret: string, rawBody: string): string {
 }
 
 /** The first few hundred characters of the answer, for the error an administrator reads. */
-async function answerSnippet(res: Response): Promise<string> {
-  const text = await res.text().catch(() => '');
-  const one = text.replace(/\s+/g, ' ').trim();
+function answerSnippet(body: Buffer): string {
+  const one = body.toString('utf8').replace(/\s+/g, ' ').trim();
   return one.length > 300 ? `${one.slice(0, 300)}…` : one;
 }
 
@@ -41,34 +48,39 @@ export async function sendByWebhook(ctx: AppContext, d: Dispatch): Promise<void>
   if (!d.route.secret) throw new PermanentJobError('The webhook route has no secret to sign with');
   const payload = await outgoingReport(ctx, d);
   const body = JSON.stringify({ event: 'report.created', ...payload });
-  let res: Response;
+  let res: OutboundResponse;
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      body,
-      // A redirect is the body's configuration to fix, not something to follow with our signature.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Metrodata-Webhook/1',
-        'x-metrodata-signature': webhookSignature(d.route.secret, body),
-        'x-metrodata-timestamp': String(Math.floor(Date.now() / 1000)),
-        'x-metrodata-delivery': d.deliveryId,
+    res = await requestOutbound(
+      url.href,
+      new OutboundPolicy(ctx.config.outboundAllowedPrivate),
+      { timeoutMs: WEBHOOK_TIMEOUT_MS, maxBytes: WEBHOOK_MAX_ANSWER_BYTES, maxRedirects: 0 },
+      {
+        method: 'POST',
+        body,
+        // A redirect is the body's configuration to fix, not something to follow with our
+        // signature.
+        followRedirects: false,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Metrodata-Webhook/1',
+          'x-metrodata-signature': webhookSignature(d.route.secret, body),
+          'x-metrodata-timestamp': String(Math.floor(Date.now() / 1000)),
+          'x-metrodata-delivery': d.deliveryId,
+        },
       },
-    });
-  } catch (err) {
-    const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause : err) : null;
-    throw new Error(
-      `The webhook ${url.origin} could not be reached: ${cause?.message ?? String(err)}`,
-      { cause: err },
     );
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    // A private address stays private until the operator allows it: retrying cannot help.
+    if (err instanceof OutboundRefused) {
+      throw new PermanentJobError(
+        `The webhook ${url.origin} is refused: ${reason} (an operator may allow it in OUTBOUND_ALLOWED_PRIVATE)`,
+      );
+    }
+    throw new Error(`The webhook ${url.origin} could not be reached: ${reason}`, { cause: err });
   }
-  if (res.ok) {
-    await res.body?.cancel();
-    return;
-  }
-  const snippet = await answerSnippet(res);
+  if (res.status >= 200 && res.status < 300) return;
+  const snippet = answerSnippet(res.body);
   const message = `The webhook ${url.origin} answered ${String(res.status)}${snippet ? `: ${snippet}` : ''}`;
   const refused =
     (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) ||
