@@ -96,7 +96,7 @@ async function publish(
   load: DatastoreLoad,
   options: LoadOptions,
   result: IngestResult,
-  stored: string,
+  stored: { key: string; size: number },
   started: number,
 ): Promise<void> {
   const report: IngestReport = {
@@ -109,7 +109,6 @@ async function publish(
     errors: [],
     seconds: (Date.now() - started) / 1000,
   };
-  const size = await fileSize(result.parquetFile);
   const dataset = (await findResource(ctx, load.resource_id))?.dataset;
   await inTransaction(ctx, async (tx) => {
     const trx = tx.db.kysely;
@@ -128,9 +127,9 @@ async function publish(
       resource_id: load.resource_id,
       version,
       load_id: load.id,
-      blob_key: stored,
+      blob_key: stored.key,
       row_count: result.rows,
-      size,
+      size: stored.size,
       fields: JSON.stringify(result.fields),
       geometry: result.geometry ? JSON.stringify(result.geometry) : null,
       report: JSON.stringify(report),
@@ -217,11 +216,13 @@ export async function performLoad(
     const stored = inPlace
       ? blobKey
       : (await ctx.blobs.put(blobKey, createReadStream(result.parquetFile))).key;
-    await publish(ctx, load, options, result, stored, started);
-    outcome = 'published';
-    // The version is published: a failure now must not undo it, and the cache only saves the
-    // first query on this node a download.
+    const size = await fileSize(result.parquetFile);
+    // Into this node's cache before the version is published: from then on a query, or the job
+    // building its downloads, may want it here at once. The cache only saves a download, so its
+    // failure is no load's; a publish that fails leaves an unused file the cache evicts in time.
     await ctx.blobCache.adopt(stored, result.parquetFile).catch(() => undefined);
+    await publish(ctx, load, options, result, { key: stored, size }, started);
+    outcome = 'published';
   } catch (err) {
     // Another run published the load meanwhile (and may have swept this run's file as a dead
     // run's): this run's failure is no one's.
