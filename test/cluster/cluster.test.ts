@@ -39,6 +39,16 @@ async function createDataset(node: ClusterNode, title: string): Promise<string> 
   return body.slug as string;
 }
 
+/** A new dataset on node A with a CSV of `rows` rows loaded into it; the resource's id. */
+async function loadedCsv(title: string, fileName: string, rows: number): Promise<string> {
+  const slug = await createDataset(cluster.a, title);
+  const file = path.join(files, fileName);
+  await writeCsv(file, rows);
+  const uploaded = await upload(cluster.a, cluster.token, slug, file, '?wait=true');
+  expect(uploaded.status).toBe(201);
+  return uploaded.body.id as string;
+}
+
 const loadOf = (resourceId: string) =>
   cluster.db.query<{ status: string; locked_by: string | null; attempts: number }>(
     `SELECT l.status, j.locked_by, j.attempts FROM datastore_loads l LEFT JOIN jobs j ON j.id = l.id
@@ -48,12 +58,7 @@ const loadOf = (resourceId: string) =>
 
 describe('two nodes on PostgreSQL and S3', () => {
   it('queries on node B a 200,000-row CSV uploaded on node A', async () => {
-    const slug = await createDataset(cluster.a, 'Business rates accounts');
-    const file = path.join(files, 'rates.csv');
-    await writeCsv(file, 200_000);
-    const uploaded = await upload(cluster.a, cluster.token, slug, file, '?wait=true');
-    expect(uploaded.status).toBe(201);
-    const id = uploaded.body.id as string;
+    const id = await loadedCsv('Business rates accounts', 'rates.csv', 200_000);
     const all = await call(cluster.b, 'POST', `/api/v1/resources/${id}/query`, { limit: 0 });
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(200_000);
@@ -72,12 +77,7 @@ describe('two nodes on PostgreSQL and S3', () => {
   });
 
   it("builds a version's download once, on either node, and both serve it from the bucket", async () => {
-    const slug = await createDataset(cluster.a, 'Licensed premises');
-    const file = path.join(files, 'premises.csv');
-    await writeCsv(file, 5000);
-    const uploaded = await upload(cluster.a, cluster.token, slug, file, '?wait=true');
-    expect(uploaded.status).toBe(201);
-    const id = uploaded.body.id as string;
+    const id = await loadedCsv('Licensed premises', 'premises.csv', 5000);
     const csvOn = (node: ClusterNode) => fetch(`${node.url}/api/v1/resources/${id}/export.csv`);
     // The load queued the job; whichever node claims it builds the file.
     const built = await within(30_000, async () => {
@@ -209,12 +209,7 @@ describe('two nodes on PostgreSQL and S3', () => {
   });
 
   it('cleans up the bucket once per interval across the cluster, not once per node', async () => {
-    const slug = await createDataset(cluster.a, 'Street lighting faults');
-    const file = path.join(files, 'lighting.csv');
-    await writeCsv(file, 1000);
-    const uploaded = await upload(cluster.a, cluster.token, slug, file, '?wait=true');
-    expect(uploaded.status).toBe(201);
-    const id = uploaded.body.id as string;
+    const id = await loadedCsv('Street lighting faults', 'lighting.csv', 1000);
     expect(await cluster.s3.keys(`resources/${id}/`)).not.toEqual([]);
     const deleted = await call(cluster.b, 'DELETE', `/api/v1/resources/${id}`);
     expect(deleted.status).toBe(204);
