@@ -11,16 +11,12 @@ import {
 } from '../features/accounts/index.js';
 import { importBoundaryFile, type BoundaryImportOptions } from '../features/areas/index.js';
 import { addMemberToOrganisation, createOrganisation } from '../features/organisations/index.js';
-import {
-  LOADABLE_FORMATS,
-  queueMissingDownloads,
-  queueRebuild,
-  runDownloadJobs,
-} from '../features/datastore/index.js';
+import { LOADABLE_FORMATS } from '../features/datastore/index.js';
 import { importPostcodes, importReportLines } from '../features/places/index.js';
 import { publisherMessage, seedDemo } from '../demo/seed.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { serve } from '../server.js';
+import { downloadsCommands } from './downloads.js';
 import { harvestCommands } from './harvest.js';
 import { runImport, type ImportOptions } from './import.js';
 import { progressBar } from './progress.js';
@@ -293,30 +289,7 @@ export function buildCli(): Command {
       });
     });
 
-  const downloads = program
-    .command('downloads')
-    .description("each resource's whole latest version as csv, geojson and xlsx, built ahead");
-  downloads
-    .command('build')
-    .description(
-      'queue the build of every latest version missing a download (the servers build them), ' +
-        'or rebuild one resource',
-    )
-    .option('--resource <id>', "forget this resource's built downloads and build them again")
-    .option('--now', 'build them in this process and wait, rather than leave them to the servers')
-    .action(async (opts: { resource?: string; now?: boolean }) => {
-      await withContext(async (ctx) => {
-        if (opts.resource) {
-          const version = await queueRebuild(ctx, opts.resource);
-          print(`Queued the downloads of version ${String(version)} of ${opts.resource}.`);
-        } else {
-          const missing = await queueMissingDownloads(ctx);
-          print(`${String(missing)} latest version(s) lack downloads; their builds are queued.`);
-        }
-        if (opts.now) print(`Ran ${String(await runDownloadJobs(ctx))} download job(s).`);
-      });
-    });
-
+  downloadsCommands(program, withContext, print);
   harvestCommands(program, withContext, print);
 
   return program;

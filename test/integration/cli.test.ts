@@ -238,36 +238,6 @@ describe('metrodata import', { timeout: 90_000 }, () => {
     expect(stdout).toContain('Loaded 4 rows and 4 fields as version 2');
   });
 
-  it('builds the whole-version downloads, or rebuilds one resource’s', async () => {
-    const exported = () =>
-      inProcess(async (ctx) => {
-        const app = await buildApp(ctx, { logger: false });
-        const res = await app.inject(`/api/v1/resources/${resourceId}/export.csv`);
-        await app.close();
-        return { etag: res.headers.etag, body: res.body };
-      });
-    // The import of version 2 queued its job, and no server has run it yet.
-    const rows = await inProcess((ctx) =>
-      ctx.db.kysely
-        .selectFrom('datastore_downloads')
-        .selectAll()
-        .where('version', '=', 2)
-        .execute(),
-    );
-    expect(rows).toEqual([]);
-    const built = await cli('downloads', 'build', '--now');
-    expect(built.code, built.stderr).toBe(0);
-    expect(built.stdout).toContain('1 latest version(s) lack downloads; their builds are queued.');
-    const first = await exported();
-    expect(first.etag).toMatch(/^"[0-9a-f]{64}"$/);
-    expect(first.body.split('\n')[2]).toBe('2,Noise,2024-05-06,1.0');
-    expect((await cli('downloads', 'build')).stdout).toContain('0 latest version(s) lack');
-    const rebuilt = await cli('downloads', 'build', '--resource', resourceId, '--now');
-    expect(rebuilt.stdout).toContain(`Queued the downloads of version 2 of ${resourceId}.`);
-    expect(rebuilt.stdout).toContain('Ran 1 download job(s).');
-    expect((await exported()).etag).toBe(first.etag);
-  });
-
   it('fails with the reason, and exit code 1, on a bad file or a missing user', async () => {
     const bad = await cli(
       'import',
